@@ -1,0 +1,95 @@
+package io.rowspace.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.util.Locale;
+
+/**
+ * The process-wide PyTorch runtime: thread counts, device choice and offline mode, fixed once
+ * before the native engine loads. Thread counts are part of what makes training reproducible,
+ * so they cannot change after the first use.
+ */
+public final class EngineRuntime {
+  private static final Object LOCK = new Object();
+  private static volatile boolean started;
+  private static int threads;
+  private static String requestedDevice = "auto";
+  private static Device device;
+
+  private EngineRuntime() {}
+
+  /**
+   * Fixes the number of torch threads and the device. Call before the first use of the engine;
+   * later calls are ignored (the first configuration wins), which keeps the call idempotent.
+   *
+   * @param threads intra-op threads for torch; 0 or less means one per available core
+   * @param device {@code auto} (GPU when present), {@code cpu} or {@code gpu}
+   */
+  public static void configure(int threads, String device) {
+    String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+    if (!d.equals("auto") && !d.equals("cpu") && !d.equals("gpu")) {
+      throw new EngineException(
+          EngineException.Kind.INVALID_OPTION,
+          "Device must be one of auto, cpu, gpu, got '" + device + "'.");
+    }
+    synchronized (LOCK) {
+      if (started) {
+        return;
+      }
+      EngineRuntime.threads = threads;
+      EngineRuntime.requestedDevice = d;
+      start();
+    }
+  }
+
+  /** The device models run on: {@code cpu} or {@code gpu}. Starts the engine if needed. */
+  public static String device() {
+    return ensureStarted().isGpu() ? "gpu" : "cpu";
+  }
+
+  /** The number of intra-op torch threads in use. */
+  public static int threads() {
+    ensureStarted();
+    return threads;
+  }
+
+  /** Starts the engine with default settings if nobody configured it, and returns the device. */
+  public static Device ensureStarted() {
+    if (!started) {
+      synchronized (LOCK) {
+        if (!started) {
+          start();
+        }
+      }
+    }
+    return device;
+  }
+
+  private static void start() {
+    if (threads <= 0) {
+      threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    Engine engine;
+    try {
+      engine = Engine.getEngine("PyTorch");
+    } catch (RuntimeException | Error e) {
+      throw new EngineException(
+          EngineException.Kind.INTERNAL,
+          "The PyTorch engine could not start: " + e.getMessage()
+              + ". Check that pytorch-native-cpu is on the class path.",
+          e);
+    }
+    int gpus = engine.getGpuCount();
+    if (requestedDevice.equals("gpu") && gpus == 0) {
+      throw new EngineException(
+          EngineException.Kind.INVALID_OPTION,
+          "Device 'gpu' was requested but no GPU is visible to PyTorch. Use device 'auto' or 'cpu'.");
+    }
+    device = !requestedDevice.equals("cpu") && gpus > 0 ? Device.gpu() : Device.cpu();
+    started = true;
+  }
+}

@@ -1,0 +1,108 @@
+package io.rowspace.engine.encode;
+
+import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.profile.ValueParser;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes a categorical or boolean column as a learned embedding per value. Slot 0 is "missing",
+ * slot 1 is "other": values seen only once in training and values never seen, so that unseen
+ * categories at inference have a trained representation.
+ */
+public final class CategoricalEncoder extends ColumnEncoder {
+  static final int MAX_VALUES = 1000;
+
+  private final List<String> values;
+  private final Map<String, Integer> slots;
+
+  private CategoricalEncoder(String name, ValueKind kind, List<String> values) {
+    super(name, kind);
+    this.values = List.copyOf(values);
+    this.slots = new HashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      slots.put(values.get(i), i + 2);
+    }
+  }
+
+  static CategoricalEncoder fit(String name, ValueKind kind, Object[] column) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Object v : column) {
+      if (!ValueParser.isMissing(v, kind)) {
+        String key = ValueParser.key(v, kind);
+        if (key != null) {
+          counts.merge(key, 1, Integer::sum);
+        }
+      }
+    }
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue())
+        .thenComparing(Map.Entry::getKey));
+    int minCount = kind == ValueKind.BOOLEAN || counts.size() <= 20 ? 1 : 2;
+    List<String> kept = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : entries) {
+      if (e.getValue() >= minCount && kept.size() < MAX_VALUES) {
+        kept.add(e.getKey());
+      }
+    }
+    return new CategoricalEncoder(name, kind, kept);
+  }
+
+  /** The known values, most frequent first, as canonical keys. */
+  public List<String> values() {
+    return values;
+  }
+
+  @Override
+  public int vocabularySize() {
+    return values.size() + 2;
+  }
+
+  @Override
+  int encode(Object value, float[] features, int offset) {
+    if (isMissing(value)) {
+      return 0;
+    }
+    String key = ValueParser.key(value, kind());
+    if (key == null) {
+      return -1;
+    }
+    Integer slot = slots.get(key);
+    return slot == null ? 1 : slot;
+  }
+
+  @Override
+  float sameValueKey(Object value, int slot) {
+    return slot <= 0 ? MISSING_KEY : slot;
+  }
+
+  @Override
+  void write(DataOutput out) throws IOException {
+    out.writeByte(2);
+    out.writeUTF(name());
+    out.writeUTF(kind().name());
+    out.writeInt(values.size());
+    for (String v : values) {
+      out.writeUTF(v);
+    }
+  }
+
+  static CategoricalEncoder read(String name, ValueKind kind, DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_VALUES) {
+      throw new IOException("categorical encoder of '" + name + "' has " + n + " values");
+    }
+    List<String> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      values.add(in.readUTF());
+    }
+    return new CategoricalEncoder(name, kind, values);
+  }
+}

@@ -1,0 +1,74 @@
+package io.rowspace.engine.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * AdamW over one flat parameter vector, with global gradient-norm clipping. The moments live in
+ * the same long-lived manager as the parameters; each step's temporaries live in a child manager.
+ */
+public final class AdamW {
+  private static final float BETA1 = 0.9f;
+  private static final float BETA2 = 0.999f;
+  private static final float EPSILON = 1e-8f;
+
+  private final NDArray parameters;
+  private final NDArray firstMoment;
+  private final NDArray secondMoment;
+  private final NDArray decayMask;
+  private final float weightDecay;
+  private int steps;
+
+  /** Result of one step: the gradient norm before and after clipping. */
+  public record Step(double gradNorm, double clippedGradNorm, boolean skipped) {}
+
+  public AdamW(NDArray parameters, float[] decayMask, float weightDecay) {
+    NDManager manager = parameters.getManager();
+    this.parameters = parameters;
+    long n = parameters.getShape().size();
+    this.firstMoment = manager.zeros(new Shape(n));
+    this.secondMoment = manager.zeros(new Shape(n));
+    this.decayMask = manager.create(decayMask);
+    this.weightDecay = weightDecay;
+  }
+
+  /**
+   * Applies the accumulated gradient and clears it. A non-finite gradient skips the update.
+   *
+   * @param learningRate step size
+   * @param clipNorm the global gradient norm is scaled down to at most this value
+   */
+  public Step step(float learningRate, double clipNorm) {
+    try (NDManager scope = parameters.getManager().newSubManager()) {
+      NDArray grad = parameters.getGradient();
+      grad.attach(scope);
+      double norm = Math.sqrt(grad.square().sum().getFloat());
+      if (!Double.isFinite(norm)) {
+        JniUtils.zeroGrad((PtNDArray) parameters);
+        return new Step(norm, 0, true);
+      }
+      double scale = norm > clipNorm ? clipNorm / norm : 1.0;
+      steps++;
+      NDArray g = scale == 1.0 ? grad : grad.mul((float) scale);
+      firstMoment.muli(BETA1).addi(g.mul(1 - BETA1));
+      secondMoment.muli(BETA2).addi(g.square().muli(1 - BETA2));
+      double c1 = 1 - Math.pow(BETA1, steps);
+      double c2 = 1 - Math.pow(BETA2, steps);
+      // Results of operations on long-lived arrays belong to their manager: move them to the step scope.
+      NDArray update = firstMoment.div((float) c1);
+      update.attach(scope);
+      NDArray denominator = secondMoment.div((float) c2);
+      denominator.attach(scope);
+      update.divi(denominator.sqrt().addi(EPSILON));
+      NDArray decay = decayMask.mul(parameters);
+      decay.attach(scope);
+      update.addi(decay.muli(weightDecay));
+      parameters.subi(update.muli(learningRate));
+      JniUtils.zeroGrad((PtNDArray) parameters);
+      return new Step(norm, norm * scale, false);
+    }
+  }
+}

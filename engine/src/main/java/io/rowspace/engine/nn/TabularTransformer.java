@@ -1,0 +1,171 @@
+package io.rowspace.engine.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+
+import io.rowspace.engine.encode.ColumnEncoder;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A transformer over one token per column, written as plain NDArray operations on named weights.
+ *
+ * <p>A column token is its value's embedding (the column's slice of a shared table, with a learned
+ * "missing" slot) plus, for scalars, learned per-column weights on the scalar features. Masked
+ * columns are replaced by a learned mask token. Every token gets a learned column-position
+ * embedding; a CLS token is prepended. Pre-norm blocks of multi-head self-attention and a GELU MLP
+ * follow; the CLS output, projected and L2-normalised, is the row embedding.
+ */
+public final class TabularTransformer {
+  private TabularTransformer() {}
+
+  /** Shape of a transformer. */
+  public record Config(int columns, int vocabulary, int dModel, int layers, int heads,
+      int embeddingDim) {
+    public void write(DataOutput out) throws IOException {
+      out.writeInt(columns);
+      out.writeInt(vocabulary);
+      out.writeInt(dModel);
+      out.writeInt(layers);
+      out.writeInt(heads);
+      out.writeInt(embeddingDim);
+    }
+
+    public static Config read(DataInput in) throws IOException {
+      Config c = new Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+          in.readInt());
+      if (c.columns <= 0 || c.vocabulary <= 0 || c.dModel <= 0 || c.layers <= 0 || c.heads <= 0
+          || c.dModel % c.heads != 0 || c.embeddingDim <= 0 || c.dModel > 4096) {
+        throw new IOException("invalid transformer shape " + c);
+      }
+      return c;
+    }
+  }
+
+  /** What one forward pass produces. */
+  public record Output(NDArray tokens, NDArray cls, NDArray embedding) {}
+
+  /** The weights of a transformer of the given shape, including the self-supervised heads. */
+  public static ParameterLayout layout(Config c) {
+    int d = c.dModel();
+    int f = ColumnEncoder.FEATURES;
+    double residualScale = 1.0 / Math.sqrt(2.0 * c.layers());
+    ParameterLayout l = new ParameterLayout();
+    l.add("embed", new Shape(c.vocabulary(), d), ParameterLayout.Init.NORMAL, 0.5, false);
+    l.add("scalar.w", new Shape(c.columns(), f, d), ParameterLayout.Init.NORMAL,
+        1.0 / Math.sqrt(f), true);
+    l.add("mask", new Shape(d), ParameterLayout.Init.NORMAL, 0.5, false);
+    l.add("pos", new Shape(c.columns(), d), ParameterLayout.Init.NORMAL, 0.1, false);
+    l.add("cls", new Shape(d), ParameterLayout.Init.NORMAL, 0.1, false);
+    for (int i = 0; i < c.layers(); i++) {
+      String p = "layer" + i + ".";
+      l.add(p + "ln1.g", new Shape(d), ParameterLayout.Init.ONES, 0, false);
+      l.add(p + "ln1.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add(p + "qkv.w", new Shape(d, 3L * d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+      l.add(p + "qkv.b", new Shape(3L * d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add(p + "out.w", new Shape(d, d), ParameterLayout.Init.NORMAL,
+          residualScale / Math.sqrt(d), true);
+      l.add(p + "out.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add(p + "ln2.g", new Shape(d), ParameterLayout.Init.ONES, 0, false);
+      l.add(p + "ln2.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add(p + "ff1.w", new Shape(d, 2L * d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+      l.add(p + "ff1.b", new Shape(2L * d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add(p + "ff2.w", new Shape(2L * d, d), ParameterLayout.Init.NORMAL,
+          residualScale / Math.sqrt(2.0 * d), true);
+      l.add(p + "ff2.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+    }
+    l.add("final.g", new Shape(d), ParameterLayout.Init.ONES, 0, false);
+    l.add("final.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+    l.add("proj.w", new Shape(d, c.embeddingDim()), ParameterLayout.Init.NORMAL,
+        1 / Math.sqrt(d), true);
+    l.add("proj.b", new Shape(c.embeddingDim()), ParameterLayout.Init.ZEROS, 0, false);
+    l.add("colhead.w1", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+    l.add("colhead.b1", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+    l.add("colhead.w2", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+    l.add("target.w", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+    return l;
+  }
+
+  /**
+   * Column tokens before masking and positions.
+   *
+   * @param index (B, C) int64 slots in the shared embedding table
+   * @param features (B, C, F) scalar features
+   * @return (B, C, d)
+   */
+  public static NDArray content(Map<String, NDArray> p, NDArray index, NDArray features) {
+    NDArray table = p.get("embed");
+    NDArray embedded = index.getNDArrayInternal()
+        .embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+    NDArray scalar = features.expandDims(3).mul(p.get("scalar.w")).sum(new int[] {2});
+    return embedded.add(scalar);
+  }
+
+  /**
+   * Runs the transformer.
+   *
+   * @param content (B, C, d) column tokens from {@link #content}
+   * @param mask (B, C, 1) 1 where the column is hidden from the model, else 0
+   */
+  public static Output encode(Config c, Map<String, NDArray> p, NDArray content, NDArray mask) {
+    long b = content.getShape().get(0);
+    int d = c.dModel();
+    NDArray visible = mask.neg().add(1f);
+    NDArray x = content.mul(visible).add(mask.mul(p.get("mask"))).add(p.get("pos"));
+    NDArray cls = p.get("cls").reshape(1, 1, d).broadcast(new Shape(b, 1, d));
+    x = cls.concat(x, 1);
+    for (int i = 0; i < c.layers(); i++) {
+      x = block(c, p, "layer" + i + ".", x);
+    }
+    x = layerNorm(x, p.get("final.g"), p.get("final.b"));
+    NDArray clsOut = x.get(new NDIndex(":, 0, :"));
+    NDArray tokens = x.get(new NDIndex(":, 1:, :"));
+    NDArray embedding = l2normalise(clsOut.matMul(p.get("proj.w")).add(p.get("proj.b")));
+    return new Output(tokens, clsOut, embedding);
+  }
+
+  private static NDArray block(Config c, Map<String, NDArray> p, String prefix, NDArray x) {
+    Shape s = x.getShape();
+    long b = s.get(0);
+    long t = s.get(1);
+    int d = c.dModel();
+    int h = c.heads();
+    int dh = d / h;
+    NDArray n1 = layerNorm(x, p.get(prefix + "ln1.g"), p.get(prefix + "ln1.b"));
+    NDArray qkv = n1.matMul(p.get(prefix + "qkv.w")).add(p.get(prefix + "qkv.b"))
+        .reshape(b, t, 3, h, dh).transpose(2, 0, 3, 1, 4);
+    NDArray q = qkv.get(0);
+    NDArray k = qkv.get(1);
+    NDArray v = qkv.get(2);
+    NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh)))
+        .softmax(-1);
+    NDArray mixed = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, d);
+    x = x.add(mixed.matMul(p.get(prefix + "out.w")).add(p.get(prefix + "out.b")));
+    NDArray n2 = layerNorm(x, p.get(prefix + "ln2.g"), p.get(prefix + "ln2.b"));
+    NDArray ff = gelu(n2.matMul(p.get(prefix + "ff1.w")).add(p.get(prefix + "ff1.b")))
+        .matMul(p.get(prefix + "ff2.w")).add(p.get(prefix + "ff2.b"));
+    return x.add(ff);
+  }
+
+  /** Layer normalisation over the last axis. */
+  public static NDArray layerNorm(NDArray x, NDArray gain, NDArray shift) {
+    long d = x.getShape().get(x.getShape().dimension() - 1);
+    return x.getNDArrayInternal().layerNorm(x, new Shape(d), gain, shift, 1e-5f).singletonOrThrow();
+  }
+
+  /** Gaussian error linear unit. */
+  public static NDArray gelu(NDArray x) {
+    return x.getNDArrayInternal().gelu();
+  }
+
+  /** Scales the vectors along the last axis to unit length. */
+  public static NDArray l2normalise(NDArray x) {
+    int last = x.getShape().dimension() - 1;
+    return x.div(x.square().sum(new int[] {last}, true).add(1e-12f).sqrt());
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The neural network itself, written as plain NDArray operations: the
+ * {@link io.rowspace.engine.nn.TabularTransformer} over column tokens, the flat
+ * {@link io.rowspace.engine.nn.ParameterLayout} that holds every weight in one vector, the
+ * {@link io.rowspace.engine.nn.AdamW} optimiser with gradient clipping and the
+ * {@link io.rowspace.engine.nn.OneCycleSchedule} learning rate. Nothing here knows about columns'
+ * meaning, training loops or files: spaces and predictors compose these pieces. All arrays created
+ * here belong to the caller's {@code NDManager} scope.
+ */
+package io.rowspace.engine.nn;

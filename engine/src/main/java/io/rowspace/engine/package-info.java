@@ -1,0 +1,12 @@
+/**
+ * The Rowspace engine: the neural code that learns embedding spaces and predictors from rows.
+ *
+ * <p>This package holds what every part of the engine shares: {@link io.rowspace.engine.EngineException},
+ * whose kind maps to an SQLSTATE in the SQL layer, and {@link io.rowspace.engine.EngineRuntime}, which
+ * fixes the PyTorch threads and device before the native engine loads. The engine knows nothing of
+ * SQL or JDBC connections; rows arrive as {@link io.rowspace.engine.data.Frame}s of plain Java values.
+ * Sub-packages: {@code data} (frames), {@code profile} (column profiling), {@code encode} (per-column
+ * encoders), {@code nn} (the transformer, parameters and optimiser), {@code space} (self-supervised
+ * embedding spaces) and {@code predictor} (supervised heads on top of a space).
+ */
+package io.rowspace.engine;

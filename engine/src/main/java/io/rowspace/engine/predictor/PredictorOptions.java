@@ -1,0 +1,186 @@
+package io.rowspace.engine.predictor;
+
+import io.rowspace.engine.EngineException;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Options of {@code CREATE PREDICTOR ... WITH (...)}, validated. All are optional.
+ *
+ * <p>{@code fine_tune} and {@code head} are validated and recorded; this version always trains an
+ * MLP head on the frozen space (see {@link PredictorTrainer}). Costs, when given, make the binary
+ * threshold minimise expected cost instead of maximising F1.
+ */
+public final class PredictorOptions {
+  /** The option names this class accepts. */
+  public static final List<String> NAMES = List.of("task", "positive_label", "epochs", "seed",
+      "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async");
+  private static final List<String> LOSSES = List.of("auto", "focal", "cross_entropy", "mse",
+      "huber");
+  private static final List<String> FINE_TUNE = List.of("false", "true", "auto");
+  private static final List<String> HEADS = List.of("mlp", "crossnet", "lowrank_cross",
+      "gated_interactions");
+
+  private final Map<String, String> given;
+  private final Optional<Task> task;
+  private final Optional<String> positiveLabel;
+  private final OptionalInt epochs;
+  private final long seed;
+  private final String loss;
+  private final String fineTune;
+  private final String head;
+  private final OptionalDouble costFalsePositive;
+  private final OptionalDouble costFalseNegative;
+
+  private PredictorOptions(Map<String, String> given) {
+    this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+    String t = given.get("task");
+    if (t == null) {
+      task = Optional.empty();
+    } else {
+      try {
+        task = Optional.of(Task.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw invalid("task", t, "one of binary, multiclass, regression");
+      }
+    }
+    positiveLabel = Optional.ofNullable(given.get("positive_label"));
+    String e = given.get("epochs");
+    if (e == null) {
+      epochs = OptionalInt.empty();
+    } else {
+      try {
+        int v = Integer.parseInt(e.trim());
+        if (v < 1 || v > 100_000) {
+          throw invalid("epochs", e, "a positive integer (at most 100000)");
+        }
+        epochs = OptionalInt.of(v);
+      } catch (NumberFormatException x) {
+        throw invalid("epochs", e, "a positive integer (at most 100000)");
+      }
+    }
+    String s = given.get("seed");
+    try {
+      seed = s == null ? 42 : Long.parseLong(s.trim());
+    } catch (NumberFormatException x) {
+      throw invalid("seed", s, "an integer");
+    }
+    loss = choice(given, "loss", LOSSES, "auto");
+    fineTune = choice(given, "fine_tune", FINE_TUNE, "false");
+    head = choice(given, "head", HEADS, "mlp");
+    choice(given, "async", List.of("true", "false"), "false");
+    costFalsePositive = cost(given, "cost_false_positive");
+    costFalseNegative = cost(given, "cost_false_negative");
+  }
+
+  /**
+   * Validates options given as text.
+   *
+   * @throws EngineException INVALID_OPTION naming the option and what it accepts
+   */
+  public static PredictorOptions fromMap(Map<String, String> options) {
+    Map<String, String> normalised = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      String key = e.getKey().trim().toLowerCase(Locale.ROOT);
+      if (!NAMES.contains(key)) {
+        throw new EngineException(EngineException.Kind.INVALID_OPTION,
+            "Unknown predictor option '" + e.getKey() + "'. Valid options: "
+                + String.join(", ", NAMES) + ".");
+      }
+      if (e.getValue() == null) {
+        throw invalid(key, null, "a value");
+      }
+      normalised.put(key, e.getValue());
+    }
+    return new PredictorOptions(normalised);
+  }
+
+  public static PredictorOptions defaults() {
+    return new PredictorOptions(Map.of());
+  }
+
+  public Optional<Task> task() {
+    return task;
+  }
+
+  public Optional<String> positiveLabel() {
+    return positiveLabel;
+  }
+
+  public OptionalInt epochs() {
+    return epochs;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** auto, focal, cross_entropy, mse or huber. */
+  public String loss() {
+    return loss;
+  }
+
+  /** false, true or auto (recorded; the space stays frozen in this version). */
+  public String fineTune() {
+    return fineTune;
+  }
+
+  /** mlp, crossnet, lowrank_cross or gated_interactions (recorded; an MLP is trained). */
+  public String head() {
+    return head;
+  }
+
+  public OptionalDouble costFalsePositive() {
+    return costFalsePositive;
+  }
+
+  public OptionalDouble costFalseNegative() {
+    return costFalseNegative;
+  }
+
+  /** The options as given, names lower-cased, for provenance. */
+  public Map<String, String> asMap() {
+    return given;
+  }
+
+  private static String choice(Map<String, String> m, String name, List<String> allowed,
+      String fallback) {
+    String v = m.get(name);
+    if (v == null) {
+      return fallback;
+    }
+    String lower = v.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(lower)) {
+      throw invalid(name, v, "one of " + String.join(", ", allowed));
+    }
+    return lower;
+  }
+
+  private static OptionalDouble cost(Map<String, String> m, String name) {
+    String v = m.get(name);
+    if (v == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double d = Double.parseDouble(v.trim());
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        throw invalid(name, v, "a non-negative number");
+      }
+      return OptionalDouble.of(d);
+    } catch (NumberFormatException e) {
+      throw invalid(name, v, "a non-negative number");
+    }
+  }
+
+  private static EngineException invalid(String name, String value, String expected) {
+    return new EngineException(EngineException.Kind.INVALID_OPTION,
+        "Option '" + name + "' must be " + expected + ", got '" + value + "'.");
+  }
+}

@@ -1,0 +1,683 @@
+package io.rowspace.engine.predictor;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineRuntime;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.AdamW;
+import io.rowspace.engine.nn.OneCycleSchedule;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.profile.DetectedType;
+import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.engine.space.EpochRecord;
+import io.rowspace.engine.space.TrainingMonitor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains a predictor on top of a frozen embedding space.
+ *
+ * <p>The network's input is what the space computes for a row with the target column masked: the
+ * row embedding, the CLS output and the column-token outputs (standardised). A small MLP is trained
+ * on a stratified 80% of the rows with a target value and early-stopped on the other 20%, where the
+ * probabilities are calibrated (temperature), the binary threshold chosen (best F1, or least
+ * expected cost when costs are given) and the metrics measured. Class weights follow inverse
+ * square-root class frequency; focal loss is used when classes are imbalanced.
+ */
+public final class PredictorTrainer {
+  static final double VALIDATION_FRACTION = 0.2;
+  static final int MAX_CLASSES = 100;
+  static final int HIDDEN = 64;
+  static final float DROPOUT = 0.2f;
+  static final float WEIGHT_DECAY = 0.05f;
+  static final int TARGET_STEPS = 1500;
+
+  private PredictorTrainer() {}
+
+  /**
+   * Trains a predictor.
+   *
+   * @param space the space (its training columns; the target is masked)
+   * @param rows rows holding the target column; rows with a NULL target are skipped
+   * @param targetColumn the column to predict
+   * @param options predictor options
+   * @param monitor progress, warnings and timeline; may cancel
+   */
+  public static Predictor train(EmbeddingSpace space, Frame rows, String targetColumn,
+      PredictorOptions options, TrainingMonitor monitor) {
+    TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
+    int targetIndex = rows.indexOf(targetColumn);
+    if (targetIndex < 0) {
+      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Target column '"
+          + targetColumn + "' is not among the rows' columns.");
+    }
+    ValueKind kind = ValueKind.of(rows.columns().get(targetIndex).jdbcType());
+    for (ColumnProfile p : space.columns()) {
+      if (p.name().equals(targetColumn) && p.detectedType() == DetectedType.BOOLEAN) {
+        kind = ValueKind.BOOLEAN;
+      }
+    }
+    if (kind == ValueKind.OTHER) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
+          + targetColumn + "' has SQL type " + rows.columns().get(targetIndex).typeName()
+          + ", which cannot be predicted. Choose a numeric, text or boolean column.");
+    }
+    Object[] values = rows.column(targetIndex);
+    List<Integer> kept = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    long unparseable = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (ValueParser.isMissing(values[i], kind)) {
+        continue;
+      }
+      String key = ValueParser.key(values[i], kind);
+      if (key == null) {
+        unparseable++;
+        continue;
+      }
+      kept.add(i);
+      keys.add(key);
+    }
+    if (unparseable > 0) {
+      m.warning("Target column '" + targetColumn + "' has " + unparseable + " value(s) that are "
+          + "not valid " + kind.name().toLowerCase(Locale.ROOT) + " values; those rows are skipped.");
+    }
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String k : keys) {
+      counts.merge(k, 1, Integer::sum);
+    }
+    if (counts.isEmpty()) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
+          + targetColumn + "' has no values in " + rows.rowCount() + " rows: a predictor needs "
+          + "rows with a target value.");
+    }
+    if (counts.size() == 1) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
+          + targetColumn + "' has a single value ('" + counts.keySet().iterator().next() + "') in "
+          + keys.size() + " rows: a predictor needs at least two.");
+    }
+    Task task = options.task().orElseGet(() -> detectTask(counts.size(), keys.size(),
+        ValueKind.of(rows.columns().get(targetIndex).jdbcType())));
+    if (task != Task.REGRESSION && counts.size() > MAX_CLASSES) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
+          + targetColumn + "' has " + counts.size() + " distinct values: too many classes (at "
+          + "most " + MAX_CLASSES + "). Use task = 'regression' for a numeric target.");
+    }
+    if (task == Task.BINARY && counts.size() != 2) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Option task = 'binary' "
+          + "needs a target with two values; '" + targetColumn + "' has " + counts.size()
+          + ". Use task = 'multiclass'.");
+    }
+    int[] rowIndex = kept.stream().mapToInt(Integer::intValue).toArray();
+    Frame data = rows.rows(rowIndex);
+    return new Job(space, data, targetColumn, kind, keys, counts, task, options, m).run();
+  }
+
+  static Task detectTask(int distinct, int rows, ValueKind kind) {
+    if (kind == ValueKind.NUMBER && distinct > 10) {
+      return Task.REGRESSION;
+    }
+    return distinct == 2 ? Task.BINARY : Task.MULTICLASS;
+  }
+
+  /** One predictor training run. */
+  private static final class Job {
+    private final EmbeddingSpace space;
+    private final Frame data;
+    private final String target;
+    private final ValueKind kind;
+    private final List<String> keys;
+    private final Map<String, Integer> counts;
+    private final Task task;
+    private final PredictorOptions options;
+    private final TrainingMonitor monitor;
+    private final Random random;
+
+    Job(EmbeddingSpace space, Frame data, String target, ValueKind kind, List<String> keys,
+        Map<String, Integer> counts, Task task, PredictorOptions options, TrainingMonitor monitor) {
+      this.space = space;
+      this.data = data;
+      this.target = target;
+      this.kind = kind;
+      this.keys = keys;
+      this.counts = counts;
+      this.task = task;
+      this.options = options;
+      this.monitor = monitor;
+      this.random = new Random(options.seed());
+    }
+
+    Predictor run() {
+      int n = data.rowCount();
+      List<String> classes = new ArrayList<>();
+      int[] label = new int[n];
+      double[] value = new double[n];
+      String positive = null;
+      if (task == Task.REGRESSION) {
+        for (int i = 0; i < n; i++) {
+          try {
+            value[i] = new BigDecimal(keys.get(i)).doubleValue();
+          } catch (NumberFormatException e) {
+            throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
+                + target + "' holds '" + keys.get(i) + "', which is not a number: regression "
+                + "needs a numeric target.");
+          }
+        }
+      } else {
+        classes.addAll(counts.keySet());
+        classes.sort(labelOrder(kind));
+        for (int i = 0; i < n; i++) {
+          label[i] = classes.indexOf(keys.get(i));
+        }
+        if (task == Task.BINARY) {
+          positive = positiveLabel(classes);
+        }
+      }
+      int k = task == Task.REGRESSION ? 1 : classes.size();
+
+      monitor.progress("features", 0, 1, "computing space outputs with '" + target + "' masked");
+      SpaceFeatures features = SpaceFeatures.of(space, data, target);
+      features.unparseable().forEach((c, v) -> monitor.warning("Column '" + c + "' has " + v
+          + " value(s) that could not be read; they are treated as missing."));
+      int[][] split = split(n, label);
+      int[] fit = split[0];
+      int[] validation = split[1];
+      float[] mean = new float[features.width()];
+      float[] std = new float[features.width()];
+      moments(features, fit, mean, std);
+      features.standardise(mean, std);
+
+      double targetMean = 0;
+      double targetStd = 1;
+      if (task == Task.REGRESSION) {
+        for (int i : fit) {
+          targetMean += value[i];
+        }
+        targetMean /= fit.length;
+        double var = 0;
+        for (int i : fit) {
+          var += (value[i] - targetMean) * (value[i] - targetMean);
+        }
+        targetStd = Math.sqrt(var / Math.max(1, fit.length - 1));
+        if (!(targetStd > 0)) {
+          targetStd = 1;
+        }
+      }
+      float[] classWeight = new float[k];
+      String loss = options.loss();
+      if (task != Task.REGRESSION) {
+        double sum = 0;
+        int[] classCount = new int[k];
+        for (int i : fit) {
+          classCount[label[i]]++;
+        }
+        for (int j = 0; j < k; j++) {
+          classWeight[j] = (float) (1 / Math.sqrt(Math.max(1, classCount[j])));
+          sum += classWeight[j] * classCount[j];
+        }
+        for (int j = 0; j < k; j++) {
+          classWeight[j] *= (float) (fit.length / sum);
+        }
+        if (loss.equals("auto")) {
+          int min = Arrays.stream(classCount).min().orElse(0);
+          loss = min < 0.5 * fit.length / k ? "focal" : "cross_entropy";
+        }
+        if (loss.equals("mse") || loss.equals("huber")) {
+          throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
+              + loss + "' is for regression; target '" + target + "' is " + task.name()
+              .toLowerCase(Locale.ROOT) + ". Use auto, focal or cross_entropy.");
+        }
+      } else {
+        if (loss.equals("auto")) {
+          loss = "mse";
+        }
+        if (loss.equals("focal") || loss.equals("cross_entropy")) {
+          throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
+              + loss + "' is for classification; target '" + target + "' is numeric "
+              + "(regression). Use auto, mse or huber.");
+        }
+      }
+
+      MlpHead head = new MlpHead(features.width(), HIDDEN, k);
+      float[] targetValues = new float[n];
+      for (int i = 0; i < n; i++) {
+        targetValues[i] = task == Task.REGRESSION
+            ? (float) ((value[i] - targetMean) / targetStd) : label[i];
+      }
+      Engine.getInstance().setRandomSeed((int) options.seed());
+      float[] best = fitHead(head, features, targetValues, classWeight, fit, validation, loss);
+
+      Map<String, String> resolved = new LinkedHashMap<>(options.asMap());
+      resolved.put("task", task.name().toLowerCase(Locale.ROOT));
+      resolved.put("loss", loss);
+      resolved.put("head", "mlp");
+      resolved.put("fine_tune", "false");
+      resolved.put("seed", Long.toString(options.seed()));
+      resolved.put("hidden", Integer.toString(HIDDEN));
+      resolved.put("dropout", Float.toString(DROPOUT));
+      resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
+      if (!options.head().equals("mlp")) {
+        monitor.warning("Option head = '" + options.head() + "' is not available yet; an MLP head "
+            + "was trained.");
+      }
+      if (!options.fineTune().equals("false")) {
+        monitor.warning("Option fine_tune = '" + options.fineTune() + "': this version keeps the "
+            + "space frozen and trains the head only.");
+      }
+      Map<String, Double> distribution = new LinkedHashMap<>();
+      for (String c : classes) {
+        distribution.put(c, counts.get(c) / (double) n);
+      }
+      List<String> inputs = new ArrayList<>(space.usedColumns());
+      inputs.remove(target);
+
+      Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN, 1.0,
+          new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs, n,
+          space.fingerprint(), mean, std, head, best, targetMean, targetStd, resolved);
+      float[] outputs;
+      SpaceFeatures validationFeatures = select(features, validation);
+      try (draft) {
+        outputs = draft.outputs(validationFeatures);
+      }
+      double temperature = 1.0;
+      double threshold = Double.NaN;
+      PredictorMetrics metrics;
+      if (task == Task.REGRESSION) {
+        metrics = regressionMetrics(outputs, value, validation, targetMean, targetStd, fit.length);
+      } else {
+        int[] truth = new int[validation.length];
+        for (int i = 0; i < validation.length; i++) {
+          truth[i] = label[validation[i]];
+        }
+        temperature = calibrate(outputs, truth, k);
+        if (task == Task.BINARY) {
+          threshold = threshold(outputs, truth, classes.indexOf(positive), temperature);
+        }
+        metrics = classificationMetrics(outputs, truth, k, temperature, threshold,
+            task == Task.BINARY ? classes.indexOf(positive) : -1, fit.length);
+      }
+      resolved.put("temperature", Double.toString(temperature));
+      return new Predictor(task, target, kind, classes, positive, threshold, temperature, metrics,
+          distribution, inputs, n, space.fingerprint(), mean, std, head, best, targetMean,
+          targetStd, resolved);
+    }
+
+    private String positiveLabel(List<String> classes) {
+      if (options.positiveLabel().isPresent()) {
+        String given = options.positiveLabel().get();
+        String key = ValueParser.isMissing(given, kind) ? null : ValueParser.key(given, kind);
+        if (key == null || !classes.contains(key)) {
+          throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option "
+              + "'positive_label' = '" + given + "' is not a value of target '" + target
+              + "'. Values: " + String.join(", ", classes) + ".");
+        }
+        return key;
+      }
+      String a = classes.get(0);
+      String b = classes.get(1);
+      return counts.get(a) < counts.get(b) ? a : b;
+    }
+
+    /** Stratified (classification) or plain random split into fitting and validation rows. */
+    private int[][] split(int n, int[] label) {
+      Map<Integer, List<Integer>> groups = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        groups.computeIfAbsent(task == Task.REGRESSION ? 0 : label[i], g -> new ArrayList<>())
+            .add(i);
+      }
+      List<Integer> fit = new ArrayList<>();
+      List<Integer> validation = new ArrayList<>();
+      for (List<Integer> group : groups.values()) {
+        int[] order = permutation(group.size());
+        int v = (int) Math.round(group.size() * VALIDATION_FRACTION);
+        if (group.size() >= 2) {
+          v = Math.max(1, Math.min(group.size() - 1, v));
+        }
+        for (int i = 0; i < group.size(); i++) {
+          (i < v ? validation : fit).add(group.get(order[i]));
+        }
+      }
+      if (validation.isEmpty() || fit.isEmpty()) {
+        throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '" + target
+            + "' has too few rows with a value (" + n + ") to train and validate a predictor.");
+      }
+      return new int[][] {
+        fit.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        validation.stream().mapToInt(Integer::intValue).sorted().toArray()
+      };
+    }
+
+    private int[] permutation(int n) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      return order;
+    }
+
+    private float[] fitHead(MlpHead head, SpaceFeatures features, float[] targetValues,
+        float[] classWeight, int[] fit, int[] validation, String loss) {
+      int batch = Math.min(256, fit.length);
+      int stepsPerEpoch = Math.max(1, fit.length / batch);
+      int epochs = options.epochs().orElse(
+          Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
+      int patience = Math.max(10, epochs / 10);
+      OneCycleSchedule schedule = new OneCycleSchedule(2e-3, stepsPerEpoch * epochs);
+      float[] best = head.layout.initialise(new Random(random.nextLong()));
+      double bestLoss = Double.POSITIVE_INFINITY;
+      int bestEpoch = 0;
+      int step = 0;
+      SpaceFeatures validationFeatures = select(features, validation);
+      float[] validationTargets = new float[validation.length];
+      for (int i = 0; i < validation.length; i++) {
+        validationTargets[i] = targetValues[validation[i]];
+      }
+      try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
+        NDArray parameters = model.create(best);
+        parameters.setRequiresGradient(true);
+        AdamW optimiser = new AdamW(parameters, head.layout.decayMask(), WEIGHT_DECAY);
+        NDArray weights = model.create(classWeight.length == 0 ? new float[] {1f} : classWeight);
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+          int[] order = permutation(fit.length);
+          double lossSum = 0;
+          double normSum = 0;
+          double clippedSum = 0;
+          double rate = 0;
+          for (int s = 0; s < stepsPerEpoch; s++) {
+            if (monitor.isCancelled()) {
+              throw new EngineException(EngineException.Kind.CANCELLED,
+                  "Training of the predictor was cancelled; nothing was saved.");
+            }
+            int[] rowsOfBatch = new int[batch];
+            for (int i = 0; i < batch; i++) {
+              rowsOfBatch[i] = fit[order[s * batch + i]];
+            }
+            SpaceFeatures b = select(features, rowsOfBatch);
+            float[] t = new float[batch];
+            for (int i = 0; i < batch; i++) {
+              t[i] = targetValues[rowsOfBatch[i]];
+            }
+            float[] keep = new float[batch * head.hidden];
+            for (int i = 0; i < keep.length; i++) {
+              keep[i] = random.nextFloat() < DROPOUT ? 0f : 1f / (1f - DROPOUT);
+            }
+            try (NDManager scope = model.newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+              NDArray out = head.forward(head.layout.views(parameters, scope),
+                  scope.create(b.values(), new Shape(batch, b.width())),
+                  scope.create(keep, new Shape(batch, head.hidden)));
+              NDArray l = loss(scope, out, t, weights, loss, true);
+              collector.backward(l);
+              lossSum += l.getFloat();
+            }
+            rate = schedule.rate(step++);
+            AdamW.Step result = optimiser.step((float) rate, 1.0);
+            normSum += result.gradNorm();
+            clippedSum += result.clippedGradNorm();
+          }
+          double validationLoss;
+          try (NDManager scope = model.newSubManager()) {
+            NDArray out = head.forward(head.layout.views(parameters, scope),
+                scope.create(validationFeatures.values(),
+                    new Shape(validation.length, validationFeatures.width())), null);
+            validationLoss = loss(scope, out, validationTargets, weights,
+                task == Task.REGRESSION ? "mse" : "cross_entropy", false).getFloat();
+          }
+          String actions = "";
+          boolean stop = false;
+          if (validationLoss < bestLoss) {
+            bestLoss = validationLoss;
+            bestEpoch = epoch;
+            best = parameters.toFloatArray();
+          } else if (epoch - bestEpoch >= patience) {
+            actions = "early stopping, keeping epoch " + bestEpoch;
+            stop = true;
+          }
+          monitor.epoch(new EpochRecord(epoch, rate, lossSum / stepsPerEpoch, validationLoss,
+              DROPOUT, Double.NaN, Double.NaN, normSum / stepsPerEpoch,
+              clippedSum / stepsPerEpoch, "", actions));
+          monitor.progress("train", epoch, epochs, String.format(Locale.ROOT,
+              "epoch %d/%d: validation loss %.4f", epoch, epochs, validationLoss));
+          if (stop) {
+            break;
+          }
+        }
+      }
+      return best;
+    }
+
+    private NDArray loss(NDManager scope, NDArray out, float[] t, NDArray weights, String loss,
+        boolean weighted) {
+      int b = t.length;
+      if (task == Task.REGRESSION) {
+        NDArray residual = out.reshape(b).sub(scope.create(t));
+        if (loss.equals("huber")) {
+          NDArray a = residual.abs();
+          NDArray q = a.clip(0f, 1f);
+          return q.square().mul(0.5f).add(a.sub(q)).mean();
+        }
+        return residual.square().mean();
+      }
+      int k = (int) out.getShape().get(1);
+      float[] oneHot = new float[b * k];
+      for (int i = 0; i < b; i++) {
+        oneHot[i * k + (int) t[i]] = 1f;
+      }
+      NDArray y = scope.create(oneHot, new Shape(b, k));
+      NDArray logLikelihood = out.logSoftmax(1).mul(y).sum(new int[] {1});
+      NDArray w = weighted ? y.matMul(weights.reshape(k, 1)).reshape(b)
+          : scope.ones(new Shape(b));
+      NDArray perRow = logLikelihood.neg();
+      if (loss.equals("focal")) {
+        NDArray p = logLikelihood.exp();
+        perRow = perRow.mul(p.neg().add(1f).square());
+      }
+      return perRow.mul(w).sum().div(w.sum());
+    }
+  }
+
+  static SpaceFeatures select(SpaceFeatures f, int[] rows) {
+    float[] values = new float[rows.length * f.width()];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(f.values(), rows[i] * f.width(), values, i * f.width(), f.width());
+    }
+    return new SpaceFeatures(values, rows.length, f.width(), f.unparseable());
+  }
+
+  static void moments(SpaceFeatures f, int[] rows, float[] mean, float[] std) {
+    int w = f.width();
+    double[] s = new double[w];
+    double[] s2 = new double[w];
+    for (int r : rows) {
+      for (int j = 0; j < w; j++) {
+        double v = f.values()[r * w + j];
+        s[j] += v;
+        s2[j] += v * v;
+      }
+    }
+    for (int j = 0; j < w; j++) {
+      double m = s[j] / rows.length;
+      double var = Math.max(0, s2[j] / rows.length - m * m);
+      mean[j] = (float) m;
+      std[j] = (float) Math.max(1e-3, Math.sqrt(var));
+    }
+  }
+
+  static Comparator<String> labelOrder(ValueKind kind) {
+    if (kind == ValueKind.NUMBER) {
+      return Comparator.comparing(BigDecimal::new);
+    }
+    return Comparator.naturalOrder();
+  }
+
+  /** Temperature in [0.25, 4] minimising validation log loss. */
+  static double calibrate(float[] logits, int[] truth, int k) {
+    double best = 1.0;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (double t = 0.25; t <= 4.0001; t *= 1.05) {
+      double loss = 0;
+      for (int i = 0; i < truth.length; i++) {
+        loss -= Math.log(Math.max(1e-12, Predictor.softmax(logits, i * k, k, t)[truth[i]]));
+      }
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static double threshold(float[] logits, int[] truth, int positive, double temperature) {
+    int n = truth.length;
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = Predictor.softmax(logits, i * 2, 2, temperature)[positive];
+    }
+    double[] candidates = Arrays.stream(p).distinct().sorted().toArray();
+    double best = 0.5;
+    double bestF1 = -1;
+    for (double c : candidates) {
+      int tp = 0;
+      int fp = 0;
+      int fn = 0;
+      for (int i = 0; i < n; i++) {
+        boolean predicted = p[i] >= c;
+        boolean actual = truth[i] == positive;
+        if (predicted && actual) {
+          tp++;
+        } else if (predicted) {
+          fp++;
+        } else if (actual) {
+          fn++;
+        }
+      }
+      double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static PredictorMetrics classificationMetrics(float[] logits, int[] truth, int k,
+      double temperature, double threshold, int positive, int trainRows) {
+    int n = truth.length;
+    int[] predicted = new int[n];
+    double[] confidence = new double[n];
+    boolean[] correct = new boolean[n];
+    double[][] probabilities = new double[n][];
+    double logLoss = 0;
+    int right = 0;
+    for (int i = 0; i < n; i++) {
+      double[] p = Predictor.softmax(logits, i * k, k, temperature);
+      probabilities[i] = p;
+      int best = 0;
+      for (int j = 1; j < k; j++) {
+        if (p[j] > p[best]) {
+          best = j;
+        }
+      }
+      if (positive >= 0) {
+        best = p[positive] >= threshold ? positive : 1 - positive;
+      }
+      predicted[i] = best;
+      confidence[i] = Arrays.stream(p).max().orElse(0);
+      int top = 0;
+      for (int j = 1; j < k; j++) {
+        if (p[j] > p[top]) {
+          top = j;
+        }
+      }
+      correct[i] = top == truth[i];
+      logLoss -= Math.log(Math.max(1e-12, p[truth[i]]));
+      if (best == truth[i]) {
+        right++;
+      }
+    }
+    double accuracy = right / (double) n;
+    double auc;
+    double f1;
+    if (positive >= 0) {
+      double[] scores = new double[n];
+      boolean[] isPositive = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        scores[i] = probabilities[i][positive];
+        isPositive[i] = truth[i] == positive;
+      }
+      auc = Metrics.auc(scores, isPositive);
+      f1 = Metrics.f1(predicted, truth, positive);
+    } else {
+      double aucSum = 0;
+      double f1Sum = 0;
+      int aucClasses = 0;
+      for (int c = 0; c < k; c++) {
+        double[] scores = new double[n];
+        boolean[] isClass = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          scores[i] = probabilities[i][c];
+          isClass[i] = truth[i] == c;
+        }
+        double a = Metrics.auc(scores, isClass);
+        if (!Double.isNaN(a)) {
+          aucSum += a;
+          aucClasses++;
+        }
+        f1Sum += Metrics.f1(predicted, truth, c);
+      }
+      auc = aucClasses == 0 ? Double.NaN : aucSum / aucClasses;
+      f1 = f1Sum / k;
+    }
+    double ece = Metrics.calibrationError(confidence, correct);
+    String metric = positive >= 0 ? "auc" : "accuracy";
+    double metricValue = positive >= 0 ? auc : accuracy;
+    return new PredictorMetrics(metric, metricValue, auc, accuracy, f1, logLoss / n, Double.NaN,
+        Double.NaN, Double.NaN, ece, trainRows, n);
+  }
+
+  private static PredictorMetrics regressionMetrics(float[] outputs, double[] value,
+      int[] validation, double targetMean, double targetStd, int trainRows) {
+    int n = validation.length;
+    double se = 0;
+    double ae = 0;
+    double mean = 0;
+    for (int i : validation) {
+      mean += value[i];
+    }
+    mean /= n;
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double predicted = outputs[i] * targetStd + targetMean;
+      double actual = value[validation[i]];
+      se += (predicted - actual) * (predicted - actual);
+      ae += Math.abs(predicted - actual);
+      total += (actual - mean) * (actual - mean);
+    }
+    double rmse = Math.sqrt(se / n);
+    double r2 = total > 0 ? 1 - se / total : Double.NaN;
+    return new PredictorMetrics("rmse", rmse, Double.NaN, Double.NaN, Double.NaN, Double.NaN, rmse,
+        ae / n, r2, Double.NaN, trainRows, n);
+  }
+}

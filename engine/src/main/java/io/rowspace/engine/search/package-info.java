@@ -1,0 +1,5 @@
+/**
+ * Vector search over embedded rows: {@link io.rowspace.engine.search.RowVectors} keeps each
+ * row's key and normalised vector and finds nearest neighbours by exact cosine similarity.
+ */
+package io.rowspace.engine.search;

@@ -1,0 +1,329 @@
+package io.rowspace.engine.space;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineRuntime;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.encode.ColumnEncoder;
+import io.rowspace.engine.encode.EncodedRows;
+import io.rowspace.engine.encode.RowEncoder;
+import io.rowspace.engine.nn.ParameterLayout;
+import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.store.ModelFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trained embedding space: the column profiles and encoders, the transformer weights and the
+ * provenance of training. It maps rows to L2-normalised vectors.
+ *
+ * <p>Thread-safe: {@link #embed} may be called from several threads; calls are serialised, each
+ * running its batches in its own native memory scope. {@link #close()} frees the native memory.
+ */
+public final class EmbeddingSpace implements AutoCloseable {
+  static final String MAGIC = "RSPS";
+  static final int VERSION = 1;
+  private static final int CHUNK_ROWS = 1024;
+
+  private final List<ColumnProfile> profiles;
+  private final RowEncoder encoder;
+  private final TabularTransformer.Config config;
+  private final ParameterLayout layout;
+  private final float[] parameterValues;
+  private final Map<String, String> options;
+  private final int epochs;
+  private final double finalValidationLoss;
+  private final String device;
+  private final long seed;
+  private final int rowsTrained;
+  private final double trainSeconds;
+  private final List<EpochRecord> timeline;
+  private final NDManager manager;
+  private final NDArray parameters;
+  private String fingerprint;
+  private boolean closed;
+
+  EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
+      float[] parameterValues, Map<String, String> options, int epochs, double finalValidationLoss,
+      String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline) {
+    this.profiles = List.copyOf(profiles);
+    this.encoder = encoder;
+    this.config = config;
+    this.layout = TabularTransformer.layout(config);
+    if (layout.size() != parameterValues.length) {
+      throw new EngineException(EngineException.Kind.INTERNAL, "Space has "
+          + parameterValues.length + " weights, its shape needs " + layout.size() + ".");
+    }
+    this.parameterValues = parameterValues;
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    this.epochs = epochs;
+    this.finalValidationLoss = finalValidationLoss;
+    this.device = device;
+    this.seed = seed;
+    this.rowsTrained = rowsTrained;
+    this.trainSeconds = trainSeconds;
+    this.timeline = List.copyOf(timeline);
+    this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
+    this.parameters = manager.create(parameterValues);
+  }
+
+  /** Every column of the training rows, used or excluded, with what profiling found. */
+  public List<ColumnProfile> columns() {
+    return profiles;
+  }
+
+  /** Names of the columns the model uses, in token order. */
+  public List<String> usedColumns() {
+    List<String> names = new ArrayList<>();
+    for (ColumnEncoder e : encoder.encoders()) {
+      names.add(e.name());
+    }
+    return names;
+  }
+
+  public int dModel() {
+    return config.dModel();
+  }
+
+  public int layers() {
+    return config.layers();
+  }
+
+  public int heads() {
+    return config.heads();
+  }
+
+  /** Epochs actually run (early stopping may end training before the planned number). */
+  public int epochs() {
+    return epochs;
+  }
+
+  public double finalValidationLoss() {
+    return finalValidationLoss;
+  }
+
+  public String device() {
+    return device;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int rowsTrained() {
+    return rowsTrained;
+  }
+
+  /** Wall-clock seconds training took. */
+  public double trainSeconds() {
+    return trainSeconds;
+  }
+
+  /** Resolved training options (given and derived), for provenance. */
+  public Map<String, String> options() {
+    return options;
+  }
+
+  /** The recorded epochs of training. */
+  public List<EpochRecord> timeline() {
+    return timeline;
+  }
+
+  public int embeddingDimension() {
+    return config.embeddingDim();
+  }
+
+  /**
+   * SHA-256 of the encoders and weights, in hex: identifies this exact space, e.g. so a predictor
+   * can check it is used with the space it was trained on.
+   */
+  public synchronized String fingerprint() {
+    if (fingerprint == null) {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        encoder.write(out);
+        config.write(out);
+        ModelFile.writeFloats(out, parameterValues);
+        out.flush();
+        fingerprint = HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+      } catch (IOException | NoSuchAlgorithmException e) {
+        throw new EngineException(EngineException.Kind.INTERNAL, "Cannot fingerprint space", e);
+      }
+    }
+    return fingerprint;
+  }
+
+  /**
+   * Embeds rows: one L2-normalised vector per row, computed in batches.
+   *
+   * @param rows the rows; space columns absent from the frame are treated as missing
+   * @param maskedColumns columns hidden from the model (e.g. a predictor's target)
+   */
+  public float[][] embed(Frame rows, Set<String> maskedColumns) {
+    return represent(rows, maskedColumns, false).embeddings();
+  }
+
+  /**
+   * Runs the space on rows and returns embeddings, the transformer outputs predictors build on,
+   * and the count of unparseable values per column.
+   *
+   * @param withTokens whether to include every column token's output in the context
+   */
+  public Representation represent(Frame rows, Set<String> maskedColumns, boolean withTokens) {
+    EncodedRows encoded = encoder.encode(rows);
+    int n = encoded.rows();
+    int c = encoded.columns();
+    int d = config.dModel();
+    float[] maskRow = new float[c];
+    for (int j = 0; j < c; j++) {
+      if (maskedColumns.contains(encoder.encoders().get(j).name())) {
+        maskRow[j] = 1f;
+      }
+    }
+    float[][] embeddings = new float[n][];
+    float[][] context = new float[n][];
+    synchronized (this) {
+      ensureOpen();
+      for (int from = 0; from < n; from += CHUNK_ROWS) {
+        int to = Math.min(n, from + CHUNK_ROWS);
+        EncodedRows chunk = encoded.range(from, to);
+        int b = to - from;
+        try (NDManager scope = manager.newSubManager()) {
+          Map<String, NDArray> p = layout.views(parameters, scope);
+          long[] index = new long[b * c];
+          for (int i = 0; i < index.length; i++) {
+            index[i] = chunk.index()[i];
+          }
+          float[] mask = new float[b * c];
+          for (int r = 0; r < b; r++) {
+            System.arraycopy(maskRow, 0, mask, r * c, c);
+          }
+          NDArray content = TabularTransformer.content(p, scope.create(index, new Shape(b, c)),
+              scope.create(chunk.features(), new Shape(b, c, ColumnEncoder.FEATURES)));
+          TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
+              scope.create(mask, new Shape(b, c, 1)));
+          float[] z = out.embedding().toFloatArray();
+          float[] cls = out.cls().toFloatArray();
+          float[] tokens = withTokens ? out.tokens().toFloatArray() : null;
+          int e = config.embeddingDim();
+          int width = d + (withTokens ? c * d : 0);
+          for (int r = 0; r < b; r++) {
+            embeddings[from + r] = java.util.Arrays.copyOfRange(z, r * e, (r + 1) * e);
+            float[] ctx = new float[width];
+            System.arraycopy(cls, r * d, ctx, 0, d);
+            if (tokens != null) {
+              System.arraycopy(tokens, r * c * d, ctx, d, c * d);
+            }
+            context[from + r] = ctx;
+          }
+        }
+      }
+    }
+    Map<String, Long> unparseable = new LinkedHashMap<>();
+    for (int j = 0; j < c; j++) {
+      if (encoded.unparseable()[j] > 0) {
+        unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
+      }
+    }
+    return new Representation(embeddings, context, unparseable);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new EngineException(EngineException.Kind.INTERNAL,
+          "Embedding space was closed; load it again to use it.");
+    }
+  }
+
+  /** The space in Rowspace's versioned binary format. */
+  public byte[] toBytes() {
+    return ModelFile.write(MAGIC, VERSION, out -> {
+      out.writeLong(seed);
+      out.writeInt(rowsTrained);
+      out.writeInt(epochs);
+      out.writeDouble(finalValidationLoss);
+      out.writeDouble(trainSeconds);
+      out.writeUTF(device);
+      ModelFile.writeMap(out, options);
+      ModelFile.writeProfiles(out, profiles);
+      encoder.write(out);
+      config.write(out);
+      ModelFile.writeFloats(out, parameterValues);
+      out.writeInt(timeline.size());
+      for (EpochRecord r : timeline) {
+        out.writeInt(r.epoch());
+        out.writeDouble(r.learningRate());
+        out.writeDouble(r.trainLoss());
+        out.writeDouble(r.validationLoss());
+        out.writeDouble(r.dropout());
+        out.writeDouble(r.spreadLoss());
+        out.writeDouble(r.temperature());
+        out.writeDouble(r.gradNorm());
+        out.writeDouble(r.clippedGradNorm());
+        out.writeUTF(r.failures());
+        out.writeUTF(r.actions());
+      }
+    });
+  }
+
+  /** Loads a space saved by {@link #toBytes()}; corrupt bytes give an UNUSABLE_DATA error. */
+  public static EmbeddingSpace fromBytes(byte[] bytes) {
+    return ModelFile.read(bytes, MAGIC, VERSION, "embedding space", (in, version) -> {
+      long seed = in.readLong();
+      int rowsTrained = in.readInt();
+      int epochs = in.readInt();
+      double loss = in.readDouble();
+      double seconds = in.readDouble();
+      String device = in.readUTF();
+      Map<String, String> options = ModelFile.readMap(in);
+      List<ColumnProfile> profiles = ModelFile.readProfiles(in);
+      RowEncoder encoder = RowEncoder.read(in);
+      TabularTransformer.Config config = TabularTransformer.Config.read(in);
+      if (config.columns() != encoder.columnCount()
+          || config.vocabulary() != encoder.vocabularySize()) {
+        throw new IOException("transformer shape does not match the column encoders");
+      }
+      float[] params = ModelFile.readFloats(in);
+      int n = in.readInt();
+      if (n < 0 || n > 1_000_000) {
+        throw new IOException("invalid timeline length " + n);
+      }
+      List<EpochRecord> timeline = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        timeline.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readUTF(), in.readUTF()));
+      }
+      if (params.length != TabularTransformer.layout(config).size()) {
+        throw new IOException("weight count " + params.length + " does not match the shape");
+      }
+      return new EmbeddingSpace(profiles, encoder, config, params, options, epochs, loss, device,
+          seed, rowsTrained, seconds, timeline);
+    });
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      manager.close();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.rowspace.engine.space;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import io.rowspace.engine.encode.ColumnEncoder;
+import io.rowspace.engine.encode.EncodedRows;
+import io.rowspace.engine.nn.TabularTransformer;
+
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The self-supervised objective of a space. Each row is seen in two complementary masked views
+ * (40-60% of its columns hidden in the first, the rest in the second). Three terms:
+ * <ul>
+ *   <li>per-column InfoNCE: from the visible columns, the output at a hidden column must pick that
+ *       row's encoding of the column among the batch's other values of the column (rows holding
+ *       the same value are not counted as negatives);
+ *   <li>row InfoNCE: the embeddings of the two views of a row must pick each other in the batch,
+ *       which is what makes the CLS embedding describe the whole row;
+ *   <li>a spread (uniformity) loss on the embeddings, against collapse.
+ * </ul>
+ */
+final class MaskedViewObjective {
+  static final float TEMPERATURE = 0.2f;
+  private static final float SAME_VALUE_PENALTY = 1e4f;
+
+  private final TabularTransformer.Config config;
+  private final float spreadWeight;
+
+  /** The loss terms of one batch, each a scalar in the batch's scope. */
+  record Terms(NDArray total, NDArray column, NDArray row, NDArray spread, NDArray embedding) {}
+
+  MaskedViewObjective(TabularTransformer.Config config, float spreadWeight) {
+    this.config = config;
+    this.spreadWeight = spreadWeight;
+  }
+
+  /** Draws a first-view mask: per row, each column hidden with a probability in [0.4, 0.6]. */
+  static float[] drawMask(int rows, int columns, Random random) {
+    float[] mask = new float[rows * columns];
+    for (int r = 0; r < rows; r++) {
+      double p = 0.4 + 0.2 * random.nextDouble();
+      int hidden = 0;
+      for (int c = 0; c < columns; c++) {
+        if (random.nextDouble() < p) {
+          mask[r * columns + c] = 1f;
+          hidden++;
+        }
+      }
+      if (hidden == 0) {
+        mask[r * columns + random.nextInt(columns)] = 1f;
+      } else if (hidden == columns) {
+        mask[r * columns + random.nextInt(columns)] = 0f;
+      }
+    }
+    return mask;
+  }
+
+  Terms compute(Map<String, NDArray> p, NDManager scope, EncodedRows batch, float[] firstMask) {
+    int b = batch.rows();
+    int c = batch.columns();
+    long[] index = new long[batch.index().length];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = batch.index()[i];
+    }
+    NDArray idx = scope.create(index, new Shape(b, c));
+    NDArray features = scope.create(batch.features(), new Shape(b, c, ColumnEncoder.FEATURES));
+    NDArray keys = scope.create(batch.keys(), new Shape(b, c));
+    NDArray maskA = scope.create(firstMask, new Shape(b, c));
+    NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
+
+    NDArray content = TabularTransformer.content(p, idx, features);
+    TabularTransformer.Output out =
+        TabularTransformer.encode(config, p, content.concat(content, 0), masks.expandDims(2));
+
+    NDArray eye = scope.eye(b);
+    NDArray predictions = TabularTransformer.l2normalise(
+        TabularTransformer.gelu(out.tokens().matMul(p.get("colhead.w1")).add(p.get("colhead.b1")))
+            .matMul(p.get("colhead.w2")))
+        .reshape(2, b, c, config.dModel()).transpose(0, 2, 1, 3);
+    NDArray targets = TabularTransformer.l2normalise(content.matMul(p.get("target.w")))
+        .transpose(1, 2, 0).expandDims(0);
+    NDArray keysByColumn = keys.transpose();
+    NDArray sameValue = keysByColumn.expandDims(2).eq(keysByColumn.expandDims(1))
+        .toType(DataType.FLOAT32, false).sub(eye).mul(SAME_VALUE_PENALTY);
+    NDArray logits = predictions.matMul(targets).div(TEMPERATURE).sub(sameValue.expandDims(0));
+    NDArray logLikelihood = logits.logSoftmax(3).mul(eye).sum(new int[] {3});
+    NDArray hidden = masks.reshape(2, b, c).transpose(0, 2, 1);
+    NDArray columnLoss = logLikelihood.mul(hidden).sum().neg().div(hidden.sum());
+
+    NDArray z = out.embedding();
+    NDArray first = z.get("0:" + b);
+    NDArray second = z.get(b + ":");
+    NDArray rowLogits = first.matMul(second.transpose()).div(TEMPERATURE);
+    NDArray rowLoss = rowLogits.logSoftmax(1).mul(eye).sum()
+        .add(rowLogits.logSoftmax(0).mul(eye).sum()).div(-2f * b);
+
+    NDArray similarity = z.matMul(z.transpose());
+    NDArray spread = similarity.mul(4f).sub(4f).exp().mean().log();
+
+    NDArray total = columnLoss.add(rowLoss).add(spread.mul(spreadWeight));
+    return new Terms(total, columnLoss, rowLoss, spread, z);
+  }
+}

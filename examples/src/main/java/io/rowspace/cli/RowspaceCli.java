@@ -1,0 +1,174 @@
+package io.rowspace.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code rowspace} command: {@code demo}, {@code sql}, {@code import} and {@code help}.
+ *
+ * <p>Exit codes: 0 success, 1 a statement, the connection or a file failed (after
+ * {@code error: [SQLSTATE] message} on standard error), 2 the command line was wrong (after the
+ * usage on standard error).
+ */
+public final class RowspaceCli {
+  /** The database used when a command is given no URL. */
+  public static final String DEFAULT_URL = "jdbc:rowspace:";
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  static final String USAGE_TEXT = String.join("\n",
+      "Usage: rowspace <command> [arguments]",
+      "",
+      "Commands:",
+      "  demo [URL]                       credit-risk walk-through on a bundled data set",
+      "                                   (default URL " + CreditDemo.DEFAULT_URL + ")",
+      "  sql [URL] [-f FILE]... [-e SQL]... [--format table|csv|json]",
+      "                                   interactive SQL shell, or run a script from -f/-e or",
+      "                                   standard input; stops at the first error (exit 1)",
+      "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
+      "                                   with a header row, inferring column types",
+      "  help                             this text",
+      "",
+      "URL defaults to " + DEFAULT_URL + " (embedded database ./rowspace-data/rowspace).",
+      "Other URLs: jdbc:rowspace:h2:<h2 url>, jdbc:rowspace:postgresql://host/db,",
+      "jdbc:rowspace:remote:http://host:port, or any plain JDBC URL.");
+
+  private RowspaceCli() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, StandardStreams.system()));
+  }
+
+  /** Runs the command in {@code args} on {@code streams} and returns its exit code. */
+  public static int run(String[] args, StandardStreams streams) {
+    if (args.length == 0) {
+      return usageError(streams, "No command given.");
+    }
+    List<String> rest = List.of(args).subList(1, args.length);
+    try {
+      switch (args[0]) {
+        case "help":
+        case "-h":
+        case "--help":
+          streams.out().println(USAGE_TEXT);
+          return OK;
+        case "demo":
+          return demo(rest, streams);
+        case "sql":
+          return sql(SqlCommand.parse(rest), streams);
+        case "import":
+          return importCsv(rest, streams);
+        default:
+          return usageError(streams, "Unknown command '" + args[0] + "'.");
+      }
+    } catch (IllegalArgumentException e) {
+      return usageError(streams, e.getMessage());
+    }
+  }
+
+  private static int demo(List<String> args, StandardStreams streams) {
+    if (args.size() > 1) {
+      throw new IllegalArgumentException("demo takes at most one argument, a URL.");
+    }
+    String url = args.isEmpty() ? CreditDemo.DEFAULT_URL : args.get(0);
+    boolean terminal = streams.outIsTerminal() && streams.errIsTerminal();
+    try {
+      new CreditDemo(streams.out(), streams.err(), terminal).run(url);
+      return OK;
+    } catch (SQLException | RuntimeException e) {
+      return failed(streams, StatementRunner.errorLine(e));
+    } catch (IOException e) {
+      return failed(streams, "error: " + e.getMessage());
+    }
+  }
+
+  private static int sql(SqlCommand command, StandardStreams streams) {
+    List<String> script = new ArrayList<>();
+    boolean interactive = command.sources().isEmpty() && streams.inIsTerminal();
+    try {
+      if (command.sources().isEmpty() && !interactive) {
+        script.add(read(streams.in()));
+      }
+      for (SqlCommand.Source source : command.sources()) {
+        script.add(source.isFile()
+            ? Files.readString(Path.of(source.text()), StandardCharsets.UTF_8)
+            : source.text());
+      }
+    } catch (IOException e) {
+      return failed(streams, "error: cannot read " + e.getMessage());
+    }
+    try (Connection connection = DriverManager.getConnection(command.url())) {
+      StatementRunner runner = new StatementRunner(connection, command.format(), streams);
+      if (interactive) {
+        return new InteractiveShell(connection, runner, command.url()).run();
+      }
+      List<String> statements = new ArrayList<>();
+      for (String text : script) {
+        statements.addAll(SqlScript.statementsOf(text));
+      }
+      return runner.runAll(statements) ? OK : FAILED;
+    } catch (SQLException | RuntimeException e) {
+      return failed(streams, StatementRunner.errorLine(e));
+    } catch (IOException e) {
+      return failed(streams, "error: terminal: " + e.getMessage());
+    }
+  }
+
+  private static int importCsv(List<String> args, StandardStreams streams) {
+    if (args.size() != 3) {
+      throw new IllegalArgumentException("import needs three arguments: URL TABLE FILE.csv");
+    }
+    Path csv = Path.of(args.get(2));
+    if (!Files.isReadable(csv)) {
+      return failed(streams, "error: cannot read " + csv + ": no such readable file.");
+    }
+    long start = System.nanoTime();
+    try (Connection connection = DriverManager.getConnection(args.get(0))) {
+      ProgressBar progress = new ProgressBar(streams.err(), streams.errIsTerminal());
+      CsvImporter.Outcome outcome;
+      try {
+        outcome = new CsvImporter(connection, progress).importFile(args.get(1), csv);
+      } finally {
+        progress.finish();
+      }
+      if (outcome.created()) {
+        streams.out().println(outcome.createStatement());
+      }
+      streams.out().println(StatementRunner.rows(outcome.rows()) + " imported into "
+          + outcome.table() + " (" + StatementRunner.seconds(start) + ")");
+      return OK;
+    } catch (SQLException e) {
+      return failed(streams, StatementRunner.errorLine(e));
+    } catch (IOException e) {
+      return failed(streams, "error: cannot read " + csv + ": " + e.getMessage());
+    }
+  }
+
+  private static String read(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static int failed(StandardStreams streams, String line) {
+    streams.err().println(line);
+    streams.err().flush();
+    return FAILED;
+  }
+
+  private static int usageError(StandardStreams streams, String problem) {
+    streams.err().println("rowspace: " + problem);
+    streams.err().println(USAGE_TEXT);
+    streams.err().flush();
+    return USAGE;
+  }
+}

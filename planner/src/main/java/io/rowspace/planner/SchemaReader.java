@@ -1,0 +1,178 @@
+package io.rowspace.planner;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * Reads tables, columns and keys of the backing database through its JDBC metadata.
+ *
+ * <p>Names are matched exactly: callers fold unquoted identifiers first, the way the backing
+ * database does.
+ */
+public final class SchemaReader {
+  private final Connection connection;
+  private final String defaultSchema;
+  private final SqlDialect dialect;
+
+  public SchemaReader(Connection connection, String defaultSchema, SqlDialect dialect) {
+    this.connection = connection;
+    this.defaultSchema = defaultSchema;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Finds a table by name, in {@code schema} or (when null) the default schema.
+   *
+   * @return the table, or empty if there is none of that name
+   */
+  public Optional<TableInfo> findTable(String schema, String table) throws SQLException {
+    String inSchema = schema == null ? defaultSchema : schema;
+    DatabaseMetaData meta = connection.getMetaData();
+    boolean exists = false;
+    try (ResultSet rs = meta.getTables(null, inSchema, escape(meta, table), null)) {
+      while (rs.next()) {
+        if (rs.getString("TABLE_NAME").equals(table)) {
+          exists = true;
+        }
+      }
+    }
+    if (!exists) {
+      return Optional.empty();
+    }
+    List<ColumnInfo> columns = new ArrayList<>();
+    try (ResultSet rs = meta.getColumns(null, inSchema, escape(meta, table), null)) {
+      while (rs.next()) {
+        if (!rs.getString("TABLE_NAME").equals(table)) {
+          continue;
+        }
+        columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+            rs.getString("TYPE_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+      }
+    }
+    String qualifier = schema == null ? null : schema;
+    TableInfo withoutKey = new TableInfo(qualifier, table, List.copyOf(columns), List.of());
+    return Optional.of(new TableInfo(qualifier, table, withoutKey.columns(),
+        keyColumns(meta, inSchema, withoutKey)));
+  }
+
+  /** Names of the tables a user can see in the default schema, for error messages. */
+  public List<String> tableNames() throws SQLException {
+    List<String> names = new ArrayList<>();
+    DatabaseMetaData meta = connection.getMetaData();
+    try (ResultSet rs = meta.getTables(null, defaultSchema, "%", new String[] {"TABLE", "VIEW",
+        "BASE TABLE"})) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The columns that identify a row: the primary key; otherwise a unique index over non-null
+   * columns; otherwise a single column whose values are present and distinct in every row.
+   */
+  private List<String> keyColumns(DatabaseMetaData meta, String schema, TableInfo table)
+      throws SQLException {
+    Map<Short, String> primaryKey = new TreeMap<>();
+    try (ResultSet rs = meta.getPrimaryKeys(null, schema, table.name())) {
+      while (rs.next()) {
+        primaryKey.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    if (!primaryKey.isEmpty()) {
+      return List.copyOf(primaryKey.values());
+    }
+    Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
+    try (ResultSet rs = meta.getIndexInfo(null, schema, table.name(), true, false)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (index != null && column != null) {
+          uniqueIndexes.computeIfAbsent(index, k -> new ArrayList<>()).add(column);
+        }
+      }
+    }
+    for (List<String> columns : uniqueIndexes.values()) {
+      boolean allNotNull = columns.stream().allMatch(
+          c -> table.column(c).map(info -> !info.nullable()).orElse(false));
+      if (allNotNull) {
+        return List.copyOf(columns);
+      }
+    }
+    return observedUniqueColumn(schema, table).map(List::of).orElse(List.of());
+  }
+
+  /** The first integer or string column that is non-null and distinct in every row. */
+  private Optional<String> observedUniqueColumn(String schema, TableInfo table)
+      throws SQLException {
+    List<ColumnInfo> candidates = table.columns().stream()
+        .filter(c -> isKeyType(c.jdbcType()))
+        .toList();
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+    for (ColumnInfo c : candidates) {
+      String quoted = dialect.quoteIdentifier(c.name());
+      sql.append(", COUNT(DISTINCT ").append(quoted).append("), COUNT(").append(quoted)
+          .append(')');
+    }
+    sql.append(" FROM ");
+    if (schema != null) {
+      sql.append(dialect.quoteIdentifier(schema)).append('.');
+    }
+    sql.append(dialect.quoteIdentifier(table.name()));
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql.toString())) {
+      rs.next();
+      long rows = rs.getLong(1);
+      if (rows == 0) {
+        return Optional.empty();
+      }
+      for (int i = 0; i < candidates.size(); i++) {
+        long distinct = rs.getLong(2 + 2 * i);
+        long present = rs.getLong(3 + 2 * i);
+        if (distinct == rows && present == rows) {
+          return Optional.of(candidates.get(i).name());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isKeyType(int jdbcType) {
+    switch (jdbcType) {
+    case Types.INTEGER:
+    case Types.BIGINT:
+    case Types.SMALLINT:
+    case Types.TINYINT:
+    case Types.VARCHAR:
+    case Types.CHAR:
+    case Types.NVARCHAR:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  private static String escape(DatabaseMetaData meta, String name) throws SQLException {
+    String escape = meta.getSearchStringEscape();
+    if (escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape).replace("_", escape + "_")
+        .replace("%", escape + "%");
+  }
+}

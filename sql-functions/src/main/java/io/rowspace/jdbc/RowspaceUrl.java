@@ -1,0 +1,38 @@
+package io.rowspace.jdbc;
+
+import java.sql.SQLException;
+
+/**
+ * A {@code jdbc:rowspace:} URL and the backing database's URL it stands for (SPEC section 2).
+ */
+public record RowspaceUrl(String url, String backingUrl) {
+  public static final String PREFIX = "jdbc:rowspace:";
+  /** The embedded database of a bare {@code jdbc:rowspace:}. */
+  public static final String DEFAULT_BACKING_URL = "jdbc:h2:./rowspace-data/rowspace";
+
+  public static boolean accepts(String url) {
+    return url != null && url.startsWith(PREFIX);
+  }
+
+  public static RowspaceUrl parse(String url) throws SQLException {
+    if (!accepts(url)) {
+      throw new SQLException("Not a Rowspace URL: " + url + ". Rowspace URLs start with "
+          + PREFIX, "08001");
+    }
+    String rest = url.substring(PREFIX.length()).trim();
+    if (rest.isEmpty()) {
+      return new RowspaceUrl(url, DEFAULT_BACKING_URL);
+    }
+    if (rest.startsWith("remote:")) {
+      throw new SQLException("The Rowspace server (" + url + ") is not available in this "
+          + "version; connect to the database directly, e.g. jdbc:rowspace:h2:./data/shop.",
+          "08001");
+    }
+    if (!rest.contains(":")) {
+      throw new SQLException("Rowspace URL " + url + " names no database. Use jdbc:rowspace: "
+          + "for the embedded database, or jdbc:rowspace:<subprotocol>:..., e.g. "
+          + "jdbc:rowspace:h2:mem:demo or jdbc:rowspace:postgresql://host/db.", "08001");
+    }
+    return new RowspaceUrl(url, "jdbc:" + rest);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The Rowspace JDBC driver (SPEC section 2). {@link io.rowspace.jdbc.RowspaceDriver} accepts
+ * {@code jdbc:rowspace:} URLs and opens a {@link io.rowspace.jdbc.RowspaceConnection} over a
+ * HikariCP pool of the backing database ({@link io.rowspace.jdbc.BackingDatabase}), shared by all
+ * connections with the same URL and user.
+ *
+ * <p>{@link io.rowspace.jdbc.RowspaceStatement} routes each statement: Rowspace statements run
+ * here, queries calling Rowspace functions run through Calcite, and all else runs on the backing
+ * database unchanged (the pass-through rule). Errors reach users as SQLExceptions with the
+ * SQLSTATEs of SPEC section 9.
+ */
+package io.rowspace.jdbc;

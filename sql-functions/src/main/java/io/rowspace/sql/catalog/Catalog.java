@@ -1,0 +1,528 @@
+package io.rowspace.sql.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowspace.jdbc.BackingDatabase;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Rowspace catalog: schema {@code ROWSPACE} in the backing database (SPEC section 7), holding
+ * spaces, predictors, their columns, training timelines and model weights.
+ *
+ * <p>A model becomes visible in the same transaction that stores its weights and their checksum,
+ * so a failed or interrupted CREATE leaves nothing behind.
+ */
+public final class Catalog {
+  /** Weights are stored in chunks small enough for every backing database's binary type. */
+  private static final int CHUNK_BYTES = 512 * 1024;
+  private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Kinds of stored binary content. */
+  public enum BlobKind { SPACE, SPACE_VECTORS, PREDICTOR }
+
+  private final BackingDatabase database;
+
+  public Catalog(BackingDatabase database) throws SQLException {
+    this.database = database;
+    ensureCreated();
+  }
+
+  public BackingDatabase database() {
+    return database;
+  }
+
+  private void ensureCreated() throws SQLException {
+    if (CREATED.contains(database.jdbcUrl())) {
+      return;
+    }
+    String bin = database.binaryType();
+    String[] ddl = {
+        "CREATE SCHEMA IF NOT EXISTS ROWSPACE",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.EMBEDDING_SPACES (name VARCHAR(256) PRIMARY KEY, "
+            + "root_table VARCHAR(512) NOT NULL, tables VARCHAR(4000), status VARCHAR(32) NOT NULL, "
+            + "rows_trained INTEGER, columns_used INTEGER, d_model INTEGER, epochs INTEGER, "
+            + "train_seconds DOUBLE PRECISION, final_validation_loss DOUBLE PRECISION, "
+            + "device VARCHAR(32), seed BIGINT, created_at TIMESTAMP, version INTEGER NOT NULL, "
+            + "root_schema VARCHAR(256), key_columns VARCHAR(4000), options VARCHAR(4000), "
+            + "checksum VARCHAR(64), vectors_checksum VARCHAR(64))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.PREDICTORS (name VARCHAR(256) PRIMARY KEY, "
+            + "space VARCHAR(256) NOT NULL, target VARCHAR(256) NOT NULL, task VARCHAR(32), "
+            + "status VARCHAR(32) NOT NULL, metric VARCHAR(32), metric_value DOUBLE PRECISION, "
+            + "auc DOUBLE PRECISION, accuracy DOUBLE PRECISION, f1 DOUBLE PRECISION, "
+            + "log_loss DOUBLE PRECISION, rmse DOUBLE PRECISION, mae DOUBLE PRECISION, "
+            + "r2 DOUBLE PRECISION, calibration_error DOUBLE PRECISION, threshold DOUBLE PRECISION, "
+            + "train_seconds DOUBLE PRECISION, created_at TIMESTAMP, version INTEGER NOT NULL, "
+            + "target_sql_type VARCHAR(128), classes VARCHAR(16000), input_columns VARCHAR(16000), "
+            + "training_rows INTEGER, options VARCHAR(4000), checksum VARCHAR(64))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.SPACE_COLUMNS (space VARCHAR(256) NOT NULL, "
+            + "table_name VARCHAR(512) NOT NULL, column_name VARCHAR(512) NOT NULL, "
+            + "sql_type VARCHAR(128), detected_type VARCHAR(32), encoder VARCHAR(256), "
+            + "status VARCHAR(16), reason VARCHAR(1000), mutual_information_bits DOUBLE PRECISION, "
+            + "ordinal INTEGER)",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.RELATIONSHIPS (space VARCHAR(256) NOT NULL, "
+            + "parent_table VARCHAR(512), child_table VARCHAR(512), kind VARCHAR(16), "
+            + "join_columns VARCHAR(1000), coverage DOUBLE PRECISION, "
+            + "mean_fanout DOUBLE PRECISION, max_fanout INTEGER, warnings VARCHAR(4000))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.TRAINING_TIMELINE (model VARCHAR(256) NOT NULL, "
+            + "model_kind VARCHAR(16), epoch INTEGER, learning_rate DOUBLE PRECISION, "
+            + "train_loss DOUBLE PRECISION, validation_loss DOUBLE PRECISION, "
+            + "dropout DOUBLE PRECISION, spread_loss DOUBLE PRECISION, "
+            + "temperature DOUBLE PRECISION, grad_norm DOUBLE PRECISION, "
+            + "clipped_grad_norm DOUBLE PRECISION, failures VARCHAR(1000), "
+            + "actions VARCHAR(1000))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.JOBS (job_id VARCHAR(64) PRIMARY KEY, "
+            + "kind VARCHAR(32), model VARCHAR(256), state VARCHAR(16), "
+            + "progress DOUBLE PRECISION, eta_seconds DOUBLE PRECISION, started_at TIMESTAMP, "
+            + "finished_at TIMESTAMP, message VARCHAR(4000))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.MODEL_BLOBS (kind VARCHAR(32) NOT NULL, "
+            + "name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, chunk_no INTEGER NOT NULL, "
+            + "chunk " + bin + " NOT NULL, PRIMARY KEY (kind, name, version, chunk_no))"
+    };
+    try (Connection connection = database.connection();
+         Statement statement = connection.createStatement()) {
+      for (String sql : ddl) {
+        statement.execute(sql);
+      }
+    }
+    CREATED.add(database.jdbcUrl());
+  }
+
+  // ---------------------------------------------------------------- spaces
+
+  public Optional<SpaceRecord> findSpace(String name) throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT name, root_schema, root_table, tables, key_columns, rows_trained, "
+                 + "columns_used, d_model, epochs, train_seconds, final_validation_loss, device, "
+                 + "seed, options, created_at, version, checksum, vectors_checksum "
+                 + "FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ? AND status = 'READY'")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new SpaceRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+            fromJson(rs.getString(4)), fromJson(rs.getString(5)), rs.getInt(6), rs.getInt(7),
+            rs.getInt(8), rs.getInt(9), rs.getDouble(10), rs.getDouble(11), rs.getString(12),
+            rs.getLong(13), rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getInt(16),
+            rs.getString(17), rs.getString(18)));
+      }
+    }
+  }
+
+  public List<String> spaceNames() throws SQLException {
+    return names("SELECT name FROM ROWSPACE.EMBEDDING_SPACES WHERE status = 'READY'");
+  }
+
+  public List<String> predictorsOfSpace(String space) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT name FROM ROWSPACE.PREDICTORS WHERE space = ? ORDER BY name")) {
+      ps.setString(1, space);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Stores a trained space and makes it visible, replacing any space of that name, in one
+   * transaction.
+   */
+  public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
+      List<TimelineRecord> timeline, byte[] model, byte[] vectors) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        deleteSpaceRows(connection, space.name());
+        try (PreparedStatement ps = connection.prepareStatement(
+            "INSERT INTO ROWSPACE.EMBEDDING_SPACES (name, root_table, tables, status, "
+                + "rows_trained, columns_used, d_model, epochs, train_seconds, "
+                + "final_validation_loss, device, seed, created_at, version, root_schema, "
+                + "key_columns, options, checksum, vectors_checksum) "
+                + "VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setString(1, space.name());
+          ps.setString(2, space.rootTable());
+          ps.setString(3, toJson(space.tables()));
+          ps.setInt(4, space.rowsTrained());
+          ps.setInt(5, space.columnsUsed());
+          ps.setInt(6, space.dModel());
+          ps.setInt(7, space.epochs());
+          ps.setDouble(8, space.trainSeconds());
+          setDouble(ps, 9, space.finalValidationLoss());
+          ps.setString(10, space.device());
+          ps.setLong(11, space.seed());
+          ps.setTimestamp(12, Timestamp.from(space.createdAt()));
+          ps.setInt(13, space.version());
+          ps.setString(14, space.rootSchema());
+          ps.setString(15, toJson(space.keyColumns()));
+          ps.setString(16, space.options());
+          ps.setString(17, space.checksum());
+          ps.setString(18, checksum(vectors));
+          ps.executeUpdate();
+        }
+        insertColumns(connection, space.name(), columns);
+        insertTimeline(connection, space.name(), "SPACE", timeline);
+        insertBlob(connection, BlobKind.SPACE, space.name(), space.version(), model);
+        insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** Replaces the stored row vectors of a space (REFRESH), atomically. */
+  public void replaceVectors(SpaceRecord space, byte[] vectors) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ROWSPACE.MODEL_BLOBS "
+            + "WHERE kind = ? AND name = ?")) {
+          ps.setString(1, BlobKind.SPACE_VECTORS.name());
+          ps.setString(2, space.name());
+          ps.executeUpdate();
+        }
+        insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.EMBEDDING_SPACES "
+            + "SET vectors_checksum = ? WHERE name = ?")) {
+          ps.setString(1, checksum(vectors));
+          ps.setString(2, space.name());
+          ps.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** Drops a space and, when {@code cascade}, its predictors, atomically. */
+  public void dropSpace(String name, boolean cascade) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        if (cascade) {
+          for (String predictor : predictorsOfSpace(name)) {
+            deletePredictorRows(connection, predictor);
+          }
+        }
+        deleteSpaceRows(connection, name);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private void deleteSpaceRows(Connection connection, String name) throws SQLException {
+    execute(connection, "DELETE FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ?", name);
+    execute(connection, "DELETE FROM ROWSPACE.SPACE_COLUMNS WHERE space = ?", name);
+    execute(connection, "DELETE FROM ROWSPACE.RELATIONSHIPS WHERE space = ?", name);
+    execute(connection,
+        "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'SPACE'", name);
+    execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
+        + BlobKind.SPACE + "', '" + BlobKind.SPACE_VECTORS + "')", name);
+  }
+
+  // ---------------------------------------------------------------- predictors
+
+  public Optional<PredictorRecord> findPredictor(String name) throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT name, space, target, target_sql_type, task, metric, metric_value, auc, "
+                 + "accuracy, f1, log_loss, rmse, mae, r2, calibration_error, threshold, classes, "
+                 + "input_columns, training_rows, train_seconds, options, created_at, version, "
+                 + "checksum FROM ROWSPACE.PREDICTORS WHERE name = ? AND status = 'READY'")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new PredictorRecord(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            getDouble(rs, 7), getDouble(rs, 8), getDouble(rs, 9), getDouble(rs, 10),
+            getDouble(rs, 11), getDouble(rs, 12), getDouble(rs, 13), getDouble(rs, 14),
+            getDouble(rs, 15), getDouble(rs, 16), fromJson(rs.getString(17)),
+            fromJson(rs.getString(18)), rs.getInt(19), rs.getDouble(20), rs.getString(21),
+            rs.getTimestamp(22).toInstant(), rs.getInt(23), rs.getString(24)));
+      }
+    }
+  }
+
+  public List<String> predictorNames() throws SQLException {
+    return names("SELECT name FROM ROWSPACE.PREDICTORS WHERE status = 'READY'");
+  }
+
+  /** Stores a trained predictor and makes it visible, replacing any of that name, atomically. */
+  public void storePredictor(PredictorRecord predictor, List<TimelineRecord> timeline,
+      byte[] model) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        deletePredictorRows(connection, predictor.name());
+        try (PreparedStatement ps = connection.prepareStatement(
+            "INSERT INTO ROWSPACE.PREDICTORS (name, space, target, task, status, metric, "
+                + "metric_value, auc, accuracy, f1, log_loss, rmse, mae, r2, calibration_error, "
+                + "threshold, train_seconds, created_at, version, target_sql_type, classes, "
+                + "input_columns, training_rows, options, checksum) VALUES "
+                + "(?, ?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          int i = 1;
+          ps.setString(i++, predictor.name());
+          ps.setString(i++, predictor.space());
+          ps.setString(i++, predictor.target());
+          ps.setString(i++, predictor.task());
+          ps.setString(i++, predictor.metric());
+          setDouble(ps, i++, predictor.metricValue());
+          setDouble(ps, i++, predictor.auc());
+          setDouble(ps, i++, predictor.accuracy());
+          setDouble(ps, i++, predictor.f1());
+          setDouble(ps, i++, predictor.logLoss());
+          setDouble(ps, i++, predictor.rmse());
+          setDouble(ps, i++, predictor.mae());
+          setDouble(ps, i++, predictor.r2());
+          setDouble(ps, i++, predictor.calibrationError());
+          setDouble(ps, i++, predictor.threshold());
+          ps.setDouble(i++, predictor.trainSeconds());
+          ps.setTimestamp(i++, Timestamp.from(predictor.createdAt()));
+          ps.setInt(i++, predictor.version());
+          ps.setString(i++, predictor.targetSqlType());
+          ps.setString(i++, toJson(predictor.classes()));
+          ps.setString(i++, toJson(predictor.inputColumns()));
+          ps.setInt(i++, predictor.trainingRows());
+          ps.setString(i++, predictor.options());
+          ps.setString(i, predictor.checksum());
+          ps.executeUpdate();
+        }
+        insertTimeline(connection, predictor.name(), "PREDICTOR", timeline);
+        insertBlob(connection, BlobKind.PREDICTOR, predictor.name(), predictor.version(), model);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  public void dropPredictor(String name) throws SQLException {
+    try (Connection connection = database.connection()) {
+      deletePredictorRows(connection, name);
+    }
+  }
+
+  private void deletePredictorRows(Connection connection, String name) throws SQLException {
+    execute(connection, "DELETE FROM ROWSPACE.PREDICTORS WHERE name = ?", name);
+    execute(connection,
+        "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'PREDICTOR'",
+        name);
+    execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind = '"
+        + BlobKind.PREDICTOR + "'", name);
+  }
+
+  // ---------------------------------------------------------------- weights
+
+  /**
+   * Reads stored bytes and checks them against the checksum recorded with the model.
+   *
+   * @throws SQLException if the bytes are missing or do not match their checksum
+   */
+  public byte[] loadBlob(BlobKind kind, String name, int version, String expectedChecksum)
+      throws SQLException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT chunk FROM ROWSPACE.MODEL_BLOBS WHERE kind = ? AND name = ? AND version = ? "
+                 + "ORDER BY chunk_no")) {
+      ps.setString(1, kind.name());
+      ps.setString(2, name);
+      ps.setInt(3, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          bytes.writeBytes(rs.getBytes(1));
+        }
+      }
+    }
+    byte[] all = bytes.toByteArray();
+    if (expectedChecksum != null && !checksum(all).equals(expectedChecksum)) {
+      throw new SQLException("The stored " + kind.name().toLowerCase(Locale.ROOT)
+          + " data of '" + name + "' (version " + version + ") do not match their checksum: the catalog "
+          + "was changed outside Rowspace. Re-create it with CREATE OR REPLACE.", "XX001");
+    }
+    return all;
+  }
+
+  /** SHA-256 of model bytes, as stored with the model. */
+  public static String checksum(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static void insertBlob(Connection connection, BlobKind kind, String name, int version,
+      byte[] bytes) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO ROWSPACE.MODEL_BLOBS (kind, name, version, chunk_no, chunk) "
+            + "VALUES (?, ?, ?, ?, ?)")) {
+      int chunkNo = 0;
+      for (int offset = 0; offset < bytes.length || chunkNo == 0; offset += CHUNK_BYTES) {
+        int end = Math.min(bytes.length, offset + CHUNK_BYTES);
+        ps.setString(1, kind.name());
+        ps.setString(2, name);
+        ps.setInt(3, version);
+        ps.setInt(4, chunkNo++);
+        ps.setBytes(5, Arrays.copyOfRange(bytes, offset, end));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  // ---------------------------------------------------------------- rows of other tables
+
+  private static void insertColumns(Connection connection, String space,
+      List<ColumnRecord> columns) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO ROWSPACE.SPACE_COLUMNS (space, table_name, column_name, sql_type, "
+            + "detected_type, encoder, status, reason, mutual_information_bits, ordinal) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int ordinal = 0;
+      for (ColumnRecord column : columns) {
+        ps.setString(1, space);
+        ps.setString(2, column.tableName());
+        ps.setString(3, column.columnName());
+        ps.setString(4, column.sqlType());
+        ps.setString(5, column.detectedType());
+        ps.setString(6, column.encoder());
+        ps.setString(7, column.used() ? "USED" : "EXCLUDED");
+        ps.setString(8, column.reason());
+        setDouble(ps, 9, column.mutualInformationBits());
+        ps.setInt(10, ordinal++);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insertTimeline(Connection connection, String model, String kind,
+      List<TimelineRecord> timeline) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO ROWSPACE.TRAINING_TIMELINE (model, model_kind, epoch, learning_rate, "
+            + "train_loss, validation_loss, dropout, spread_loss, temperature, grad_norm, "
+            + "clipped_grad_norm, failures, actions) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (TimelineRecord row : timeline) {
+        ps.setString(1, model);
+        ps.setString(2, kind);
+        ps.setInt(3, row.epoch());
+        setDouble(ps, 4, row.learningRate());
+        setDouble(ps, 5, row.trainLoss());
+        setDouble(ps, 6, row.validationLoss());
+        setDouble(ps, 7, row.dropout());
+        setDouble(ps, 8, row.spreadLoss());
+        setDouble(ps, 9, row.temperature());
+        setDouble(ps, 10, row.gradNorm());
+        setDouble(ps, 11, row.clippedGradNorm());
+        ps.setString(12, row.failures());
+        ps.setString(13, row.actions());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private List<String> names(String sql) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = database.connection();
+         Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql + " ORDER BY name")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static void execute(Connection connection, String sql, String argument)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, argument);
+      ps.executeUpdate();
+    }
+  }
+
+  /** NaN and infinities are stored as NULL: no backing database agrees on them. */
+  private static void setDouble(PreparedStatement ps, int index, double value)
+      throws SQLException {
+    if (Double.isFinite(value)) {
+      ps.setDouble(index, value);
+    } else {
+      ps.setNull(index, Types.DOUBLE);
+    }
+  }
+
+  private static double getDouble(ResultSet rs, int index) throws SQLException {
+    double value = rs.getDouble(index);
+    return rs.wasNull() ? Double.NaN : value;
+  }
+
+  static String toJson(List<String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A list of strings always serialises", e);
+    }
+  }
+
+  static List<String> fromJson(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<String>>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Catalog column holds malformed JSON: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.rowspace.sql.ddl;
+
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorMetrics;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.multitable.RowReader;
+import io.rowspace.planner.ColumnInfo;
+import io.rowspace.planner.PlanStep;
+import io.rowspace.planner.TableInfo;
+import io.rowspace.planner.TrainingPlanner;
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.parser.SqlCreatePredictor;
+import io.rowspace.sql.session.RowspaceSession;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Executes {@code CREATE PREDICTOR}: reads the space's root table, trains a predictor for the
+ * target column on top of the space (the target masked) and stores it in one transaction.
+ */
+final class CreatePredictorCommand {
+  private final SqlCreatePredictor create;
+  private final StatementContext context;
+  private final RowspaceSession session;
+
+  CreatePredictorCommand(SqlCreatePredictor create, StatementContext context) {
+    this.create = create;
+    this.context = context;
+    this.session = context.session();
+  }
+
+  StatementResult execute() throws SQLException {
+    String name = ObjectNames.modelName(create.name(), "a predictor");
+    Catalog catalog = session.catalog();
+    Optional<PredictorRecord> existing = catalog.findPredictor(name);
+    if (existing.isPresent() && !create.replace()) {
+      if (create.ifNotExists()) {
+        context.warn("Predictor '" + name + "' already exists; kept as it is.");
+        return StatementResult.count(0);
+      }
+      throw RowspaceErrors.predictorExists(name);
+    }
+    String spaceName = ObjectNames.modelName(create.space(), "an embedding space");
+    SpaceRecord spaceRecord = catalog.findSpace(spaceName)
+        .orElseThrow(() -> unknownSpace(catalog, spaceName));
+    TableInfo root = ObjectNames.storedTable(session, context.connection(),
+        spaceRecord.rootSchema(), spaceRecord.rootTable());
+    String target = ObjectNames.modelName(create.target(), "a target column");
+    ColumnInfo targetColumn = root.column(target).orElseThrow(
+        () -> RowspaceErrors.unknownColumn(root.qualifiedName(), target, root.columnNames()));
+    if (root.keyColumns().contains(target)) {
+      throw RowspaceErrors.invalidArgument("Column '" + target + "' is the row key of "
+          + root.qualifiedName() + ": a key identifies rows and cannot be predicted. Choose "
+          + "another TARGET column.");
+    }
+    Map<String, String> options = SpaceOptionsReader.read(create.options(), context);
+    String what = "CREATE PREDICTOR " + name;
+
+    long started = System.nanoTime();
+    String sql = new TrainingPlanner(session.dialect()).select(root, root.columnNames());
+    Frame rows = new RowReader(context.connection()).read(
+        new PlanStep(root.name(), PlanStep.Role.ROOT, root.columns(), sql), 0,
+        context.cancelled());
+    EmbeddingSpace space = session.models().space(catalog, spaceRecord);
+    TrainingProgress progress = new TrainingProgress(context, "predictor " + name);
+    Predictor predictor;
+    try {
+      predictor = PredictorTrainer.train(space, rows, target, PredictorOptions.fromMap(options),
+          progress);
+    } catch (EngineException e) {
+      throw EngineErrors.translate(e, what);
+    }
+    try (predictor) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      byte[] model = predictor.toBytes();
+      PredictorMetrics m = predictor.metrics();
+      PredictorRecord record = new PredictorRecord(name, spaceName, target,
+          JDBCType.valueOf(targetColumn.jdbcType()).getName(), predictor.task().name(),
+          m.metric(), m.metricValue(), m.auc(), m.accuracy(), m.f1(), m.logLoss(), m.rmse(),
+          m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
+          predictor.inputColumns(), predictor.trainingRows(), seconds,
+          SpaceOptionsReader.toJson(options), Instant.now(),
+          existing.map(p -> p.version() + 1).orElse(1), Catalog.checksum(model));
+      catalog.storePredictor(record, progress.timeline(), model);
+      session.models().evictPredictor(name);
+      context.warn(summary(name, predictor, m, seconds));
+      return StatementResult.count(predictor.trainingRows());
+    }
+  }
+
+  private static String summary(String name, Predictor predictor, PredictorMetrics m,
+      double seconds) {
+    String metrics;
+    switch (predictor.task()) {
+    case BINARY:
+      metrics = String.format(Locale.ROOT, "AUC %.4f, accuracy %.4f, F1 %.4f, log loss %.4f, "
+          + "threshold %.3f", m.auc(), m.accuracy(), m.f1(), m.logLoss(), predictor.threshold());
+      break;
+    case MULTICLASS:
+      metrics = String.format(Locale.ROOT, "accuracy %.4f, log loss %.4f", m.accuracy(),
+          m.logLoss());
+      break;
+    default:
+      metrics = String.format(Locale.ROOT, "RMSE %.4f, MAE %.4f, R2 %.4f", m.rmse(), m.mae(),
+          m.r2());
+      break;
+    }
+    return String.format(Locale.ROOT, "Predictor '%s' (%s) trained on %d rows in %.1f s; "
+        + "validation on %d held-out rows: %s.", name,
+        predictor.task().name().toLowerCase(Locale.ROOT), m.trainRows(), seconds,
+        m.validationRows(), metrics);
+  }
+
+  private static SQLException unknownSpace(Catalog catalog, String name) {
+    try {
+      return RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+    } catch (SQLException e) {
+      return e;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.rowspace.sql.ddl;
+
+import io.rowspace.engine.EngineException;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.SqlStates;
+import java.sql.SQLException;
+
+/** Turns the engine's exceptions into the SQL errors of SPEC section 9. */
+final class EngineErrors {
+  private EngineErrors() {
+  }
+
+  /**
+   * Translates an engine failure.
+   *
+   * @param what the work that failed, as a user would name it, e.g. "CREATE EMBEDDING SPACE S"
+   */
+  static SQLException translate(EngineException e, String what) {
+    switch (e.kind()) {
+    case INVALID_OPTION:
+      return new SQLException(e.getMessage(), SqlStates.INVALID_ARGUMENT, e);
+    case UNUSABLE_DATA:
+      return new SQLException(e.getMessage(), SqlStates.UNUSABLE_DATA, e);
+    case CANCELLED:
+      return RowspaceErrors.cancelled(what);
+    case OUT_OF_MEMORY:
+      return RowspaceErrors.outOfMemory(what);
+    default:
+      return RowspaceErrors.internal(what + " failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.rowspace.sql.ddl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.parser.SqlOption;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the {@code WITH (option = value, ...)} list of a statement into the text map the engine
+ * validates. Options the SQL layer handles itself ({@code async}) are taken out here.
+ */
+final class SpaceOptionsReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SpaceOptionsReader() {
+  }
+
+  static Map<String, String> read(List<SqlOption> options, StatementContext context)
+      throws SQLException {
+    Map<String, String> values = new TreeMap<>();
+    for (SqlOption option : options) {
+      String key = option.key();
+      if (values.put(key, option.valueAsString()) != null) {
+        throw RowspaceErrors.invalidArgument("Option '" + key + "' is given twice; give it once.");
+      }
+    }
+    String async = values.remove("async");
+    if (async != null && !async.equals("false")) {
+      if (!async.equals("true")) {
+        throw RowspaceErrors.invalidArgument("Option 'async' must be true or false, got '"
+            + async + "'.");
+      }
+      context.warn("async = true is not available in this version: the statement ran to "
+          + "completion before returning.");
+    }
+    return values;
+  }
+
+  static String toJson(Map<String, String> options) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(options));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A map of strings always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.rowspace.sql.error;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Every error message Rowspace gives a user, in one place. Each names the object concerned and,
+ * where there is one, the fix; each carries the SQLSTATE of {@link SqlStates}.
+ */
+public final class RowspaceErrors {
+  private RowspaceErrors() {
+  }
+
+  public static SQLException syntax(String detail, int line, int column) {
+    return new SQLException(
+        "Syntax error at line " + line + ", column " + column + ": " + detail, SqlStates.SYNTAX);
+  }
+
+  public static SQLException unknownTable(String table, Collection<String> existing) {
+    return new SQLException("Table '" + table + "' does not exist. "
+        + listOrNone("Existing tables", existing), SqlStates.UNKNOWN_TABLE);
+  }
+
+  public static SQLException unknownColumn(String table, String column,
+      Collection<String> existing) {
+    return new SQLException("Column '" + column + "' does not exist in table '" + table + "'. "
+        + listOrNone("Its columns", existing), SqlStates.UNKNOWN_COLUMN);
+  }
+
+  public static SQLException unknownSpace(String space, Collection<String> existing) {
+    return new SQLException("Embedding space '" + space + "' does not exist. "
+        + listOrNone("Existing embedding spaces", existing)
+        + " Create it with CREATE EMBEDDING SPACE " + space + " ON <table>.",
+        SqlStates.UNKNOWN_OBJECT);
+  }
+
+  public static SQLException unknownPredictor(String predictor, Collection<String> existing) {
+    return new SQLException("Predictor '" + predictor + "' does not exist. "
+        + listOrNone("Existing predictors", existing)
+        + " Create it with CREATE PREDICTOR " + predictor + " ON <space> TARGET <column>.",
+        SqlStates.UNKNOWN_OBJECT);
+  }
+
+  public static SQLException spaceExists(String space) {
+    return new SQLException("Embedding space '" + space + "' already exists. Use CREATE OR REPLACE "
+        + "EMBEDDING SPACE to replace it, IF NOT EXISTS to keep it, or DROP EMBEDDING SPACE "
+        + space + " first.", SqlStates.ALREADY_EXISTS);
+  }
+
+  public static SQLException predictorExists(String predictor) {
+    return new SQLException("Predictor '" + predictor + "' already exists. Use CREATE OR REPLACE "
+        + "PREDICTOR to replace it, IF NOT EXISTS to keep it, or DROP PREDICTOR " + predictor
+        + " first.", SqlStates.ALREADY_EXISTS);
+  }
+
+  public static SQLException spaceInUse(String space, Collection<String> predictors) {
+    return new SQLException("Embedding space '" + space + "' is used by predictors "
+        + String.join(", ", predictors) + ". Drop them first, or use DROP EMBEDDING SPACE "
+        + space + " CASCADE.", SqlStates.DEPENDENT_OBJECTS);
+  }
+
+  public static SQLException invalidArgument(String message) {
+    return new SQLException(message, SqlStates.INVALID_ARGUMENT);
+  }
+
+  public static SQLException unusableData(String message) {
+    return new SQLException(message, SqlStates.UNUSABLE_DATA);
+  }
+
+  public static SQLException cancelled(String what) {
+    return new SQLException(what + " was cancelled; nothing of it was kept.",
+        SqlStates.CANCELLED);
+  }
+
+  public static SQLException outOfMemory(String what) {
+    return new SQLException(what + " ran out of memory even with smaller batches. Lower "
+        + "max_rows or batch_size in WITH (...), or give the JVM more heap (-Xmx).",
+        SqlStates.OUT_OF_MEMORY);
+  }
+
+  public static SQLException internal(String message, Throwable cause) {
+    return new SQLException(message, SqlStates.INTERNAL, cause);
+  }
+
+  private static String listOrNone(String label, Collection<String> names) {
+    if (names.isEmpty()) {
+      return label + ": none.";
+    }
+    return label + ": " + names.stream().sorted().collect(Collectors.joining(", ")) + ".";
+  }
+}

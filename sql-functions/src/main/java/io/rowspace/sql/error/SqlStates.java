@@ -1,0 +1,19 @@
+package io.rowspace.sql.error;
+
+/** The SQLSTATE codes Rowspace raises (SPEC section 9). */
+public final class SqlStates {
+  public static final String SYNTAX = "42000";
+  public static final String UNKNOWN_TABLE = "42S02";
+  public static final String UNKNOWN_COLUMN = "42S22";
+  public static final String UNKNOWN_OBJECT = "42704";
+  public static final String ALREADY_EXISTS = "42710";
+  public static final String INVALID_ARGUMENT = "22023";
+  public static final String UNUSABLE_DATA = "22000";
+  public static final String CANCELLED = "57014";
+  public static final String OUT_OF_MEMORY = "53200";
+  public static final String DEPENDENT_OBJECTS = "2BP01";
+  public static final String INTERNAL = "XX000";
+
+  private SqlStates() {
+  }
+}

@@ -1,0 +1,125 @@
+package io.rowspace.sql.function;
+
+import io.rowspace.sql.session.RowspaceSession;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
+
+/**
+ * The Calcite connection of a Rowspace connection, opened on the first query that calls a
+ * Rowspace function: every schema of the backing database as a JDBC schema (so filters, joins and
+ * aggregates are pushed down to it), and the Rowspace functions in the root schema.
+ */
+public final class CalciteQueries implements AutoCloseable {
+  /** Names under which the rewritten query calls the functions. */
+  static final String PREDICT_LABEL = "ROWSPACE_PREDICT_LABEL";
+  static final String PREDICT_VALUE = "ROWSPACE_PREDICT_VALUE";
+  static final String PREDICT_PROBA = "ROWSPACE_PREDICT_PROBA";
+  static final String PREDICT_DETAILS = "ROWSPACE_PREDICT_DETAILS";
+  static final String SIMILAR_ROWS = "ROWSPACE_SIMILAR_ROWS";
+
+  private final RowspaceSession session;
+  private CalciteConnection connection;
+
+  public CalciteQueries(RowspaceSession session) {
+    this.session = session;
+  }
+
+  /** The Calcite connection, opened on first use. */
+  public synchronized Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = open();
+    }
+    return connection;
+  }
+
+  private CalciteConnection open() throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("caseSensitive", "true");
+    info.setProperty("unquotedCasing", session.database().unquotedCasing().name());
+    info.setProperty("quotedCasing", "UNCHANGED");
+    info.setProperty("quoting", "DOUBLE_QUOTE");
+    info.setProperty("conformance", "LENIENT");
+    CalciteConnection calcite = new Driver().connect("jdbc:calcite:", info)
+        .unwrap(CalciteConnection.class);
+    SchemaPlus root = calcite.getRootSchema();
+    for (String schema : backingSchemas()) {
+      root.add(schema, JdbcSchema.create(root, schema, session.database().dataSource(), null,
+          schema));
+    }
+    addFunction(root, PREDICT_LABEL, "predictLabel");
+    addFunction(root, PREDICT_VALUE, "predictValue");
+    addFunction(root, PREDICT_PROBA, "predictProba");
+    addFunction(root, PREDICT_DETAILS, "predictDetails");
+    root.add(fold(SIMILAR_ROWS), TableFunctionImpl.create(method(SimilarRowsFunction.class,
+        "similarRows")));
+    String defaultSchema = session.database().defaultSchema();
+    if (defaultSchema != null) {
+      calcite.setSchema(defaultSchema);
+    }
+    return calcite;
+  }
+
+  private void addFunction(SchemaPlus root, String name, String method) {
+    root.add(fold(name), ScalarFunctionImpl.create(method(PredictFunctions.class, method)));
+  }
+
+  String fold(String name) {
+    return session.database().fold(name);
+  }
+
+  private static Method method(Class<?> type, String name) {
+    for (Method method : type.getMethods()) {
+      if (method.getName().equals(name)) {
+        return method;
+      }
+    }
+    throw new IllegalStateException(type.getSimpleName() + " has no method " + name);
+  }
+
+  private List<String> backingSchemas() throws SQLException {
+    List<String> schemas = new ArrayList<>();
+    try (Connection backing = session.database().connection();
+         ResultSet rs = backing.getMetaData().getSchemas()) {
+      while (rs.next()) {
+        schemas.add(rs.getString("TABLE_SCHEM"));
+      }
+    }
+    return schemas;
+  }
+
+  /** The column names a FROM clause provides, by preparing {@code SELECT * FROM <from>}. */
+  List<String> columnsOf(String fromSql) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (var statement = connection().prepareStatement("SELECT * FROM " + fromSql)) {
+      ResultSetMetaData meta = statement.getMetaData();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(meta.getColumnLabel(i));
+      }
+    }
+    return columns;
+  }
+
+  public Statement createStatement() throws SQLException {
+    return connection().createStatement();
+  }
+
+  @Override public synchronized void close() throws SQLException {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package io.rowspace.sql.function;
+
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.Task;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.catalog.RowKey;
+import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.session.BoundPredictor;
+import io.rowspace.sql.session.RowspaceSession;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Rewrites a query that calls Rowspace functions into one Calcite can run: each call gets the
+ * session id and the current row's values. {@code PREDICT('p')} resolves the predictor's input
+ * columns <em>by name</em> in the FROM scope of its SELECT (SPEC section 4); columns the scope
+ * lacks are missing. The predictor is bound to the session once, here, not per row.
+ */
+public final class FunctionQueryRewriter {
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private final RowspaceSession session;
+  private final CalciteQueries calcite;
+
+  public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
+    this.session = session;
+    this.calcite = calcite;
+  }
+
+  /** Rewrites the query in place and returns it as SQL text for Calcite. */
+  public String rewrite(SqlNode query) throws SQLException {
+    SqlNode rewritten = visit(query, new Scope(null));
+    return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+  }
+
+  /** The columns visible where a call appears: those of the enclosing SELECT's FROM clause. */
+  private final class Scope {
+    private final SqlNode from;
+    private List<String> columns;
+
+    Scope(SqlNode from) {
+      this.from = from;
+    }
+
+    List<String> columns() throws SQLException {
+      if (columns == null) {
+        columns = from == null ? List.of()
+            : calcite.columnsOf(from.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
+      }
+      return columns;
+    }
+  }
+
+  private SqlNode visit(SqlNode node, Scope scope) throws SQLException {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof SqlSelect select) {
+      if (select.getFrom() != null) {
+        select.setFrom(visit(select.getFrom(), scope));
+      }
+      Scope inner = new Scope(select.getFrom());
+      select.setSelectList((SqlNodeList) visit(select.getSelectList(), inner));
+      select.setWhere(visit(select.getWhere(), inner));
+      select.setHaving(visit(select.getHaving(), inner));
+      if (select.getGroup() != null) {
+        select.setGroupBy((SqlNodeList) visit(select.getGroup(), inner));
+      }
+      if (select.getOrderList() != null) {
+        select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
+      }
+      return select;
+    }
+    if (node instanceof SqlOrderBy orderBy) {
+      visit(orderBy.query, scope);
+      Scope inner = orderBy.query instanceof SqlSelect select ? new Scope(select.getFrom())
+          : scope;
+      visit(orderBy.orderList, inner);
+      return orderBy;
+    }
+    if (node instanceof SqlNodeList list) {
+      for (int i = 0; i < list.size(); i++) {
+        list.set(i, visit(list.get(i), scope));
+      }
+      return list;
+    }
+    if (node instanceof SqlCall call) {
+      String function = functionName(call);
+      if (function != null) {
+        return replace(function, call, scope);
+      }
+      List<SqlNode> operands = call.getOperandList();
+      for (int i = 0; i < operands.size(); i++) {
+        SqlNode operand = operands.get(i);
+        SqlNode replaced = visit(operand, scope);
+        if (replaced != operand) {
+          call.setOperand(i, replaced);
+        }
+      }
+      return call;
+    }
+    return node;
+  }
+
+  private static String functionName(SqlCall call) {
+    if (!(call.getOperator() instanceof SqlUnresolvedFunction)) {
+      return null;
+    }
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    switch (name) {
+    case "PREDICT":
+    case "PREDICT_PROBA":
+    case "PREDICT_DETAILS":
+    case "SIMILAR_ROWS":
+    case "EMBEDDINGS":
+    case "ANOMALY_SCORE":
+      return name;
+    default:
+      return null;
+    }
+  }
+
+  private SqlNode replace(String function, SqlCall call, Scope scope) throws SQLException {
+    switch (function) {
+    case "PREDICT":
+      return predict(call, scope);
+    case "PREDICT_PROBA":
+      return predictProba(call, scope);
+    case "PREDICT_DETAILS":
+      return predictDetails(call, scope);
+    case "SIMILAR_ROWS":
+      return similarRows(call);
+    default:
+      throw new SQLException(function + " is not available in this version of Rowspace; "
+          + "PREDICT, PREDICT_PROBA, PREDICT_DETAILS and SIMILAR_ROWS are.", "0A000");
+    }
+  }
+
+  // ------------------------------------------------------------------ PREDICT family
+
+  private SqlNode predict(SqlCall call, Scope scope) throws SQLException {
+    BoundPredictor bound = bind(call, "PREDICT");
+    RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT");
+    PredictorRecord record = bound.record();
+    if (bound.predictor().task() == Task.REGRESSION) {
+      SqlNode value = internalCall(CalciteQueries.PREDICT_VALUE, session.id(), record.name(),
+          row.names(), row.values());
+      return castToTarget(value, record.targetSqlType(), true);
+    }
+    SqlNode label = internalCall(CalciteQueries.PREDICT_LABEL, session.id(), record.name(),
+        row.names(), row.values());
+    return castToTarget(label, record.targetSqlType(), false);
+  }
+
+  private SqlNode predictProba(SqlCall call, Scope scope) throws SQLException {
+    BoundPredictor bound = bind(call, "PREDICT_PROBA");
+    if (bound.predictor().task() == Task.REGRESSION) {
+      throw RowspaceErrors.invalidArgument("PREDICT_PROBA needs a classification predictor; '"
+          + bound.record().name() + "' predicts the number " + bound.record().target()
+          + ". Use PREDICT or PREDICT_DETAILS for its interval.");
+    }
+    String label = "";
+    int firstRowArgument = 1;
+    List<SqlNode> operands = call.getOperandList();
+    if (operands.size() > 1 && operands.get(1) instanceof SqlCharStringLiteral literal) {
+      label = classLabel(bound, literal.getValueAs(String.class));
+      firstRowArgument = 2;
+    }
+    RowArguments row = rowArguments(call, bound, scope, firstRowArgument, "PREDICT_PROBA");
+    return internalCall(CalciteQueries.PREDICT_PROBA, session.id(), bound.record().name(),
+        SqlLiteral.createCharString(label, POS), row.names(), row.values());
+  }
+
+  private SqlNode predictDetails(SqlCall call, Scope scope) throws SQLException {
+    BoundPredictor bound = bind(call, "PREDICT_DETAILS");
+    RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT_DETAILS");
+    return internalCall(CalciteQueries.PREDICT_DETAILS, session.id(), bound.record().name(),
+        row.names(), row.values());
+  }
+
+  private static String classLabel(BoundPredictor bound, String label) throws SQLException {
+    List<String> classes = bound.predictor().classes();
+    if (classes.contains(label)) {
+      return label;
+    }
+    String canonical = RowKey.part(label);
+    if (classes.contains(canonical)) {
+      return canonical;
+    }
+    String lower = label.toLowerCase(Locale.ROOT);
+    if (classes.contains(lower)) {
+      return lower;
+    }
+    throw RowspaceErrors.invalidArgument("PREDICT_PROBA('" + bound.record().name() + "', '"
+        + label + "'): '" + label + "' is not a class of " + bound.record().target()
+        + ". Classes: " + String.join(", ", classes) + ".");
+  }
+
+  /** Looks up the predictor named by the call's first argument and binds it to the session. */
+  private BoundPredictor bind(SqlCall call, String function) throws SQLException {
+    String written = nameArgument(call, function, "predictor");
+    Catalog catalog = session.catalog();
+    // The name is a string, but users write it as they write identifiers: exact match first,
+    // then folded the way the backing database folds unquoted names.
+    PredictorRecord record = catalog.findPredictor(written)
+        .or(() -> findPredictor(catalog, session.database().fold(written)))
+        .orElseThrow(() -> unknownPredictor(catalog, written));
+    SpaceRecord spaceRecord = catalog.findSpace(record.space())
+        .orElseThrow(() -> RowspaceErrors.unknownSpace(record.space(), List.of()));
+    EmbeddingSpace space = session.models().space(catalog, spaceRecord);
+    Predictor predictor = session.models().predictor(catalog, record);
+    Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
+    for (ColumnProfile column : space.columns()) {
+      inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
+          column.sqlTypeName()));
+    }
+    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space, inputs);
+    session.bind(bound);
+    return bound;
+  }
+
+  private static Optional<PredictorRecord> findPredictor(Catalog catalog,
+      String name) {
+    try {
+      return catalog.findPredictor(name);
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static SQLException unknownPredictor(Catalog catalog, String name) {
+    try {
+      return RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+    } catch (SQLException e) {
+      return e;
+    }
+  }
+
+  private static String nameArgument(SqlCall call, String function, String kind)
+      throws SQLException {
+    List<SqlNode> operands = call.getOperandList();
+    if (operands.isEmpty() || !(operands.get(0) instanceof SqlCharStringLiteral literal)) {
+      throw RowspaceErrors.invalidArgument("The first argument of " + function + " must be the "
+          + kind + "'s name as a string literal, e.g. " + function + "('churn').");
+    }
+    return literal.getValueAs(String.class);
+  }
+
+  /** The names and packed values of the row a call predicts for. */
+  private record RowArguments(SqlNode names, SqlNode values) {
+  }
+
+  private RowArguments rowArguments(SqlCall call, BoundPredictor bound, Scope scope,
+      int firstArgument, String function) throws SQLException {
+    List<SqlNode> operands = call.getOperandList();
+    List<String> names = new ArrayList<>();
+    List<SqlNode> expressions = new ArrayList<>();
+    if (operands.size() > firstArgument) {
+      for (SqlNode operand : operands.subList(firstArgument, operands.size())) {
+        if (operand.getKind() != SqlKind.ARGUMENT_ASSIGNMENT) {
+          throw RowspaceErrors.invalidArgument(function + "('" + bound.record().name()
+              + "', ...): give row values by name, e.g. " + function + "('"
+              + bound.record().name() + "', age => 42).");
+        }
+        SqlCall assignment = (SqlCall) operand;
+        SqlIdentifier column = (SqlIdentifier) assignment.operand(1);
+        String columnName = column.getSimple();
+        if (!bound.inputColumns().containsKey(columnName)) {
+          columnName = session.database().fold(columnName);
+        }
+        if (!bound.inputColumns().containsKey(columnName)) {
+          throw RowspaceErrors.unknownColumn(bound.spaceRecord().rootTable(), column.getSimple(),
+              bound.record().inputColumns());
+        }
+        names.add(columnName);
+        expressions.add(assignment.operand(0));
+      }
+    } else {
+      List<String> visible = scope.columns();
+      for (String input : bound.record().inputColumns()) {
+        if (visible.contains(input)) {
+          names.add(input);
+          expressions.add(new SqlIdentifier(input, POS));
+        }
+      }
+    }
+    return new RowArguments(SqlLiteral.createCharString(PackedValues.pack(names), POS),
+        packed(expressions));
+  }
+
+  /** {@code len(v) || ':' || v} per value, {@code '-'} for NULL: see {@link PackedValues}. */
+  private static SqlNode packed(List<SqlNode> expressions) {
+    SqlNode packed = SqlLiteral.createCharString("", POS);
+    for (SqlNode expression : expressions) {
+      SqlNode text = cast(expression, SqlTypeName.VARCHAR);
+      SqlNode length = cast(SqlStdOperatorTable.CHAR_LENGTH.createCall(POS, text),
+          SqlTypeName.VARCHAR);
+      SqlNode item = concat(concat(length, SqlLiteral.createCharString(":", POS)), text);
+      SqlNode orNull = SqlStdOperatorTable.COALESCE.createCall(POS, item,
+          SqlLiteral.createCharString("-", POS));
+      packed = concat(packed, orNull);
+    }
+    return packed;
+  }
+
+  private static SqlNode concat(SqlNode left, SqlNode right) {
+    return SqlStdOperatorTable.CONCAT.createCall(POS, left, right);
+  }
+
+  private static SqlNode cast(SqlNode value, SqlTypeName type) {
+    return SqlStdOperatorTable.CAST.createCall(POS, value,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, POS), POS));
+  }
+
+  /** Gives a prediction the SQL type of the target column. */
+  private static SqlNode castToTarget(SqlNode value, String targetJdbcType, boolean number) {
+    SqlTypeName type;
+    try {
+      type = SqlTypeName.valueOf(targetJdbcType);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return value;
+    }
+    switch (type) {
+    case TINYINT:
+    case SMALLINT:
+    case INTEGER:
+    case BIGINT:
+      return cast(number ? SqlStdOperatorTable.ROUND.createCall(POS, value) : value, type);
+    case REAL:
+    case FLOAT:
+    case DOUBLE:
+    case DECIMAL:
+    case BOOLEAN:
+      return cast(value, type == SqlTypeName.FLOAT ? SqlTypeName.DOUBLE : type);
+    default:
+      return value;
+    }
+  }
+
+  private SqlNode internalCall(String function, String sessionId, String model,
+      SqlNode... rest) {
+    List<SqlNode> operands = new ArrayList<>();
+    operands.add(SqlLiteral.createCharString(sessionId, POS));
+    operands.add(SqlLiteral.createCharString(model, POS));
+    operands.addAll(List.of(rest));
+    return internalCall(function, operands);
+  }
+
+  private SqlNode internalCall(String function, List<SqlNode> operands) {
+    SqlIdentifier name = new SqlIdentifier(calcite.fold(function), POS);
+    SqlUnresolvedFunction operator = new SqlUnresolvedFunction(name, null, null, null, null,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+    return new SqlBasicCall(operator, operands, POS);
+  }
+
+  // ------------------------------------------------------------------ SIMILAR_ROWS
+
+  private SqlNode similarRows(SqlCall call) throws SQLException {
+    List<SqlNode> operands = call.getOperandList();
+    String name = nameArgument(call, "SIMILAR_ROWS", "embedding space");
+    if (operands.size() != 3) {
+      throw RowspaceErrors.invalidArgument("SIMILAR_ROWS takes the space's name as a string "
+          + "literal, a key and k, e.g. TABLE(SIMILAR_ROWS('shop', 42, 10)).");
+    }
+    Catalog catalog = session.catalog();
+    if (catalog.findSpace(name).isEmpty()) {
+      String folded = session.database().fold(name);
+      if (catalog.findSpace(folded).isEmpty()) {
+        throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+      }
+      name = folded;
+    }
+    SqlNode k = operands.get(2);
+    if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
+      BigDecimal value = kLiteral.getValueAs(BigDecimal.class);
+      int maxK = session.settings().maxK();
+      if (value.scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
+          || value.compareTo(BigDecimal.valueOf(maxK)) > 0) {
+        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', ..., " + value
+            + "): k must be an integer between 1 and " + maxK
+            + " (connection property rowspace.maxK).");
+      }
+    }
+    List<SqlNode> rewritten = new ArrayList<>();
+    rewritten.add(SqlLiteral.createCharString(session.id(), POS));
+    rewritten.add(SqlLiteral.createCharString(name, POS));
+    rewritten.add(cast(operands.get(1), SqlTypeName.VARCHAR));
+    rewritten.add(cast(k, SqlTypeName.INTEGER));
+    return internalCall(CalciteQueries.SIMILAR_ROWS, rewritten);
+  }
+}

@@ -1,0 +1,106 @@
+package io.rowspace.sql.function;
+
+import io.rowspace.engine.search.RowVectors;
+import io.rowspace.planner.ColumnInfo;
+import io.rowspace.planner.TableInfo;
+import io.rowspace.sql.catalog.RowKey;
+import io.rowspace.sql.session.RowspaceSession;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * Reads the current root-table rows of a list of neighbours, by key, in one query, and lays them
+ * out as {@code SIMILAR_ROWS} returns them: rank, similarity, then the table's columns.
+ */
+final class KeyedRowFetcher {
+  private final RowspaceSession session;
+  private final TableInfo table;
+
+  KeyedRowFetcher(RowspaceSession session, TableInfo table) {
+    this.session = session;
+    this.table = table;
+  }
+
+  List<Object[]> fetch(List<RowVectors.Neighbour> neighbours, RowVectors vectors)
+      throws SQLException {
+    if (neighbours.isEmpty()) {
+      return List.of();
+    }
+    String keyColumn = table.keyColumns().get(0);
+    ColumnInfo keyInfo = table.column(keyColumn).orElseThrow();
+    Map<String, Object[]> byKey = new HashMap<>();
+    try (Connection connection = session.database().connection();
+         PreparedStatement ps = connection.prepareStatement(sql(neighbours.size(), keyColumn))) {
+      for (int i = 0; i < neighbours.size(); i++) {
+        ps.setObject(i + 1, typedKey(vectors.key(neighbours.get(i).row()), keyInfo.jdbcType()));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int keyIndex = table.columnNames().indexOf(keyColumn);
+        while (rs.next()) {
+          Object[] row = new Object[table.columns().size()];
+          for (int c = 0; c < row.length; c++) {
+            row[c] = CalciteValues.value(rs.getObject(c + 1), table.columns().get(c).jdbcType());
+          }
+          byKey.put(RowKey.part(rs.getObject(keyIndex + 1)), row);
+        }
+      }
+    }
+    List<Object[]> rows = new ArrayList<>(neighbours.size());
+    int rank = 1;
+    for (RowVectors.Neighbour neighbour : neighbours) {
+      Object[] columns = byKey.get(vectors.key(neighbour.row()));
+      if (columns == null) {
+        continue; // deleted since the space was built or refreshed
+      }
+      Object[] row = new Object[columns.length + 2];
+      row[0] = rank++;
+      row[1] = neighbour.similarity();
+      System.arraycopy(columns, 0, row, 2, columns.length);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private String sql(int keys, String keyColumn) {
+    SqlDialect dialect = session.dialect();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int c = 0; c < table.columns().size(); c++) {
+      sql.append(c == 0 ? "" : ", ").append(dialect.quoteIdentifier(table.columns().get(c)
+          .name()));
+    }
+    sql.append(" FROM ");
+    if (table.schema() != null) {
+      sql.append(dialect.quoteIdentifier(table.schema())).append('.');
+    }
+    sql.append(dialect.quoteIdentifier(table.name())).append(" WHERE ")
+        .append(dialect.quoteIdentifier(keyColumn)).append(" IN (");
+    for (int i = 0; i < keys; i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    return sql.append(')').toString();
+  }
+
+  private static Object typedKey(String key, int jdbcType) {
+    switch (jdbcType) {
+    case Types.TINYINT:
+    case Types.SMALLINT:
+    case Types.INTEGER:
+    case Types.BIGINT:
+      return Long.parseLong(key);
+    case Types.DECIMAL:
+    case Types.NUMERIC:
+      return new BigDecimal(key);
+    default:
+      return key;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.rowspace.sql.function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.engine.predictor.Task;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.RowspaceRuntimeException;
+import io.rowspace.sql.session.BoundPredictor;
+import io.rowspace.sql.session.RowspaceSession;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bodies of {@code PREDICT}, {@code PREDICT_PROBA} and {@code PREDICT_DETAILS} as Calcite
+ * calls them after query rewriting: the session id, the predictor name, the packed names of the
+ * input columns present in the query and the packed values of the current row.
+ *
+ * <p>A row's prediction is remembered per thread, so a query that asks for the label and the
+ * probability of the same row runs the model once.
+ */
+public final class PredictFunctions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Memo(BoundPredictor predictor, String columns, String values,
+      Prediction prediction, List<String> absent) {
+  }
+
+  private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+  private PredictFunctions() {
+  }
+
+  /** {@code PREDICT} of a classification predictor: the predicted label, as text. */
+  public static String predictLabel(String session, String predictor, String columns,
+      String values) {
+    return predict(session, predictor, columns, values).prediction().label();
+  }
+
+  /** {@code PREDICT} of a regression predictor: the predicted number. */
+  public static Double predictValue(String session, String predictor, String columns,
+      String values) {
+    return predict(session, predictor, columns, values).prediction().value();
+  }
+
+  /** {@code PREDICT_PROBA}: the probability of {@code label}, or of the default label if empty. */
+  public static Double predictProba(String session, String predictor, String label,
+      String columns, String values) {
+    Memo memo = predict(session, predictor, columns, values);
+    Prediction prediction = memo.prediction();
+    String wanted = label.isEmpty() ? defaultLabel(memo) : label;
+    Double probability = prediction.probabilities().get(wanted);
+    return probability == null ? 0.0 : probability;
+  }
+
+  /** {@code PREDICT_DETAILS}: the prediction explained, as a JSON object (SPEC section 4). */
+  public static String predictDetails(String session, String predictor, String columns,
+      String values) {
+    Memo memo = predict(session, predictor, columns, values);
+    BoundPredictor bound = memo.predictor();
+    Prediction prediction = memo.prediction();
+    ObjectNode details = JSON.createObjectNode();
+    if (bound.predictor().task() == Task.REGRESSION) {
+      details.put("prediction", prediction.value());
+    } else {
+      details.put("prediction", prediction.label());
+      double probability = prediction.probabilities().getOrDefault(prediction.label(), 0.0);
+      details.put("probability", probability);
+      ObjectNode probabilities = details.putObject("probabilities");
+      prediction.probabilities().forEach(probabilities::put);
+      details.put("confidence", probability >= 0.8 ? "high" : probability >= 0.6 ? "medium"
+          : "low");
+      if (bound.predictor().task() == Task.BINARY) {
+        details.put("threshold", bound.predictor().threshold());
+      }
+    }
+    ArrayNode warnings = details.putArray("warnings");
+    for (String column : memo.absent()) {
+      warnings.add(column + " is absent from the query: treated as missing");
+    }
+    ObjectNode metadata = details.putObject("metadata");
+    metadata.put("predictor", bound.record().name());
+    metadata.put("space", bound.record().space());
+    metadata.put("version", bound.record().version());
+    metadata.put("trained_at", bound.record().createdAt().toString());
+    ObjectNode distribution = metadata.putObject("class_distribution_train");
+    bound.predictor().classDistribution().forEach(distribution::put);
+    return details.toString();
+  }
+
+  private static String defaultLabel(Memo memo) {
+    if (memo.predictor().predictor().task() == Task.BINARY) {
+      return memo.predictor().predictor().positiveLabel();
+    }
+    return memo.prediction().label();
+  }
+
+  private static Memo predict(String sessionId, String predictorName, String columns,
+      String values) {
+    try {
+      BoundPredictor bound = RowspaceSession.byId(sessionId).boundPredictor(predictorName);
+      Memo last = LAST.get();
+      if (last != null && last.predictor() == bound && last.columns().equals(columns)
+          && last.values().equals(values)) {
+        return last;
+      }
+      List<String> names = PackedValues.unpack(columns);
+      List<String> texts = PackedValues.unpack(values);
+      List<ColumnSchema> schemas = new ArrayList<>();
+      List<Object[]> cells = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        ColumnSchema schema = bound.inputColumns().get(names.get(i));
+        if (schema != null) {
+          schemas.add(schema);
+          cells.add(new Object[] {texts.get(i)});
+        }
+      }
+      List<String> absent = bound.record().inputColumns().stream()
+          .filter(c -> !names.contains(c))
+          .toList();
+      Prediction prediction;
+      try {
+        prediction = bound.predictor().predict(bound.space(), new Frame(schemas, cells)).get(0);
+      } catch (EngineException e) {
+        throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName + "' failed: "
+            + e.getMessage(), e);
+      }
+      Memo memo = new Memo(bound, columns, values, prediction, absent);
+      LAST.set(memo);
+      return memo;
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
+    }
+  }
+}

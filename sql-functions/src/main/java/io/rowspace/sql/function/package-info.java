@@ -1,0 +1,13 @@
+/**
+ * The Rowspace SQL functions (SPEC section 4) and how queries calling them run.
+ *
+ * <p>{@link io.rowspace.sql.function.FunctionQueryRewriter} rewrites each call so Calcite can run
+ * it: {@code PREDICT('p')} becomes a call that also receives the session and the current row's
+ * input columns, resolved by name in the FROM scope, packed as text
+ * ({@link io.rowspace.sql.function.PackedValues}). {@link io.rowspace.sql.function.CalciteQueries}
+ * holds the Calcite connection, with the backing database's schemas as JDBC schemas so everything
+ * else in the query is pushed down to it. The function bodies live in
+ * {@link io.rowspace.sql.function.PredictFunctions} and
+ * {@link io.rowspace.sql.function.SimilarRowsFunction}.
+ */
+package io.rowspace.sql.function;

@@ -1,0 +1,83 @@
+package io.rowspace.sql.session;
+
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.search.RowVectors;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.catalog.SpaceRecord;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Models loaded from one backing database, shared by all its connections. An entry is valid for
+ * one stored version (identified by its checksum): a model replaced or dropped through any
+ * connection is reloaded on next use.
+ */
+public final class ModelCache {
+  private static final Map<String, ModelCache> BY_DATABASE = new ConcurrentHashMap<>();
+
+  private record Entry<T>(String checksum, T model) {
+  }
+
+  private final Map<String, Entry<EmbeddingSpace>> spaces = new ConcurrentHashMap<>();
+  private final Map<String, Entry<RowVectors>> vectors = new ConcurrentHashMap<>();
+  private final Map<String, Entry<Predictor>> predictors = new ConcurrentHashMap<>();
+
+  static ModelCache of(String databaseUrl) {
+    return BY_DATABASE.computeIfAbsent(databaseUrl, url -> new ModelCache());
+  }
+
+  public synchronized EmbeddingSpace space(Catalog catalog, SpaceRecord record)
+      throws SQLException {
+    Entry<EmbeddingSpace> entry = spaces.get(record.name());
+    if (entry == null || !entry.checksum().equals(record.checksum())) {
+      byte[] bytes = catalog.loadBlob(BlobKind.SPACE, record.name(), record.version(),
+          record.checksum());
+      EmbeddingSpace loaded = EmbeddingSpace.fromBytes(bytes);
+      entry = new Entry<>(record.checksum(), loaded);
+      spaces.put(record.name(), entry);
+    }
+    return entry.model();
+  }
+
+  public synchronized RowVectors vectors(Catalog catalog, SpaceRecord record)
+      throws SQLException {
+    Entry<RowVectors> entry = vectors.get(record.name());
+    if (entry == null || !entry.checksum().equals(record.vectorsChecksum())) {
+      byte[] bytes = catalog.loadBlob(BlobKind.SPACE_VECTORS, record.name(), record.version(),
+          record.vectorsChecksum());
+      entry = new Entry<>(record.vectorsChecksum(), RowVectors.fromBytes(bytes));
+      vectors.put(record.name(), entry);
+    }
+    return entry.model();
+  }
+
+  public synchronized Predictor predictor(Catalog catalog, PredictorRecord record)
+      throws SQLException {
+    Entry<Predictor> entry = predictors.get(record.name());
+    if (entry == null || !entry.checksum().equals(record.checksum())) {
+      byte[] bytes = catalog.loadBlob(BlobKind.PREDICTOR, record.name(), record.version(),
+          record.checksum());
+      entry = new Entry<>(record.checksum(), Predictor.fromBytes(bytes));
+      predictors.put(record.name(), entry);
+    }
+    return entry.model();
+  }
+
+  /**
+   * Forgets a space after DROP or REPLACE. The model itself is not closed: a query running on
+   * another connection may still be using it; its native memory is freed when it is collected.
+   */
+  public void evictSpace(String name) {
+    spaces.remove(name);
+    vectors.remove(name);
+  }
+
+  /** Forgets a predictor after DROP or REPLACE. */
+  public void evictPredictor(String name) {
+    predictors.remove(name);
+  }
+}

@@ -1,0 +1,97 @@
+package io.rowspace.sql.session;
+
+import io.rowspace.engine.EngineRuntime;
+import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.error.RowspaceErrors;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+
+/**
+ * What one Rowspace connection works with: the backing database, its catalog, the loaded models
+ * and the connection's settings.
+ *
+ * <p>SQL functions run inside Calcite-generated code that cannot hold a reference to a
+ * connection, so every open session is registered under an id that query rewriting passes to
+ * the functions as their first argument.
+ */
+public final class RowspaceSession implements AutoCloseable {
+  private static final Map<String, RowspaceSession> OPEN = new ConcurrentHashMap<>();
+
+  private final String id = UUID.randomUUID().toString();
+  private final BackingDatabase database;
+  private final Catalog catalog;
+  private final SessionSettings settings;
+  private final ModelCache models;
+  private final SqlDialect dialect;
+  private final Map<String, BoundPredictor> boundPredictors = new ConcurrentHashMap<>();
+
+  public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
+    this.database = database;
+    this.settings = settings;
+    this.catalog = new Catalog(database);
+    this.models = ModelCache.of(database.jdbcUrl());
+    try (var connection = database.connection()) {
+      this.dialect = SqlDialectFactoryImpl.INSTANCE.create(connection.getMetaData());
+    }
+    EngineRuntime.configure(settings.threads(), settings.device());
+    OPEN.put(id, this);
+  }
+
+  /** The open session with this id; for SQL functions. */
+  public static RowspaceSession byId(String id) throws SQLException {
+    RowspaceSession session = OPEN.get(id);
+    if (session == null) {
+      throw RowspaceErrors.internal("The connection that planned this query is closed.", null);
+    }
+    return session;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public BackingDatabase database() {
+    return database;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  public ModelCache models() {
+    return models;
+  }
+
+  /** The backing database's SQL dialect, for SQL that Rowspace generates. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** Makes a predictor available to the functions of queries planned from now on. */
+  public void bind(BoundPredictor predictor) {
+    boundPredictors.put(predictor.record().name(), predictor);
+  }
+
+  /** The predictor bound under a name when the current query was planned. */
+  public BoundPredictor boundPredictor(String name) throws SQLException {
+    BoundPredictor predictor = boundPredictors.get(name);
+    if (predictor == null) {
+      throw RowspaceErrors.internal("Predictor '" + name + "' was not bound by query planning.",
+          null);
+    }
+    return predictor;
+  }
+
+  @Override public void close() {
+    OPEN.remove(id);
+  }
+}

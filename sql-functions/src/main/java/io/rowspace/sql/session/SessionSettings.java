@@ -1,0 +1,46 @@
+package io.rowspace.sql.session;
+
+import io.rowspace.sql.error.RowspaceErrors;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The connection properties of Rowspace's own (SPEC section 2), read once when a connection
+ * opens: {@code rowspace.device}, {@code rowspace.threads}, {@code rowspace.maxTrainingSeconds},
+ * {@code rowspace.maxK}.
+ */
+public record SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK) {
+  public static final int DEFAULT_MAX_K = 1000;
+
+  public static SessionSettings from(Properties info) throws SQLException {
+    String device = info.getProperty("rowspace.device", "auto").toLowerCase(Locale.ROOT);
+    if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
+      throw RowspaceErrors.invalidArgument("Connection property rowspace.device must be auto, cpu "
+          + "or gpu, got '" + device + "'.");
+    }
+    int threads = (int) positive(info, "rowspace.threads",
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    long maxSeconds = positive(info, "rowspace.maxTrainingSeconds", 0);
+    int maxK = (int) positive(info, "rowspace.maxK", DEFAULT_MAX_K);
+    return new SessionSettings(device, threads, maxSeconds, maxK);
+  }
+
+  private static long positive(Properties info, String name, long defaultValue)
+      throws SQLException {
+    String value = info.getProperty(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(value.trim());
+      if (parsed > 0 && parsed <= Integer.MAX_VALUE) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw RowspaceErrors.invalidArgument("Connection property " + name
+        + " must be a positive integer, got '" + value + "'.");
+  }
+}

@@ -1,0 +1,91 @@
+package io.rowspace.jdbc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The real data sets of {@code ../shared/datasets}, loaded into a database through plain JDBC the
+ * way a user would: the data set's own DDL, then batched inserts of its CSV rows.
+ */
+final class SharedDatasets {
+  private SharedDatasets() {
+  }
+
+  static Path folder(String dataset) {
+    String shared = System.getProperty("rowspace.shared", "../../shared");
+    return Path.of(shared, "datasets", dataset);
+  }
+
+  /**
+   * Creates {@code table} with the data set's columns plus {@code id INTEGER PRIMARY KEY}
+   * (numbered from 1 in file order) and loads the CSV rows whose id satisfies {@code keep}.
+   */
+  static int load(Connection connection, String dataset, String csvTable, String table,
+      java.util.function.IntPredicate keep) throws SQLException {
+    Path folder = folder(dataset);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(folder.resolve(csvTable + ".csv"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Shared data set " + dataset + " is missing at " + folder, e);
+    }
+    String[] header = lines.get(0).split(",", -1);
+    String columnsDdl = columnDefinitions(folder, csvTable);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, " + columnsDdl
+          + ")");
+    }
+    String insert = "INSERT INTO " + table + " (id, " + String.join(", ", header) + ") VALUES (?"
+        + ", ?".repeat(header.length) + ")";
+    int loaded = 0;
+    try (PreparedStatement ps = connection.prepareStatement(insert)) {
+      for (int line = 1; line < lines.size(); line++) {
+        if (lines.get(line).isEmpty() || !keep.test(line)) {
+          continue;
+        }
+        String[] fields = lines.get(line).split(",", -1);
+        ps.setInt(1, line);
+        for (int i = 0; i < header.length; i++) {
+          if (fields[i].isEmpty()) {
+            ps.setNull(i + 2, java.sql.Types.VARCHAR);
+          } else {
+            ps.setString(i + 2, fields[i]);
+          }
+        }
+        ps.addBatch();
+        loaded++;
+      }
+      ps.executeBatch();
+    }
+    return loaded;
+  }
+
+  /** The column definitions of one CREATE TABLE in the data set's schema.sql. */
+  private static String columnDefinitions(Path folder, String csvTable) {
+    String schema;
+    try {
+      schema = Files.readString(folder.resolve("schema.sql"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int start = schema.indexOf("CREATE TABLE " + csvTable + " (");
+    int open = schema.indexOf('(', start);
+    int close = schema.indexOf(");", open);
+    return Arrays.stream(schema.substring(open + 1, close).split("\n"))
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("PRIMARY KEY")
+            && !line.startsWith("FOREIGN KEY"))
+        .map(line -> line.endsWith(",") ? line.substring(0, line.length() - 1) : line)
+        .collect(Collectors.joining(", "));
+  }
+}
