@@ -1,6 +1,7 @@
 <#--
-// Rowspace statements, added to Calcite's Parser.jj by FMPP (see ../config.fmpp).
-// The statement grammar is SPEC.md section 3.
+  The Rowspace statements of SPEC.md section 3, included into Calcite's
+  Parser.jj by FMPP (see ../config.fmpp). The parse-tree classes they build
+  are in io.rowspace.sql.parser.
 -->
 
 /** Parses an optional IF NOT EXISTS; IF alone may still be a name. */
@@ -94,7 +95,7 @@ SqlInclude RowspaceInclude() :
  * Parses the part of CREATE EMBEDDING SPACE after CREATE [OR REPLACE];
  * also used by EXPLAIN PLAN FOR CREATE EMBEDDING SPACE.
  */
-SqlCreate SqlCreateEmbeddingSpace(Span s, boolean replace) :
+SqlCreateEmbeddingSpace SqlCreateEmbeddingSpace(Span s, boolean replace) :
 {
     final boolean ifNotExists;
     final SqlIdentifier name;
@@ -266,7 +267,7 @@ SqlNode SqlExplainRowspace() :
     final Span s;
     final Span createSpan;
     boolean replace = false;
-    final SqlCreate create;
+    final SqlCreateEmbeddingSpace create;
     SqlExplainLevel detailLevel = SqlExplainLevel.EXPPLAN_ATTRIBUTES;
     final SqlExplain.Depth depth;
     final SqlExplainFormat format;
@@ -280,8 +281,7 @@ SqlNode SqlExplainRowspace() :
         [ <OR> <REPLACE> { replace = true; } ]
         create = SqlCreateEmbeddingSpace(createSpan, replace)
         {
-            return new SqlExplainEmbeddingSpace(s.end(this),
-                (SqlCreateEmbeddingSpace) create);
+            return new SqlExplainEmbeddingSpace(s.end(this), create);
         }
     |
         [ detailLevel = ExplainDetailLevel() ]

@@ -1,7 +1,6 @@
 package io.rowspace.sql.parser;
 
 import io.rowspace.sql.parser.impl.RowspaceSqlParserImpl;
-
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;

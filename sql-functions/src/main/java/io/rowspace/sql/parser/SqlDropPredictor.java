@@ -1,7 +1,6 @@
 package io.rowspace.sql.parser;
 
 import java.util.List;
-
 import org.apache.calcite.sql.SqlDrop;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;

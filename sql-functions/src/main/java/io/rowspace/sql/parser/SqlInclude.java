@@ -2,7 +2,6 @@ package io.rowspace.sql.parser;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;

@@ -79,9 +79,8 @@ class RowspaceStatementParserTest {
   }
 
   @Test
-  void flagsTakePartInEquality() throws Exception {
-    final SqlNode plain = RowspaceSqlParser.parse("create embedding space s on t",
-        org.apache.calcite.avatica.util.Casing.TO_UPPER);
+  void flagsTakePartInEquality() {
+    final SqlNode plain = RoundTrip.parse("create embedding space s on t");
     for (String other : List.of("create or replace embedding space s on t",
         "create embedding space if not exists s on t",
         "create embedding space s on t include no related tables")) {
@@ -105,12 +104,12 @@ class RowspaceStatementParserTest {
 
   @Test
   void createPredictorWithoutEmbeddingSpaceWords() {
-    final SqlNode short_ = RoundTrip.parse("CREATE PREDICTOR p ON s TARGET y");
-    final SqlCreatePredictor create = assertInstanceOf(SqlCreatePredictor.class, short_);
+    final SqlNode shortForm = RoundTrip.parse("CREATE PREDICTOR p ON s TARGET y");
+    final SqlCreatePredictor create = assertInstanceOf(SqlCreatePredictor.class, shortForm);
     assertFalse(create.replace());
     assertFalse(create.ifNotExists());
     assertEquals(List.of(), create.options());
-    assertTrue(short_.equalsDeep(
+    assertTrue(shortForm.equalsDeep(
         RoundTrip.parse("CREATE PREDICTOR p ON EMBEDDING SPACE s TARGET y"), Litmus.THROW));
   }
 
