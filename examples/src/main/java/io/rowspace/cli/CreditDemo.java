@@ -258,7 +258,7 @@ public final class CreditDemo {
     echo(sql);
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(sql)) {
-      long rows = new TablePrinter(out, columns).print(rs);
+      long rows = new TablePrinter(out, columns, 4).print(rs);
       out.println("(" + StatementRunner.rows(rows) + ")");
     }
   }

@@ -9,6 +9,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -40,6 +41,7 @@ final class InteractiveShell {
           .appName("rowspace")
           .terminal(terminal)
           .parser(new SqlLineParser())
+          .history(new DefaultHistory())
           .completer(new StringsCompleter(SqlVocabulary.words(connection)))
           .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".rowspace_history"))
           .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
@@ -58,6 +60,7 @@ final class InteractiveShell {
         } catch (UserInterruptException e) {
           continue;
         } catch (EndOfFileException e) {
+          reader.getHistory().save();
           return 0;
         }
         if (SqlLineParser.isShellCommand(input)) {
@@ -67,6 +70,7 @@ final class InteractiveShell {
             terminal.flush();
             continue;
           }
+          reader.getHistory().save();
           return 0;
         }
         for (String sql : SqlScript.statementsOf(input)) {

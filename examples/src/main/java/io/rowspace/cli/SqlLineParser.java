@@ -3,6 +3,7 @@ package io.rowspace.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -38,7 +39,7 @@ final class SqlLineParser implements Parser {
   }
 
   /** The line cut into words of identifier characters, for completion. */
-  private static final class SqlWords implements ParsedLine {
+  private static final class SqlWords implements CompletingParsedLine {
     private final String line;
     private final int cursor;
     private final List<String> words = new ArrayList<>();
@@ -93,6 +94,21 @@ final class SqlLineParser implements Parser {
     @Override
     public List<String> words() {
       return words;
+    }
+
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate;
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return wordCursor;
+    }
+
+    @Override
+    public int rawWordLength() {
+      return word().length();
     }
 
     @Override

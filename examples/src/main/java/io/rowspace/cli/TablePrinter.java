@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a result set as aligned columns for people to read:
@@ -27,18 +28,21 @@ final class TablePrinter implements ResultPrinter {
 
   private final PrintStream out;
   private final List<String> onlyColumns;
+  private final int decimals;
 
   TablePrinter(PrintStream out) {
-    this(out, List.of());
+    this(out, List.of(), -1);
   }
 
   /**
    * A printer that shows only the columns whose labels are in {@code onlyColumns} (in any case),
-   * in the result set's order; all columns when none of them is present.
+   * in the result set's order, all columns when none of them is present; and floating-point values
+   * rounded to {@code decimals} places, or exactly when it is negative.
    */
-  TablePrinter(PrintStream out, List<String> onlyColumns) {
+  TablePrinter(PrintStream out, List<String> onlyColumns, int decimals) {
     this.out = out;
     this.onlyColumns = List.copyOf(onlyColumns);
+    this.decimals = decimals;
   }
 
   @Override
@@ -48,18 +52,20 @@ final class TablePrinter implements ResultPrinter {
     int columns = shown.size();
     String[] header = new String[columns];
     boolean[] rightAligned = new boolean[columns];
+    boolean[] rounded = new boolean[columns];
     int[] widths = new int[columns];
     for (int i = 0; i < columns; i++) {
       int c = shown.get(i);
       header[i] = meta.getColumnLabel(c);
       rightAligned[i] = isNumeric(meta.getColumnType(c));
+      rounded[i] = decimals >= 0 && isFloatingPoint(meta.getColumnType(c));
       widths[i] = header[i].length();
     }
     List<String[]> rows = new ArrayList<>();
     while (rs.next()) {
       String[] row = new String[columns];
       for (int i = 0; i < columns; i++) {
-        row[i] = display(CellText.of(rs, shown.get(i)));
+        row[i] = rounded[i] ? round(rs, shown.get(i)) : display(CellText.of(rs, shown.get(i)));
         widths[i] = Math.max(widths[i], row[i].length());
       }
       rows.add(row);
@@ -107,7 +113,7 @@ final class TablePrinter implements ResultPrinter {
         }
       }
     }
-    return line.toString();
+    return line.toString().stripTrailing();
   }
 
   private static String display(String text) {
@@ -116,6 +122,15 @@ final class TablePrinter implements ResultPrinter {
     }
     String flat = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     return flat.length() <= MAX_WIDTH ? flat : flat.substring(0, MAX_WIDTH - 3) + "...";
+  }
+
+  private String round(ResultSet rs, int column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? NULL : String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  private static boolean isFloatingPoint(int type) {
+    return type == Types.REAL || type == Types.FLOAT || type == Types.DOUBLE;
   }
 
   private static boolean isNumeric(int type) {

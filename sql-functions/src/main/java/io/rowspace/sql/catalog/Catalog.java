@@ -20,8 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Rowspace catalog: schema {@code ROWSPACE} in the backing database (SPEC section 7), holding
@@ -33,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Catalog {
   /** Weights are stored in chunks small enough for every backing database's binary type. */
   private static final int CHUNK_BYTES = 512 * 1024;
-  private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Kinds of stored binary content. */
@@ -50,10 +47,8 @@ public final class Catalog {
     return database;
   }
 
+  /** Creates what is missing of the catalog; each connection checks, as the schema may be dropped. */
   private void ensureCreated() throws SQLException {
-    if (CREATED.contains(database.jdbcUrl())) {
-      return;
-    }
     String bin = database.binaryType();
     String[] ddl = {
         "CREATE SCHEMA IF NOT EXISTS ROWSPACE",
@@ -103,7 +98,6 @@ public final class Catalog {
         statement.execute(sql);
       }
     }
-    CREATED.add(database.jdbcUrl());
   }
 
   // ---------------------------------------------------------------- spaces

@@ -1,0 +1,120 @@
+package io.rowspace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it, against plain H2 databases in memory. */
+class RowspaceCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void sqlWithCsvFormatPrintsOnlyRowsOnStandardOutput() {
+    int code = run("", "sql", "jdbc:h2:mem:cli_csv", "--format", "csv", "-e",
+        "CREATE TABLE t(a INT, b VARCHAR); INSERT INTO t VALUES (1, 'x,y'), (2, NULL);"
+        + " SELECT * FROM t ORDER BY a; SELECT COUNT(*) AS n FROM t");
+    assertEquals(0, code, stderr());
+    assertEquals("A,B\n1,\"x,y\"\n2,\nN\n2\n", stdout());
+    assertTrue(stderr().contains("OK, 2 rows affected ("), stderr());
+  }
+
+  @Test
+  void sqlInTableFormatPrintsUpdateCountsAndRowCountsOnStandardOutput() {
+    int code = run("", "sql", "jdbc:h2:mem:cli_table", "-e",
+        "CREATE TABLE t(a INT); INSERT INTO t VALUES (7); SELECT a FROM t");
+    assertEquals(0, code, stderr());
+    assertTrue(stdout().contains("OK, 1 row affected ("), stdout());
+    assertTrue(stdout().contains(" A\n---\n 7\n(1 row, "), stdout());
+    assertEquals("", stderr());
+  }
+
+  @Test
+  void theFirstErrorStopsTheScriptWithExitCodeOne() {
+    int code = run("", "sql", "jdbc:h2:mem:cli_error", "--format", "csv", "-e",
+        "SELECT 1 AS a; SELECT * FROM no_such_table; SELECT 2 AS b");
+    assertEquals(1, code);
+    assertEquals("A\n1\n", stdout());
+    assertTrue(stderr().matches("(?s)error: \\[42S0.\\] Table \"NO_SUCH_TABLE\" not found.*"), stderr());
+  }
+
+  @Test
+  void scriptsComeFromFilesAndStandardInput(@TempDir Path dir) throws IOException {
+    Path script = dir.resolve("setup.sql");
+    Files.writeString(script, "-- a table\nCREATE TABLE t(s VARCHAR);\nINSERT INTO t VALUES ('a;b');\n");
+    assertEquals(0, run("", "sql", "jdbc:h2:mem:cli_file;DB_CLOSE_DELAY=-1", "-f", script.toString()), stderr());
+    out.reset();
+    assertEquals(0, run("SELECT s FROM t;\n", "sql", "jdbc:h2:mem:cli_file", "--format=json"), stderr());
+    assertEquals("[\n{\"S\":\"a;b\"}\n]\n", stdout());
+    run("", "sql", "jdbc:h2:mem:cli_file", "-e", "DROP ALL OBJECTS");
+  }
+
+  @Test
+  void badCommandLinesExitWithTwoAndShowUsage() {
+    assertEquals(2, run("", "frobnicate"));
+    assertTrue(stderr().contains("Unknown command 'frobnicate'."));
+    assertTrue(stderr().contains("Usage: rowspace"));
+    assertEquals(2, run("", "sql", "jdbc:h2:mem:x", "--format", "xml"));
+    assertEquals(2, run("", "sql", "jdbc:h2:mem:x", "--bogus"));
+    assertEquals(2, run("", "sql", "jdbc:h2:mem:x", "jdbc:h2:mem:y"));
+    assertEquals(2, run("", "import", "jdbc:h2:mem:x"));
+    assertEquals(2, run(""));
+    assertEquals("", stdout());
+  }
+
+  @Test
+  void helpGoesToStandardOutput() {
+    assertEquals(0, run("", "help"));
+    assertTrue(stdout().startsWith("Usage: rowspace <command>"));
+  }
+
+  @Test
+  void anUnknownUrlIsAnErrorNotACrash() {
+    assertEquals(1, run("", "sql", "jdbc:nosuchdriver:x", "-e", "SELECT 1"));
+    assertTrue(stderr().startsWith("error: [08001] No suitable driver"), stderr());
+  }
+
+  @Test
+  void importCreatesAndFillsATable(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("people.csv");
+    Files.writeString(csv, "Name,Age,Joined\nAnn,31,2020-01-05\nBob,,2021-11-30\n");
+    String url = "jdbc:h2:mem:cli_import;DB_CLOSE_DELAY=-1";
+    assertEquals(0, run("", "import", url, "people", csv.toString()), stderr());
+    assertEquals("CREATE TABLE people (Name VARCHAR, Age INTEGER, Joined DATE)\n", stdout().lines().findFirst().get() + "\n");
+    assertTrue(stdout().contains("2 rows imported into people ("), stdout());
+    out.reset();
+    assertEquals(0, run("", "sql", url, "--format", "csv", "-e", "SELECT * FROM people ORDER BY name; DROP ALL OBJECTS"), stderr());
+    assertEquals("NAME,AGE,JOINED\nAnn,31,2020-01-05\nBob,,2021-11-30\n", stdout());
+  }
+
+  @Test
+  void importOfAMissingFileFails() {
+    assertEquals(1, run("", "import", "jdbc:h2:mem:x", "t", "/no/such/file.csv"));
+    assertTrue(stderr().startsWith("error: cannot read /no/such/file.csv"), stderr());
+  }
+
+  private int run(String stdin, String... args) {
+    err.reset();
+    StandardStreams streams = StandardStreams.of(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return RowspaceCli.run(args, streams);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,185 @@
+package io.rowspace.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The life of spaces and predictors as a user drives it: show, describe, explain, replace,
+ * refresh, drop, cancel; predictions on other tables and through prepared statements.
+ */
+class StatementLifecycleTest {
+  private Connection connection;
+
+  @BeforeEach
+  void smallTable() throws SQLException {
+    connection = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle");
+    execute("CREATE TABLE trips (id INTEGER PRIMARY KEY, km DOUBLE PRECISION, "
+        + "mode VARCHAR(10), late BOOLEAN, rating INTEGER)");
+    insertTrips("trips", 1, 240);
+    execute("CREATE EMBEDDING SPACE trip_space ON trips WITH (epochs = 3, seed = 11)");
+    execute("CREATE PREDICTOR lateness ON trip_space TARGET late WITH (epochs = 5)");
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    execute("DROP ALL OBJECTS");
+    connection.close();
+  }
+
+  private void insertTrips(String table, int from, int to) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?)")) {
+      Random random = new Random(from);
+      for (int id = from; id <= to; id++) {
+        double km = random.nextDouble() * 50;
+        String mode = new String[] {"bus", "train", "bike"}[random.nextInt(3)];
+        insert.setInt(1, id);
+        insert.setDouble(2, km);
+        insert.setString(3, mode);
+        insert.setBoolean(4, mode.equals("bus") && km > 20);
+        insert.setInt(5, 1 + random.nextInt(5));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  @Test
+  void showAndDescribeListWhatWasBuilt() throws SQLException {
+    List<String> predictors = column("SHOW PREDICTORS", "NAME");
+    assertEquals(List.of("LATENESS"), predictors);
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("DESCRIBE PREDICTOR lateness")) {
+      assertTrue(rs.next());
+      assertEquals("TRIP_SPACE", rs.getString("SPACE"));
+      assertEquals("BINARY", rs.getString("TASK"));
+      assertTrue(rs.getString("CLASSES").contains("true"));
+      assertTrue(rs.getString("INPUT_COLUMNS").contains("KM"));
+    }
+    assertEquals(List.of("ID", "KM", "MODE", "LATE", "RATING"),
+        column("DESCRIBE EMBEDDING SPACE trip_space", "COLUMN_NAME"));
+  }
+
+  @Test
+  void explainShowsThePlanWithoutTraining() throws SQLException {
+    String plan = String.join("\n", column(
+        "EXPLAIN PLAN FOR CREATE EMBEDDING SPACE other ON trips EXCLUDE COLUMNS (rating)",
+        "PLAN"));
+    assertTrue(plan.contains("240 rows"), plan);
+    assertTrue(plan.contains("SELECT \"ID\", \"KM\", \"MODE\", \"LATE\""), plan);
+    assertTrue(plan.contains("RATING (excluded by EXCLUDE COLUMNS)"), plan);
+    assertTrue(column("SHOW EMBEDDING SPACES", "NAME").equals(List.of("TRIP_SPACE")));
+  }
+
+  @Test
+  void predictWorksOnAnyTableWithTheSameColumnsAndNamesWhatIsAbsent() throws Exception {
+    execute("CREATE TABLE new_trips (id INTEGER PRIMARY KEY, km DOUBLE PRECISION, "
+        + "mode VARCHAR(10), late BOOLEAN, rating INTEGER)");
+    insertTrips("new_trips", 1000, 1019);
+    List<String> labels = column("SELECT PREDICT('lateness') AS p FROM new_trips", "P");
+    assertEquals(20, labels.size());
+    assertTrue(labels.stream().allMatch(l -> l.equals("TRUE") || l.equals("FALSE")),
+        "typed like the BOOLEAN target: " + labels);
+    String details = column("SELECT PREDICT_DETAILS('lateness') AS d FROM "
+        + "(SELECT id, km FROM new_trips) t WHERE id = 1000", "D").get(0);
+    JsonNode json = new ObjectMapper().readTree(details);
+    assertTrue(json.get("probabilities").has("true"));
+    assertTrue(json.get("warnings").toString().contains("MODE"), details);
+    assertEquals("LATENESS", json.get("metadata").get("predictor").asText());
+  }
+
+  @Test
+  void preparedQueriesTakeParameters() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT id, PREDICT_PROBA('lateness') AS p FROM trips WHERE id = ?")) {
+      ps.setInt(1, 7);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(7, rs.getInt("ID"));
+        assertFalse(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void replacingAPredictorIsPickedUpByTheNextQuery() throws SQLException {
+    double before = probabilityOfTrip(3);
+    execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
+        + "WITH (epochs = 5, seed = 99)");
+    assertEquals(List.of("2"), column("SELECT version FROM ROWSPACE.PREDICTORS", "VERSION"));
+    assertNotEquals(before, probabilityOfTrip(3), "another seed, another model");
+  }
+
+  @Test
+  void refreshMakesNewRowsFindable() throws SQLException {
+    execute("INSERT INTO trips VALUES (500, 12.5, 'bike', FALSE, 4)");
+    SQLException unknown = assertThrows(SQLException.class,
+        () -> column("SELECT * FROM TABLE(SIMILAR_ROWS('trip_space', 500, 3))", "ID"));
+    assertTrue(unknown.getMessage().contains("REFRESH EMBEDDING SPACE"), unknown.getMessage());
+    try (Statement statement = connection.createStatement()) {
+      assertEquals(241, statement.executeUpdate("REFRESH EMBEDDING SPACE trip_space"));
+    }
+    assertEquals(3, column("SELECT * FROM TABLE(SIMILAR_ROWS('trip_space', 500, 3))", "ID")
+        .size());
+  }
+
+  @Test
+  void droppingWithCascadeRemovesTheSpaceAndItsPredictors() throws SQLException {
+    execute("DROP EMBEDDING SPACE trip_space CASCADE");
+    assertTrue(column("SHOW EMBEDDING SPACES", "NAME").isEmpty());
+    assertTrue(column("SHOW PREDICTORS", "NAME").isEmpty());
+    assertEquals(List.of("0"), column("SELECT COUNT(*) AS n FROM ROWSPACE.MODEL_BLOBS", "N"));
+    execute("DROP EMBEDDING SPACE IF EXISTS trip_space");
+  }
+
+  @Test
+  void aCancelledCreateLeavesNothing() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      SQLException e = assertThrows(SQLException.class, () -> statement.execute(
+          "CREATE EMBEDDING SPACE slow ON trips WITH (epochs = 5000)"));
+      assertEquals("57014", e.getSQLState());
+    }
+    assertFalse(column("SHOW EMBEDDING SPACES", "NAME").contains("SLOW"));
+  }
+
+  private double probabilityOfTrip(int id) throws SQLException {
+    return Double.parseDouble(column("SELECT PREDICT_PROBA('lateness') AS p FROM trips "
+        + "WHERE id = " + id, "P").get(0));
+  }
+
+  private List<String> column(String sql, String label) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(label));
+      }
+    }
+    return values;
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
