@@ -96,7 +96,7 @@ class StatementLifecycleTest {
     insertTrips("new_trips", 1000, 1019);
     List<String> labels = column("SELECT PREDICT('lateness') AS p FROM new_trips", "P");
     assertEquals(20, labels.size());
-    assertTrue(labels.stream().allMatch(l -> l.equals("TRUE") || l.equals("FALSE")),
+    assertTrue(labels.stream().allMatch(l -> l.equalsIgnoreCase("true") || l.equalsIgnoreCase("false")),
         "typed like the BOOLEAN target: " + labels);
     String details = column("SELECT PREDICT_DETAILS('lateness') AS d FROM "
         + "(SELECT id, km FROM new_trips) t WHERE id = 1000", "D").get(0);

@@ -11,8 +11,6 @@ import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.OneCycleSchedule;
-import io.rowspace.engine.profile.ColumnProfile;
-import io.rowspace.engine.profile.DetectedType;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -67,12 +65,9 @@ public final class PredictorTrainer {
       throw new EngineException(EngineException.Kind.INVALID_OPTION, "Target column '"
           + targetColumn + "' is not among the rows' columns.");
     }
+    // Labels keep the target's own SQL type: a VARCHAR of 'yes'/'no' predicts 'yes'/'no', even
+    // though the space encodes such an input column as a boolean.
     ValueKind kind = ValueKind.of(rows.columns().get(targetIndex).jdbcType());
-    for (ColumnProfile p : space.columns()) {
-      if (p.name().equals(targetColumn) && p.detectedType() == DetectedType.BOOLEAN) {
-        kind = ValueKind.BOOLEAN;
-      }
-    }
     if (kind == ValueKind.OTHER) {
       throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
           + targetColumn + "' has SQL type " + rows.columns().get(targetIndex).typeName()

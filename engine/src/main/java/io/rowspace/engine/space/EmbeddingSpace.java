@@ -129,7 +129,10 @@ public final class EmbeddingSpace implements AutoCloseable {
     return rowsTrained;
   }
 
-  /** Wall-clock seconds training took. */
+  /**
+   * Wall-clock seconds training took; NaN for a space loaded from bytes (timings are not saved,
+   * so that the same training gives the same bytes).
+   */
   public double trainSeconds() {
     return trainSeconds;
   }
@@ -259,7 +262,6 @@ public final class EmbeddingSpace implements AutoCloseable {
       out.writeInt(rowsTrained);
       out.writeInt(epochs);
       out.writeDouble(finalValidationLoss);
-      out.writeDouble(trainSeconds);
       out.writeUTF(device);
       ModelFile.writeMap(out, options);
       ModelFile.writeProfiles(out, profiles);
@@ -290,7 +292,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       int rowsTrained = in.readInt();
       int epochs = in.readInt();
       double loss = in.readDouble();
-      double seconds = in.readDouble();
+      double seconds = Double.NaN;
       String device = in.readUTF();
       Map<String, String> options = ModelFile.readMap(in);
       List<ColumnProfile> profiles = ModelFile.readProfiles(in);
