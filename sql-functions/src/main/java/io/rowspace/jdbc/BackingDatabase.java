@@ -94,11 +94,19 @@ public final class BackingDatabase {
     }
   }
 
-  /** Closes every pool; for tests and orderly JVM shutdown. */
-  public static void closeAll() {
+  /**
+   * Closes the pools of one backing database, e.g. to release an embedded database file to
+   * another process. Connections still open through them fail from then on.
+   */
+  public static void close(String jdbcUrl) {
     synchronized (OPEN) {
-      OPEN.values().forEach(database -> database.pool.close());
-      OPEN.clear();
+      OPEN.entrySet().removeIf(entry -> {
+        if (entry.getValue().jdbcUrl.equals(jdbcUrl)) {
+          entry.getValue().pool.close();
+          return true;
+        }
+        return false;
+      });
     }
   }
 

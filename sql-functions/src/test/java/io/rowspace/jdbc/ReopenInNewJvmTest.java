@@ -51,9 +51,9 @@ class ReopenInNewJvmTest {
       statement.execute("CREATE EMBEDDING SPACE visit_space ON visits WITH (epochs = 3)");
       statement.execute("CREATE PREDICTOR buyer ON visit_space TARGET bought WITH (epochs = 5)");
       before = ReopenedDatabaseMain.predictions(connection);
-      // Close the file so the other JVM can open it, as a restarted application would.
-      statement.execute("SHUTDOWN");
     }
+    // Release the file so the other JVM can open it, as a restarted application would.
+    BackingDatabase.close(url.replace("jdbc:rowspace:", "jdbc:"));
 
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
