@@ -110,9 +110,11 @@ final class CreateEmbeddingSpaceCommand {
     RowspaceSession session = context.session();
     TableInfo root = ObjectNames.table(session, context.connection(), create.rootTable());
     if (root.keyColumns().isEmpty()) {
+      String idType = session.database().isPostgres() ? "SERIAL" : "IDENTITY";
       throw RowspaceErrors.unusableData("Table '" + root.qualifiedName() + "' has no primary key "
           + "and no unique non-null column, so its rows cannot be told apart. Add one, e.g. "
-          + "ALTER TABLE " + root.qualifiedName() + " ADD COLUMN id IDENTITY PRIMARY KEY.");
+          + "ALTER TABLE " + root.qualifiedName() + " ADD COLUMN id " + idType
+          + " PRIMARY KEY.");
     }
     if (!create.includes().isEmpty()) {
       List<String> related = new ArrayList<>();
