@@ -57,7 +57,8 @@ public final class SchemaReader {
           continue;
         }
         columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
-            rs.getString("TYPE_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
+            rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
       }
     }
     String qualifier = schema == null ? null : schema;

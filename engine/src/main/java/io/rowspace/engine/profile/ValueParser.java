@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Reads JDBC values, or their SQL text form, as numbers and canonical category keys. Canonical
  * keys make equal values equal whatever their Java type: in a numeric column {@code Integer 1},
- * {@code "1"}, {@code BigDecimal 1.0} and {@code "1.0E0"} all have the key {@code "1"}.
+ * {@code "1"}, {@code BigDecimal 1.0} and {@code "1.0E0"} all have the key {@code "1"}; in a text
+ * column {@code "web  "} (a padded CHAR) and {@code "web"} have the key {@code "web"}.
  */
 public final class ValueParser {
   private ValueParser() {}
@@ -64,7 +65,8 @@ public final class ValueParser {
       }
       case TEXT:
         if (value instanceof String s) {
-          return s;
+          // CHAR(n) pads with spaces; trailing blanks never tell two categories apart.
+          return s.stripTrailing();
         }
         if (value instanceof Boolean b) {
           return b.toString();

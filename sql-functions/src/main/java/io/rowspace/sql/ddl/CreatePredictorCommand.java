@@ -20,6 +20,7 @@ import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.JDBCType;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,7 @@ final class CreatePredictorCommand {
       byte[] model = predictor.toBytes();
       PredictorMetrics m = predictor.metrics();
       PredictorRecord record = new PredictorRecord(name, spaceName, target,
-          JDBCType.valueOf(targetColumn.jdbcType()).getName(), predictor.task().name(),
+          sqlType(targetColumn), predictor.task().name(),
           m.metric(), m.metricValue(), m.auc(), m.accuracy(), m.f1(), m.logLoss(), m.rmse(),
           m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
           predictor.inputColumns(), predictor.trainingRows(), seconds,
@@ -98,6 +99,19 @@ final class CreatePredictorCommand {
       context.warn(summary(name, predictor, m, seconds));
       return StatementResult.count(predictor.trainingRows());
     }
+  }
+
+  /**
+   * The target's SQL type as PREDICT returns it; fixed-length text keeps its length, so that a
+   * prediction compares equal to a stored value padded to it.
+   */
+  private static String sqlType(ColumnInfo column) {
+    String type = JDBCType.valueOf(column.jdbcType()).getName();
+    if ((column.jdbcType() == Types.CHAR || column.jdbcType() == Types.NCHAR)
+        && column.size() > 0) {
+      return "CHAR(" + column.size() + ")";
+    }
+    return type;
   }
 
   private static String summary(String name, Predictor predictor, PredictorMetrics m,

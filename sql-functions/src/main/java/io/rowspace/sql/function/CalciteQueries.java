@@ -100,10 +100,10 @@ public final class CalciteQueries implements AutoCloseable {
     return schemas;
   }
 
-  /** The column names a FROM clause provides, by preparing {@code SELECT * FROM <from>}. */
-  List<String> columnsOf(String fromSql) throws SQLException {
+  /** The column names a query returns, by preparing it (without running it). */
+  List<String> columnsOf(String query) throws SQLException {
     List<String> columns = new ArrayList<>();
-    try (var statement = connection().prepareStatement("SELECT * FROM " + fromSql)) {
+    try (var statement = connection().prepareStatement(query)) {
       ResultSetMetaData meta = statement.getMetaData();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         columns.add(meta.getColumnLabel(i));

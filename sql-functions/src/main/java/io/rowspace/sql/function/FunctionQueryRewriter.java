@@ -14,7 +14,9 @@ import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -50,6 +53,8 @@ public final class FunctionQueryRewriter {
 
   private final RowspaceSession session;
   private final CalciteQueries calcite;
+  /** The WITH items in force where the visitor is, so a FROM can name a common table. */
+  private final Deque<SqlNodeList> withLists = new ArrayDeque<>();
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
@@ -65,18 +70,28 @@ public final class FunctionQueryRewriter {
   /** The columns visible where a call appears: those of the enclosing SELECT's FROM clause. */
   private final class Scope {
     private final SqlNode from;
+    private final SqlNodeList withItems = new SqlNodeList(POS);
     private List<String> columns;
 
     Scope(SqlNode from) {
       this.from = from;
+      withLists.descendingIterator().forEachRemaining(list -> list.forEach(withItems::add));
     }
 
     List<String> columns() throws SQLException {
       if (columns == null) {
-        columns = from == null ? List.of()
-            : calcite.columnsOf(from.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
+        columns = from == null ? List.of() : calcite.columnsOf(selectStar());
       }
       return columns;
+    }
+
+    /** {@code SELECT * FROM <from>}, under the WITH items in force. */
+    private String selectStar() {
+      SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
+      SqlNode select = new SqlSelect(POS, null, star, from, null, null, null, null, null, null,
+          null, null, null);
+      SqlNode query = withItems.isEmpty() ? select : new SqlWith(POS, withItems, select);
+      return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
     }
   }
 
@@ -99,6 +114,16 @@ public final class FunctionQueryRewriter {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
       }
       return select;
+    }
+    if (node instanceof SqlWith with) {
+      visit(with.withList, scope);
+      withLists.push(with.withList);
+      try {
+        with.body = visit(with.body, scope);
+      } finally {
+        withLists.pop();
+      }
+      return with;
     }
     if (node instanceof SqlOrderBy orderBy) {
       visit(orderBy.query, scope);
@@ -212,7 +237,7 @@ public final class FunctionQueryRewriter {
     if (classes.contains(label)) {
       return label;
     }
-    String canonical = RowKey.part(label);
+    String canonical = RowKey.part(label).stripTrailing();
     if (classes.contains(canonical)) {
       return canonical;
     }
@@ -343,6 +368,12 @@ public final class FunctionQueryRewriter {
 
   /** Gives a prediction the SQL type of the target column. */
   private static SqlNode castToTarget(SqlNode value, String targetJdbcType, boolean number) {
+    if (targetJdbcType != null && targetJdbcType.startsWith("CHAR(")) {
+      int length = Integer.parseInt(
+          targetJdbcType.substring("CHAR(".length(), targetJdbcType.length() - 1));
+      return SqlStdOperatorTable.CAST.createCall(POS, value, new SqlDataTypeSpec(
+          new SqlBasicTypeNameSpec(SqlTypeName.CHAR, length, POS), POS));
+    }
     SqlTypeName type;
     try {
       type = SqlTypeName.valueOf(targetJdbcType);

@@ -1,0 +1,97 @@
+package io.rowspace.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PREDICT in the places SQL allows an expression: WHERE, ORDER BY, aggregates, common table
+ * expressions, UNION branches, subqueries; and predictions of a fixed-length CHAR target compare
+ * equal to the stored values.
+ */
+class QueryShapesTest {
+  private static Connection connection;
+
+  @BeforeAll
+  static void spaceAndPredictor() throws SQLException {
+    connection = DriverManager.getConnection("jdbc:rowspace:h2:mem:query_shapes");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, weight_kg DOUBLE "
+          + "PRECISION, service CHAR(8), fragile BOOLEAN)");
+      statement.execute("INSERT INTO parcels SELECT x, MOD(x * 7, 40) + 0.5, "
+          + "CASE WHEN MOD(x * 7, 40) < 20 THEN 'letter' ELSE 'freight' END, MOD(x, 3) = 0 "
+          + "FROM SYSTEM_RANGE(1, 400)");
+      statement.execute("CREATE EMBEDDING SPACE parcel_space ON parcels WITH (epochs = 10)");
+      statement.execute("CREATE PREDICTOR service_p ON parcel_space TARGET service "
+          + "WITH (epochs = 30)");
+    }
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  @Test
+  void predictionsOfACharTargetEqualTheStoredPaddedValues() throws SQLException {
+    List<String> row = row("SELECT COUNT(*) AS n, SUM(CASE WHEN PREDICT('service_p') = service "
+        + "THEN 1 ELSE 0 END) AS correct FROM parcels");
+    int correct = Integer.parseInt(row.get(1));
+    assertTrue(correct > 300, "weight decides the service, so most predictions match: "
+        + correct + " of " + row.get(0));
+  }
+
+  @Test
+  void predictWorksInWhereOrderByAndAggregates() throws SQLException {
+    List<String> ids = column("SELECT id FROM parcels WHERE PREDICT('service_p') = 'freight' "
+        + "AND id < 50 ORDER BY PREDICT_PROBA('service_p', 'freight') DESC, id");
+    assertTrue(!ids.isEmpty() && ids.size() < 49, "some, not all, parcels are freight: " + ids);
+    List<String> perService = column("SELECT PREDICT('service_p') AS s FROM parcels "
+        + "GROUP BY PREDICT('service_p') ORDER BY 1");
+    assertEquals(2, perService.size());
+  }
+
+  @Test
+  void predictSeesTheColumnsOfCommonTableExpressionsAndSubqueries() throws SQLException {
+    assertEquals(4, column("WITH heavy AS (SELECT * FROM parcels WHERE weight_kg > 38) "
+        + "SELECT id, PREDICT('service_p') AS s FROM heavy ORDER BY id LIMIT 4").size());
+    assertEquals(3, column("SELECT id, PREDICT('service_p') AS s FROM (SELECT id, weight_kg "
+        + "FROM parcels WHERE id <= 3) t").size());
+    assertEquals(2, column("SELECT id FROM parcels WHERE id = 1 AND PREDICT('service_p') "
+        + "IS NOT NULL UNION ALL SELECT id FROM parcels WHERE id = 2 AND "
+        + "PREDICT('service_p') IS NOT NULL").size());
+  }
+
+  private static List<String> row(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      assertTrue(rs.next());
+      List<String> values = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        values.add(rs.getString(i));
+      }
+      return values;
+    }
+  }
+
+  private static List<String> column(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+}
