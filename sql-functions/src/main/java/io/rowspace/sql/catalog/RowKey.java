@@ -1,6 +1,8 @@
 package io.rowspace.sql.catalog;
 
 import java.math.BigDecimal;
+import java.sql.Types;
+import java.util.List;
 
 /**
  * The text form of a row's key, as stored with its embedding and as looked up by
@@ -22,6 +24,31 @@ public final class RowKey {
       key.append(part(keyValues[i]));
     }
     return key.toString();
+  }
+
+  /** The parts of a key made by {@link #of}. */
+  public static List<String> parts(String key) {
+    return List.of(key.split(String.valueOf(SEPARATOR), -1));
+  }
+
+  /** A key part back as a value of its column's JDBC type, to bind or to return. */
+  public static Object typed(String part, int jdbcType) {
+    switch (jdbcType) {
+    case Types.TINYINT:
+    case Types.SMALLINT:
+    case Types.INTEGER:
+    case Types.BIGINT:
+      return Long.parseLong(part);
+    case Types.DECIMAL:
+    case Types.NUMERIC:
+      return new BigDecimal(part);
+    case Types.REAL:
+    case Types.FLOAT:
+    case Types.DOUBLE:
+      return Double.parseDouble(part);
+    default:
+      return part;
+    }
   }
 
   /** The canonical text of one key value; numeric text is normalised like numbers. */

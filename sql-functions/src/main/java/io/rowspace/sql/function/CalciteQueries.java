@@ -29,6 +29,8 @@ public final class CalciteQueries implements AutoCloseable {
   static final String PREDICT_PROBA = "ROWSPACE_PREDICT_PROBA";
   static final String PREDICT_DETAILS = "ROWSPACE_PREDICT_DETAILS";
   static final String SIMILAR_ROWS = "ROWSPACE_SIMILAR_ROWS";
+  static final String ANOMALY_SCORE = "ROWSPACE_ANOMALY_SCORE";
+  static final String EMBEDDINGS = "ROWSPACE_EMBEDDINGS";
 
   private final RowspaceSession session;
   private CalciteConnection connection;
@@ -63,8 +65,12 @@ public final class CalciteQueries implements AutoCloseable {
     addFunction(root, PREDICT_VALUE, "predictValue");
     addFunction(root, PREDICT_PROBA, "predictProba");
     addFunction(root, PREDICT_DETAILS, "predictDetails");
+    root.add(fold(ANOMALY_SCORE), ScalarFunctionImpl.create(method(AnomalyScoreFunction.class,
+        "anomalyScore")));
     root.add(fold(SIMILAR_ROWS), TableFunctionImpl.create(method(SimilarRowsFunction.class,
         "similarRows")));
+    root.add(fold(EMBEDDINGS), TableFunctionImpl.create(method(EmbeddingsFunction.class,
+        "embeddings")));
     String defaultSchema = session.database().defaultSchema();
     if (defaultSchema != null) {
       calcite.setSchema(defaultSchema);

@@ -11,6 +11,7 @@ import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
+import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -184,9 +185,10 @@ public final class FunctionQueryRewriter {
       return predictDetails(call, scope);
     case "SIMILAR_ROWS":
       return similarRows(call);
+    case "ANOMALY_SCORE":
+      return anomalyScore(call, scope);
     default:
-      throw new SQLException(function + " is not available in this version of Rowspace; "
-          + "PREDICT, PREDICT_PROBA, PREDICT_DETAILS and SIMILAR_ROWS are.", "0A000");
+      return embeddings(call);
     }
   }
 
@@ -413,22 +415,69 @@ public final class FunctionQueryRewriter {
     return new SqlBasicCall(operator, operands, POS);
   }
 
+  // ------------------------------------------------------------------ spaces
+
+  /** The space named by the call's first argument: exact name first, then folded. */
+  private SpaceRecord space(SqlCall call, String function) throws SQLException {
+    String written = nameArgument(call, function, "embedding space");
+    Catalog catalog = session.catalog();
+    Optional<SpaceRecord> space = catalog.findSpace(written);
+    if (space.isEmpty()) {
+      space = catalog.findSpace(session.database().fold(written));
+    }
+    if (space.isEmpty()) {
+      throw RowspaceErrors.unknownSpace(written, catalog.spaceNames());
+    }
+    return space.get();
+  }
+
+  private SqlNode anomalyScore(SqlCall call, Scope scope) throws SQLException {
+    SpaceRecord record = space(call, "ANOMALY_SCORE");
+    if (call.getOperandList().size() != 1) {
+      throw RowspaceErrors.invalidArgument("ANOMALY_SCORE takes only the space's name, e.g. "
+          + "ANOMALY_SCORE('" + record.name() + "'); it scores the current row.");
+    }
+    Catalog catalog = session.catalog();
+    EmbeddingSpace space = session.models().space(catalog, record);
+    Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
+    for (ColumnProfile column : space.columns()) {
+      if (column.used()) {
+        inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
+            column.sqlTypeName()));
+      }
+    }
+    session.bind(new BoundSpace(record, space, session.models().scorer(catalog, record),
+        inputs));
+    List<String> names = new ArrayList<>();
+    List<SqlNode> expressions = new ArrayList<>();
+    List<String> visible = scope.columns();
+    for (String input : inputs.keySet()) {
+      if (visible.contains(input)) {
+        names.add(input);
+        expressions.add(new SqlIdentifier(input, POS));
+      }
+    }
+    return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
+        SqlLiteral.createCharString(PackedValues.pack(names), POS), packed(expressions));
+  }
+
+  private SqlNode embeddings(SqlCall call) throws SQLException {
+    SpaceRecord record = space(call, "EMBEDDINGS");
+    if (call.getOperandList().size() != 1) {
+      throw RowspaceErrors.invalidArgument("EMBEDDINGS takes only the space's name, e.g. "
+          + "TABLE(EMBEDDINGS('" + record.name() + "')).");
+    }
+    return internalCall(CalciteQueries.EMBEDDINGS, session.id(), record.name());
+  }
+
   // ------------------------------------------------------------------ SIMILAR_ROWS
 
   private SqlNode similarRows(SqlCall call) throws SQLException {
     List<SqlNode> operands = call.getOperandList();
-    String name = nameArgument(call, "SIMILAR_ROWS", "embedding space");
+    String name = space(call, "SIMILAR_ROWS").name();
     if (operands.size() != 3) {
       throw RowspaceErrors.invalidArgument("SIMILAR_ROWS takes the space's name as a string "
           + "literal, a key and k, e.g. TABLE(SIMILAR_ROWS('shop', 42, 10)).");
-    }
-    Catalog catalog = session.catalog();
-    if (catalog.findSpace(name).isEmpty()) {
-      String folded = session.database().fold(name);
-      if (catalog.findSpace(folded).isEmpty()) {
-        throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
-      }
-      name = folded;
     }
     SqlNode k = operands.get(2);
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {

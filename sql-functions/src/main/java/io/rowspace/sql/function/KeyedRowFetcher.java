@@ -5,12 +5,10 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.session.RowspaceSession;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,8 @@ final class KeyedRowFetcher {
     try (Connection connection = session.database().connection();
          PreparedStatement ps = connection.prepareStatement(sql(neighbours.size(), keyColumn))) {
       for (int i = 0; i < neighbours.size(); i++) {
-        ps.setObject(i + 1, typedKey(vectors.key(neighbours.get(i).row()), keyInfo.jdbcType()));
+        ps.setObject(i + 1, RowKey.typed(vectors.key(neighbours.get(i).row()),
+            keyInfo.jdbcType()));
       }
       try (ResultSet rs = ps.executeQuery()) {
         int keyIndex = table.columnNames().indexOf(keyColumn);
@@ -87,20 +86,5 @@ final class KeyedRowFetcher {
       sql.append(i == 0 ? "?" : ", ?");
     }
     return sql.append(')').toString();
-  }
-
-  private static Object typedKey(String key, int jdbcType) {
-    switch (jdbcType) {
-    case Types.TINYINT:
-    case Types.SMALLINT:
-    case Types.INTEGER:
-    case Types.BIGINT:
-      return Long.parseLong(key);
-    case Types.DECIMAL:
-    case Types.NUMERIC:
-      return new BigDecimal(key);
-    default:
-      return key;
-    }
   }
 }

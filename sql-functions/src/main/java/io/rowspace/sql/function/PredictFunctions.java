@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowspace.engine.EngineException;
-import io.rowspace.engine.data.ColumnSchema;
-import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.sql.error.RowspaceErrors;
@@ -13,7 +11,6 @@ import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,23 +106,13 @@ public final class PredictFunctions {
           && last.values().equals(values)) {
         return last;
       }
-      List<String> names = PackedValues.unpack(columns);
-      List<String> texts = PackedValues.unpack(values);
-      List<ColumnSchema> schemas = new ArrayList<>();
-      List<Object[]> cells = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        ColumnSchema schema = bound.inputColumns().get(names.get(i));
-        if (schema != null) {
-          schemas.add(schema);
-          cells.add(new Object[] {texts.get(i)});
-        }
-      }
+      PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
       List<String> absent = bound.record().inputColumns().stream()
-          .filter(c -> !names.contains(c))
+          .filter(c -> !row.names().contains(c))
           .toList();
       Prediction prediction;
       try {
-        prediction = bound.predictor().predict(bound.space(), new Frame(schemas, cells)).get(0);
+        prediction = bound.predictor().predict(bound.space(), row.frame()).get(0);
       } catch (EngineException e) {
         throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName + "' failed: "
             + e.getMessage(), e);

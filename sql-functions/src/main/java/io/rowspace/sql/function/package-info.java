@@ -7,7 +7,9 @@
  * ({@link io.rowspace.sql.function.PackedValues}). {@link io.rowspace.sql.function.CalciteQueries}
  * holds the Calcite connection, with the backing database's schemas as JDBC schemas so everything
  * else in the query is pushed down to it. The function bodies live in
- * {@link io.rowspace.sql.function.PredictFunctions} and
- * {@link io.rowspace.sql.function.SimilarRowsFunction}.
+ * {@link io.rowspace.sql.function.PredictFunctions},
+ * {@link io.rowspace.sql.function.AnomalyScoreFunction},
+ * {@link io.rowspace.sql.function.SimilarRowsFunction} and
+ * {@link io.rowspace.sql.function.EmbeddingsFunction}.
  */
 package io.rowspace.sql.function;

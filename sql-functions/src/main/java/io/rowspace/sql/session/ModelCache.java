@@ -1,6 +1,7 @@
 package io.rowspace.sql.session;
 
 import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.search.AnomalyScorer;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
@@ -25,6 +26,7 @@ public final class ModelCache {
   private final Map<String, Entry<EmbeddingSpace>> spaces = new ConcurrentHashMap<>();
   private final Map<String, Entry<RowVectors>> vectors = new ConcurrentHashMap<>();
   private final Map<String, Entry<Predictor>> predictors = new ConcurrentHashMap<>();
+  private final Map<String, Entry<AnomalyScorer>> scorers = new ConcurrentHashMap<>();
 
   static ModelCache of(String databaseUrl) {
     return BY_DATABASE.computeIfAbsent(databaseUrl, url -> new ModelCache());
@@ -55,6 +57,18 @@ public final class ModelCache {
     return entry.model();
   }
 
+  /** The anomaly scorer of a space's current row vectors. */
+  public synchronized AnomalyScorer scorer(Catalog catalog, SpaceRecord record)
+      throws SQLException {
+    Entry<AnomalyScorer> entry = scorers.get(record.name());
+    if (entry == null || !entry.checksum().equals(record.vectorsChecksum())) {
+      entry = new Entry<>(record.vectorsChecksum(),
+          AnomalyScorer.fit(vectors(catalog, record)));
+      scorers.put(record.name(), entry);
+    }
+    return entry.model();
+  }
+
   public synchronized Predictor predictor(Catalog catalog, PredictorRecord record)
       throws SQLException {
     Entry<Predictor> entry = predictors.get(record.name());
@@ -74,6 +88,7 @@ public final class ModelCache {
   public void evictSpace(String name) {
     spaces.remove(name);
     vectors.remove(name);
+    scorers.remove(name);
   }
 
   /** Forgets a predictor after DROP or REPLACE. */

@@ -29,6 +29,7 @@ public final class RowspaceSession implements AutoCloseable {
   private final ModelCache models;
   private final SqlDialect dialect;
   private final Map<String, BoundPredictor> boundPredictors = new ConcurrentHashMap<>();
+  private final Map<String, BoundSpace> boundSpaces = new ConcurrentHashMap<>();
 
   public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
     this.database = database;
@@ -89,6 +90,21 @@ public final class RowspaceSession implements AutoCloseable {
           null);
     }
     return predictor;
+  }
+
+  /** Makes a space available to the functions of queries planned from now on. */
+  public void bind(BoundSpace space) {
+    boundSpaces.put(space.record().name(), space);
+  }
+
+  /** The space bound under a name when the current query was planned. */
+  public BoundSpace boundSpace(String name) throws SQLException {
+    BoundSpace space = boundSpaces.get(name);
+    if (space == null) {
+      throw RowspaceErrors.internal("Embedding space '" + name + "' was not bound by query "
+          + "planning.", null);
+    }
+    return space;
   }
 
   @Override public void close() {

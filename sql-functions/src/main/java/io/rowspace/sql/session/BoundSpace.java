@@ -1,0 +1,15 @@
+package io.rowspace.sql.session;
+
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.search.AnomalyScorer;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.sql.catalog.SpaceRecord;
+import java.util.Map;
+
+/**
+ * A space as a query's {@code ANOMALY_SCORE} uses it: its catalog row, the loaded space, its
+ * anomaly scorer and the schema of each input column. Bound once when a query is planned.
+ */
+public record BoundSpace(SpaceRecord record, EmbeddingSpace space, AnomalyScorer scorer,
+    Map<String, ColumnSchema> inputColumns) {
+}
