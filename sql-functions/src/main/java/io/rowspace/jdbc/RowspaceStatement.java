@@ -6,6 +6,7 @@ import io.rowspace.sql.ddl.StatementResult;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.FunctionQueryRewriter;
+import io.rowspace.sql.function.RewrittenQuery;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
 import io.rowspace.sql.routing.StatementRouter;
@@ -93,9 +94,10 @@ public final class RowspaceStatement implements Statement {
   }
 
   private boolean executeFunctionQuery(String sql) throws SQLException {
-    String rewritten = rewrite(connection, sql);
+    RewrittenQuery query = rewrite(connection, sql);
     Statement calcite = connection.calcite().createStatement();
     try {
+      query.prefetch(calcite.getConnection(), this::isCancelled);
       if (maxRows > 0) {
         calcite.setMaxRows(maxRows);
       }
@@ -103,7 +105,7 @@ public final class RowspaceStatement implements Statement {
         calcite.setFetchSize(fetchSize);
       }
       current = calcite;
-      ResultSet rows = calcite.executeQuery(rewritten);
+      ResultSet rows = calcite.executeQuery(query.sql());
       resultSet = TranslatingResultSet.wrap(rows, this);
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -129,7 +131,7 @@ public final class RowspaceStatement implements Statement {
   }
 
   /** Rewrites a query calling Rowspace functions into Calcite SQL; binds its models. */
-  static String rewrite(RowspaceConnection connection, String sql) throws SQLException {
+  static RewrittenQuery rewrite(RowspaceConnection connection, String sql) throws SQLException {
     SqlNode node = parse(connection, sql);
     try {
       return new FunctionQueryRewriter(connection.session(), connection.calcite())

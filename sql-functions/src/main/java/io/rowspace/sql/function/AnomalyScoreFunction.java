@@ -21,6 +21,10 @@ public final class AnomalyScoreFunction {
       String values) {
     try {
       BoundSpace bound = RowspaceSession.byId(session).boundSpace(space);
+      Double known = bound.scores().get(columns, values);
+      if (known != null) {
+        return known;
+      }
       PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
       float[] vector;
       try {

@@ -12,6 +12,7 @@ import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
+import io.rowspace.sql.session.RowResults;
 import io.rowspace.sql.session.RowspaceSession;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -35,6 +37,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -56,22 +59,30 @@ public final class FunctionQueryRewriter {
   private final CalciteQueries calcite;
   /** The WITH items in force where the visitor is, so a FROM can name a common table. */
   private final Deque<SqlNodeList> withLists = new ArrayDeque<>();
+  private final List<Prefetch> prefetches = new ArrayList<>();
+  /** Set while visiting the query of an ORDER BY ... LIMIT wrapper that has no ORDER BY. */
+  private boolean limitedWithoutOrder;
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
     this.calcite = calcite;
   }
 
-  /** Rewrites the query in place and returns it as SQL text for Calcite. */
-  public String rewrite(SqlNode query) throws SQLException {
+  /**
+   * Rewrites the query in place and returns it as SQL text for Calcite, with the prefetches
+   * that evaluate its model calls in batches.
+   */
+  public RewrittenQuery rewrite(SqlNode query) throws SQLException {
     SqlNode rewritten = visit(query, new Scope(null));
-    return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    return new RewrittenQuery(rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql(),
+        prefetches);
   }
 
   /** The columns visible where a call appears: those of the enclosing SELECT's FROM clause. */
   private final class Scope {
     private final SqlNode from;
     private final SqlNodeList withItems = new SqlNodeList(POS);
+    private final Map<String, BatchTarget> targets = new LinkedHashMap<>();
     private List<String> columns;
 
     Scope(SqlNode from) {
@@ -86,14 +97,61 @@ public final class FunctionQueryRewriter {
       return columns;
     }
 
+    void add(BatchTarget target) {
+      targets.putIfAbsent(target.identity(), target);
+    }
+
     /** {@code SELECT * FROM <from>}, under the WITH items in force. */
     private String selectStar() {
       SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
-      SqlNode select = new SqlSelect(POS, null, star, from, null, null, null, null, null, null,
-          null, null, null);
+      return underWith(new SqlSelect(POS, null, star, from, null, null, null, null, null, null,
+          null, null, null));
+    }
+
+    /**
+     * {@code SELECT DISTINCT <packed inputs of each model call> FROM <from> WHERE <where>}: the
+     * inputs of every row the SELECT sees. A WHERE that itself calls models or takes parameters
+     * is left out, which reads a superset of the rows.
+     */
+    Prefetch prefetch(SqlNode where) {
+      SqlNodeList inputs = new SqlNodeList(POS);
+      targets.values().forEach(target -> inputs.add(target.packedValues()));
+      SqlNodeList distinct = new SqlNodeList(List.of(SqlSelectKeyword.DISTINCT.symbol(POS)),
+          POS);
+      SqlNode filter = where == null || callsModelOrTakesParameters(where) ? null : where;
+      String sql = underWith(new SqlSelect(POS, distinct, inputs, from, filter, null, null, null,
+          null, null, null, null, null));
+      return new Prefetch(sql, new ArrayList<>(targets.values()));
+    }
+
+    private String underWith(SqlSelect select) {
       SqlNode query = withItems.isEmpty() ? select : new SqlWith(POS, withItems, select);
       return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
     }
+  }
+
+  private static boolean callsModelOrTakesParameters(SqlNode node) {
+    if (node instanceof SqlDynamicParam) {
+      return true;
+    }
+    if (node instanceof SqlCall call) {
+      if (call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("ROWSPACE_")) {
+        return true;
+      }
+      for (SqlNode operand : call.getOperandList()) {
+        if (operand != null && callsModelOrTakesParameters(operand)) {
+          return true;
+        }
+      }
+    }
+    if (node instanceof SqlNodeList list) {
+      for (SqlNode item : list) {
+        if (item != null && callsModelOrTakesParameters(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private SqlNode visit(SqlNode node, Scope scope) throws SQLException {
@@ -101,6 +159,9 @@ public final class FunctionQueryRewriter {
       return null;
     }
     if (node instanceof SqlSelect select) {
+      boolean limited = limitedWithoutOrder
+          || select.getFetch() != null && select.getOrderList() == null;
+      limitedWithoutOrder = false;
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
       }
@@ -113,6 +174,10 @@ public final class FunctionQueryRewriter {
       }
       if (select.getOrderList() != null) {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
+      }
+      // A few rows of a LIMIT without ORDER BY are cheaper one at a time than a full prefetch.
+      if (!inner.targets.isEmpty() && !limited) {
+        prefetches.add(inner.prefetch(select.getWhere()));
       }
       return select;
     }
@@ -127,7 +192,9 @@ public final class FunctionQueryRewriter {
       return with;
     }
     if (node instanceof SqlOrderBy orderBy) {
+      limitedWithoutOrder = orderBy.fetch != null && orderBy.orderList.isEmpty();
       visit(orderBy.query, scope);
+      limitedWithoutOrder = false;
       Scope inner = orderBy.query instanceof SqlSelect select ? new Scope(select.getFrom())
           : scope;
       visit(orderBy.orderList, inner);
@@ -270,7 +337,8 @@ public final class FunctionQueryRewriter {
       inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
           column.sqlTypeName()));
     }
-    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space, inputs);
+    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space, inputs,
+        new RowResults<>());
     session.bind(bound);
     return bound;
   }
@@ -302,8 +370,8 @@ public final class FunctionQueryRewriter {
     return literal.getValueAs(String.class);
   }
 
-  /** The names and packed values of the row a call predicts for. */
-  private record RowArguments(SqlNode names, SqlNode values) {
+  /** The names (as text and as a literal) and packed values of the row a call predicts for. */
+  private record RowArguments(String namesText, SqlNode names, SqlNode values) {
   }
 
   private RowArguments rowArguments(SqlCall call, BoundPredictor bound, Scope scope,
@@ -340,8 +408,10 @@ public final class FunctionQueryRewriter {
         }
       }
     }
-    return new RowArguments(SqlLiteral.createCharString(PackedValues.pack(names), POS),
-        packed(expressions));
+    String namesText = PackedValues.pack(names);
+    SqlNode values = packed(expressions);
+    scope.add(new BatchTarget.Predictions(bound, namesText, values));
+    return new RowArguments(namesText, SqlLiteral.createCharString(namesText, POS), values);
   }
 
   /** {@code len(v) || ':' || v} per value, {@code '-'} for NULL: see {@link PackedValues}. */
@@ -446,8 +516,9 @@ public final class FunctionQueryRewriter {
             column.sqlTypeName()));
       }
     }
-    session.bind(new BoundSpace(record, space, session.models().scorer(catalog, record),
-        inputs));
+    BoundSpace bound = new BoundSpace(record, space, session.models().scorer(catalog, record),
+        inputs, new RowResults<>());
+    session.bind(bound);
     List<String> names = new ArrayList<>();
     List<SqlNode> expressions = new ArrayList<>();
     List<String> visible = scope.columns();
@@ -457,8 +528,11 @@ public final class FunctionQueryRewriter {
         expressions.add(new SqlIdentifier(input, POS));
       }
     }
+    String namesText = PackedValues.pack(names);
+    SqlNode values = packed(expressions);
+    scope.add(new BatchTarget.AnomalyScores(bound, namesText, values));
     return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
-        SqlLiteral.createCharString(PackedValues.pack(names), POS), packed(expressions));
+        SqlLiteral.createCharString(namesText, POS), values);
   }
 
   private SqlNode embeddings(SqlCall call) throws SQLException {

@@ -18,8 +18,9 @@ import java.util.List;
  * calls them after query rewriting: the session id, the predictor name, the packed names of the
  * input columns present in the query and the packed values of the current row.
  *
- * <p>A row's prediction is remembered per thread, so a query that asks for the label and the
- * probability of the same row runs the model once.
+ * <p>Most rows find their prediction computed already, in a batch, by the query's
+ * {@link Prefetch}; the others are predicted one at a time. A row's prediction is also remembered
+ * per thread, so a query that asks for the label and the probability of a row looks it up once.
  */
 public final class PredictFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,16 +107,19 @@ public final class PredictFunctions {
           && last.values().equals(values)) {
         return last;
       }
-      PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
+      List<String> names = PackedValues.unpack(columns);
       List<String> absent = bound.record().inputColumns().stream()
-          .filter(c -> !row.names().contains(c))
+          .filter(c -> !names.contains(c))
           .toList();
-      Prediction prediction;
-      try {
-        prediction = bound.predictor().predict(bound.space(), row.frame()).get(0);
-      } catch (EngineException e) {
-        throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName + "' failed: "
-            + e.getMessage(), e);
+      Prediction prediction = bound.results().get(columns, values);
+      if (prediction == null) {
+        try {
+          PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
+          prediction = bound.predictor().predict(bound.space(), row.frame()).get(0);
+        } catch (EngineException e) {
+          throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName
+              + "' failed: " + e.getMessage(), e);
+        }
       }
       Memo memo = new Memo(bound, columns, values, prediction, absent);
       LAST.set(memo);

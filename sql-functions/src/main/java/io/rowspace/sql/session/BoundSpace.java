@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A space as a query's {@code ANOMALY_SCORE} uses it: its catalog row, the loaded space, its
- * anomaly scorer and the schema of each input column. Bound once when a query is planned.
+ * anomaly scorer, the schema of each input column, and the scores already computed in batches
+ * for the query's rows. Bound once when a query is planned.
  */
 public record BoundSpace(SpaceRecord record, EmbeddingSpace space, AnomalyScorer scorer,
-    Map<String, ColumnSchema> inputColumns) {
+    Map<String, ColumnSchema> inputColumns, RowResults<Double> scores) {
 }
