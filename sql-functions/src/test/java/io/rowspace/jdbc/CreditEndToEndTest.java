@@ -120,6 +120,23 @@ class CreditEndToEndTest {
   }
 
   @Test
+  void detailsWarnWhenARowIsFarOutsideTheTrainingData() throws Exception {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT PREDICT_DETAILS('credit_risk') AS usual, "
+             + "PREDICT_DETAILS('credit_risk', income => 900000, assets => 9000000, "
+             + "debt => 5000000, amount => 4000000, price => 9000000, expenses => 50000, "
+             + "seniority => 60, age => 99) AS odd FROM credit_new WHERE id = 8")) {
+      assertTrue(rs.next());
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      String usual = json.readTree(rs.getString("USUAL")).get("warnings").toString();
+      String odd = json.readTree(rs.getString("ODD")).get("warnings").toString();
+      assertFalse(usual.contains("standard deviations"), usual);
+      assertTrue(odd.contains("standard deviations"), odd);
+    }
+  }
+
+  @Test
   void similarRowsReturnsKRowsOrderedBySimilarityWithoutTheQueryRow() throws SQLException {
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(
@@ -139,6 +156,32 @@ class CreditEndToEndTest {
         assertNotNull(rs.getString("STATUS"));
       }
       assertEquals(8, expectedRank, "7 rows");
+    }
+  }
+
+  @Test
+  void aWhereOnSimilarRowsStillGivesKRowsThatMatch() throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT * FROM TABLE(SIMILAR_ROWS("
+             + "'credit_space', 5, 7)) WHERE status = 'bad' AND home <> 'owner'")) {
+      int rows = 0;
+      int previousRank = 0;
+      while (rs.next()) {
+        assertEquals("bad", rs.getString("STATUS"));
+        assertTrue(rs.getInt("RANK") > previousRank, "still in rank order");
+        previousRank = rs.getInt("RANK");
+        rows++;
+      }
+      assertEquals(7, rows, "the 7 most similar bad applications, not the bad among the 7");
+    }
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT s.id FROM TABLE(SIMILAR_ROWS("
+             + "'credit_space', 5, 3)) AS s WHERE s.job = 'partime'")) {
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+      }
+      assertEquals(3, rows);
     }
   }
 

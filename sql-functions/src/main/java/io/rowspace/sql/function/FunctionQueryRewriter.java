@@ -18,6 +18,9 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
@@ -62,6 +66,8 @@ public final class FunctionQueryRewriter {
   private final List<Prefetch> prefetches = new ArrayList<>();
   /** Set while visiting the query of an ORDER BY ... LIMIT wrapper that has no ORDER BY. */
   private boolean limitedWithoutOrder;
+  /** SIMILAR_ROWS calls that return every row in rank order, for a WHERE to filter. */
+  private final Set<SqlCall> rankingAll = Collections.newSetFromMap(new IdentityHashMap<>());
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
@@ -162,6 +168,7 @@ public final class FunctionQueryRewriter {
       boolean limited = limitedWithoutOrder
           || select.getFetch() != null && select.getOrderList() == null;
       limitedWithoutOrder = false;
+      filterSimilarRowsBeforeLimit(select);
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
       }
@@ -337,8 +344,8 @@ public final class FunctionQueryRewriter {
       inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
           column.sqlTypeName()));
     }
-    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space, inputs,
-        new RowResults<>());
+    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space,
+        session.models().scorer(catalog, spaceRecord), inputs, new RowResults<>());
     session.bind(bound);
     return bound;
   }
@@ -546,6 +553,45 @@ public final class FunctionQueryRewriter {
 
   // ------------------------------------------------------------------ SIMILAR_ROWS
 
+  /**
+   * {@code SELECT ... FROM TABLE(SIMILAR_ROWS('s', key, k)) [AS t] WHERE w} means the k most
+   * similar rows that satisfy w, not those of the k most similar that do. It becomes
+   * {@code SELECT ... FROM (SELECT * FROM TABLE(<all rows in rank order>) [AS t] WHERE w FETCH
+   * FIRST k ROWS ONLY) [AS t]}; rows stream in rank order, so only as many are read as it takes.
+   */
+  private void filterSimilarRowsBeforeLimit(SqlSelect select) {
+    SqlNode from = select.getFrom();
+    if (select.getWhere() == null || from == null) {
+      return;
+    }
+    SqlNode alias = null;
+    SqlNode table = from;
+    if (from.getKind() == SqlKind.AS) {
+      List<SqlNode> operands = ((SqlCall) from).getOperandList();
+      if (operands.size() != 2) {
+        return;
+      }
+      table = operands.get(0);
+      alias = operands.get(1);
+    }
+    if (table.getKind() != SqlKind.COLLECTION_TABLE) {
+      return;
+    }
+    SqlNode function = ((SqlCall) table).operand(0);
+    if (!(function instanceof SqlCall call) || !"SIMILAR_ROWS".equals(functionName(call))
+        || rankingAll.contains(call) || call.getOperandList().size() != 3
+        || !(call.operand(2) instanceof SqlNumericLiteral k)) {
+      return;
+    }
+    rankingAll.add(call);
+    SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
+    SqlSelect filtered = new SqlSelect(POS, null, star, from, select.getWhere(), null, null,
+        null, null, null, null, SqlLiteral.createExactNumeric(k.toValue(), POS), null);
+    select.setFrom(alias == null ? filtered
+        : SqlStdOperatorTable.AS.createCall(POS, filtered, alias));
+    select.setWhere(null);
+  }
+
   private SqlNode similarRows(SqlCall call) throws SQLException {
     List<SqlNode> operands = call.getOperandList();
     String name = space(call, "SIMILAR_ROWS").name();
@@ -569,6 +615,7 @@ public final class FunctionQueryRewriter {
     rewritten.add(SqlLiteral.createCharString(name, POS));
     rewritten.add(cast(operands.get(1), SqlTypeName.VARCHAR));
     rewritten.add(cast(k, SqlTypeName.INTEGER));
+    rewritten.add(SqlLiteral.createBoolean(rankingAll.contains(call), POS));
     return internalCall(CalciteQueries.SIMILAR_ROWS, rewritten);
   }
 }

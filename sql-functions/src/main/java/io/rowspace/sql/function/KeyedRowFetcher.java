@@ -16,8 +16,8 @@ import java.util.Map;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
- * Reads the current root-table rows of a list of neighbours, by key, in one query, and lays them
- * out as {@code SIMILAR_ROWS} returns them: rank, similarity, then the table's columns.
+ * Reads the current root-table rows of a list of neighbours, by key, in one query, with their
+ * columns in the Java form Calcite expects.
  */
 final class KeyedRowFetcher {
   private final RowspaceSession session;
@@ -28,6 +28,10 @@ final class KeyedRowFetcher {
     this.table = table;
   }
 
+  /**
+   * The current columns of each neighbour's row, in the neighbours' order; null for a row deleted
+   * since the space was built or refreshed.
+   */
   List<Object[]> fetch(List<RowVectors.Neighbour> neighbours, RowVectors vectors)
       throws SQLException {
     if (neighbours.isEmpty()) {
@@ -54,17 +58,8 @@ final class KeyedRowFetcher {
       }
     }
     List<Object[]> rows = new ArrayList<>(neighbours.size());
-    int rank = 1;
     for (RowVectors.Neighbour neighbour : neighbours) {
-      Object[] columns = byKey.get(vectors.key(neighbour.row()));
-      if (columns == null) {
-        continue; // deleted since the space was built or refreshed
-      }
-      Object[] row = new Object[columns.length + 2];
-      row[0] = rank++;
-      row[1] = neighbour.similarity();
-      System.arraycopy(columns, 0, row, 2, columns.length);
-      rows.add(row);
+      rows.add(byKey.get(vectors.key(neighbour.row())));
     }
     return rows;
   }

@@ -12,6 +12,8 @@ import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The bodies of {@code PREDICT}, {@code PREDICT_PROBA} and {@code PREDICT_DETAILS} as Calcite
@@ -24,6 +26,8 @@ import java.util.List;
  */
 public final class PredictFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Anomaly score above which a prediction is flagged as out of distribution. */
+  private static final double OUT_OF_DISTRIBUTION = 3.0;
 
   private record Memo(BoundPredictor predictor, String columns, String values,
       Prediction prediction, List<String> absent) {
@@ -81,6 +85,17 @@ public final class PredictFunctions {
     for (String column : memo.absent()) {
       warnings.add(column + " is absent from the query: treated as missing");
     }
+    double distance;
+    try {
+      distance = outOfDistribution(bound, columns, values);
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
+    }
+    if (distance > OUT_OF_DISTRIBUTION) {
+      warnings.add(String.format(Locale.ROOT, "the row is %.1f standard deviations farther from "
+          + "the training rows than they are from each other: the prediction is extrapolated",
+          distance));
+    }
     ObjectNode metadata = details.putObject("metadata");
     metadata.put("predictor", bound.record().name());
     metadata.put("space", bound.record().space());
@@ -89,6 +104,19 @@ public final class PredictFunctions {
     ObjectNode distribution = metadata.putObject("class_distribution_train");
     bound.predictor().classDistribution().forEach(distribution::put);
     return details.toString();
+  }
+
+  /** The row's anomaly score in the predictor's space, as ANOMALY_SCORE gives it. */
+  private static double outOfDistribution(BoundPredictor bound, String columns, String values)
+      throws SQLException {
+    PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
+    try {
+      float[] vector = bound.space().embed(row.frame(), Set.of())[0];
+      return bound.scorer().score(vector);
+    } catch (EngineException e) {
+      throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
+          + "' failed: " + e.getMessage(), e);
+    }
   }
 
   private static String defaultLabel(Memo memo) {

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -30,8 +32,13 @@ public final class SimilarRowsFunction {
   private SimilarRowsFunction() {
   }
 
-  /** Called by Calcite, after rewriting, with the session id first and the key as text. */
-  public static ScannableTable similarRows(String session, String space, String key, Integer k) {
+  /**
+   * Called by Calcite, after rewriting, with the session id first and the key as text. With
+   * {@code all} true every other row comes out in rank order, for a WHERE on the result to pick
+   * the first k matches from (see {@link FunctionQueryRewriter}).
+   */
+  public static ScannableTable similarRows(String session, String space, String key, Integer k,
+      Boolean all) {
     try {
       RowspaceSession rowspace = RowspaceSession.byId(session);
       SpaceRecord record = rowspace.catalog().findSpace(space).orElseThrow(
@@ -47,7 +54,8 @@ public final class SimilarRowsFunction {
             rowspace.dialect()).findTable(record.rootSchema(), record.rootTable())
             .orElseThrow(() -> RowspaceErrors.unknownTable(record.rootTable(), List.of()));
       }
-      return new SimilarRowsTable(rowspace, record, root, key, k == null ? 0 : k);
+      int limit = Boolean.TRUE.equals(all) || k == null ? 0 : k;
+      return new SimilarRowsTable(rowspace, record, root, key, limit);
     } catch (SQLException e) {
       throw new RowspaceRuntimeException(e);
     }
@@ -59,6 +67,7 @@ public final class SimilarRowsFunction {
     private final SpaceRecord space;
     private final TableInfo root;
     private final String key;
+    /** Neighbours to return; 0 for every other row, in rank order. */
     private final int k;
 
     SimilarRowsTable(RowspaceSession session, SpaceRecord space, TableInfo root, String key,
@@ -81,28 +90,90 @@ public final class SimilarRowsFunction {
     }
 
     @Override public Enumerable<Object[]> scan(DataContext root) {
+      if (key == null) {
+        return Linq4j.emptyEnumerable();
+      }
       try {
-        return Linq4j.asEnumerable(rows());
+        RowVectors vectors = session.models().vectors(session.catalog(), space);
+        int row = vectors.rowOf(RowKey.part(key));
+        if (row < 0) {
+          throw RowspaceErrors.invalidArgument("No row of embedding space '" + space.name()
+              + "' has key " + key + " (" + String.join(", ", space.keyColumns()) + "). If the "
+              + "row was added after the space was built, run REFRESH EMBEDDING SPACE "
+              + space.name() + ".");
+        }
+        int wanted = k > 0 ? k : vectors.size();
+        List<RowVectors.Neighbour> ranked = vectors.nearest(vectors.vector(row), wanted, row);
+        KeyedRowFetcher fetcher = new KeyedRowFetcher(session, this.root);
+        return new AbstractEnumerable<>() {
+          @Override public Enumerator<Object[]> enumerator() {
+            return new RankedRows(ranked, vectors, fetcher);
+          }
+        };
       } catch (SQLException e) {
         throw new RowspaceRuntimeException(e);
       }
     }
+  }
 
-    private List<Object[]> rows() throws SQLException {
-      if (key == null) {
-        return List.of();
+  /**
+   * Neighbours in rank order with their current rows, read from the backing database a chunk of
+   * keys at a time, as the query pulls them: with a WHERE on the result, only as many chunks are
+   * read as it takes to find k matching rows.
+   */
+  private static final class RankedRows implements Enumerator<Object[]> {
+    private static final int CHUNK = 64;
+
+    private final List<RowVectors.Neighbour> ranked;
+    private final RowVectors vectors;
+    private final KeyedRowFetcher fetcher;
+    private List<Object[]> chunk = List.of();
+    private int chunkStart;
+    private int position = -1;
+    private Object[] current;
+
+    RankedRows(List<RowVectors.Neighbour> ranked, RowVectors vectors, KeyedRowFetcher fetcher) {
+      this.ranked = ranked;
+      this.vectors = vectors;
+      this.fetcher = fetcher;
+    }
+
+    @Override public Object[] current() {
+      return current;
+    }
+
+    @Override public boolean moveNext() {
+      while (++position < ranked.size()) {
+        if (position >= chunkStart + chunk.size()) {
+          chunkStart = position;
+          List<RowVectors.Neighbour> next =
+              ranked.subList(position, Math.min(ranked.size(), position + CHUNK));
+          try {
+            chunk = fetcher.fetch(next, vectors);
+          } catch (SQLException e) {
+            throw new RowspaceRuntimeException(e);
+          }
+        }
+        Object[] columns = chunk.get(position - chunkStart);
+        if (columns != null) {
+          current = new Object[columns.length + 2];
+          current[0] = position + 1;
+          current[1] = ranked.get(position).similarity();
+          System.arraycopy(columns, 0, current, 2, columns.length);
+          return true;
+        }
       }
-      RowVectors vectors = session.models().vectors(session.catalog(), space);
-      String canonical = RowKey.part(key);
-      int row = vectors.rowOf(canonical);
-      if (row < 0) {
-        throw RowspaceErrors.invalidArgument("No row of embedding space '" + space.name()
-            + "' has key " + key + " (" + String.join(", ", space.keyColumns()) + "). If the row "
-            + "was added after the space was built, run REFRESH EMBEDDING SPACE " + space.name()
-            + ".");
-      }
-      List<RowVectors.Neighbour> neighbours = vectors.nearest(vectors.vector(row), k, row);
-      return new KeyedRowFetcher(session, this.root).fetch(neighbours, vectors);
+      return false;
+    }
+
+    @Override public void reset() {
+      position = -1;
+      chunk = List.of();
+      chunkStart = 0;
+    }
+
+    @Override public void close() {
+      chunk = List.of();
     }
   }
 }
