@@ -19,19 +19,19 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
-import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -41,10 +41,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -74,93 +72,24 @@ public final class FunctionQueryRewriter {
     this.calcite = calcite;
   }
 
+  /** The WITH items in force where the visitor is, outermost first. */
+  private SqlNodeList withItems() {
+    SqlNodeList items = new SqlNodeList(POS);
+    withLists.descendingIterator().forEachRemaining(list -> list.forEach(items::add));
+    return items;
+  }
+
   /**
    * Rewrites the query in place and returns it as SQL text for Calcite, with the prefetches
    * that evaluate its model calls in batches.
    */
   public RewrittenQuery rewrite(SqlNode query) throws SQLException {
-    SqlNode rewritten = visit(query, new Scope(null));
+    SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
     return new RewrittenQuery(rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql(),
         prefetches);
   }
 
-  /** The columns visible where a call appears: those of the enclosing SELECT's FROM clause. */
-  private final class Scope {
-    private final SqlNode from;
-    private final SqlNodeList withItems = new SqlNodeList(POS);
-    private final Map<String, BatchTarget> targets = new LinkedHashMap<>();
-    private List<String> columns;
-
-    Scope(SqlNode from) {
-      this.from = from;
-      withLists.descendingIterator().forEachRemaining(list -> list.forEach(withItems::add));
-    }
-
-    List<String> columns() throws SQLException {
-      if (columns == null) {
-        columns = from == null ? List.of() : calcite.columnsOf(selectStar());
-      }
-      return columns;
-    }
-
-    void add(BatchTarget target) {
-      targets.putIfAbsent(target.identity(), target);
-    }
-
-    /** {@code SELECT * FROM <from>}, under the WITH items in force. */
-    private String selectStar() {
-      SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
-      return underWith(new SqlSelect(POS, null, star, from, null, null, null, null, null, null,
-          null, null, null));
-    }
-
-    /**
-     * {@code SELECT DISTINCT <packed inputs of each model call> FROM <from> WHERE <where>}: the
-     * inputs of every row the SELECT sees. A WHERE that itself calls models or takes parameters
-     * is left out, which reads a superset of the rows.
-     */
-    Prefetch prefetch(SqlNode where) {
-      SqlNodeList inputs = new SqlNodeList(POS);
-      targets.values().forEach(target -> inputs.add(target.packedValues()));
-      SqlNodeList distinct = new SqlNodeList(List.of(SqlSelectKeyword.DISTINCT.symbol(POS)),
-          POS);
-      SqlNode filter = where == null || callsModelOrTakesParameters(where) ? null : where;
-      String sql = underWith(new SqlSelect(POS, distinct, inputs, from, filter, null, null, null,
-          null, null, null, null, null));
-      return new Prefetch(sql, new ArrayList<>(targets.values()));
-    }
-
-    private String underWith(SqlSelect select) {
-      SqlNode query = withItems.isEmpty() ? select : new SqlWith(POS, withItems, select);
-      return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-    }
-  }
-
-  private static boolean callsModelOrTakesParameters(SqlNode node) {
-    if (node instanceof SqlDynamicParam) {
-      return true;
-    }
-    if (node instanceof SqlCall call) {
-      if (call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("ROWSPACE_")) {
-        return true;
-      }
-      for (SqlNode operand : call.getOperandList()) {
-        if (operand != null && callsModelOrTakesParameters(operand)) {
-          return true;
-        }
-      }
-    }
-    if (node instanceof SqlNodeList list) {
-      for (SqlNode item : list) {
-        if (item != null && callsModelOrTakesParameters(item)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private SqlNode visit(SqlNode node, Scope scope) throws SQLException {
+  private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {
     if (node == null) {
       return null;
     }
@@ -172,7 +101,7 @@ public final class FunctionQueryRewriter {
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
       }
-      Scope inner = new Scope(select.getFrom());
+      SelectScope inner = new SelectScope(select.getFrom(), withItems());
       select.setSelectList((SqlNodeList) visit(select.getSelectList(), inner));
       select.setWhere(visit(select.getWhere(), inner));
       select.setHaving(visit(select.getHaving(), inner));
@@ -183,7 +112,7 @@ public final class FunctionQueryRewriter {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
       }
       // A few rows of a LIMIT without ORDER BY are cheaper one at a time than a full prefetch.
-      if (!inner.targets.isEmpty() && !limited) {
+      if (!inner.hasModelCalls() && !limited) {
         prefetches.add(inner.prefetch(select.getWhere()));
       }
       return select;
@@ -202,7 +131,8 @@ public final class FunctionQueryRewriter {
       limitedWithoutOrder = orderBy.fetch != null && orderBy.orderList.isEmpty();
       visit(orderBy.query, scope);
       limitedWithoutOrder = false;
-      Scope inner = orderBy.query instanceof SqlSelect select ? new Scope(select.getFrom())
+      SelectScope inner = orderBy.query instanceof SqlSelect select
+          ? new SelectScope(select.getFrom(), withItems())
           : scope;
       visit(orderBy.orderList, inner);
       return orderBy;
@@ -249,7 +179,7 @@ public final class FunctionQueryRewriter {
     }
   }
 
-  private SqlNode replace(String function, SqlCall call, Scope scope) throws SQLException {
+  private SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
     switch (function) {
     case "PREDICT":
       return predict(call, scope);
@@ -268,7 +198,7 @@ public final class FunctionQueryRewriter {
 
   // ------------------------------------------------------------------ PREDICT family
 
-  private SqlNode predict(SqlCall call, Scope scope) throws SQLException {
+  private SqlNode predict(SqlCall call, SelectScope scope) throws SQLException {
     BoundPredictor bound = bind(call, "PREDICT");
     RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT");
     PredictorRecord record = bound.record();
@@ -282,7 +212,7 @@ public final class FunctionQueryRewriter {
     return castToTarget(label, record.targetSqlType(), false);
   }
 
-  private SqlNode predictProba(SqlCall call, Scope scope) throws SQLException {
+  private SqlNode predictProba(SqlCall call, SelectScope scope) throws SQLException {
     BoundPredictor bound = bind(call, "PREDICT_PROBA");
     if (bound.predictor().task() == Task.REGRESSION) {
       throw RowspaceErrors.invalidArgument("PREDICT_PROBA needs a classification predictor; '"
@@ -301,7 +231,7 @@ public final class FunctionQueryRewriter {
         SqlLiteral.createCharString(label, POS), row.names(), row.values());
   }
 
-  private SqlNode predictDetails(SqlCall call, Scope scope) throws SQLException {
+  private SqlNode predictDetails(SqlCall call, SelectScope scope) throws SQLException {
     BoundPredictor bound = bind(call, "PREDICT_DETAILS");
     RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT_DETAILS");
     return internalCall(CalciteQueries.PREDICT_DETAILS, session.id(), bound.record().name(),
@@ -381,7 +311,7 @@ public final class FunctionQueryRewriter {
   private record RowArguments(String namesText, SqlNode names, SqlNode values) {
   }
 
-  private RowArguments rowArguments(SqlCall call, BoundPredictor bound, Scope scope,
+  private RowArguments rowArguments(SqlCall call, BoundPredictor bound, SelectScope scope,
       int firstArgument, String function) throws SQLException {
     List<SqlNode> operands = call.getOperandList();
     List<String> names = new ArrayList<>();
@@ -407,7 +337,7 @@ public final class FunctionQueryRewriter {
         expressions.add(assignment.operand(0));
       }
     } else {
-      List<String> visible = scope.columns();
+      List<String> visible = scope.columns(calcite);
       for (String input : bound.record().inputColumns()) {
         if (visible.contains(input)) {
           names.add(input);
@@ -416,28 +346,9 @@ public final class FunctionQueryRewriter {
       }
     }
     String namesText = PackedValues.pack(names);
-    SqlNode values = packed(expressions);
+    SqlNode values = PackedValues.expression(expressions);
     scope.add(new BatchTarget.Predictions(bound, namesText, values));
     return new RowArguments(namesText, SqlLiteral.createCharString(namesText, POS), values);
-  }
-
-  /** {@code len(v) || ':' || v} per value, {@code '-'} for NULL: see {@link PackedValues}. */
-  private static SqlNode packed(List<SqlNode> expressions) {
-    SqlNode packed = SqlLiteral.createCharString("", POS);
-    for (SqlNode expression : expressions) {
-      SqlNode text = cast(expression, SqlTypeName.VARCHAR);
-      SqlNode length = cast(SqlStdOperatorTable.CHAR_LENGTH.createCall(POS, text),
-          SqlTypeName.VARCHAR);
-      SqlNode item = concat(concat(length, SqlLiteral.createCharString(":", POS)), text);
-      SqlNode orNull = SqlStdOperatorTable.COALESCE.createCall(POS, item,
-          SqlLiteral.createCharString("-", POS));
-      packed = concat(packed, orNull);
-    }
-    return packed;
-  }
-
-  private static SqlNode concat(SqlNode left, SqlNode right) {
-    return SqlStdOperatorTable.CONCAT.createCall(POS, left, right);
   }
 
   private static SqlNode cast(SqlNode value, SqlTypeName type) {
@@ -508,7 +419,7 @@ public final class FunctionQueryRewriter {
     return space.get();
   }
 
-  private SqlNode anomalyScore(SqlCall call, Scope scope) throws SQLException {
+  private SqlNode anomalyScore(SqlCall call, SelectScope scope) throws SQLException {
     SpaceRecord record = space(call, "ANOMALY_SCORE");
     if (call.getOperandList().size() != 1) {
       throw RowspaceErrors.invalidArgument("ANOMALY_SCORE takes only the space's name, e.g. "
@@ -528,7 +439,7 @@ public final class FunctionQueryRewriter {
     session.bind(bound);
     List<String> names = new ArrayList<>();
     List<SqlNode> expressions = new ArrayList<>();
-    List<String> visible = scope.columns();
+    List<String> visible = scope.columns(calcite);
     for (String input : inputs.keySet()) {
       if (visible.contains(input)) {
         names.add(input);
@@ -536,7 +447,7 @@ public final class FunctionQueryRewriter {
       }
     }
     String namesText = PackedValues.pack(names);
-    SqlNode values = packed(expressions);
+    SqlNode values = PackedValues.expression(expressions);
     scope.add(new BatchTarget.AnomalyScores(bound, namesText, values));
     return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
         SqlLiteral.createCharString(namesText, POS), values);

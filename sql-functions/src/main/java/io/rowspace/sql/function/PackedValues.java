@@ -2,6 +2,13 @@ package io.rowspace.sql.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The text encoding in which a rewritten query hands a row's values to a Rowspace function: each
@@ -9,10 +16,38 @@ import java.util.List;
  * travel as their SQL text; the engine parses them by the column's profiled type.
  */
 public final class PackedValues {
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
   private PackedValues() {
   }
 
-  /** Packs texts (null for NULL), as the rewritten SQL expression does. */
+  /**
+   * The SQL expression that packs values in a query: {@code CHAR_LENGTH(v) || ':' || v} per
+   * value (each cast to VARCHAR), {@code '-'} for NULL, concatenated.
+   */
+  static SqlNode expression(List<SqlNode> values) {
+    SqlNode packed = SqlLiteral.createCharString("", POS);
+    for (SqlNode value : values) {
+      SqlNode text = varchar(value);
+      SqlNode length = varchar(SqlStdOperatorTable.CHAR_LENGTH.createCall(POS, text));
+      SqlNode item = concat(concat(length, SqlLiteral.createCharString(":", POS)), text);
+      SqlNode orNull = SqlStdOperatorTable.COALESCE.createCall(POS, item,
+          SqlLiteral.createCharString("-", POS));
+      packed = concat(packed, orNull);
+    }
+    return packed;
+  }
+
+  private static SqlNode concat(SqlNode left, SqlNode right) {
+    return SqlStdOperatorTable.CONCAT.createCall(POS, left, right);
+  }
+
+  private static SqlNode varchar(SqlNode value) {
+    return SqlStdOperatorTable.CAST.createCall(POS, value,
+        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
+  }
+
+  /** Packs texts (null for NULL), as {@link #expression} does in SQL. */
   public static String pack(List<String> values) {
     StringBuilder packed = new StringBuilder();
     for (String value : values) {

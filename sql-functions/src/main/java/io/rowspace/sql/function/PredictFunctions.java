@@ -1,8 +1,5 @@
 package io.rowspace.sql.function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Task;
@@ -14,6 +11,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The bodies of {@code PREDICT}, {@code PREDICT_PROBA} and {@code PREDICT_DETAILS} as Calcite
