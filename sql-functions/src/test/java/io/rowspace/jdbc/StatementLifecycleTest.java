@@ -117,6 +117,23 @@ class StatementLifecycleTest {
         assertFalse(rs.next());
       }
     }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT PREDICT_PROBA('lateness', km => ?, mode => ?) AS p")) {
+      ps.setDouble(1, 45.0);
+      ps.setString(2, "bus");
+      double busFar = single(ps);
+      ps.setDouble(1, 2.0);
+      ps.setString(2, "bike");
+      double bikeNear = single(ps);
+      assertNotEquals(busFar, bikeNear, "each execution predicts for its own parameters");
+    }
+  }
+
+  private static double single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      assertTrue(rs.next());
+      return rs.getDouble(1);
+    }
   }
 
   @Test

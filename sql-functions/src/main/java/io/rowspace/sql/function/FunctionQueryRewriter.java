@@ -111,8 +111,10 @@ public final class FunctionQueryRewriter {
       if (select.getOrderList() != null) {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
       }
-      // A few rows of a LIMIT without ORDER BY are cheaper one at a time than a full prefetch.
-      if (!inner.hasModelCalls() && !limited) {
+      // One row (no FROM) or a few rows of a LIMIT without ORDER BY are cheaper one at a time
+      // than a prefetch, and a prefetch cannot bind a call's parameters before execution.
+      if (inner.hasModelCalls() && !limited && select.getFrom() != null
+          && !inner.modelCallsTakeParameters()) {
         prefetches.add(inner.prefetch(select.getWhere()));
       }
       return select;

@@ -11,40 +11,46 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The text encoding in which a rewritten query hands a row's values to a Rowspace function: each
- * value as {@code <length>:<text>}, a NULL as {@code -}, concatenated. Values of any SQL type
- * travel as their SQL text; the engine parses them by the column's profiled type.
+ * The text encoding in which a rewritten query hands a row's values to a Rowspace function:
+ * each value as {@code =<text>;} with {@code \} and {@code ;} escaped by a backslash, a NULL as
+ * {@code -;}. Values of any SQL type travel as their SQL text; the engine parses them by the
+ * column's profiled type. The SQL that builds it mentions each value once, so a {@code ?}
+ * parameter or a volatile expression is evaluated once.
  */
 public final class PackedValues {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
+  private static final char END = ';';
+  private static final char ESCAPE = '\\';
 
   private PackedValues() {
   }
 
   /**
-   * The SQL expression that packs values in a query: {@code CHAR_LENGTH(v) || ':' || v} per
-   * value (each cast to VARCHAR), {@code '-'} for NULL, concatenated.
+   * The SQL expression that packs values in a query:
+   * {@code COALESCE('=' || REPLACE(REPLACE(CAST(v AS VARCHAR), '\', '\\'), ';', '\;'), '-') || ';'}
+   * per value, concatenated.
    */
   static SqlNode expression(List<SqlNode> values) {
     SqlNode packed = SqlLiteral.createCharString("", POS);
     for (SqlNode value : values) {
-      SqlNode text = varchar(value);
-      SqlNode length = varchar(SqlStdOperatorTable.CHAR_LENGTH.createCall(POS, text));
-      SqlNode item = concat(concat(length, SqlLiteral.createCharString(":", POS)), text);
-      SqlNode orNull = SqlStdOperatorTable.COALESCE.createCall(POS, item,
+      SqlNode text = SqlStdOperatorTable.CAST.createCall(POS, value,
+          new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
+      SqlNode escaped = replace(replace(text, "\\", "\\\\"), ";", "\\;");
+      SqlNode present = concat(SqlLiteral.createCharString("=", POS), escaped);
+      SqlNode orNull = SqlStdOperatorTable.COALESCE.createCall(POS, present,
           SqlLiteral.createCharString("-", POS));
-      packed = concat(packed, orNull);
+      packed = concat(packed, concat(orNull, SqlLiteral.createCharString(";", POS)));
     }
     return packed;
   }
 
-  private static SqlNode concat(SqlNode left, SqlNode right) {
-    return SqlStdOperatorTable.CONCAT.createCall(POS, left, right);
+  private static SqlNode replace(SqlNode text, String from, String to) {
+    return SqlStdOperatorTable.REPLACE.createCall(POS, text,
+        SqlLiteral.createCharString(from, POS), SqlLiteral.createCharString(to, POS));
   }
 
-  private static SqlNode varchar(SqlNode value) {
-    return SqlStdOperatorTable.CAST.createCall(POS, value,
-        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
+  private static SqlNode concat(SqlNode left, SqlNode right) {
+    return SqlStdOperatorTable.CONCAT.createCall(POS, left, right);
   }
 
   /** Packs texts (null for NULL), as {@link #expression} does in SQL. */
@@ -54,8 +60,16 @@ public final class PackedValues {
       if (value == null) {
         packed.append('-');
       } else {
-        packed.append(value.length()).append(':').append(value);
+        packed.append('=');
+        for (int i = 0; i < value.length(); i++) {
+          char c = value.charAt(i);
+          if (c == ESCAPE || c == END) {
+            packed.append(ESCAPE);
+          }
+          packed.append(c);
+        }
       }
+      packed.append(END);
     }
     return packed.toString();
   }
@@ -69,20 +83,27 @@ public final class PackedValues {
     List<String> values = new ArrayList<>();
     int i = 0;
     while (i < packed.length()) {
-      char c = packed.charAt(i);
-      if (c == '-') {
+      char kind = packed.charAt(i++);
+      if (kind == '-') {
         values.add(null);
-        i++;
-        continue;
+      } else if (kind == '=') {
+        StringBuilder value = new StringBuilder();
+        while (i < packed.length() && packed.charAt(i) != END) {
+          char c = packed.charAt(i++);
+          if (c == ESCAPE && i < packed.length()) {
+            c = packed.charAt(i++);
+          }
+          value.append(c);
+        }
+        values.add(value.toString());
+      } else {
+        throw new IllegalArgumentException("Malformed packed values at " + (i - 1) + ": "
+            + packed);
       }
-      int colon = packed.indexOf(':', i);
-      if (colon < 0) {
+      if (i >= packed.length() || packed.charAt(i) != END) {
         throw new IllegalArgumentException("Malformed packed values at " + i + ": " + packed);
       }
-      int length = Integer.parseInt(packed.substring(i, colon));
-      int start = colon + 1;
-      values.add(packed.substring(start, start + length));
-      i = start + length;
+      i++;
     }
     return values;
   }

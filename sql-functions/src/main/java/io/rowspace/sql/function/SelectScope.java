@@ -52,6 +52,21 @@ final class SelectScope {
     return !targets.isEmpty();
   }
 
+  /** Whether a model call's inputs include a {@code ?} parameter. */
+  boolean modelCallsTakeParameters() {
+    return targets.values().stream().anyMatch(t -> takesParameters(t.packedValues()));
+  }
+
+  private static boolean takesParameters(SqlNode node) {
+    if (node instanceof SqlDynamicParam) {
+      return true;
+    }
+    if (node instanceof SqlCall call) {
+      return call.getOperandList().stream().anyMatch(o -> o != null && takesParameters(o));
+    }
+    return false;
+  }
+
   /**
    * {@code SELECT DISTINCT <packed inputs of each model call> FROM <from> WHERE <where>}: the
    * inputs of every row the SELECT sees. A WHERE that itself calls models or takes parameters
