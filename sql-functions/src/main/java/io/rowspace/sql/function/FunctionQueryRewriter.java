@@ -112,9 +112,9 @@ public final class FunctionQueryRewriter {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
       }
       // One row (no FROM) or a few rows of a LIMIT without ORDER BY are cheaper one at a time
-      // than a prefetch, and a prefetch cannot bind a call's parameters before execution.
+      // than a prefetch.
       if (inner.hasModelCalls() && !limited && select.getFrom() != null
-          && !inner.modelCallsTakeParameters()) {
+          && inner.canPrefetch(select.getWhere())) {
         prefetches.add(inner.prefetch(select.getWhere()));
       }
       return select;

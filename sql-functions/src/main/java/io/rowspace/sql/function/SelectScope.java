@@ -52,9 +52,14 @@ final class SelectScope {
     return !targets.isEmpty();
   }
 
-  /** Whether a model call's inputs include a {@code ?} parameter. */
-  boolean modelCallsTakeParameters() {
-    return targets.values().stream().anyMatch(t -> takesParameters(t.packedValues()));
+  /**
+   * Whether a prefetch can run before the query: not when a model call's inputs or the WHERE take
+   * a {@code ?} parameter (a parameterised WHERE usually selects few rows, which are cheaper one
+   * at a time than a prefetch of the whole FROM).
+   */
+  boolean canPrefetch(SqlNode where) {
+    return targets.values().stream().noneMatch(t -> takesParameters(t.packedValues()))
+        && (where == null || !takesParameters(where));
   }
 
   private static boolean takesParameters(SqlNode node) {
@@ -64,19 +69,22 @@ final class SelectScope {
     if (node instanceof SqlCall call) {
       return call.getOperandList().stream().anyMatch(o -> o != null && takesParameters(o));
     }
+    if (node instanceof SqlNodeList list) {
+      return list.stream().anyMatch(item -> item != null && takesParameters(item));
+    }
     return false;
   }
 
   /**
    * {@code SELECT DISTINCT <packed inputs of each model call> FROM <from> WHERE <where>}: the
-   * inputs of every row the SELECT sees. A WHERE that itself calls models or takes parameters
-   * is left out, which reads a superset of the rows.
+   * inputs of every row the SELECT sees. A WHERE that itself calls models is left out: those
+   * calls need every row of the FROM anyway.
    */
   Prefetch prefetch(SqlNode where) {
     SqlNodeList inputs = new SqlNodeList(POS);
     targets.values().forEach(target -> inputs.add(target.packedValues()));
     SqlNodeList distinct = new SqlNodeList(List.of(SqlSelectKeyword.DISTINCT.symbol(POS)), POS);
-    SqlNode filter = where == null || callsModelOrTakesParameters(where) ? null : where;
+    SqlNode filter = where == null || callsModel(where) ? null : where;
     String sql = underWith(new SqlSelect(POS, distinct, inputs, from, filter, null, null, null,
         null, null, null, null, null));
     return new Prefetch(sql, new ArrayList<>(targets.values()));
@@ -94,19 +102,16 @@ final class SelectScope {
     return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
   }
 
-  private static boolean callsModelOrTakesParameters(SqlNode node) {
-    if (node instanceof SqlDynamicParam) {
-      return true;
-    }
+  private static boolean callsModel(SqlNode node) {
     if (node instanceof SqlCall call) {
       if (call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("ROWSPACE_")) {
         return true;
       }
       return call.getOperandList().stream()
-          .anyMatch(operand -> operand != null && callsModelOrTakesParameters(operand));
+          .anyMatch(operand -> operand != null && callsModel(operand));
     }
     if (node instanceof SqlNodeList list) {
-      return list.stream().anyMatch(item -> item != null && callsModelOrTakesParameters(item));
+      return list.stream().anyMatch(item -> item != null && callsModel(item));
     }
     return false;
   }
