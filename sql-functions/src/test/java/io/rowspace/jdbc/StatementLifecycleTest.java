@@ -176,6 +176,16 @@ class StatementLifecycleTest {
       assertEquals("57014", e.getSQLState());
     }
     assertFalse(column("SHOW EMBEDDING SPACES", "NAME").contains("SLOW"));
+    java.util.Properties limited = new java.util.Properties();
+    limited.setProperty("rowspace.maxTrainingSeconds", "1");
+    try (Connection capped = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle",
+        limited); Statement statement = capped.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> statement.execute(
+          "CREATE EMBEDDING SPACE slow ON trips WITH (epochs = 5000)"));
+      assertEquals("57014", e.getSQLState());
+      assertTrue(e.getMessage().contains("rowspace.maxTrainingSeconds"), e.getMessage());
+    }
+    assertFalse(column("SHOW EMBEDDING SPACES", "NAME").contains("SLOW"));
   }
 
   private double probabilityOfTrip(int id) throws SQLException {

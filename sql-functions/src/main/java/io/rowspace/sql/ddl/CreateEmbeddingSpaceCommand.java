@@ -74,7 +74,7 @@ final class CreateEmbeddingSpaceCommand {
       space = SpaceTrainer.train(rows, spacePlan.forcedExclusions(), spaceOptions, progress);
       vectors = space.embed(rows, Set.of());
     } catch (EngineException e) {
-      throw EngineErrors.translate(e, what);
+      throw progress.translate(e, what);
     }
     try (space) {
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -93,9 +93,6 @@ final class CreateEmbeddingSpaceCommand {
           + "using %d columns in %.1f s (%d epochs, validation loss %.4f, %s).", name,
           rows.rowCount(), root.qualifiedName(), used, seconds, space.epochs(),
           space.finalValidationLoss(), space.device()));
-      if (progress.timedOut()) {
-        context.warn("Training stopped at rowspace.maxTrainingSeconds.");
-      }
       return StatementResult.count(rows.rowCount());
     }
   }

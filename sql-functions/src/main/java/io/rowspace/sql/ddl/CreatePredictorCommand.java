@@ -81,7 +81,7 @@ final class CreatePredictorCommand {
       predictor = PredictorTrainer.train(space, rows, target, PredictorOptions.fromMap(options),
           progress);
     } catch (EngineException e) {
-      throw EngineErrors.translate(e, what);
+      throw progress.translate(e, what);
     }
     try (predictor) {
       double seconds = (System.nanoTime() - started) / 1e9;

@@ -1,8 +1,11 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.engine.EngineException;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.sql.catalog.TimelineRecord;
+import io.rowspace.sql.error.SqlStates;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,9 +53,18 @@ final class TrainingProgress implements TrainingMonitor {
     return context.isCancelled();
   }
 
-  /** True when training was stopped by {@code rowspace.maxTrainingSeconds}. */
-  boolean timedOut() {
-    return timedOut;
+  /**
+   * The SQL error for a failed training: as {@link EngineErrors#translate}, except that a stop
+   * at {@code rowspace.maxTrainingSeconds} says so and how to avoid it.
+   */
+  SQLException translate(EngineException e, String what) {
+    if (timedOut && e.kind() == EngineException.Kind.CANCELLED) {
+      return new SQLException(what + " ran past rowspace.maxTrainingSeconds ("
+          + context.session().settings().maxTrainingSeconds() + " s) and was stopped; nothing "
+          + "of it was kept. Raise the connection property, or train on less: WITH (max_rows = "
+          + "..., epochs = ...).", SqlStates.CANCELLED, e);
+    }
+    return EngineErrors.translate(e, what);
   }
 
   List<TimelineRecord> timeline() {
