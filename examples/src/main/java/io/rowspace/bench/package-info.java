@@ -1,0 +1,19 @@
+/**
+ * Benchmarks of Rowspace against conventional baselines on the real data sets of
+ * {@code ../shared/datasets}, run as programs, not tests.
+ *
+ * <p>{@link io.rowspace.bench.DatasetBenchmark} loads each data set through the Rowspace JDBC
+ * driver with plain SQL, splits it into a training and a held-out table, trains an embedding
+ * space and a default predictor with {@code CREATE EMBEDDING SPACE} and {@code CREATE PREDICTOR},
+ * scores the held-out rows with {@code PREDICT} and {@code PREDICT_PROBA}, and sets beside them, on
+ * the very same rows, XGBoost ({@link io.rowspace.bench.GradientBoostedTrees}) and a linear model
+ * written here ({@link io.rowspace.bench.LogisticRegression},
+ * {@link io.rowspace.bench.RidgeRegression}) over one-hot categoricals and mean-imputed
+ * standardised numerics ({@link io.rowspace.bench.TabularEncoding}). It reports the metric of the
+ * task, training seconds, peak memory and calibration, as a Markdown table.
+ *
+ * <p>What does not live here: anything that reaches inside the driver or the engine. Rowspace is
+ * measured exactly as a user meets it, through {@code DriverManager} and SQL; the baselines read
+ * the same training and held-out tables back over the same connection.
+ */
+package io.rowspace.bench;
