@@ -66,16 +66,16 @@ public final class CategoricalEncoder extends ColumnEncoder {
   }
 
   @Override
-  int encode(Object value, float[] features, int offset) {
+  int encode(Object value, int[] slotsOut, float[] features) {
     if (isMissing(value)) {
-      return 0;
+      return single(0, slotsOut);
     }
     String key = ValueParser.key(value, kind());
     if (key == null) {
       return -1;
     }
     Integer slot = slots.get(key);
-    return slot == null ? 1 : slot;
+    return single(slot == null ? 1 : slot, slotsOut);
   }
 
   @Override

@@ -9,14 +9,21 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Turns the values of one column into model inputs: an index into the column's slice of the shared
- * embedding table (slot 0 is the column's learned "missing" embedding) and, for scalars, a few
- * numeric features. Statistics are learned from training rows once and then fixed, so inference
- * encodes exactly as training did.
+ * Turns the values of one column into model inputs: {@link #SLOTS} indices into the column's slice
+ * of the shared embedding table, whose embeddings are averaged (slot 0 is the column's learned
+ * "missing" embedding; a column with one embedding per value repeats it), and up to
+ * {@link #FEATURES} numeric features. Statistics are learned from training rows once and then
+ * fixed, so inference encodes exactly as training did.
  */
-public abstract sealed class ColumnEncoder permits ScalarEncoder, CategoricalEncoder {
-  /** Numeric features per column token (zero for categorical columns). */
-  public static final int FEATURES = 3;
+public abstract sealed class ColumnEncoder
+    permits ScalarEncoder, CategoricalEncoder, TimestampEncoder, EmailEncoder, UrlEncoder {
+  /** Numeric features per column token; unused ones are zero. */
+  public static final int FEATURES = 9;
+  /** Embedding slots per column token, averaged: e.g. an email's domain and top-level domain. */
+  public static final int SLOTS = 2;
+  /** Features and slots of spaces saved in format version 1, before timestamps and emails. */
+  public static final int LEGACY_FEATURES = 3;
+  public static final int LEGACY_SLOTS = 1;
   /** Key of a missing value in same-value comparisons. */
   static final float MISSING_KEY = -Float.MAX_VALUE;
 
@@ -34,6 +41,9 @@ public abstract sealed class ColumnEncoder permits ScalarEncoder, CategoricalEnc
       case SCALAR -> ScalarEncoder.fit(profile.name(), profile.valueKind(), values);
       case CATEGORICAL, BOOLEAN ->
           CategoricalEncoder.fit(profile.name(), profile.valueKind(), values);
+      case TIMESTAMP -> TimestampEncoder.fit(profile.name(), values);
+      case EMAIL -> EmailEncoder.fit(profile.name(), values);
+      case URL -> UrlEncoder.fit(profile.name(), values);
       case EXCLUDED -> throw new IllegalArgumentException(
           "Column '" + profile.name() + "' is excluded and has no encoder.");
     };
@@ -54,12 +64,33 @@ public abstract sealed class ColumnEncoder permits ScalarEncoder, CategoricalEnc
    * Encodes one value.
    *
    * @param value the raw value
-   * @param features {@link #FEATURES} numeric features are written here from {@code offset}
-   * @param offset where this value's features start
-   * @return the slot index within this column's vocabulary, or -1 when the value is present but
-   *     cannot be parsed (the caller counts it and encodes it as missing)
+   * @param slots {@link #SLOTS} slot indices within this column's vocabulary are written here
+   * @param features {@link #FEATURES} numeric features are written here, all zero beforehand
+   * @return the first slot index, or -1 when the value is present but cannot be parsed (the
+   *     caller counts it and encodes it as missing)
    */
-  abstract int encode(Object value, float[] features, int offset);
+  abstract int encode(Object value, int[] slots, float[] features);
+
+  /** What the values are read as, for messages: "numbers", "email addresses"... */
+  public String readsAs() {
+    return switch (kind) {
+      case NUMBER -> "numbers";
+      case BOOLEAN -> "true/false values";
+      case TEMPORAL -> "dates or timestamps";
+      default -> "text";
+    };
+  }
+
+  /** Whether a present value can be read; values that cannot are encoded as missing. */
+  public boolean readable(Object value) {
+    return isMissing(value) || encode(value, new int[SLOTS], new float[FEATURES]) >= 0;
+  }
+
+  /** Writes one slot into every slot position, for columns with one embedding per value. */
+  static int single(int slot, int[] slots) {
+    java.util.Arrays.fill(slots, slot);
+    return slot;
+  }
 
   /** A key that is equal for two values exactly when they encode to the same target. */
   abstract float sameValueKey(Object value, int slot);
@@ -77,6 +108,9 @@ public abstract sealed class ColumnEncoder permits ScalarEncoder, CategoricalEnc
     return switch (type) {
       case 1 -> ScalarEncoder.read(name, kind, in);
       case 2 -> CategoricalEncoder.read(name, kind, in);
+      case 3 -> TimestampEncoder.read(name, in);
+      case 4 -> EmailEncoder.read(name, in);
+      case 5 -> UrlEncoder.read(name, in);
       default -> throw new IOException("unknown column encoder type " + type);
     };
   }

@@ -6,18 +6,43 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The encoders of all used columns of a space, in token order. Each column owns a contiguous slice
  * of one shared embedding table, so a whole batch is embedded with a single lookup.
+ *
+ * <p>A row encoder produces a fixed number of slots and features per cell: the current
+ * {@link ColumnEncoder#SLOTS} and {@link ColumnEncoder#FEATURES}, or the narrower layout of spaces
+ * saved in format version 1, whose encoders wrote their features in the same leading positions.
  */
 public final class RowEncoder {
   private final List<ColumnEncoder> encoders;
   private final int[] offsets;
   private final int vocabularySize;
+  private final int slots;
+  private final int features;
 
+  /** A row encoder with the current layout of slots and features. */
   public RowEncoder(List<ColumnEncoder> encoders) {
+    this(encoders, ColumnEncoder.SLOTS, ColumnEncoder.FEATURES);
+  }
+
+  /**
+   * A row encoder producing the given numbers of slots and features per cell.
+   *
+   * @throws IllegalArgumentException when they exceed what encoders write
+   */
+  public RowEncoder(List<ColumnEncoder> encoders, int slots, int features) {
+    if (slots < 1 || slots > ColumnEncoder.SLOTS || features < 1
+        || features > ColumnEncoder.FEATURES) {
+      throw new IllegalArgumentException("Row encoder needs 1.." + ColumnEncoder.SLOTS
+          + " slots and 1.." + ColumnEncoder.FEATURES + " features, got " + slots + " and "
+          + features + ".");
+    }
+    this.slots = slots;
+    this.features = features;
     this.encoders = List.copyOf(encoders);
     this.offsets = new int[encoders.size()];
     int total = 0;
@@ -34,6 +59,16 @@ public final class RowEncoder {
 
   public int columnCount() {
     return encoders.size();
+  }
+
+  /** Embedding slots per cell. */
+  public int slots() {
+    return slots;
+  }
+
+  /** Numeric features per cell. */
+  public int features() {
+    return features;
   }
 
   /** Size of the shared embedding table. */
@@ -58,28 +93,37 @@ public final class RowEncoder {
   public EncodedRows encode(Frame frame) {
     int n = frame.rowCount();
     int cols = encoders.size();
-    int[] index = new int[n * cols];
-    float[] features = new float[n * cols * ColumnEncoder.FEATURES];
+    int[] index = new int[n * cols * slots];
+    float[] values = new float[n * cols * features];
     float[] keys = new float[n * cols];
     long[] unparseable = new long[cols];
     boolean[] absent = new boolean[cols];
+    int[] cellSlots = new int[ColumnEncoder.SLOTS];
+    float[] cellFeatures = new float[ColumnEncoder.FEATURES];
     for (int c = 0; c < cols; c++) {
       ColumnEncoder encoder = encoders.get(c);
       int source = frame.indexOf(encoder.name());
       absent[c] = source < 0;
-      Object[] values = source < 0 ? null : frame.column(source);
+      Object[] column = source < 0 ? null : frame.column(source);
       for (int r = 0; r < n; r++) {
-        Object v = values == null ? null : values[r];
-        int slot = encoder.encode(v, features, (r * cols + c) * ColumnEncoder.FEATURES);
+        Object v = column == null ? null : column[r];
+        Arrays.fill(cellFeatures, 0f);
+        int slot = encoder.encode(v, cellSlots, cellFeatures);
         if (slot < 0) {
           unparseable[c]++;
           slot = 0;
+          Arrays.fill(cellSlots, 0);
+          Arrays.fill(cellFeatures, 0f);
         }
-        index[r * cols + c] = offsets[c] + slot;
-        keys[r * cols + c] = encoder.sameValueKey(v, slot);
+        int cell = r * cols + c;
+        for (int s = 0; s < slots; s++) {
+          index[cell * slots + s] = offsets[c] + cellSlots[s];
+        }
+        System.arraycopy(cellFeatures, 0, values, cell * features, features);
+        keys[cell] = encoder.sameValueKey(v, slot);
       }
     }
-    return new EncodedRows(n, cols, index, features, keys, unparseable, absent);
+    return new EncodedRows(n, cols, slots, features, index, values, keys, unparseable, absent);
   }
 
   public void write(DataOutput out) throws IOException {
@@ -89,7 +133,8 @@ public final class RowEncoder {
     }
   }
 
-  public static RowEncoder read(DataInput in) throws IOException {
+  /** Reads encoders written by {@link #write}, producing the given slots and features per cell. */
+  public static RowEncoder read(DataInput in, int slots, int features) throws IOException {
     int n = in.readInt();
     if (n <= 0 || n > 100_000) {
       throw new IOException("row encoder has " + n + " columns");
@@ -98,6 +143,6 @@ public final class RowEncoder {
     for (int i = 0; i < n; i++) {
       list.add(ColumnEncoder.read(in));
     }
-    return new RowEncoder(list);
+    return new RowEncoder(list, slots, features);
   }
 }

@@ -10,13 +10,19 @@ import java.util.Arrays;
 
 /**
  * Encodes a numeric column through several transforms at once: the standardised value, a
- * standardised signed logarithm (for skewed amounts), the quantile rank in [-1, 1] and a
+ * standardised signed logarithm (for skewed amounts), the quantile rank in [-1, 1], a robust
+ * value (distance from the median in interquartile ranges, untouched by extreme values), the sign,
+ * low and high outlier flags (beyond three interquartile ranges from the quartiles) and a
  * quantile-bin embedding slot. The model mixes them with learned per-column weights.
+ *
+ * <p>The robust statistics are read off the stored quantiles, so spaces saved before the robust
+ * transform existed load unchanged (they use the first {@link ColumnEncoder#LEGACY_FEATURES}).
  */
 public final class ScalarEncoder extends ColumnEncoder {
   static final int BINS = 16;
   static final int QUANTILES = 33;
   private static final float CLIP = 5f;
+  private static final double OUTLIER_IQRS = 3.0;
 
   private final double mean;
   private final double std;
@@ -99,22 +105,30 @@ public final class ScalarEncoder extends ColumnEncoder {
   }
 
   @Override
-  int encode(Object value, float[] features, int offset) {
+  int encode(Object value, int[] slots, float[] features) {
     if (isMissing(value)) {
-      return 0;
+      return single(0, slots);
     }
     double x = ValueParser.number(value, kind());
     if (!Double.isFinite(x)) {
       return -1;
     }
-    features[offset] = clip((x - mean) / std);
-    features[offset + 1] = clip((signedLog(x) - logMean) / logStd);
-    features[offset + 2] = (float) (2 * rank(x) - 1);
+    features[0] = clip((x - mean) / std);
+    features[1] = clip((signedLog(x) - logMean) / logStd);
+    features[2] = (float) (2 * rank(x) - 1);
+    double lowerQuartile = quantiles[(QUANTILES - 1) / 4];
+    double upperQuartile = quantiles[3 * (QUANTILES - 1) / 4];
+    double iqr = upperQuartile - lowerQuartile;
+    double spread = iqr > 0 ? iqr : std;
+    features[3] = clip((x - quantiles[(QUANTILES - 1) / 2]) / spread);
+    features[4] = (float) Math.signum(x);
+    features[5] = x < lowerQuartile - OUTLIER_IQRS * spread ? 1f : 0f;
+    features[6] = x > upperQuartile + OUTLIER_IQRS * spread ? 1f : 0f;
     int bin = 0;
     while (bin < binEdges.length && x >= binEdges[bin]) {
       bin++;
     }
-    return 1 + bin;
+    return single(1 + bin, slots);
   }
 
   private double rank(double x) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
-import io.rowspace.engine.encode.ColumnEncoder;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -24,9 +23,23 @@ import java.util.Map;
 public final class TabularTransformer {
   private TabularTransformer() {}
 
-  /** Shape of a transformer. */
+  /**
+   * Shape of a transformer.
+   *
+   * @param features numeric features per column token
+   * @param slots embedding slots per column token, averaged
+   */
   public record Config(int columns, int vocabulary, int dModel, int layers, int heads,
-      int embeddingDim) {
+      int embeddingDim, int features, int slots) {
+    /** The same shape with the given inputs per column token. */
+    public Config withInputs(int features, int slots) {
+      return new Config(columns, vocabulary, dModel, layers, heads, embeddingDim, features, slots);
+    }
+
+    /**
+     * Writes the shape without its inputs per token (format version 1 wrote only this; callers
+     * write {@link #features} and {@link #slots} themselves).
+     */
     public void write(DataOutput out) throws IOException {
       out.writeInt(columns);
       out.writeInt(vocabulary);
@@ -36,9 +49,16 @@ public final class TabularTransformer {
       out.writeInt(embeddingDim);
     }
 
-    public static Config read(DataInput in) throws IOException {
+    /**
+     * Reads a shape written by {@link #write}, with the given inputs per token.
+     */
+    public static Config read(DataInput in, int features, int slots) throws IOException {
       Config c = new Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-          in.readInt());
+          in.readInt(), features, slots);
+      if (features <= 0 || features > 64 || slots <= 0 || slots > 8) {
+        throw new IOException("invalid token inputs: " + features + " features, " + slots
+            + " slots");
+      }
       if (c.columns <= 0 || c.vocabulary <= 0 || c.dModel <= 0 || c.layers <= 0 || c.heads <= 0
           || c.dModel % c.heads != 0 || c.embeddingDim <= 0 || c.dModel > 4096) {
         throw new IOException("invalid transformer shape " + c);
@@ -53,7 +73,7 @@ public final class TabularTransformer {
   /** The weights of a transformer of the given shape, including the self-supervised heads. */
   public static ParameterLayout layout(Config c) {
     int d = c.dModel();
-    int f = ColumnEncoder.FEATURES;
+    int f = c.features();
     double residualScale = 1.0 / Math.sqrt(2.0 * c.layers());
     ParameterLayout l = new ParameterLayout();
     l.add("embed", new Shape(c.vocabulary(), d), ParameterLayout.Init.NORMAL, 0.5, false);
@@ -92,16 +112,18 @@ public final class TabularTransformer {
   }
 
   /**
-   * Column tokens before masking and positions.
+   * Column tokens before masking and positions: the mean of each cell's slot embeddings plus
+   * learned per-column weights on its numeric features.
    *
-   * @param index (B, C) int64 slots in the shared embedding table
-   * @param features (B, C, F) scalar features
+   * @param index (B, C, S) int64 slots in the shared embedding table
+   * @param features (B, C, F) numeric features
    * @return (B, C, d)
    */
   public static NDArray content(Map<String, NDArray> p, NDArray index, NDArray features) {
     NDArray table = p.get("embed");
     NDArray embedded = index.getNDArrayInternal()
         .embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+    embedded = index.getShape().get(2) == 1 ? embedded.squeeze(2) : embedded.mean(new int[] {2});
     NDArray scalar = features.expandDims(3).mul(p.get("scalar.w")).sum(new int[] {2});
     return embedded.add(scalar);
   }

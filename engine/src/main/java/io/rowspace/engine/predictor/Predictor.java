@@ -7,16 +7,21 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.ModelFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A trained predictor: a small network on top of an embedding space, for one target column.
@@ -26,7 +31,8 @@ import java.util.Map;
  */
 public final class Predictor implements AutoCloseable {
   static final String MAGIC = "RSPR";
-  static final int VERSION = 1;
+  /** Version 2 added the calibration method, regression intervals and input statistics. */
+  static final int VERSION = 2;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -35,7 +41,9 @@ public final class Predictor implements AutoCloseable {
   final List<String> classes;
   final String positiveLabel;
   final double threshold;
-  final double temperature;
+  final Calibration calibration;
+  final PredictionInterval interval;
+  final TrainingInputs trainingInputs;
   final PredictorMetrics metrics;
   final Map<String, Double> classDistribution;
   final List<String> inputColumns;
@@ -53,7 +61,8 @@ public final class Predictor implements AutoCloseable {
   private boolean closed;
 
   Predictor(Task task, String target, ValueKind targetKind, List<String> classes,
-      String positiveLabel, double threshold, double temperature, PredictorMetrics metrics,
+      String positiveLabel, double threshold, Calibration calibration, PredictionInterval interval,
+      TrainingInputs trainingInputs, PredictorMetrics metrics,
       Map<String, Double> classDistribution, List<String> inputColumns, int trainingRows,
       String spaceFingerprint, float[] featureMean, float[] featureStd, MlpHead head,
       float[] parameterValues, double targetMean, double targetStd, Map<String, String> options) {
@@ -63,7 +72,9 @@ public final class Predictor implements AutoCloseable {
     this.classes = List.copyOf(classes);
     this.positiveLabel = positiveLabel;
     this.threshold = threshold;
-    this.temperature = temperature;
+    this.calibration = calibration;
+    this.interval = interval;
+    this.trainingInputs = trainingInputs;
     this.metrics = metrics;
     this.classDistribution = Collections.unmodifiableMap(new LinkedHashMap<>(classDistribution));
     this.inputColumns = List.copyOf(inputColumns);
@@ -104,9 +115,20 @@ public final class Predictor implements AutoCloseable {
     return threshold;
   }
 
-  /** Temperature that calibrates the probabilities (fitted on validation rows). */
+  /**
+   * Temperature of the softmax when {@link #calibration()} is {@code temperature}; 1 otherwise
+   * (fitted on validation rows).
+   */
   public double temperature() {
-    return temperature;
+    return calibration.temperature;
+  }
+
+  /**
+   * How probabilities are calibrated: {@code temperature}, {@code platt} or {@code isotonic}
+   * (binary only), whichever had the lowest cross-fitted log loss on the validation rows.
+   */
+  public String calibration() {
+    return calibration.method;
   }
 
   public PredictorMetrics metrics() {
@@ -149,20 +171,12 @@ public final class Predictor implements AutoCloseable {
 
   /** Predictions with the count of unparseable input values per column. */
   public Predictions predictWithReport(EmbeddingSpace space, Frame rows) {
-    if (!space.fingerprint().equals(spaceFingerprint)) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Predictor of '" + target
-          + "' was trained on a different embedding space; use the space it was trained on or "
-          + "re-create the predictor.");
-    }
+    checkSpace(space);
     List<Prediction> out = new ArrayList<>(rows.rowCount());
     Map<String, Long> unparseable = new LinkedHashMap<>();
     for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
-      int[] idx = new int[to - from];
-      for (int i = 0; i < idx.length; i++) {
-        idx[i] = from + i;
-      }
-      Frame chunk = from == 0 && to == rows.rowCount() ? rows : rows.rows(idx);
+      Frame chunk = chunk(rows, from, to);
       SpaceFeatures f = SpaceFeatures.of(space, chunk, target);
       f.unparseable().forEach((k, v) -> unparseable.merge(k, v, Long::sum));
       f.standardise(featureMean, featureStd);
@@ -172,6 +186,130 @@ public final class Predictor implements AutoCloseable {
       }
     }
     return new Predictions(out, unparseable);
+  }
+
+  /**
+   * Explains the predictions of every row, in batches: per input column, one pass of the space
+   * over all rows with that column masked (besides the target) gives its signed importance.
+   * Costs about (input columns + 1) times a {@link #predict} call.
+   *
+   * @param space the space the predictor was trained on
+   * @param rows the rows; input columns absent from them are treated as missing and reported
+   */
+  public List<Explanation> explain(EmbeddingSpace space, Frame rows) {
+    checkSpace(space);
+    List<Explanation> out = new ArrayList<>(rows.rowCount());
+    List<String> absent = new ArrayList<>();
+    for (String c : inputColumns) {
+      if (rows.indexOf(c) < 0) {
+        absent.add(c);
+      }
+    }
+    Map<String, ValueKind> kinds = new LinkedHashMap<>();
+    for (ColumnProfile profile : space.columns()) {
+      if (inputColumns.contains(profile.name())) {
+        kinds.put(profile.name(), profile.valueKind());
+      }
+    }
+    for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
+      int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
+      Frame chunk = chunk(rows, from, to);
+      SpaceFeatures base = SpaceFeatures.of(space, chunk, target);
+      base.standardise(featureMean, featureStd);
+      float[] baseOutputs = outputs(base);
+      int b = chunk.rowCount();
+      Prediction[] predictions = new Prediction[b];
+      double[] baseScore = new double[b];
+      int[] predictedClass = new int[b];
+      for (int i = 0; i < b; i++) {
+        predictions[i] = toPrediction(baseOutputs, i);
+        predictedClass[i] = task == Task.REGRESSION ? -1 : classes.indexOf(predictions[i].label());
+        baseScore[i] = score(baseOutputs, i, predictedClass[i]);
+      }
+      double[][] importance = new double[b][inputColumns.size()];
+      for (int j = 0; j < inputColumns.size(); j++) {
+        SpaceFeatures masked = SpaceFeatures.of(space, chunk, Set.of(target, inputColumns.get(j)));
+        masked.standardise(featureMean, featureStd);
+        float[] maskedOutputs = outputs(masked);
+        for (int i = 0; i < b; i++) {
+          importance[i][j] = baseScore[i] - score(maskedOutputs, i, predictedClass[i]);
+        }
+      }
+      for (int i = 0; i < b; i++) {
+        Integer[] order = new Integer[inputColumns.size()];
+        for (int j = 0; j < order.length; j++) {
+          order[j] = j;
+        }
+        double[] imp = importance[i];
+        Arrays.sort(order, (x, y) -> {
+          int c = Double.compare(Math.abs(imp[y]), Math.abs(imp[x]));
+          return c != 0 ? c : Integer.compare(x, y);
+        });
+        Map<String, Double> ranked = new LinkedHashMap<>();
+        for (int j : order) {
+          ranked.put(inputColumns.get(j), imp[j]);
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String c : absent) {
+          warnings.add(c + " is absent; treated as missing");
+        }
+        for (Map.Entry<String, ValueKind> e : kinds.entrySet()) {
+          int c = chunk.indexOf(e.getKey());
+          if (c < 0) {
+            continue;
+          }
+          Object v = chunk.value(i, c);
+          if (ValueParser.isMissing(v, e.getValue())) {
+            continue;
+          }
+          if (ValueParser.key(v, e.getValue()) == null) {
+            warnings.add(e.getKey() + " value '" + v + "' is not a valid "
+                + (e.getValue() == ValueKind.TEMPORAL ? "date or timestamp"
+                    : e.getValue().name().toLowerCase(Locale.ROOT)) + "; treated as missing");
+          } else if (e.getValue() == ValueKind.NUMBER) {
+            String w = trainingInputs.rangeWarning(e.getKey(),
+                ValueParser.number(v, ValueKind.NUMBER));
+            if (w != null) {
+              warnings.add(w);
+            }
+          }
+        }
+        String far = trainingInputs.distanceWarning(TrainingInputs.distance(base, i));
+        if (far != null) {
+          warnings.add(far);
+        }
+        out.add(new Explanation(predictions[i], Collections.unmodifiableMap(ranked),
+            List.copyOf(warnings)));
+      }
+    }
+    return out;
+  }
+
+  /** What importance is measured on: the predicted class's probability, or the value. */
+  private double score(float[] outputs, int row, int predictedClass) {
+    if (task == Task.REGRESSION) {
+      return outputs[row] * targetStd + targetMean;
+    }
+    return calibration.probabilities(outputs, row * head.outputs, head.outputs)[predictedClass];
+  }
+
+  private void checkSpace(EmbeddingSpace space) {
+    if (!space.fingerprint().equals(spaceFingerprint)) {
+      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Predictor of '" + target
+          + "' was trained on a different embedding space; use the space it was trained on or "
+          + "re-create the predictor.");
+    }
+  }
+
+  private static Frame chunk(Frame rows, int from, int to) {
+    if (from == 0 && to == rows.rowCount()) {
+      return rows;
+    }
+    int[] idx = new int[to - from];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = from + i;
+    }
+    return rows.rows(idx);
   }
 
   /** Raw network outputs for standardised features, row-major (rows x outputs). */
@@ -191,9 +329,14 @@ public final class Predictor implements AutoCloseable {
   Prediction toPrediction(float[] outputs, int row) {
     int k = head.outputs;
     if (task == Task.REGRESSION) {
-      return new Prediction(null, outputs[row] * targetStd + targetMean, Map.of());
+      double v = outputs[row] * targetStd + targetMean;
+      if (interval == null) {
+        return new Prediction(null, v, Map.of());
+      }
+      return new Prediction(null, v, Map.of(), interval.lower(v), interval.upper(v),
+          interval.std(v));
     }
-    double[] p = softmax(outputs, row * k, k, temperature);
+    double[] p = calibration.probabilities(outputs, row * k, k);
     Map<String, Double> probabilities = new LinkedHashMap<>();
     int best = 0;
     for (int j = 0; j < k; j++) {
@@ -235,11 +378,16 @@ public final class Predictor implements AutoCloseable {
       ModelFile.writeStrings(out, classes);
       ModelFile.writeNullableUtf(out, positiveLabel);
       out.writeDouble(threshold);
-      out.writeDouble(temperature);
+      calibration.write(out);
+      out.writeBoolean(interval != null);
+      if (interval != null) {
+        interval.write(out);
+      }
+      trainingInputs.write(out);
       out.writeUTF(metrics.metric());
       double[] m = {metrics.metricValue(), metrics.auc(), metrics.accuracy(), metrics.f1(),
           metrics.logLoss(), metrics.rmse(), metrics.mae(), metrics.r2(),
-          metrics.calibrationError()};
+          metrics.calibrationError(), metrics.intervalCoverage()};
       for (double v : m) {
         out.writeDouble(v);
       }
@@ -265,7 +413,11 @@ public final class Predictor implements AutoCloseable {
     });
   }
 
-  /** Loads a predictor saved by {@link #toBytes()}; corrupt bytes give an UNUSABLE_DATA error. */
+  /**
+   * Loads a predictor saved by {@link #toBytes()}, in this or an older format version; corrupt
+   * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
+   * no regression intervals (NaN) and no input statistics (no range or distance warnings).
+   */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
       Task task = Task.valueOf(in.readUTF());
@@ -274,14 +426,26 @@ public final class Predictor implements AutoCloseable {
       List<String> classes = ModelFile.readStrings(in);
       String positive = ModelFile.readNullableUtf(in);
       double threshold = in.readDouble();
-      double temperature = in.readDouble();
+      Calibration calibration;
+      PredictionInterval interval = null;
+      TrainingInputs inputStats = TrainingInputs.NONE;
+      if (version == 1) {
+        calibration = Calibration.temperature(in.readDouble(), positive == null ? -1
+            : classes.indexOf(positive));
+      } else {
+        calibration = Calibration.read(in);
+        if (in.readBoolean()) {
+          interval = PredictionInterval.read(in);
+        }
+        inputStats = TrainingInputs.read(in);
+      }
       String metric = in.readUTF();
-      double[] m = new double[9];
+      double[] m = new double[version == 1 ? 9 : 10];
       for (int i = 0; i < m.length; i++) {
         m[i] = in.readDouble();
       }
       PredictorMetrics metrics = new PredictorMetrics(metric, m[0], m[1], m[2], m[3], m[4], m[5],
-          m[6], m[7], m[8], in.readInt(), in.readInt());
+          m[6], m[7], m[8], in.readInt(), in.readInt(), version == 1 ? Double.NaN : m[9]);
       int nd = in.readInt();
       if (nd < 0 || nd > 1_000_000) {
         throw new IOException("invalid class count " + nd);
@@ -304,7 +468,8 @@ public final class Predictor implements AutoCloseable {
       double targetMean = in.readDouble();
       double targetStd = in.readDouble();
       Map<String, String> options = ModelFile.readMap(in);
-      return new Predictor(task, target, kind, classes, positive, threshold, temperature, metrics,
+      return new Predictor(task, target, kind, classes, positive, threshold, calibration,
+          interval, inputStats, metrics,
           distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetMean,
           targetStd, options);
     });

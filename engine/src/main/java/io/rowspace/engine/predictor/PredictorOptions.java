@@ -15,8 +15,14 @@ import java.util.OptionalInt;
  * Options of {@code CREATE PREDICTOR ... WITH (...)}, validated. All are optional.
  *
  * <p>{@code fine_tune} and {@code head} are validated and recorded; this version always trains an
- * MLP head on the frozen space (see {@link PredictorTrainer}). Costs, when given, make the binary
- * threshold minimise expected cost instead of maximising F1.
+ * MLP head on the frozen space (see {@link PredictorTrainer}).
+ *
+ * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
+ * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
+ * the threshold maximises F1 on the validation rows; with them it minimises the total cost of the
+ * validation rows' errors, {@code cost_false_positive * FP + cost_false_negative * FN}, so a
+ * higher cost of false negatives gives a lower threshold (more rows predicted positive). They do
+ * not change the network or its probabilities, and are ignored for other tasks.
  */
 public final class PredictorOptions {
   /** The option names this class accepts. */

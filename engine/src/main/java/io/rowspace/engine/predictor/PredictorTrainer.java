@@ -11,6 +11,7 @@ import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.OneCycleSchedule;
+import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -34,9 +35,16 @@ import java.util.TreeMap;
  * <p>The network's input is what the space computes for a row with the target column masked: the
  * row embedding, the CLS output and the column-token outputs (standardised). A small MLP is trained
  * on a stratified 80% of the rows with a target value and early-stopped on the other 20%, where the
- * probabilities are calibrated (temperature), the binary threshold chosen (best F1, or least
- * expected cost when costs are given) and the metrics measured. Class weights follow inverse
- * square-root class frequency; focal loss is used when classes are imbalanced.
+ * probabilities are calibrated ({@link Calibration}), the binary threshold chosen (best F1, or
+ * least cost when costs are given), the regression interval fitted ({@link PredictionInterval})
+ * and the metrics measured. Class weights follow inverse square-root class frequency; focal loss
+ * is used when classes are imbalanced.
+ *
+ * <p>{@link FailureModes} read on the validation rows (dead network, constant probability,
+ * single-class bias, random predictions) are reported as warnings and on the training timeline,
+ * and trigger one corrective retry (learning rate x3; for classification also no class weights
+ * and plain cross-entropy); the model with the better validation log loss (RMSE for regression)
+ * is kept. Under-confidence is reported and left to calibration.
  */
 public final class PredictorTrainer {
   static final double VALIDATION_FRACTION = 0.2;
@@ -256,7 +264,6 @@ public final class PredictorTrainer {
             ? (float) ((value[i] - targetMean) / targetStd) : label[i];
       }
       Engine.getInstance().setRandomSeed((int) options.seed());
-      float[] best = fitHead(head, features, targetValues, classWeight, fit, validation, loss);
 
       Map<String, String> resolved = new LinkedHashMap<>(options.asMap());
       resolved.put("task", task.name().toLowerCase(Locale.ROOT));
@@ -281,36 +288,153 @@ public final class PredictorTrainer {
       }
       List<String> inputs = new ArrayList<>(space.usedColumns());
       inputs.remove(target);
-
-      Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN, 1.0,
-          new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs, n,
-          space.fingerprint(), mean, std, head, best, targetMean, targetStd, resolved);
-      float[] outputs;
-      SpaceFeatures validationFeatures = select(features, validation);
-      try (draft) {
-        outputs = draft.outputs(validationFeatures);
+      List<String> numericInputs = new ArrayList<>();
+      for (ColumnProfile profile : space.columns()) {
+        if (inputs.contains(profile.name()) && profile.valueKind() == ValueKind.NUMBER) {
+          numericInputs.add(profile.name());
+        }
       }
-      double temperature = 1.0;
-      double threshold = Double.NaN;
-      PredictorMetrics metrics;
-      if (task == Task.REGRESSION) {
-        metrics = regressionMetrics(outputs, value, validation, targetMean, targetStd, fit.length);
+      TrainingInputs trainingInputs = TrainingInputs.of(data, fit, numericInputs, features);
+      Setting setting = new Setting(1.0, classWeight, loss);
+      Evaluation first = attempt(head, features, targetValues, fit, validation, setting, label,
+          value, classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
+          resolved, 0);
+      Evaluation chosen = first;
+      List<FailureModes.Finding> findings = first.findings;
+      boolean retry = findings.stream().anyMatch(FailureModes.Finding::retry);
+      String actions = findings.stream().anyMatch(f -> !f.retry())
+          ? "calibration corrects under-confidence" : "";
+      for (FailureModes.Finding f : findings) {
+        monitor.warning("Predictor of '" + target + "': " + f.mode() + " detected ("
+            + f.detail() + ")" + (f.retry() ? "." : "; calibration corrects it."));
+      }
+      if (retry) {
+        float[] uniform = new float[k];
+        Arrays.fill(uniform, 1f);
+        Setting corrective = new Setting(3.0, uniform,
+            task == Task.REGRESSION ? loss : "cross_entropy");
+        String retryText = "retry with learning rate x3"
+            + (task == Task.REGRESSION ? "" : ", no class weights, cross-entropy loss");
+        monitor.epoch(diagnosed(first.last, joinModes(findings),
+            join(actions, retryText)));
+        Evaluation second = attempt(head, features, targetValues, fit, validation, corrective,
+            label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
+            inputs, resolved, first.last.epoch());
+        boolean better = second.score < first.score;
+        chosen = better ? second : first;
+        String kept = String.format(Locale.ROOT, "kept the %s model (validation %s %.4f vs %.4f)",
+            better ? "retrained" : "first", task == Task.REGRESSION ? "rmse" : "log loss",
+            chosen.score, better ? first.score : second.score);
+        monitor.epoch(diagnosed(second.last, joinModes(second.findings), kept));
+        monitor.warning("Predictor of '" + target + "': after the corrective retry ("
+            + retryText + ") " + kept + (chosen.findings.stream()
+                .anyMatch(FailureModes.Finding::retry) ? "; " + joinModes(chosen.findings)
+                + " remains: the target may not be predictable from the space's columns." : "."));
+        if (better) {
+          resolved.put("retry", retryText);
+        }
       } else {
-        int[] truth = new int[validation.length];
-        for (int i = 0; i < validation.length; i++) {
-          truth[i] = label[validation[i]];
-        }
-        temperature = calibrate(outputs, truth, k);
-        if (task == Task.BINARY) {
-          threshold = threshold(outputs, truth, classes.indexOf(positive), temperature);
-        }
-        metrics = classificationMetrics(outputs, truth, k, temperature, threshold,
-            task == Task.BINARY ? classes.indexOf(positive) : -1, fit.length);
+        monitor.epoch(diagnosed(first.last, joinModes(findings), actions));
       }
-      resolved.put("temperature", Double.toString(temperature));
-      return new Predictor(task, target, kind, classes, positive, threshold, temperature, metrics,
-          distribution, inputs, n, space.fingerprint(), mean, std, head, best, targetMean,
+      resolved.put("calibration", chosen.calibration.method);
+      resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
+      resolved.put("temperature", Double.toString(chosen.calibration.temperature));
+      if (!Double.isNaN(chosen.uncalibratedEce)) {
+        resolved.put("calibration_error_uncalibrated", Double.toString(chosen.uncalibratedEce));
+      }
+      return new Predictor(task, target, kind, classes, positive, chosen.threshold,
+          chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
+          inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
           targetStd, resolved);
+    }
+
+    private static EpochRecord diagnosed(EpochRecord r, String failures, String actions) {
+      return new EpochRecord(r.epoch(), r.learningRate(), r.trainLoss(), r.validationLoss(),
+          r.dropout(), r.spreadLoss(), r.temperature(), r.gradNorm(), r.clippedGradNorm(),
+          failures, join(r.actions(), actions));
+    }
+
+    private static String joinModes(List<FailureModes.Finding> findings) {
+      return String.join(", ", findings.stream().map(FailureModes.Finding::mode).toList());
+    }
+
+    private static String join(String a, String b) {
+      return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
+    }
+
+    /** Training settings of one attempt. */
+    private record Setting(double learningRateScale, float[] classWeight, String loss) {}
+
+    /** One trained head, calibrated and measured on the validation rows. */
+    private record Evaluation(float[] parameters, Calibration calibration, double threshold,
+        PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
+        double uncalibratedEce, List<FailureModes.Finding> findings, double score,
+        EpochRecord last) {}
+
+    private Evaluation attempt(MlpHead head, SpaceFeatures features, float[] targetValues,
+        int[] fit, int[] validation, Setting setting, int[] label, double[] value,
+        List<String> classes, String positive, double targetMean, double targetStd,
+        TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
+        Map<String, String> resolved, int epochOffset) {
+      EpochRecord[] last = new EpochRecord[1];
+      float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
+          epochOffset, last);
+      int k = head.outputs;
+      Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
+          Calibration.temperature(1.0, -1), null, trainingInputs,
+          new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
+          data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
+          targetMean, targetStd, resolved);
+      float[] outputs;
+      try (draft) {
+        outputs = draft.outputs(select(features, validation));
+      }
+      if (task == Task.REGRESSION) {
+        double[] predicted = new double[validation.length];
+        double[] actual = new double[validation.length];
+        for (int i = 0; i < validation.length; i++) {
+          predicted[i] = outputs[i] * targetStd + targetMean;
+          actual[i] = value[validation[i]];
+        }
+        int[] all = new int[validation.length];
+        for (int i = 0; i < all.length; i++) {
+          all[i] = i;
+        }
+        PredictionInterval interval = PredictionInterval.fit(predicted, actual, all);
+        PredictorMetrics metrics = regressionMetrics(predicted, actual, fit.length)
+            .withIntervalCoverage(PredictionInterval.crossFittedCoverage(predicted, actual));
+        return new Evaluation(parameters, Calibration.temperature(1.0, -1), Double.NaN,
+            interval, metrics, List.of(), Double.NaN,
+            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), last[0]);
+      }
+      int[] truth = new int[validation.length];
+      for (int i = 0; i < validation.length; i++) {
+        truth[i] = label[validation[i]];
+      }
+      int positiveIndex = task == Task.BINARY ? classes.indexOf(positive) : -1;
+      List<String> report = new ArrayList<>();
+      Calibration calibration = Calibration.choose(outputs, truth, k, positiveIndex, report);
+      double[][] probabilities = new double[truth.length][];
+      for (int i = 0; i < truth.length; i++) {
+        probabilities[i] = calibration.probabilities(outputs, i * k, k);
+      }
+      double threshold = Double.NaN;
+      if (task == Task.BINARY) {
+        threshold = threshold(probabilities, truth, positiveIndex, options);
+      }
+      PredictorMetrics metrics = classificationMetrics(probabilities, truth, k, threshold,
+          positiveIndex, fit.length);
+      double[][] raw = new double[truth.length][];
+      for (int i = 0; i < truth.length; i++) {
+        raw[i] = Predictor.softmax(outputs, i * k, k, 1.0);
+      }
+      double uncalibratedEce = classificationMetrics(raw, truth, k, threshold, positiveIndex,
+          fit.length).calibrationError();
+      int[] predicted = predictedClasses(probabilities, threshold, positiveIndex);
+      List<FailureModes.Finding> findings = FailureModes.classification(outputs, truth, predicted,
+          probabilities, k, metrics.auc(), classes);
+      return new Evaluation(parameters, calibration, threshold, null, metrics, report,
+          uncalibratedEce, findings, metrics.logLoss(), last[0]);
     }
 
     private String positiveLabel(List<String> classes) {
@@ -372,14 +496,22 @@ public final class PredictorTrainer {
       return order;
     }
 
+    /**
+     * Fits the head's weights, early-stopped on the validation loss, and returns the best epoch's
+     * weights. Epoch records go to the monitor as they finish, except the last, which is left in
+     * {@code last} for the caller to complete with what it then detects.
+     */
     private float[] fitHead(MlpHead head, SpaceFeatures features, float[] targetValues,
-        float[] classWeight, int[] fit, int[] validation, String loss) {
+        Setting setting, int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
+      float[] classWeight = setting.classWeight();
+      String loss = setting.loss();
       int batch = Math.min(256, fit.length);
       int stepsPerEpoch = Math.max(1, fit.length / batch);
       int epochs = options.epochs().orElse(
           Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
       int patience = Math.max(10, epochs / 10);
-      OneCycleSchedule schedule = new OneCycleSchedule(2e-3, stepsPerEpoch * epochs);
+      OneCycleSchedule schedule = new OneCycleSchedule(2e-3 * setting.learningRateScale(),
+          stepsPerEpoch * epochs);
       float[] best = head.layout.initialise(new Random(random.nextLong()));
       double bestLoss = Double.POSITIVE_INFINITY;
       int bestEpoch = 0;
@@ -450,9 +582,12 @@ public final class PredictorTrainer {
             actions = "early stopping, keeping epoch " + bestEpoch;
             stop = true;
           }
-          monitor.epoch(new EpochRecord(epoch, rate, lossSum / stepsPerEpoch, validationLoss,
-              DROPOUT, Double.NaN, Double.NaN, normSum / stepsPerEpoch,
-              clippedSum / stepsPerEpoch, "", actions));
+          if (last[0] != null) {
+            monitor.epoch(last[0]);
+          }
+          last[0] = new EpochRecord(epochOffset + epoch, rate, lossSum / stepsPerEpoch,
+              validationLoss, DROPOUT, Double.NaN, Double.NaN, normSum / stepsPerEpoch,
+              clippedSum / stepsPerEpoch, "", actions);
           monitor.progress("train", epoch, epochs, String.format(Locale.ROOT,
               "epoch %d/%d: validation loss %.4f", epoch, epochs, validationLoss));
           if (stop) {
@@ -527,70 +662,80 @@ public final class PredictorTrainer {
     return Comparator.naturalOrder();
   }
 
-  /** Temperature in [0.25, 4] minimising validation log loss. */
-  static double calibrate(float[] logits, int[] truth, int k) {
-    double best = 1.0;
-    double bestLoss = Double.POSITIVE_INFINITY;
-    for (double t = 0.25; t <= 4.0001; t *= 1.05) {
-      double loss = 0;
-      for (int i = 0; i < truth.length; i++) {
-        loss -= Math.log(Math.max(1e-12, Predictor.softmax(logits, i * k, k, t)[truth[i]]));
-      }
-      if (loss < bestLoss) {
-        bestLoss = loss;
-        best = t;
-      }
-    }
-    return best;
-  }
-
-  private static double threshold(float[] logits, int[] truth, int positive, double temperature) {
+  /**
+   * The binary decision threshold on the positive class's calibrated probability, chosen on the
+   * validation rows: without costs, the one maximising F1; with {@code cost_false_positive} and/or
+   * {@code cost_false_negative} (a cost not given counts 1), the one minimising the total cost of
+   * the validation rows' errors. Among equally good thresholds the one nearest to the
+   * probability-theoretic optimum (costs) or the middle of the tied range (F1) is kept.
+   */
+  static double threshold(double[][] probabilities, int[] truth, int positive,
+      PredictorOptions options) {
     int n = truth.length;
+    boolean costs = options.costFalsePositive().isPresent()
+        || options.costFalseNegative().isPresent();
+    double costFp = options.costFalsePositive().orElse(1.0);
+    double costFn = options.costFalseNegative().orElse(1.0);
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
     double[] p = new double[n];
+    int positives = 0;
     for (int i = 0; i < n; i++) {
-      p[i] = Predictor.softmax(logits, i * 2, 2, temperature)[positive];
+      p[i] = probabilities[i][positive];
+      positives += truth[i] == positive ? 1 : 0;
     }
-    double[] candidates = Arrays.stream(p).distinct().sorted().toArray();
-    double best = 0.5;
-    double bestF1 = -1;
-    for (double c : candidates) {
-      int tp = 0;
-      int fp = 0;
-      int fn = 0;
-      for (int i = 0; i < n; i++) {
-        boolean predicted = p[i] >= c;
-        boolean actual = truth[i] == positive;
-        if (predicted && actual) {
+    Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+    // Walk thresholds from above every probability (all negative) down to the lowest one.
+    int tp = 0;
+    int fp = 0;
+    double bestValue = costs ? -(costFn * positives) : 0;
+    double bestHigh = 1.0;
+    double bestLow = 1.0;
+    boolean bestIsAllNegative = true;
+    double reference = costs && costFp + costFn > 0 ? costFp / (costFp + costFn) : 0.5;
+    int i = 0;
+    while (i < n) {
+      double c = p[order[i]];
+      while (i < n && p[order[i]] == c) {
+        if (truth[order[i]] == positive) {
           tp++;
-        } else if (predicted) {
+        } else {
           fp++;
-        } else if (actual) {
-          fn++;
         }
+        i++;
       }
-      double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-      if (f1 > bestF1) {
-        bestF1 = f1;
-        best = c;
+      int fn = positives - tp;
+      double v = costs ? -(costFp * fp + costFn * fn)
+          : tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      double next = i < n ? p[order[i]] : 0.0;
+      // Every threshold in (next, c] gives the same decisions; c is the highest of them.
+      if (v > bestValue + 1e-12) {
+        bestValue = v;
+        bestHigh = c;
+        bestLow = next;
+        bestIsAllNegative = false;
+      } else if (Math.abs(v - bestValue) <= 1e-12 && !bestIsAllNegative && bestLow == c) {
+        bestLow = next;
       }
     }
-    return best;
+    if (bestIsAllNegative) {
+      return costs ? Math.max(reference, Math.nextUp(p[order[0]])) : 0.5;
+    }
+    double low = Math.nextUp(bestLow);
+    if (costs) {
+      return Math.min(bestHigh, Math.max(low, reference));
+    }
+    return Math.min(bestHigh, Math.max(low, (bestLow + bestHigh) / 2));
   }
 
-  private static PredictorMetrics classificationMetrics(float[] logits, int[] truth, int k,
-      double temperature, double threshold, int positive, int trainRows) {
-    int n = truth.length;
-    int[] predicted = new int[n];
-    double[] confidence = new double[n];
-    boolean[] correct = new boolean[n];
-    double[][] probabilities = new double[n][];
-    double logLoss = 0;
-    int right = 0;
-    for (int i = 0; i < n; i++) {
-      double[] p = Predictor.softmax(logits, i * k, k, temperature);
-      probabilities[i] = p;
+  static int[] predictedClasses(double[][] probabilities, double threshold, int positive) {
+    int[] predicted = new int[probabilities.length];
+    for (int i = 0; i < probabilities.length; i++) {
+      double[] p = probabilities[i];
       int best = 0;
-      for (int j = 1; j < k; j++) {
+      for (int j = 1; j < p.length; j++) {
         if (p[j] > p[best]) {
           best = j;
         }
@@ -599,16 +744,30 @@ public final class PredictorTrainer {
         best = p[positive] >= threshold ? positive : 1 - positive;
       }
       predicted[i] = best;
-      confidence[i] = Arrays.stream(p).max().orElse(0);
+    }
+    return predicted;
+  }
+
+  static PredictorMetrics classificationMetrics(double[][] probabilities, int[] truth, int k,
+      double threshold, int positive, int trainRows) {
+    int n = truth.length;
+    int[] predicted = predictedClasses(probabilities, threshold, positive);
+    double[] confidence = new double[n];
+    boolean[] correct = new boolean[n];
+    double logLoss = 0;
+    int right = 0;
+    for (int i = 0; i < n; i++) {
+      double[] p = probabilities[i];
       int top = 0;
       for (int j = 1; j < k; j++) {
         if (p[j] > p[top]) {
           top = j;
         }
       }
+      confidence[i] = p[top];
       correct[i] = top == truth[i];
       logLoss -= Math.log(Math.max(1e-12, p[truth[i]]));
-      if (best == truth[i]) {
+      if (predicted[i] == truth[i]) {
         right++;
       }
     }
@@ -652,23 +811,21 @@ public final class PredictorTrainer {
         Double.NaN, Double.NaN, ece, trainRows, n);
   }
 
-  private static PredictorMetrics regressionMetrics(float[] outputs, double[] value,
-      int[] validation, double targetMean, double targetStd, int trainRows) {
-    int n = validation.length;
+  private static PredictorMetrics regressionMetrics(double[] predicted, double[] actual,
+      int trainRows) {
+    int n = actual.length;
     double se = 0;
     double ae = 0;
     double mean = 0;
-    for (int i : validation) {
-      mean += value[i];
+    for (double a : actual) {
+      mean += a;
     }
     mean /= n;
     double total = 0;
     for (int i = 0; i < n; i++) {
-      double predicted = outputs[i] * targetStd + targetMean;
-      double actual = value[validation[i]];
-      se += (predicted - actual) * (predicted - actual);
-      ae += Math.abs(predicted - actual);
-      total += (actual - mean) * (actual - mean);
+      se += (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
+      ae += Math.abs(predicted[i] - actual[i]);
+      total += (actual[i] - mean) * (actual[i] - mean);
     }
     double rmse = Math.sqrt(se / n);
     double r2 = total > 0 ? 1 - se / total : Double.NaN;

@@ -19,7 +19,12 @@ import java.util.Set;
 record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
 
   static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target) {
-    Representation r = space.represent(frame, Set.of(target), true);
+    return of(space, frame, Set.of(target));
+  }
+
+  /** The features with the given columns (the target among them) masked. */
+  static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked) {
+    Representation r = space.represent(frame, masked, true);
     int n = frame.rowCount();
     int e = space.embeddingDimension();
     int width = n == 0 ? e : e + r.context()[0].length;

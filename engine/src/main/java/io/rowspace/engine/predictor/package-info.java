@@ -4,10 +4,16 @@
  * <p>{@link io.rowspace.engine.predictor.PredictorTrainer} detects the task (binary, multiclass or
  * regression) from the target's values, masks the target column whenever the space computes a
  * row's representation (no leakage, in training and in inference), trains an MLP head with class
- * weights and early stopping, calibrates probabilities and picks the binary threshold on validation
- * rows, and measures {@link io.rowspace.engine.predictor.PredictorMetrics} there.
- * {@link io.rowspace.engine.predictor.Predictor} predicts many rows per call, in batches, and saves
- * itself in the versioned binary format of {@code io.rowspace.engine.store}. The space itself is
- * not changed by training a predictor.
+ * weights and early stopping, then on the validation rows: calibrates probabilities (temperature,
+ * Platt or isotonic, whichever has the lowest cross-fitted log loss), picks the binary threshold
+ * (best F1, or least cost when costs are given), fits the regression's 90% prediction interval
+ * (split-conformal), detects failure modes (with one corrective retry) and measures
+ * {@link io.rowspace.engine.predictor.PredictorMetrics}.
+ * {@link io.rowspace.engine.predictor.Predictor} predicts and explains many rows per call, in
+ * batches (an {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance
+ * and input warnings), and saves itself in the versioned binary format of
+ * {@code io.rowspace.engine.store}. The space itself is not changed by training a predictor.
+ * SQL, JSON and catalogs are not here: the SQL layer turns these values into
+ * {@code PREDICT_DETAILS}.
  */
 package io.rowspace.engine.predictor;

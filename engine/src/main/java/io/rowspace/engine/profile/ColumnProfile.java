@@ -12,8 +12,9 @@ package io.rowspace.engine.profile;
  * @param reason why the column is excluded; {@code null} when it is used
  * @param rows rows profiled
  * @param missing NULL (or blank, for non-text columns) values
- * @param unparseable values that could not be read as the column's type (counted as missing by
- *     the encoders)
+ * @param unparseable values that could not be read as the column's detected type (e.g.
+ *     {@code "thirty"} among numbers, or a non-address among emails); the encoders count them as
+ *     missing
  * @param distinct distinct parseable values
  */
 public record ColumnProfile(
@@ -34,6 +35,12 @@ public record ColumnProfile(
     ValueKind kind = ValueKind.of(jdbcType);
     if (detectedType == DetectedType.BOOLEAN) {
       return ValueKind.BOOLEAN;
+    }
+    if (detectedType == DetectedType.TIMESTAMP) {
+      return ValueKind.TEMPORAL;
+    }
+    if (detectedType == DetectedType.SCALAR && kind == ValueKind.TEXT) {
+      return ValueKind.NUMBER;
     }
     return kind;
   }

@@ -37,7 +37,9 @@ import java.util.Set;
  */
 public final class EmbeddingSpace implements AutoCloseable {
   static final String MAGIC = "RSPS";
-  static final int VERSION = 1;
+  /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
+   * the mutual-information estimates; format 1 spaces still load. */
+  static final int VERSION = 2;
   private static final int CHUNK_ROWS = 1024;
 
   private final List<ColumnProfile> profiles;
@@ -53,6 +55,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   private final int rowsTrained;
   private final double trainSeconds;
   private final List<EpochRecord> timeline;
+  private final Map<String, Double> mutualInformationBits;
   private final NDManager manager;
   private final NDArray parameters;
   private String fingerprint;
@@ -60,7 +63,8 @@ public final class EmbeddingSpace implements AutoCloseable {
 
   EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
       float[] parameterValues, Map<String, String> options, int epochs, double finalValidationLoss,
-      String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline) {
+      String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline,
+      Map<String, Double> mutualInformationBits) {
     this.profiles = List.copyOf(profiles);
     this.encoder = encoder;
     this.config = config;
@@ -78,6 +82,8 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.rowsTrained = rowsTrained;
     this.trainSeconds = trainSeconds;
     this.timeline = List.copyOf(timeline);
+    this.mutualInformationBits =
+        Collections.unmodifiableMap(new LinkedHashMap<>(mutualInformationBits));
     this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
     this.parameters = manager.create(parameterValues);
   }
@@ -147,6 +153,17 @@ public final class EmbeddingSpace implements AutoCloseable {
     return timeline;
   }
 
+  /**
+   * Per used column, in token order, an estimate in bits of the mutual information between the
+   * column and the rest of its row: how much the other columns tell about it. It is a lower bound
+   * from the column's contrastive loss on held-out rows, {@code (ln B - loss) / ln 2} for batches
+   * of {@code B} rows, clamped at zero, so it cannot exceed {@code log2 B} nor, in expectation,
+   * the column's entropy. Empty for spaces saved in format version 1.
+   */
+  public Map<String, Double> mutualInformationBits() {
+    return mutualInformationBits;
+  }
+
   public int embeddingDimension() {
     return config.embeddingDim();
   }
@@ -210,16 +227,11 @@ public final class EmbeddingSpace implements AutoCloseable {
         int b = to - from;
         try (NDManager scope = manager.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);
-          long[] index = new long[b * c];
-          for (int i = 0; i < index.length; i++) {
-            index[i] = chunk.index()[i];
-          }
           float[] mask = new float[b * c];
           for (int r = 0; r < b; r++) {
             System.arraycopy(maskRow, 0, mask, r * c, c);
           }
-          NDArray content = TabularTransformer.content(p, scope.create(index, new Shape(b, c)),
-              scope.create(chunk.features(), new Shape(b, c, ColumnEncoder.FEATURES)));
+          NDArray content = MaskedViewObjective.content(p, scope, chunk);
           TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
               scope.create(mask, new Shape(b, c, 1)));
           float[] z = out.embedding().toFloatArray();
@@ -265,6 +277,8 @@ public final class EmbeddingSpace implements AutoCloseable {
       out.writeUTF(device);
       ModelFile.writeMap(out, options);
       ModelFile.writeProfiles(out, profiles);
+      out.writeInt(config.features());
+      out.writeInt(config.slots());
       encoder.write(out);
       config.write(out);
       ModelFile.writeFloats(out, parameterValues);
@@ -282,6 +296,11 @@ public final class EmbeddingSpace implements AutoCloseable {
         out.writeUTF(r.failures());
         out.writeUTF(r.actions());
       }
+      out.writeInt(mutualInformationBits.size());
+      for (Map.Entry<String, Double> e : mutualInformationBits.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeDouble(e.getValue());
+      }
     });
   }
 
@@ -296,8 +315,16 @@ public final class EmbeddingSpace implements AutoCloseable {
       String device = in.readUTF();
       Map<String, String> options = ModelFile.readMap(in);
       List<ColumnProfile> profiles = ModelFile.readProfiles(in);
-      RowEncoder encoder = RowEncoder.read(in);
-      TabularTransformer.Config config = TabularTransformer.Config.read(in);
+      // Format 1 wrote no token-input widths: it had one slot and three features per token.
+      int features = version == 1 ? ColumnEncoder.LEGACY_FEATURES : in.readInt();
+      int slots = version == 1 ? ColumnEncoder.LEGACY_SLOTS : in.readInt();
+      if (features < 1 || features > ColumnEncoder.FEATURES || slots < 1
+          || slots > ColumnEncoder.SLOTS) {
+        throw new IOException("invalid token inputs: " + features + " features, " + slots
+            + " slots");
+      }
+      RowEncoder encoder = RowEncoder.read(in, slots, features);
+      TabularTransformer.Config config = TabularTransformer.Config.read(in, features, slots);
       if (config.columns() != encoder.columnCount()
           || config.vocabulary() != encoder.vocabularySize()) {
         throw new IOException("transformer shape does not match the column encoders");
@@ -316,8 +343,18 @@ public final class EmbeddingSpace implements AutoCloseable {
       if (params.length != TabularTransformer.layout(config).size()) {
         throw new IOException("weight count " + params.length + " does not match the shape");
       }
+      Map<String, Double> information = new LinkedHashMap<>();
+      if (version >= 2) {
+        int columns = in.readInt();
+        if (columns < 0 || columns > encoder.columnCount()) {
+          throw new IOException("invalid count of information estimates " + columns);
+        }
+        for (int i = 0; i < columns; i++) {
+          information.put(in.readUTF(), in.readDouble());
+        }
+      }
       return new EmbeddingSpace(profiles, encoder, config, params, options, epochs, loss, device,
-          seed, rowsTrained, seconds, timeline);
+          seed, rowsTrained, seconds, timeline, information);
     });
   }
 

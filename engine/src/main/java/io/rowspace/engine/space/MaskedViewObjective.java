@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.TabularTransformer;
 
@@ -63,27 +62,17 @@ final class MaskedViewObjective {
   Terms compute(Map<String, NDArray> p, NDManager scope, EncodedRows batch, float[] firstMask) {
     int b = batch.rows();
     int c = batch.columns();
-    long[] index = new long[batch.index().length];
-    for (int i = 0; i < index.length; i++) {
-      index[i] = batch.index()[i];
-    }
-    NDArray idx = scope.create(index, new Shape(b, c));
-    NDArray features = scope.create(batch.features(), new Shape(b, c, ColumnEncoder.FEATURES));
     NDArray keys = scope.create(batch.keys(), new Shape(b, c));
+    NDArray content = content(p, scope, batch);
     NDArray maskA = scope.create(firstMask, new Shape(b, c));
     NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
 
-    NDArray content = TabularTransformer.content(p, idx, features);
     TabularTransformer.Output out =
         TabularTransformer.encode(config, p, content.concat(content, 0), masks.expandDims(2));
 
     NDArray eye = scope.eye(b);
-    NDArray predictions = TabularTransformer.l2normalise(
-        TabularTransformer.gelu(out.tokens().matMul(p.get("colhead.w1")).add(p.get("colhead.b1")))
-            .matMul(p.get("colhead.w2")))
-        .reshape(2, b, c, config.dModel()).transpose(0, 2, 1, 3);
-    NDArray targets = TabularTransformer.l2normalise(content.matMul(p.get("target.w")))
-        .transpose(1, 2, 0).expandDims(0);
+    NDArray predictions = columnPredictions(p, out, b, c);
+    NDArray targets = columnTargets(p, content);
     NDArray keysByColumn = keys.transpose();
     NDArray sameValue = keysByColumn.expandDims(2).eq(keysByColumn.expandDims(1))
         .toType(DataType.FLOAT32, false).sub(eye).mul(SAME_VALUE_PENALTY);
@@ -104,5 +93,60 @@ final class MaskedViewObjective {
 
     NDArray total = columnLoss.add(rowLoss).add(spread.mul(spreadWeight));
     return new Terms(total, columnLoss, rowLoss, spread, z);
+  }
+
+  /**
+   * Per column, the summed InfoNCE loss (in nats) of the batch's hidden cells and their count,
+   * with every other row of the batch as a candidate, including rows holding the same value:
+   * that keeps {@code log(B) - loss} a lower bound on the mutual information between the column
+   * and the rest of the row (a two-valued column cannot score more than one bit).
+   *
+   * @return {@code [sum of column 0, count of column 0, sum of column 1, ...]}
+   */
+  double[] columnInformation(Map<String, NDArray> p, NDManager scope, EncodedRows batch,
+      float[] firstMask) {
+    int b = batch.rows();
+    int c = batch.columns();
+    NDArray content = content(p, scope, batch);
+    NDArray maskA = scope.create(firstMask, new Shape(b, c));
+    NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
+    TabularTransformer.Output out =
+        TabularTransformer.encode(config, p, content.concat(content, 0), masks.expandDims(2));
+    NDArray logits = columnPredictions(p, out, b, c).matMul(columnTargets(p, content))
+        .div(TEMPERATURE);
+    NDArray loss = logits.logSoftmax(3).mul(scope.eye(b)).sum(new int[] {3}).neg();
+    NDArray hidden = masks.reshape(2, b, c).transpose(0, 2, 1);
+    float[] sums = loss.mul(hidden).sum(new int[] {0, 2}).toFloatArray();
+    float[] counts = hidden.sum(new int[] {0, 2}).toFloatArray();
+    double[] result = new double[2 * c];
+    for (int j = 0; j < c; j++) {
+      result[2 * j] = sums[j];
+      result[2 * j + 1] = counts[j];
+    }
+    return result;
+  }
+
+  /** Column tokens of a batch before masking, (B, C, d). */
+  static NDArray content(Map<String, NDArray> p, NDManager scope, EncodedRows batch) {
+    int b = batch.rows();
+    int c = batch.columns();
+    NDArray idx = scope.create(batch.indexAsLongs(), new Shape(b, c, batch.slots()));
+    NDArray features = scope.create(batch.values(), new Shape(b, c, batch.features()));
+    return TabularTransformer.content(p, idx, features);
+  }
+
+  /** Per view and column, what the outputs at each row predict: (2, C, B, d), unit length. */
+  private NDArray columnPredictions(Map<String, NDArray> p, TabularTransformer.Output out, int b,
+      int c) {
+    return TabularTransformer.l2normalise(
+        TabularTransformer.gelu(out.tokens().matMul(p.get("colhead.w1")).add(p.get("colhead.b1")))
+            .matMul(p.get("colhead.w2")))
+        .reshape(2, b, c, config.dModel()).transpose(0, 2, 1, 3);
+  }
+
+  /** Per column, the encodings to pick among: (1, C, d, B), unit length. */
+  private static NDArray columnTargets(Map<String, NDArray> p, NDArray content) {
+    return TabularTransformer.l2normalise(content.matMul(p.get("target.w")))
+        .transpose(1, 2, 0).expandDims(0);
   }
 }

@@ -77,11 +77,6 @@ public final class SpaceTrainer {
     List<ColumnEncoder> encoders = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (ColumnProfile p : profiles) {
-      if (p.unparseable() > 0) {
-        m.warning("Column '" + p.name() + "' has " + p.unparseable() + " value(s) that are not "
-            + "valid " + p.valueKind().name().toLowerCase(Locale.ROOT) + " values; they are "
-            + "treated as missing.");
-      }
       if (p.used()) {
         encoders.add(ColumnEncoder.fit(p, data.column(data.indexOf(p.name()))));
       } else {
@@ -103,9 +98,11 @@ public final class SpaceTrainer {
     }
     RowEncoder encoder = new RowEncoder(encoders);
     EncodedRows encoded = encoder.encode(data);
+    warnUnparseable(data, encoder, encoded, m);
     Plan plan = Plan.derive(data.rowCount(), encoder.columnCount(), options);
     TabularTransformer.Config config = new TabularTransformer.Config(encoder.columnCount(),
-        encoder.vocabularySize(), plan.dModel, plan.layers, plan.heads, plan.dModel);
+        encoder.vocabularySize(), plan.dModel, plan.layers, plan.heads, plan.dModel,
+        encoder.features(), encoder.slots());
 
     int[] order = permutation(data.rowCount(), random);
     int validationRows = plan.validationRows;
@@ -129,12 +126,48 @@ public final class SpaceTrainer {
     resolved.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
         + Engine.getEngine("PyTorch").getVersion());
 
-    Result result = new Loop(config, plan, options.seed(), random, m)
-        .run(encoded, training, validation);
+    Loop loop = new Loop(config, plan, options.seed(), random, m);
+    Result result = loop.run(encoded, training, validation);
+    m.progress("information", 0, 1, "estimating what each column shares with the others");
+    double[] bits = loop.mutualInformationBits(result.parameters,
+        encoded.select(validation.length >= Math.min(plan.batchSize, 64) ? validation : order));
+    Map<String, Double> information = new LinkedHashMap<>();
+    for (int c = 0; c < encoders.size(); c++) {
+      information.put(encoders.get(c).name(), bits[c]);
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     return new EmbeddingSpace(profiles, encoder, config, result.parameters, resolved,
         result.epochs, result.validationLoss, device, options.seed(), data.rowCount(), seconds,
-        result.timeline);
+        result.timeline, information);
+  }
+
+  /**
+   * Warns once per column about values that could not be read as the column's detected type and
+   * are encoded as missing, with the first such value as an example.
+   */
+  private static void warnUnparseable(Frame data, RowEncoder encoder, EncodedRows encoded,
+      TrainingMonitor monitor) {
+    for (int c = 0; c < encoder.columnCount(); c++) {
+      long count = encoded.unparseable()[c];
+      if (count == 0) {
+        continue;
+      }
+      ColumnEncoder e = encoder.encoders().get(c);
+      String example = null;
+      for (Object v : data.column(data.indexOf(e.name()))) {
+        if (!e.readable(v)) {
+          example = String.valueOf(v).strip();
+          break;
+        }
+      }
+      if (example != null && example.length() > 40) {
+        example = example.substring(0, 37) + "...";
+      }
+      monitor.warning("Column '" + e.name() + "': " + count
+          + (count == 1 ? " value could not be read as " : " values could not be read as ")
+          + e.readsAs() + (example == null ? "" : " (e.g. '" + example + "')")
+          + (count == 1 ? " and counts as missing." : " and count as missing."));
+    }
   }
 
   static int[] permutation(int n, Random random) {
@@ -354,6 +387,39 @@ public final class SpaceTrainer {
             "Training diverged: the loss was never finite. Try a smaller 'learning_rate'.");
       }
       return new Result(best, epochsRun, bestLoss, timeline);
+    }
+
+    /**
+     * Per column, a lower bound on the mutual information (in bits) between the column and the
+     * rest of its row: {@code log(B) - L} for the column's InfoNCE loss {@code L} over batches of
+     * {@code B} rows, the column hidden in one of two complementary views, clamped at zero.
+     */
+    double[] mutualInformationBits(float[] weights, EncodedRows rows) {
+      int c = config.columns();
+      int batch = Math.min(plan.batchSize, rows.rows());
+      float[] mask = MaskedViewObjective.drawMask(rows.rows(), c, new Random(seed + 2));
+      double[] sums = new double[2 * c];
+      try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
+        NDArray parameters = model.create(weights);
+        for (int from = 0; from + batch <= rows.rows(); from += batch) {
+          try (NDManager scope = model.newSubManager()) {
+            double[] part = objective.columnInformation(layout.views(parameters, scope), scope,
+                rows.range(from, from + batch),
+                Arrays.copyOfRange(mask, from * c, (from + batch) * c));
+            for (int i = 0; i < sums.length; i++) {
+              sums[i] += part[i];
+            }
+          }
+        }
+      } catch (ai.djl.engine.EngineException e) {
+        throw translate(e);
+      }
+      double[] bits = new double[c];
+      for (int j = 0; j < c; j++) {
+        double loss = sums[2 * j + 1] == 0 ? Math.log(batch) : sums[2 * j] / sums[2 * j + 1];
+        bits[j] = Math.max(0, (Math.log(batch) - loss) / Math.log(2));
+      }
+      return bits;
     }
 
     private double validate(NDManager model, NDArray parameters, EncodedRows rows, float[] mask) {

@@ -60,8 +60,12 @@ class CreditPredictorTest {
         double auc = LogisticRegressionBaseline.auc(scores, bad);
         double baseline = LogisticRegressionBaseline.testAuc(train, test, "status", "bad");
         System.out.printf("credit_data: space %.1fs (%d epochs), predictor %.1fs, AUC %.4f, "
-            + "logistic regression AUC %.4f, validation AUC %.4f%n", spaceSeconds, space.epochs(),
-            predictorSeconds, auc, baseline, predictor.metrics().auc());
+            + "logistic regression AUC %.4f, validation AUC %.4f, validation ECE %.4f "
+            + "(uncalibrated %s), calibration %s, threshold %.3f%n", spaceSeconds,
+            space.epochs(), predictorSeconds, auc, baseline, predictor.metrics().auc(),
+            predictor.metrics().calibrationError(),
+            predictor.options().get("calibration_error_uncalibrated"), predictor.calibration(),
+            predictor.threshold());
         assertTrue(baseline > 0.75, "baseline sanity: " + baseline);
         assertTrue(auc >= baseline - 0.05,
             "predictor AUC " + auc + " is not within 0.05 of logistic regression " + baseline);

@@ -1,0 +1,54 @@
+package io.rowspace.engine.space;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowspace.engine.SharedDatasets;
+import io.rowspace.engine.data.Frame;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Spaces saved by earlier versions keep loading and embed exactly as they did. The checked-in
+ * space was trained (1 epoch, d_model 8, 60 penguins) by the engine that wrote format version 1,
+ * together with the embeddings it gave the first three penguins.
+ */
+class SavedFormatsTest {
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = SavedFormatsTest.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void aFormatVersionOneSpaceLoadsAndEmbedsAsItDidWhenSaved() throws IOException {
+    byte[] bytes = resource("space-v1.bin");
+    assertEquals(1, bytes[4], "the fixture is in format version 1");
+    String[] rows = new String(resource("space-v1-embeddings.txt"), StandardCharsets.US_ASCII)
+        .strip().split("\n");
+    Frame penguins = SharedDatasets.load("penguins", "penguins");
+    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(bytes)) {
+      assertTrue(space.mutualInformationBits().isEmpty(), "format 1 had no estimates");
+      float[][] embeddings = space.embed(penguins.rows(new int[] {0, 1, 2}), Set.of());
+      for (int r = 0; r < rows.length; r++) {
+        String[] bits = rows[r].strip().split(" ");
+        float[] expected = new float[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+          expected[i] = Float.intBitsToFloat(Integer.parseInt(bits[i]));
+        }
+        assertArrayEquals(expected, embeddings[r]);
+      }
+      try (EmbeddingSpace resaved = EmbeddingSpace.fromBytes(space.toBytes())) {
+        assertEquals(space.fingerprint(), resaved.fingerprint(),
+            "re-saving in the new format keeps the identity predictors check");
+      }
+    }
+  }
+}
