@@ -211,6 +211,12 @@ class CreditEndToEndTest {
         }
         assertTrue(used >= 12, "the data columns are used: " + used);
       }
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM ROWSPACE.SPACE_COLUMNS "
+          + "WHERE space = 'CREDIT_SPACE' AND status = 'USED' "
+          + "AND mutual_information_bits >= 0")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getInt(1) >= 12, "every used column has a mutual-information estimate");
+      }
       try (ResultSet rs = statement.executeQuery("SELECT name, task, auc, status "
           + "FROM ROWSPACE.PREDICTORS")) {
         assertTrue(rs.next());

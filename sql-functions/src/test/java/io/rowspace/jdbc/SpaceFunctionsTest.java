@@ -43,6 +43,7 @@ class SpaceFunctionsTest {
       // Hot and damp, in the north, unhealthy: nothing like any other row.
       statement.execute("INSERT INTO sensors VALUES (401, 95.0, 99.0, 'north', FALSE)");
       statement.execute("CREATE EMBEDDING SPACE sensor_space ON sensors WITH (epochs = 15)");
+      statement.execute("CREATE PREDICTOR humidity_p ON sensor_space TARGET humidity");
     }
   }
 
@@ -75,6 +76,24 @@ class SpaceFunctionsTest {
         rows++;
       }
       assertEquals(401, rows);
+    }
+  }
+
+  @Test
+  void regressionDetailsGiveAnIntervalAStdAndSignedImportances() throws Exception {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT humidity, PREDICT('humidity_p') AS h, "
+             + "PREDICT_DETAILS('humidity_p') AS d FROM sensors WHERE id = 7")) {
+      assertTrue(rs.next());
+      com.fasterxml.jackson.databind.JsonNode details =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString("D"));
+      double prediction = details.get("prediction").asDouble();
+      assertEquals(rs.getDouble("H"), prediction, 1e-9, "PREDICT and PREDICT_DETAILS agree");
+      double low = details.get("confidence_interval").get(0).asDouble();
+      double high = details.get("confidence_interval").get(1).asDouble();
+      assertTrue(low < prediction && prediction < high, details.toString());
+      assertTrue(details.get("std").asDouble() > 0);
+      assertTrue(details.get("feature_importance").has("TEMPERATURE"), details.toString());
     }
   }
 

@@ -80,7 +80,8 @@ final class CreateEmbeddingSpaceCommand {
       double seconds = (System.nanoTime() - started) / 1e9;
       RowVectors rowVectors = new RowVectors(keys(rows, root.keyColumns()), vectors);
       byte[] model = space.toBytes();
-      List<ColumnRecord> columns = columnRecords(root, space.columns());
+      List<ColumnRecord> columns = columnRecords(root, space.columns(),
+          space.mutualInformationBits());
       int used = (int) columns.stream().filter(ColumnRecord::used).count();
       SpaceRecord record = new SpaceRecord(name, root.schema(), root.name(),
           List.of(root.qualifiedName()), root.keyColumns(), rows.rowCount(), used,
@@ -164,7 +165,8 @@ final class CreateEmbeddingSpaceCommand {
     return keys;
   }
 
-  private static List<ColumnRecord> columnRecords(TableInfo root, List<ColumnProfile> profiles) {
+  private static List<ColumnRecord> columnRecords(TableInfo root, List<ColumnProfile> profiles,
+      Map<String, Double> bits) {
     Map<String, ColumnProfile> byName = new LinkedHashMap<>();
     profiles.forEach(p -> byName.put(p.name(), p));
     List<ColumnRecord> records = new ArrayList<>();
@@ -176,7 +178,7 @@ final class CreateEmbeddingSpaceCommand {
       } else {
         records.add(new ColumnRecord(root.name(), column.name(), column.typeName(),
             profile.detectedType().name(), profile.encoder(), profile.used(), profile.reason(),
-            Double.NaN));
+            bits.getOrDefault(column.name(), Double.NaN)));
       }
     }
     return records;

@@ -1,6 +1,7 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.engine.predictor.Explanation;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.sql.error.RowspaceErrors;
@@ -8,7 +9,6 @@ import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ public final class PredictFunctions {
   private static final double OUT_OF_DISTRIBUTION = 3.0;
 
   private record Memo(BoundPredictor predictor, String columns, String values,
-      Prediction prediction, List<String> absent) {
+      Prediction prediction) {
   }
 
   private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
@@ -66,9 +66,25 @@ public final class PredictFunctions {
     Memo memo = predict(session, predictor, columns, values);
     BoundPredictor bound = memo.predictor();
     Prediction prediction = memo.prediction();
+    Explanation explanation;
+    double distance;
+    try {
+      explanation = explain(bound, columns, values);
+      distance = outOfDistribution(bound, columns, values);
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
+    }
     ObjectNode details = JSON.createObjectNode();
     if (bound.predictor().task() == Task.REGRESSION) {
       details.put("prediction", prediction.value());
+      if (Double.isFinite(prediction.lower()) && Double.isFinite(prediction.upper())) {
+        ArrayNode interval = details.putArray("confidence_interval");
+        interval.add(prediction.lower());
+        interval.add(prediction.upper());
+      }
+      if (Double.isFinite(prediction.std())) {
+        details.put("std", prediction.std());
+      }
     } else {
       details.put("prediction", prediction.label());
       double probability = prediction.probabilities().getOrDefault(prediction.label(), 0.0);
@@ -82,20 +98,14 @@ public final class PredictFunctions {
       }
     }
     ArrayNode warnings = details.putArray("warnings");
-    for (String column : memo.absent()) {
-      warnings.add(column + " is absent from the query: treated as missing");
-    }
-    double distance;
-    try {
-      distance = outOfDistribution(bound, columns, values);
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
+    explanation.warnings().forEach(warnings::add);
     if (distance > OUT_OF_DISTRIBUTION) {
       warnings.add(String.format(Locale.ROOT, "the row is %.1f standard deviations farther from "
           + "the training rows than they are from each other: the prediction is extrapolated",
           distance));
     }
+    ObjectNode importance = details.putObject("feature_importance");
+    explanation.importance().forEach(importance::put);
     ObjectNode metadata = details.putObject("metadata");
     metadata.put("predictor", bound.record().name());
     metadata.put("space", bound.record().space());
@@ -104,6 +114,18 @@ public final class PredictFunctions {
     ObjectNode distribution = metadata.putObject("class_distribution_train");
     bound.predictor().classDistribution().forEach(distribution::put);
     return details.toString();
+  }
+
+  /** Signed per-column importance and input warnings of one row (SPEC section 4). */
+  private static Explanation explain(BoundPredictor bound, String columns, String values)
+      throws SQLException {
+    PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
+    try {
+      return bound.predictor().explain(bound.space(), row.frame()).get(0);
+    } catch (EngineException e) {
+      throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
+          + "' failed: " + e.getMessage(), e);
+    }
   }
 
   /** The row's anomaly score in the predictor's space, as ANOMALY_SCORE gives it. */
@@ -135,10 +157,6 @@ public final class PredictFunctions {
           && last.values().equals(values)) {
         return last;
       }
-      List<String> names = PackedValues.unpack(columns);
-      List<String> absent = bound.record().inputColumns().stream()
-          .filter(c -> !names.contains(c))
-          .toList();
       Prediction prediction = bound.results().get(columns, values);
       if (prediction == null) {
         try {
@@ -149,7 +167,7 @@ public final class PredictFunctions {
               + "' failed: " + e.getMessage(), e);
         }
       }
-      Memo memo = new Memo(bound, columns, values, prediction, absent);
+      Memo memo = new Memo(bound, columns, values, prediction);
       LAST.set(memo);
       return memo;
     } catch (SQLException e) {
