@@ -81,6 +81,20 @@ final class TabularEncoding {
 
   /** A row as the linear models see it: standardised, mean-imputed numerics and indicators. */
   double[] standardised(Object[] row) {
+    return encode(row, true);
+  }
+
+  /** A row as XGBoost sees it: raw numerics with NaN for missing, and indicators. */
+  float[] raw(Object[] row) {
+    double[] encoded = encode(row, false);
+    float[] x = new float[encoded.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) encoded[i];
+    }
+    return x;
+  }
+
+  private double[] encode(Object[] row, boolean standardise) {
     double[] x = new double[width];
     int at = 0;
     for (int c = 0; c < categorical.length; c++) {
@@ -92,25 +106,7 @@ final class TabularEncoding {
         at += levels.get(c).size();
       } else {
         double v = (Double) row[c];
-        x[at++] = Double.isNaN(v) ? 0 : (v - means[c]) / deviations[c];
-      }
-    }
-    return x;
-  }
-
-  /** A row as XGBoost sees it: raw numerics with NaN for missing, and indicators. */
-  float[] raw(Object[] row) {
-    float[] x = new float[width];
-    int at = 0;
-    for (int c = 0; c < categorical.length; c++) {
-      if (categorical[c]) {
-        Integer index = levels.get(c).get(row[c] == null ? NULL_LEVEL : (String) row[c]);
-        if (index != null) {
-          x[index] = 1;
-        }
-        at += levels.get(c).size();
-      } else {
-        x[at++] = (float) (double) (Double) row[c];
+        x[at++] = !standardise ? v : Double.isNaN(v) ? 0 : (v - means[c]) / deviations[c];
       }
     }
     return x;
