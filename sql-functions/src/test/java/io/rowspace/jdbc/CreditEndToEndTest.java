@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -127,8 +128,7 @@ class CreditEndToEndTest {
              + "debt => 5000000, amount => 4000000, price => 9000000, expenses => 50000, "
              + "seniority => 60, age => 99) AS odd FROM credit_new WHERE id = 8")) {
       assertTrue(rs.next());
-      com.fasterxml.jackson.databind.ObjectMapper json =
-          new com.fasterxml.jackson.databind.ObjectMapper();
+      ObjectMapper json = new ObjectMapper();
       String usual = json.readTree(rs.getString("USUAL")).get("warnings").toString();
       String odd = json.readTree(rs.getString("ODD")).get("warnings").toString();
       assertFalse(usual.contains("standard deviations"), usual);

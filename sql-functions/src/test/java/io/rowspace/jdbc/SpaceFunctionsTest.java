@@ -3,6 +3,8 @@ package io.rowspace.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,8 +87,7 @@ class SpaceFunctionsTest {
          ResultSet rs = statement.executeQuery("SELECT humidity, PREDICT('humidity_p') AS h, "
              + "PREDICT_DETAILS('humidity_p') AS d FROM sensors WHERE id = 7")) {
       assertTrue(rs.next());
-      com.fasterxml.jackson.databind.JsonNode details =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString("D"));
+      JsonNode details = new ObjectMapper().readTree(rs.getString("D"));
       double prediction = details.get("prediction").asDouble();
       assertEquals(rs.getDouble("H"), prediction, 1e-9, "PREDICT and PREDICT_DETAILS agree");
       double low = details.get("confidence_interval").get(0).asDouble();

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,7 +177,7 @@ class StatementLifecycleTest {
       assertEquals("57014", e.getSQLState());
     }
     assertFalse(column("SHOW EMBEDDING SPACES", "NAME").contains("SLOW"));
-    java.util.Properties limited = new java.util.Properties();
+    Properties limited = new Properties();
     limited.setProperty("rowspace.maxTrainingSeconds", "1");
     try (Connection capped = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle",
         limited); Statement statement = capped.createStatement()) {

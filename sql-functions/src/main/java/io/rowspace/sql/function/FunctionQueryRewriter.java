@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,12 @@ public final class FunctionQueryRewriter {
   private boolean limitedWithoutOrder;
   /** SIMILAR_ROWS calls that return every row in rank order, for a WHERE to filter. */
   private final Set<SqlCall> rankingAll = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * Models this query binds, by name: every call of a model shares one binding, so its batched
+   * results reach all of them (the functions look the binding up by name).
+   */
+  private final Map<String, BoundPredictor> boundPredictors = new HashMap<>();
+  private final Map<String, BoundSpace> boundSpaces = new HashMap<>();
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
@@ -267,6 +274,10 @@ public final class FunctionQueryRewriter {
     PredictorRecord record = catalog.findPredictor(written)
         .or(() -> findPredictor(catalog, session.database().fold(written)))
         .orElseThrow(() -> unknownPredictor(catalog, written));
+    BoundPredictor already = boundPredictors.get(record.name());
+    if (already != null) {
+      return already;
+    }
     SpaceRecord spaceRecord = catalog.findSpace(record.space())
         .orElseThrow(() -> RowspaceErrors.unknownSpace(record.space(), List.of()));
     EmbeddingSpace space = session.models().space(catalog, spaceRecord);
@@ -279,6 +290,7 @@ public final class FunctionQueryRewriter {
     BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space,
         session.models().scorer(catalog, spaceRecord), inputs, new RowResults<>());
     session.bind(bound);
+    boundPredictors.put(record.name(), bound);
     return bound;
   }
 
@@ -427,6 +439,28 @@ public final class FunctionQueryRewriter {
       throw RowspaceErrors.invalidArgument("ANOMALY_SCORE takes only the space's name, e.g. "
           + "ANOMALY_SCORE('" + record.name() + "'); it scores the current row.");
     }
+    BoundSpace bound = boundSpaces.get(record.name());
+    if (bound == null) {
+      bound = bindSpace(record);
+    }
+    List<String> names = new ArrayList<>();
+    List<SqlNode> expressions = new ArrayList<>();
+    List<String> visible = scope.columns(calcite);
+    for (String input : bound.inputColumns().keySet()) {
+      if (visible.contains(input)) {
+        names.add(input);
+        expressions.add(new SqlIdentifier(input, POS));
+      }
+    }
+    String namesText = PackedValues.pack(names);
+    SqlNode values = PackedValues.expression(expressions);
+    scope.add(new BatchTarget.AnomalyScores(bound, namesText, values));
+    return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
+        SqlLiteral.createCharString(namesText, POS), values);
+  }
+
+  /** Binds a space for ANOMALY_SCORE: its used columns are the inputs. */
+  private BoundSpace bindSpace(SpaceRecord record) throws SQLException {
     Catalog catalog = session.catalog();
     EmbeddingSpace space = session.models().space(catalog, record);
     Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
@@ -439,20 +473,8 @@ public final class FunctionQueryRewriter {
     BoundSpace bound = new BoundSpace(record, space, session.models().scorer(catalog, record),
         inputs, new RowResults<>());
     session.bind(bound);
-    List<String> names = new ArrayList<>();
-    List<SqlNode> expressions = new ArrayList<>();
-    List<String> visible = scope.columns(calcite);
-    for (String input : inputs.keySet()) {
-      if (visible.contains(input)) {
-        names.add(input);
-        expressions.add(new SqlIdentifier(input, POS));
-      }
-    }
-    String namesText = PackedValues.pack(names);
-    SqlNode values = PackedValues.expression(expressions);
-    scope.add(new BatchTarget.AnomalyScores(bound, namesText, values));
-    return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
-        SqlLiteral.createCharString(namesText, POS), values);
+    boundSpaces.put(record.name(), bound);
+    return bound;
   }
 
   private SqlNode embeddings(SqlCall call) throws SQLException {
