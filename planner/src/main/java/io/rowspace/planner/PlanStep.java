@@ -11,6 +11,10 @@ public record PlanStep(String table, Role role, List<ColumnInfo> columns, String
   /** How a step's table relates to the root table of the space. */
   public enum Role {
     /** The table whose rows become the space's rows. */
-    ROOT
+    ROOT,
+    /** A table whose rows reference a holder row; read by batches of holder keys. */
+    CHILD,
+    /** A table a holder row references; read by batches of its keys. */
+    PARENT
   }
 }

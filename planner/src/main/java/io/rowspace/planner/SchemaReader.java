@@ -67,6 +67,53 @@ public final class SchemaReader {
         keyColumns(meta, inSchema, withoutKey)));
   }
 
+  /**
+   * The declared foreign keys that involve a table: those it holds (referencing other tables) and
+   * those other tables hold referencing it, in a stable order.
+   */
+  public List<ForeignKey> foreignKeys(String schema, String table) throws SQLException {
+    String inSchema = schema == null ? defaultSchema : schema;
+    DatabaseMetaData meta = connection.getMetaData();
+    Map<String, ForeignKeyColumns> keys = new LinkedHashMap<>();
+    try (ResultSet rs = meta.getImportedKeys(null, inSchema, table)) {
+      collect(rs, keys);
+    }
+    try (ResultSet rs = meta.getExportedKeys(null, inSchema, table)) {
+      collect(rs, keys);
+    }
+    List<ForeignKey> result = new ArrayList<>();
+    for (ForeignKeyColumns k : keys.values()) {
+      result.add(new ForeignKey(k.name, k.table, List.copyOf(k.columns.values()), k.referenced,
+          List.copyOf(k.referencedColumns.values()), true));
+    }
+    return result;
+  }
+
+  private static final class ForeignKeyColumns {
+    String name;
+    String table;
+    String referenced;
+    final Map<Short, String> columns = new TreeMap<>();
+    final Map<Short, String> referencedColumns = new TreeMap<>();
+  }
+
+  private static void collect(ResultSet rs, Map<String, ForeignKeyColumns> keys)
+      throws SQLException {
+    while (rs.next()) {
+      String table = rs.getString("FKTABLE_NAME");
+      String referenced = rs.getString("PKTABLE_NAME");
+      String name = rs.getString("FK_NAME");
+      String id = table + "\u0000" + referenced + "\u0000" + name;
+      ForeignKeyColumns k = keys.computeIfAbsent(id, x -> new ForeignKeyColumns());
+      k.name = name == null ? table + "_" + referenced : name;
+      k.table = table;
+      k.referenced = referenced;
+      short seq = rs.getShort("KEY_SEQ");
+      k.columns.put(seq, rs.getString("FKCOLUMN_NAME"));
+      k.referencedColumns.put(seq, rs.getString("PKCOLUMN_NAME"));
+    }
+  }
+
   /** Names of the tables a user can see in the default schema, for error messages. */
   public List<String> tableNames() throws SQLException {
     List<String> names = new ArrayList<>();

@@ -2,8 +2,13 @@ package io.rowspace.planner;
 
 import java.util.List;
 
-/** What training a space will read, step by step. */
-public record TrainingPlan(TableInfo root, List<PlanStep> steps) {
+/**
+ * What training a space will read, step by step: the root table, then each related table, read
+ * by batches of keys.
+ *
+ * @param relations the related tables as a tree hanging from the root
+ */
+public record TrainingPlan(TableInfo root, List<PlanStep> steps, List<PlannedRelation> relations) {
 
   public PlanStep rootStep() {
     return steps.stream().filter(s -> s.role() == PlanStep.Role.ROOT).findFirst()

@@ -13,6 +13,7 @@ public final class Frame {
   private final List<ColumnSchema> columns;
   private final List<Object[]> values;
   private final int rowCount;
+  private final List<RelatedRows> related;
 
   /**
    * Creates a frame from one value array per column.
@@ -36,6 +37,33 @@ public final class Frame {
     this.columns = List.copyOf(columns);
     this.values = Collections.unmodifiableList(new ArrayList<>(columnValues));
     this.rowCount = n;
+    this.related = List.of();
+  }
+
+  private Frame(Frame base, List<RelatedRows> related) {
+    this.columns = base.columns;
+    this.values = base.values;
+    this.rowCount = base.rowCount;
+    this.related = List.copyOf(related);
+  }
+
+  /**
+   * The same rows with the rows of related tables attached, one entry per relation of a space;
+   * every entry holds one holder entry per row of this frame.
+   */
+  public Frame withRelated(List<RelatedRows> relatedRows) {
+    for (RelatedRows r : relatedRows) {
+      if (r.holderCount() != rowCount) {
+        throw new IllegalArgumentException("Related rows of '" + r.relation().name() + "' are "
+            + "for " + r.holderCount() + " rows, the frame has " + rowCount + ".");
+      }
+    }
+    return new Frame(this, relatedRows);
+  }
+
+  /** Rows of related tables attached with {@link #withRelated}; empty when there are none. */
+  public List<RelatedRows> related() {
+    return related;
   }
 
   /** Creates a frame from row arrays, each holding one value per column. */
@@ -88,7 +116,10 @@ public final class Frame {
     return values.get(column);
   }
 
-  /** A new frame with the given rows, in the given order (indices may repeat). */
+  /**
+   * A new frame with the given rows, in the given order (indices may repeat), with their related
+   * rows.
+   */
   public Frame rows(int[] rowIndices) {
     List<Object[]> cols = new ArrayList<>(columns.size());
     for (Object[] source : values) {
@@ -98,6 +129,14 @@ public final class Frame {
       }
       cols.add(target);
     }
-    return new Frame(columns, cols);
+    Frame selected = new Frame(columns, cols);
+    if (related.isEmpty()) {
+      return selected;
+    }
+    List<RelatedRows> relatedRows = new ArrayList<>(related.size());
+    for (RelatedRows r : related) {
+      relatedRows.add(r.select(rowIndices));
+    }
+    return selected.withRelated(relatedRows);
   }
 }

@@ -131,14 +131,20 @@ public final class TabularTransformer {
   /**
    * Runs the transformer.
    *
-   * @param content (B, C, d) column tokens from {@link #content}
-   * @param mask (B, C, 1) 1 where the column is hidden from the model, else 0
+   * @param content (B, T, d) column tokens from {@link #content}, then any tokens of related
+   *     tables (T = C + related tokens; their positions are the weights {@code relpos})
+   * @param mask (B, T, 1) 1 where the token is hidden from the model, else 0
    */
   public static Output encode(Config c, Map<String, NDArray> p, NDArray content, NDArray mask) {
     long b = content.getShape().get(0);
     int d = c.dModel();
     NDArray visible = mask.neg().add(1f);
-    NDArray x = content.mul(visible).add(mask.mul(p.get("mask"))).add(p.get("pos"));
+    NDArray pos = p.get("pos");
+    if (content.getShape().get(1) > c.columns()) {
+      // Tokens of related tables follow the columns, with positions of their own.
+      pos = pos.concat(p.get("relpos"), 0);
+    }
+    NDArray x = content.mul(visible).add(mask.mul(p.get("mask"))).add(pos);
     NDArray cls = p.get("cls").reshape(1, 1, d).broadcast(new Shape(b, 1, d));
     x = cls.concat(x, 1);
     for (int i = 0; i < c.layers(); i++) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -205,6 +206,16 @@ public final class Predictor implements AutoCloseable {
         absent.add(c);
       }
     }
+    // Related tables explain as one factor each, named TABLE.* in the importance.
+    List<String> factors = new ArrayList<>(inputColumns);
+    List<String> factorNames = new ArrayList<>(inputColumns);
+    for (Relation relation : space.relations()) {
+      factors.add(relation.name());
+      factorNames.add(relation.name() + ".*");
+      if (rows.related().stream().noneMatch(r -> r.relation().name().equals(relation.name()))) {
+        absent.add("the rows of related table " + relation.table());
+      }
+    }
     Map<String, ValueKind> kinds = new LinkedHashMap<>();
     for (ColumnProfile profile : space.columns()) {
       if (inputColumns.contains(profile.name())) {
@@ -226,9 +237,9 @@ public final class Predictor implements AutoCloseable {
         predictedClass[i] = task == Task.REGRESSION ? -1 : classes.indexOf(predictions[i].label());
         baseScore[i] = score(baseOutputs, i, predictedClass[i]);
       }
-      double[][] importance = new double[b][inputColumns.size()];
-      for (int j = 0; j < inputColumns.size(); j++) {
-        SpaceFeatures masked = SpaceFeatures.of(space, chunk, Set.of(target, inputColumns.get(j)));
+      double[][] importance = new double[b][factors.size()];
+      for (int j = 0; j < factors.size(); j++) {
+        SpaceFeatures masked = SpaceFeatures.of(space, chunk, Set.of(target, factors.get(j)));
         masked.standardise(featureMean, featureStd);
         float[] maskedOutputs = outputs(masked);
         for (int i = 0; i < b; i++) {
@@ -236,7 +247,7 @@ public final class Predictor implements AutoCloseable {
         }
       }
       for (int i = 0; i < b; i++) {
-        Integer[] order = new Integer[inputColumns.size()];
+        Integer[] order = new Integer[factors.size()];
         for (int j = 0; j < order.length; j++) {
           order[j] = j;
         }
@@ -247,11 +258,12 @@ public final class Predictor implements AutoCloseable {
         });
         Map<String, Double> ranked = new LinkedHashMap<>();
         for (int j : order) {
-          ranked.put(inputColumns.get(j), imp[j]);
+          ranked.put(factorNames.get(j), imp[j]);
         }
         List<String> warnings = new ArrayList<>();
         for (String c : absent) {
-          warnings.add(c + " is absent; treated as missing");
+          warnings.add(c + (c.startsWith("the rows of ") ? " are absent; treated as none"
+              : " is absent; treated as missing"));
         }
         for (Map.Entry<String, ValueKind> e : kinds.entrySet()) {
           int c = chunk.indexOf(e.getKey());

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
@@ -38,13 +39,14 @@ import java.util.Set;
 public final class EmbeddingSpace implements AutoCloseable {
   static final String MAGIC = "RSPS";
   /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
-   * the mutual-information estimates; format 1 spaces still load. */
-  static final int VERSION = 2;
+   * the mutual-information estimates; format 3 added related tables. Older spaces still load. */
+  static final int VERSION = 3;
   private static final int CHUNK_ROWS = 1024;
 
   private final List<ColumnProfile> profiles;
   private final RowEncoder encoder;
   private final TabularTransformer.Config config;
+  private final RelatedTokens related;
   private final ParameterLayout layout;
   private final float[] parameterValues;
   private final Map<String, String> options;
@@ -62,13 +64,14 @@ public final class EmbeddingSpace implements AutoCloseable {
   private boolean closed;
 
   EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
-      float[] parameterValues, Map<String, String> options, int epochs, double finalValidationLoss,
+      RelatedTokens related, float[] parameterValues, Map<String, String> options, int epochs, double finalValidationLoss,
       String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline,
       Map<String, Double> mutualInformationBits) {
     this.profiles = List.copyOf(profiles);
     this.encoder = encoder;
     this.config = config;
-    this.layout = TabularTransformer.layout(config);
+    this.related = related;
+    this.layout = SpaceTrainer.layout(config, related);
     if (layout.size() != parameterValues.length) {
       throw new EngineException(EngineException.Kind.INTERNAL, "Space has "
           + parameterValues.length + " weights, its shape needs " + layout.size() + ".");
@@ -94,6 +97,16 @@ public final class EmbeddingSpace implements AutoCloseable {
   }
 
   /** Names of the columns the model uses, in token order. */
+  /** The related tables of the space, each one token of the root rows; empty for one table. */
+  public List<Relation> relations() {
+    return related.relations();
+  }
+
+  /** The profiles of the columns of every related table, by relation (all depths). */
+  public Map<Relation, List<ColumnProfile>> relatedColumns() {
+    return related.profiles();
+  }
+
   public List<String> usedColumns() {
     List<String> names = new ArrayList<>();
     for (ColumnEncoder e : encoder.encoders()) {
@@ -179,6 +192,7 @@ public final class EmbeddingSpace implements AutoCloseable {
         DataOutputStream out = new DataOutputStream(bytes);
         encoder.write(out);
         config.write(out);
+        related.write(out);
         ModelFile.writeFloats(out, parameterValues);
         out.flush();
         fingerprint = HexFormat.of().formatHex(
@@ -208,12 +222,15 @@ public final class EmbeddingSpace implements AutoCloseable {
    */
   public Representation represent(Frame rows, Set<String> maskedColumns, boolean withTokens) {
     EncodedRows encoded = encoder.encode(rows);
+    List<RelatedTokens.Encoded> relatedRows = related.encode(rows);
     int n = encoded.rows();
-    int c = encoded.columns();
+    int c = encoded.columns() + related.count();
     int d = config.dModel();
     float[] maskRow = new float[c];
     for (int j = 0; j < c; j++) {
-      if (maskedColumns.contains(encoder.encoders().get(j).name())) {
+      String name = j < encoded.columns() ? encoder.encoders().get(j).name()
+          : related.names().get(j - encoded.columns());
+      if (maskedColumns.contains(name)) {
         maskRow[j] = 1f;
       }
     }
@@ -223,15 +240,20 @@ public final class EmbeddingSpace implements AutoCloseable {
       ensureOpen();
       for (int from = 0; from < n; from += CHUNK_ROWS) {
         int to = Math.min(n, from + CHUNK_ROWS);
-        EncodedRows chunk = encoded.range(from, to);
         int b = to - from;
+        int[] holders = new int[b];
+        for (int r = 0; r < b; r++) {
+          holders[r] = from + r;
+        }
+        MaskedViewObjective.Batch chunk =
+            new MaskedViewObjective.Batch(encoded.range(from, to), relatedRows, holders);
         try (NDManager scope = manager.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);
           float[] mask = new float[b * c];
           for (int r = 0; r < b; r++) {
             System.arraycopy(maskRow, 0, mask, r * c, c);
           }
-          NDArray content = MaskedViewObjective.content(p, scope, chunk);
+          NDArray content = MaskedViewObjective.tokens(p, scope, chunk, related, d).content();
           TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
               scope.create(mask, new Shape(b, c, 1)));
           float[] z = out.embedding().toFloatArray();
@@ -252,7 +274,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       }
     }
     Map<String, Long> unparseable = new LinkedHashMap<>();
-    for (int j = 0; j < c; j++) {
+    for (int j = 0; j < encoded.columns(); j++) {
       if (encoded.unparseable()[j] > 0) {
         unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
       }
@@ -281,6 +303,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       out.writeInt(config.slots());
       encoder.write(out);
       config.write(out);
+      related.write(out);
       ModelFile.writeFloats(out, parameterValues);
       out.writeInt(timeline.size());
       for (EpochRecord r : timeline) {
@@ -329,6 +352,7 @@ public final class EmbeddingSpace implements AutoCloseable {
           || config.vocabulary() != encoder.vocabularySize()) {
         throw new IOException("transformer shape does not match the column encoders");
       }
+      RelatedTokens related = version >= 3 ? RelatedTokens.read(in) : RelatedTokens.none();
       float[] params = ModelFile.readFloats(in);
       int n = in.readInt();
       if (n < 0 || n > 1_000_000) {
@@ -340,20 +364,20 @@ public final class EmbeddingSpace implements AutoCloseable {
             in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
             in.readDouble(), in.readUTF(), in.readUTF()));
       }
-      if (params.length != TabularTransformer.layout(config).size()) {
+      if (params.length != SpaceTrainer.layout(config, related).size()) {
         throw new IOException("weight count " + params.length + " does not match the shape");
       }
       Map<String, Double> information = new LinkedHashMap<>();
       if (version >= 2) {
         int columns = in.readInt();
-        if (columns < 0 || columns > encoder.columnCount()) {
+        if (columns < 0 || columns > encoder.columnCount() + related.count()) {
           throw new IOException("invalid count of information estimates " + columns);
         }
         for (int i = 0; i < columns; i++) {
           information.put(in.readUTF(), in.readDouble());
         }
       }
-      return new EmbeddingSpace(profiles, encoder, config, params, options, epochs, loss, device,
+      return new EmbeddingSpace(profiles, encoder, config, related, params, options, epochs, loss, device,
           seed, rowsTrained, seconds, timeline, information);
     });
   }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.TabularTransformer;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -28,14 +29,35 @@ final class MaskedViewObjective {
   private static final float SAME_VALUE_PENALTY = 1e4f;
 
   private final TabularTransformer.Config config;
+  private final RelatedTokens related;
   private final float spreadWeight;
 
   /** The loss terms of one batch, each a scalar in the batch's scope. */
   record Terms(NDArray total, NDArray column, NDArray row, NDArray spread, NDArray embedding) {}
 
-  MaskedViewObjective(TabularTransformer.Config config, float spreadWeight) {
+  /**
+   * Rows of one batch: the root rows' encodings, and the encoded related rows addressed by the
+   * global indexes of the same rows.
+   */
+  record Batch(EncodedRows rows, List<RelatedTokens.Encoded> related, int[] holders) {
+    static Batch of(EncodedRows all, List<RelatedTokens.Encoded> related, int[] rows) {
+      return new Batch(all.select(rows), related, rows);
+    }
+  }
+
+  /** A batch's tokens before masking, (B, T, d), and the related tables' gate penalty or null. */
+  record Tokens(NDArray content, NDArray gatePenalty) {}
+
+  MaskedViewObjective(TabularTransformer.Config config, RelatedTokens related,
+      float spreadWeight) {
     this.config = config;
+    this.related = related;
     this.spreadWeight = spreadWeight;
+  }
+
+  /** Tokens per row: one per column, then one per related table. */
+  int tokens() {
+    return config.columns() + related.count();
   }
 
   /** Draws a first-view mask: per row, each column hidden with a probability in [0.4, 0.6]. */
@@ -59,11 +81,12 @@ final class MaskedViewObjective {
     return mask;
   }
 
-  Terms compute(Map<String, NDArray> p, NDManager scope, EncodedRows batch, float[] firstMask) {
-    int b = batch.rows();
-    int c = batch.columns();
-    NDArray keys = scope.create(batch.keys(), new Shape(b, c));
-    NDArray content = content(p, scope, batch);
+  Terms compute(Map<String, NDArray> p, NDManager scope, Batch batch, float[] firstMask) {
+    int b = batch.rows().rows();
+    int c = tokens();
+    NDArray keys = scope.create(keys(batch), new Shape(b, c));
+    Tokens tokens = tokens(p, scope, batch, related, config.dModel());
+    NDArray content = tokens.content();
     NDArray maskA = scope.create(firstMask, new Shape(b, c));
     NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
 
@@ -92,6 +115,9 @@ final class MaskedViewObjective {
     NDArray spread = similarity.mul(4f).sub(4f).exp().mean().log();
 
     NDArray total = columnLoss.add(rowLoss).add(spread.mul(spreadWeight));
+    if (tokens.gatePenalty() != null) {
+      total = total.add(tokens.gatePenalty().mul(RelatedTokens.GATE_PENALTY));
+    }
     return new Terms(total, columnLoss, rowLoss, spread, z);
   }
 
@@ -103,11 +129,11 @@ final class MaskedViewObjective {
    *
    * @return {@code [sum of column 0, count of column 0, sum of column 1, ...]}
    */
-  double[] columnInformation(Map<String, NDArray> p, NDManager scope, EncodedRows batch,
+  double[] columnInformation(Map<String, NDArray> p, NDManager scope, Batch batch,
       float[] firstMask) {
-    int b = batch.rows();
-    int c = batch.columns();
-    NDArray content = content(p, scope, batch);
+    int b = batch.rows().rows();
+    int c = tokens();
+    NDArray content = tokens(p, scope, batch, related, config.dModel()).content();
     NDArray maskA = scope.create(firstMask, new Shape(b, c));
     NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
     TabularTransformer.Output out =
@@ -124,6 +150,35 @@ final class MaskedViewObjective {
       result[2 * j + 1] = counts[j];
     }
     return result;
+  }
+
+  /** Same-value keys of a batch, (B, T): the columns' keys, then the related tables' keys. */
+  private float[] keys(Batch batch) {
+    EncodedRows rows = batch.rows();
+    if (related.isEmpty()) {
+      return rows.keys();
+    }
+    int b = rows.rows();
+    int c = rows.columns();
+    int r = related.count();
+    float[] relatedKeys = related.keys(batch.related(), batch.holders());
+    float[] keys = new float[b * (c + r)];
+    for (int i = 0; i < b; i++) {
+      System.arraycopy(rows.keys(), i * c, keys, i * (c + r), c);
+      System.arraycopy(relatedKeys, i * r, keys, i * (c + r) + c, r);
+    }
+    return keys;
+  }
+
+  /** All tokens of a batch before masking: columns, then related tables. */
+  static Tokens tokens(Map<String, NDArray> p, NDManager scope, Batch batch,
+      RelatedTokens related, int d) {
+    NDArray content = content(p, scope, batch.rows());
+    if (related.isEmpty()) {
+      return new Tokens(content, null);
+    }
+    RelatedTokens.Output out = related.forward(p, scope, batch.related(), batch.holders(), d);
+    return new Tokens(content.concat(out.tokens(), 1), out.gatePenalty());
   }
 
   /** Column tokens of a batch before masking, (B, C, d). */

@@ -99,7 +99,13 @@ public final class SpaceTrainer {
     RowEncoder encoder = new RowEncoder(encoders);
     EncodedRows encoded = encoder.encode(data);
     warnUnparseable(data, encoder, encoded, m);
-    Plan plan = Plan.derive(data.rowCount(), encoder.columnCount(), options);
+    RelatedTokens related = RelatedTokens.none();
+    if (!data.related().isEmpty()) {
+      m.progress("profile", 0, 1, "profiling " + data.related().size() + " related tables");
+      related = RelatedTokens.fit(data.related(), m);
+    }
+    List<RelatedTokens.Encoded> relatedRows = related.encode(data);
+    Plan plan = Plan.derive(data.rowCount(), encoder.columnCount() + related.count(), options);
     TabularTransformer.Config config = new TabularTransformer.Config(encoder.columnCount(),
         encoder.vocabularySize(), plan.dModel, plan.layers, plan.heads, plan.dModel,
         encoder.features(), encoder.slots());
@@ -126,17 +132,20 @@ public final class SpaceTrainer {
     resolved.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
         + Engine.getEngine("PyTorch").getVersion());
 
-    Loop loop = new Loop(config, plan, options.seed(), random, m);
-    Result result = loop.run(encoded, training, validation);
+    Loop loop = new Loop(config, related, plan, options.seed(), random, m);
+    Result result = loop.run(encoded, relatedRows, training, validation);
     m.progress("information", 0, 1, "estimating what each column shares with the others");
-    double[] bits = loop.mutualInformationBits(result.parameters,
-        encoded.select(validation.length >= Math.min(plan.batchSize, 64) ? validation : order));
+    double[] bits = loop.mutualInformationBits(result.parameters, encoded, relatedRows,
+        validation.length >= Math.min(plan.batchSize, 64) ? validation : order);
     Map<String, Double> information = new LinkedHashMap<>();
     for (int c = 0; c < encoders.size(); c++) {
       information.put(encoders.get(c).name(), bits[c]);
     }
+    for (int r = 0; r < related.count(); r++) {
+      information.put(related.names().get(r), bits[encoders.size() + r]);
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new EmbeddingSpace(profiles, encoder, config, result.parameters, resolved,
+    return new EmbeddingSpace(profiles, encoder, config, related, result.parameters, resolved,
         result.epochs, result.validationLoss, device, options.seed(), data.rowCount(), seconds,
         result.timeline, information);
   }
@@ -182,6 +191,13 @@ public final class SpaceTrainer {
       order[j] = t;
     }
     return order;
+  }
+
+  /** Where every weight of a space lives: the transformer's, then the related tables'. */
+  static ParameterLayout layout(TabularTransformer.Config config, RelatedTokens related) {
+    ParameterLayout layout = TabularTransformer.layout(config);
+    related.addTo(layout, config.dModel());
+    return layout;
   }
 
   /** Training settings resolved from the data's shape and the options. */
@@ -236,21 +252,22 @@ public final class SpaceTrainer {
     private final ParameterLayout layout;
     private final MaskedViewObjective objective;
 
-    Loop(TabularTransformer.Config config, Plan plan, long seed, Random random,
-        TrainingMonitor monitor) {
+    Loop(TabularTransformer.Config config, RelatedTokens related, Plan plan, long seed,
+        Random random, TrainingMonitor monitor) {
       this.config = config;
       this.plan = plan;
       this.seed = seed;
       this.random = random;
       this.monitor = monitor;
-      this.layout = TabularTransformer.layout(config);
-      this.objective = new MaskedViewObjective(config, SPREAD_WEIGHT);
+      this.layout = layout(config, related);
+      this.objective = new MaskedViewObjective(config, related, SPREAD_WEIGHT);
     }
 
-    Result run(EncodedRows encoded, int[] training, int[] validation) {
-      EncodedRows validationRows = validation.length == 0 ? null : encoded.select(validation);
-      float[] validationMask = validationRows == null ? null
-          : MaskedViewObjective.drawMask(validation.length, config.columns(), new Random(seed + 1));
+    Result run(EncodedRows encoded, List<RelatedTokens.Encoded> related, int[] training,
+        int[] validation) {
+      float[] validationMask = validation.length == 0 ? null
+          : MaskedViewObjective.drawMask(validation.length, objective.tokens(),
+              new Random(seed + 1));
       int batch = plan.batchSize;
       int stepsPerEpoch = Math.max(1, training.length / batch);
       int totalSteps = stepsPerEpoch * plan.epochs;
@@ -293,8 +310,9 @@ public final class SpaceTrainer {
             for (int i = 0; i < batch; i++) {
               rowsOfBatch[i] = training[order[s * batch + i]];
             }
-            EncodedRows b = encoded.select(rowsOfBatch);
-            float[] mask = MaskedViewObjective.drawMask(batch, config.columns(), random);
+            MaskedViewObjective.Batch b =
+                MaskedViewObjective.Batch.of(encoded, related, rowsOfBatch);
+            float[] mask = MaskedViewObjective.drawMask(batch, objective.tokens(), random);
             float loss;
             float spread;
             try (NDManager scope = model.newSubManager();
@@ -326,8 +344,8 @@ public final class SpaceTrainer {
           }
           epochsRun = epoch;
           double trainLoss = batches == 0 ? Double.NaN : lossSum / batches;
-          double validationLoss = validationRows == null ? trainLoss
-              : validate(model, parameters, validationRows, validationMask);
+          double validationLoss = validation.length == 0 ? trainLoss
+              : validate(model, parameters, encoded, related, validation, validationMask);
           if (epoch == 1) {
             firstValidation = validationLoss;
           }
@@ -394,17 +412,19 @@ public final class SpaceTrainer {
      * rest of its row: {@code log(B) - L} for the column's InfoNCE loss {@code L} over batches of
      * {@code B} rows, the column hidden in one of two complementary views, clamped at zero.
      */
-    double[] mutualInformationBits(float[] weights, EncodedRows rows) {
-      int c = config.columns();
-      int batch = Math.min(plan.batchSize, rows.rows());
-      float[] mask = MaskedViewObjective.drawMask(rows.rows(), c, new Random(seed + 2));
+    double[] mutualInformationBits(float[] weights, EncodedRows encoded,
+        List<RelatedTokens.Encoded> related, int[] rows) {
+      int c = objective.tokens();
+      int batch = Math.min(plan.batchSize, rows.length);
+      float[] mask = MaskedViewObjective.drawMask(rows.length, c, new Random(seed + 2));
       double[] sums = new double[2 * c];
       try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
         NDArray parameters = model.create(weights);
-        for (int from = 0; from + batch <= rows.rows(); from += batch) {
+        for (int from = 0; from + batch <= rows.length; from += batch) {
           try (NDManager scope = model.newSubManager()) {
             double[] part = objective.columnInformation(layout.views(parameters, scope), scope,
-                rows.range(from, from + batch),
+                MaskedViewObjective.Batch.of(encoded, related,
+                    Arrays.copyOfRange(rows, from, from + batch)),
                 Arrays.copyOfRange(mask, from * c, (from + batch) * c));
             for (int i = 0; i < sums.length; i++) {
               sums[i] += part[i];
@@ -422,13 +442,15 @@ public final class SpaceTrainer {
       return bits;
     }
 
-    private double validate(NDManager model, NDArray parameters, EncodedRows rows, float[] mask) {
-      int batch = Math.min(plan.batchSize, rows.rows());
+    private double validate(NDManager model, NDArray parameters, EncodedRows encoded,
+        List<RelatedTokens.Encoded> related, int[] rows, float[] mask) {
+      int batch = Math.min(plan.batchSize, rows.length);
       double sum = 0;
       int count = 0;
-      int c = config.columns();
-      for (int from = 0; from + batch <= rows.rows(); from += batch) {
-        EncodedRows b = rows.range(from, from + batch);
+      int c = objective.tokens();
+      for (int from = 0; from + batch <= rows.length; from += batch) {
+        MaskedViewObjective.Batch b = MaskedViewObjective.Batch.of(encoded, related,
+            Arrays.copyOfRange(rows, from, from + batch));
         float[] m = Arrays.copyOfRange(mask, from * c, (from + batch) * c);
         try (NDManager scope = model.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);

@@ -147,7 +147,8 @@ public final class Catalog {
    * transaction.
    */
   public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
-      List<TimelineRecord> timeline, byte[] model, byte[] vectors) throws SQLException {
+      List<RelationshipRecord> relationships, List<TimelineRecord> timeline, byte[] model,
+      byte[] vectors) throws SQLException {
     try (Connection connection = database.connection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -180,6 +181,7 @@ public final class Catalog {
           ps.executeUpdate();
         }
         insertColumns(connection, space.name(), columns);
+        insertRelationships(connection, space.name(), relationships);
         insertTimeline(connection, space.name(), "SPACE", timeline);
         insertBlob(connection, BlobKind.SPACE, space.name(), space.version(), model);
         insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
@@ -191,6 +193,31 @@ public final class Catalog {
         connection.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  private static void insertRelationships(Connection connection, String space,
+      List<RelationshipRecord> relationships) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.RELATIONSHIPS "
+        + "(space, parent_table, child_table, kind, join_columns, coverage, mean_fanout, "
+        + "max_fanout, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (RelationshipRecord r : relationships) {
+        ps.setString(1, space);
+        ps.setString(2, r.parentTable());
+        ps.setString(3, r.childTable());
+        ps.setString(4, r.kind());
+        ps.setString(5, truncate(r.joinColumns(), 1000));
+        setDouble(ps, 6, r.coverage());
+        setDouble(ps, 7, r.meanFanout());
+        ps.setInt(8, (int) Math.min(Integer.MAX_VALUE, r.maxFanout()));
+        ps.setString(9, truncate(r.warnings(), 4000));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static String truncate(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
   }
 
   /** Replaces the stored row vectors of a space (REFRESH), atomically. */

@@ -7,17 +7,26 @@ import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.multitable.RelatedRowReader;
+import io.rowspace.multitable.RelationRead;
+import io.rowspace.multitable.RelationshipCheck;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.ColumnInfo;
+import io.rowspace.planner.PlannedRelation;
+import io.rowspace.planner.PlanningException;
+import io.rowspace.planner.RelationshipPlanner;
+import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ColumnRecord;
+import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
+import io.rowspace.sql.parser.SqlInclude;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -67,6 +76,17 @@ final class CreateEmbeddingSpaceCommand {
     Frame rows = new RowReader(context.connection()).read(plan.rootStep(), 0,
         context.cancelled());
     TrainingProgress progress = new TrainingProgress(context, "space " + name);
+    for (RelationshipCheck.Finding finding : spacePlan.findings()) {
+      finding.findings().forEach(context::warn);
+    }
+    if (!plan.relations().isEmpty()) {
+      progress.progress("read", 0, 1, "reading " + plan.relations().size()
+          + " related tables by batches of keys");
+      RelatedRowReader reader = new RelatedRowReader(context.connection(),
+          new TrainingPlanner(session.dialect()), spaceOptions.seed(), context.cancelled());
+      rows = reader.attach(rows, RelationRead.of(plan.relations()));
+      progress.progress("read", 1, 1, "related rows read");
+    }
     String what = "CREATE EMBEDDING SPACE " + name;
     EmbeddingSpace space;
     float[][] vectors;
@@ -83,12 +103,22 @@ final class CreateEmbeddingSpaceCommand {
       List<ColumnRecord> columns = columnRecords(root, space.columns(),
           space.mutualInformationBits());
       int used = (int) columns.stream().filter(ColumnRecord::used).count();
+      columns.addAll(relatedColumnRecords(spacePlan.plan(), space));
+      List<String> tables = new ArrayList<>(List.of(root.qualifiedName()));
+      for (PlannedRelation top : plan.relations()) {
+        for (PlannedRelation r : top.flatten()) {
+          if (!tables.contains(r.table().qualifiedName())) {
+            tables.add(r.table().qualifiedName());
+          }
+        }
+      }
       SpaceRecord record = new SpaceRecord(name, root.schema(), root.name(),
-          List.of(root.qualifiedName()), root.keyColumns(), rows.rowCount(), used,
+          tables, root.keyColumns(), rows.rowCount(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceOptionsReader.toJson(space.options()), Instant.now(),
           existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null);
-      catalog.storeSpace(record, columns, progress.timeline(), model, rowVectors.toBytes());
+      catalog.storeSpace(record, columns, relationshipRecords(spacePlan.findings()),
+          progress.timeline(), model, rowVectors.toBytes());
       session.models().evictSpace(name);
       context.warn(String.format(Locale.ROOT, "Embedding space '%s' trained on %d rows of %s "
           + "using %d columns in %.1f s (%d epochs, validation loss %.4f, %s).", name,
@@ -98,8 +128,12 @@ final class CreateEmbeddingSpaceCommand {
     }
   }
 
-  /** A validated plan and the columns it keeps out of learning, with the reason. */
-  record SpacePlan(TrainingPlan plan, Map<String, String> forcedExclusions) {
+  /**
+   * A validated plan, the root columns it keeps out of learning with the reason, and what the
+   * validation of its joins found.
+   */
+  record SpacePlan(TrainingPlan plan, Map<String, String> forcedExclusions,
+      List<RelationshipCheck.Finding> findings) {
   }
 
   /** Resolves the statement's tables and columns and plans the reads; shared with EXPLAIN. */
@@ -114,24 +148,19 @@ final class CreateEmbeddingSpaceCommand {
           + "ALTER TABLE " + root.qualifiedName() + " ADD COLUMN id " + idType
           + " PRIMARY KEY.");
     }
-    if (!create.includes().isEmpty()) {
-      List<String> related = new ArrayList<>();
-      create.includes().forEach(include -> related.add(include.table().toString()));
-      throw new SQLException("INCLUDE (" + String.join(", ", related) + "): spaces over related "
-          + "tables are not available in this version; create the space on " + root.name()
-          + " alone (INCLUDE NO RELATED TABLES).", "0A000");
-    }
     Map<String, String> exclusions = new LinkedHashMap<>();
     for (String key : root.keyColumns()) {
       exclusions.put(key, "row key (identifies rows; used by SIMILAR_ROWS)");
     }
     Set<String> excluded = new LinkedHashSet<>();
+    Map<String, SqlIdentifier> relatedExcluded = new LinkedHashMap<>();
     for (SqlIdentifier column : create.excludedColumns()) {
       String columnName = column.names.get(column.names.size() - 1);
       if (column.names.size() > 1) {
         String table = column.names.get(column.names.size() - 2);
         if (!table.equals(root.name())) {
-          throw RowspaceErrors.unknownTable(table, List.of(root.name()));
+          relatedExcluded.put(table + "." + columnName, column);
+          continue;
         }
       }
       if (root.column(columnName).isEmpty()) {
@@ -140,8 +169,114 @@ final class CreateEmbeddingSpaceCommand {
       excluded.add(columnName);
       exclusions.putIfAbsent(columnName, "excluded by EXCLUDE COLUMNS");
     }
-    TrainingPlan plan = new TrainingPlanner(session.dialect()).plan(root, excluded);
-    return new SpacePlan(plan, exclusions);
+    List<PlannedRelation> relations = relations(context, create, root,
+        relatedExcluded.keySet());
+    checkRelatedExclusions(relations, relatedExcluded, root);
+    for (PlannedRelation r : relations) {
+      if (r.kind() == PlannedRelation.Kind.PARENT) {
+        for (String column : r.holderColumns()) {
+          exclusions.putIfAbsent(column, "join column of " + r.name()
+              + " (its row is a token of the space)");
+        }
+      }
+    }
+    List<RelationshipCheck.Finding> findings;
+    try {
+      findings = new RelationshipCheck(context.connection(), session.dialect()).check(relations);
+    } catch (PlanningException e) {
+      throw new SQLException(e.getMessage(), e.sqlState());
+    }
+    TrainingPlan plan = new TrainingPlanner(session.dialect()).plan(root, excluded, relations);
+    return new SpacePlan(plan, exclusions, findings);
+  }
+
+  /** The related tables: those listed, or found through declared keys, or none. */
+  private static List<PlannedRelation> relations(StatementContext context,
+      SqlCreateEmbeddingSpace create, TableInfo root, Set<String> excluded) throws SQLException {
+    if (create.noRelatedTables()) {
+      return List.of();
+    }
+    RowspaceSession session = context.session();
+    List<RelationshipPlanner.Include> includes = new ArrayList<>();
+    for (SqlInclude include : create.includes()) {
+      SqlIdentifier table = include.table();
+      String tableName = session.database().fold(table.names.get(table.names.size() - 1));
+      String via = include.via() == null ? null
+          : session.database().fold(include.via().getSimple());
+      includes.add(new RelationshipPlanner.Include(tableName, via));
+    }
+    SchemaReader reader = new SchemaReader(context.connection(),
+        session.database().defaultSchema(), session.dialect());
+    try {
+      return new RelationshipPlanner(reader, root.schema()).plan(root, includes, excluded);
+    } catch (PlanningException e) {
+      throw new SQLException(e.getMessage(), e.sqlState());
+    }
+  }
+
+  /** Every {@code EXCLUDE COLUMNS (t.c)} must name a column of a table in the space. */
+  private static void checkRelatedExclusions(List<PlannedRelation> relations,
+      Map<String, SqlIdentifier> excluded, TableInfo root) throws SQLException {
+    Map<String, TableInfo> tables = new LinkedHashMap<>();
+    tables.put(root.name(), root);
+    for (PlannedRelation top : relations) {
+      for (PlannedRelation r : top.flatten()) {
+        tables.put(r.table().name(), r.table());
+      }
+    }
+    for (Map.Entry<String, SqlIdentifier> e : excluded.entrySet()) {
+      List<String> names = e.getValue().names;
+      String table = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+      String column = names.get(names.size() - 1);
+      TableInfo info = tables.get(table);
+      if (info == null) {
+        throw RowspaceErrors.unknownTable(table, List.copyOf(tables.keySet()));
+      }
+      if (info.column(column).isEmpty()) {
+        throw RowspaceErrors.unknownColumn(info.qualifiedName(), column, info.columnNames());
+      }
+    }
+  }
+
+  private static List<RelationshipRecord> relationshipRecords(
+      List<RelationshipCheck.Finding> findings) {
+    List<RelationshipRecord> records = new ArrayList<>();
+    for (RelationshipCheck.Finding f : findings) {
+      PlannedRelation r = f.relation();
+      records.add(new RelationshipRecord(r.parentTable(), r.childTable(), r.label(),
+          r.joinText(), f.coverage(), f.meanFanout(), f.maxFanout(),
+          f.findings().isEmpty() ? null : String.join("; ", f.findings())));
+    }
+    return records;
+  }
+
+  /** SPACE_COLUMNS rows of the related tables: what the space made of each of their columns. */
+  private static List<ColumnRecord> relatedColumnRecords(TrainingPlan plan, EmbeddingSpace space) {
+    Map<String, List<ColumnProfile>> byRelation = new LinkedHashMap<>();
+    space.relatedColumns().forEach((relation, profiles) ->
+        byRelation.put(relation.table() + "/" + relation.name(), profiles));
+    List<ColumnRecord> records = new ArrayList<>();
+    for (PlannedRelation top : plan.relations()) {
+      for (PlannedRelation r : top.flatten()) {
+        Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
+        byRelation.getOrDefault(r.table().name() + "/" + r.name(), List.of())
+            .forEach(p -> profiles.put(p.name(), p));
+        for (ColumnInfo column : r.table().columns()) {
+          ColumnProfile profile = profiles.get(column.name());
+          if (profile != null) {
+            records.add(new ColumnRecord(r.table().name(), column.name(), column.typeName(),
+                profile.detectedType().name(), profile.encoder(), profile.used(),
+                profile.reason(), Double.NaN));
+          } else {
+            boolean read = r.readColumns().contains(column);
+            records.add(new ColumnRecord(r.table().name(), column.name(), column.typeName(),
+                "EXCLUDED", null, false, read ? "join column" : "excluded by EXCLUDE COLUMNS",
+                Double.NaN));
+          }
+        }
+      }
+    }
+    return records;
   }
 
   private SpaceOptions spaceOptions(Map<String, String> options) throws SQLException {

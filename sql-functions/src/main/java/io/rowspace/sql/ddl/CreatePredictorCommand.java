@@ -18,6 +18,7 @@ import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;
+import io.rowspace.sql.session.SpaceRelations;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -75,6 +76,8 @@ final class CreatePredictorCommand {
         new PlanStep(root.name(), PlanStep.Role.ROOT, root.columns(), sql), 0,
         context.cancelled());
     EmbeddingSpace space = session.models().space(catalog, spaceRecord);
+    rows = SpaceRelations.attach(session, context.connection(), spaceRecord, space, rows,
+        context.cancelled());
     TrainingProgress progress = new TrainingProgress(context, "predictor " + name);
     Predictor predictor;
     try {

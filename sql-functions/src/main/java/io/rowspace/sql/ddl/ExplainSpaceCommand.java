@@ -1,6 +1,9 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.multitable.RelatedRowReader;
+import io.rowspace.multitable.RelationshipCheck;
 import io.rowspace.planner.PlanStep;
+import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;
 import io.rowspace.sql.parser.SqlExplainEmbeddingSpace;
@@ -8,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.h2.tools.SimpleResultSet;
@@ -33,13 +37,34 @@ final class ExplainSpaceCommand {
     result.addColumn("PLAN", Types.VARCHAR, 4000, 0);
     result.addRow("Embedding space " + explain.create().name() + " on " + root.qualifiedName()
         + " (key " + String.join(", ", root.keyColumns()) + ")");
-    for (PlanStep step : plan.steps()) {
-      long rows = countRows(context, step);
-      long memory = rows * step.columns().size() * BYTES_PER_CELL;
-      result.addRow(String.format(Locale.ROOT, "  %s %s: %d rows, %d columns, fan-out 1, "
-          + "join coverage 100%%, estimated memory %.1f MB", step.role(), step.table(), rows,
-          step.columns().size(), memory / 1e6));
-      result.addRow("    SQL: " + step.sql());
+    PlanStep rootStep = plan.rootStep();
+    long rootRows = countRows(context, rootStep);
+    result.addRow(String.format(Locale.ROOT, "  ROOT %s: %d rows, %d columns, estimated memory "
+        + "%.1f MB", rootStep.table(), rootRows, rootStep.columns().size(),
+        rootRows * rootStep.columns().size() * BYTES_PER_CELL / 1e6));
+    result.addRow("    SQL: " + rootStep.sql());
+    List<PlanStep> related = plan.steps().subList(1, plan.steps().size());
+    List<RelationshipCheck.Finding> findings = spacePlan.findings();
+    for (int i = 0; i < findings.size(); i++) {
+      RelationshipCheck.Finding f = findings.get(i);
+      PlannedRelation r = f.relation();
+      PlanStep step = related.get(i);
+      long relatedRows = r.kind() == PlannedRelation.Kind.CHILD ? f.childRows() : f.parentRows();
+      // Child rows kept per holder row are bounded; parents are read once per distinct key.
+      long kept = r.kind() == PlannedRelation.Kind.CHILD
+          ? Math.min(relatedRows, (long) Math.ceil(Math.min(f.meanFanout(),
+              RelatedRowReader.ROWS_PER_HOLDER) * Math.max(1, f.parentRows())))
+          : relatedRows;
+      result.addRow(String.format(Locale.ROOT, "  %s %s (%s, %s from %s): %d rows, fan-out "
+          + "mean %.1f max %d, join coverage %.1f%%, %d columns, estimated memory %.1f MB",
+          step.role(), r.name(), r.label(), r.joinText(), r.holder().name(), relatedRows,
+          f.meanFanout(), f.maxFanout(), 100 * f.coverage(), step.columns().size(),
+          kept * step.columns().size() * BYTES_PER_CELL / 1e6));
+      result.addRow("    SQL (holder keys bound " + RelatedRowReader.KEYS_PER_QUERY
+          + " at a time; no join): " + step.sql());
+      for (String finding : f.findings()) {
+        result.addRow("    finding: " + finding);
+      }
     }
     for (Map.Entry<String, String> excluded : spacePlan.forcedExclusions().entrySet()) {
       result.addRow("  not learned from: " + excluded.getKey() + " (" + excluded.getValue() + ")");

@@ -12,6 +12,7 @@ import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlRefreshEmbeddingSpace;
+import io.rowspace.sql.session.SpaceRelations;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,8 @@ final class RefreshSpaceCommand {
     Frame rows = new RowReader(context.connection()).read(plan.rootStep(), 0,
         context.cancelled());
     EmbeddingSpace space = context.session().models().space(catalog, record);
+    rows = SpaceRelations.attach(context.session(), context.connection(), record, space, rows,
+        context.cancelled());
     float[][] vectors;
     try {
       vectors = space.embed(rows, Set.of());

@@ -28,7 +28,7 @@ public final class AnomalyScoreFunction {
       PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
       float[] vector;
       try {
-        vector = bound.space().embed(row.frame(), Set.of())[0];
+        vector = bound.space().embed(bound.withRelated(row.frame()), Set.of())[0];
       } catch (EngineException e) {
         throw RowspaceErrors.internal("ANOMALY_SCORE('" + space + "') failed: "
             + e.getMessage(), e);

@@ -56,7 +56,8 @@ abstract class BatchTarget {
     }
 
     @Override void evaluate(List<String> rows) throws SQLException {
-      Frame frame = PackedRow.frame(predictor.inputColumns(), columns(), rows);
+      Frame frame = predictor.withRelated(PackedRow.frame(predictor.inputColumns(), columns(),
+          rows));
       List<Prediction> predictions;
       try {
         predictions = predictor.predictor().predict(predictor.space(), frame);
@@ -88,7 +89,7 @@ abstract class BatchTarget {
     }
 
     @Override void evaluate(List<String> rows) throws SQLException {
-      Frame frame = PackedRow.frame(space.inputColumns(), columns(), rows);
+      Frame frame = space.withRelated(PackedRow.frame(space.inputColumns(), columns(), rows));
       float[][] vectors;
       try {
         vectors = space.space().embed(frame, Set.of());

@@ -14,6 +14,7 @@ import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowResults;
 import io.rowspace.sql.session.RowspaceSession;
+import io.rowspace.sql.session.SpaceRelations;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -287,7 +288,7 @@ public final class FunctionQueryRewriter {
       inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
           column.sqlTypeName()));
     }
-    BoundPredictor bound = new BoundPredictor(record, spaceRecord, predictor, space,
+    BoundPredictor bound = new BoundPredictor(session, record, spaceRecord, predictor, space,
         session.models().scorer(catalog, spaceRecord), inputs, new RowResults<>());
     session.bind(bound);
     boundPredictors.put(record.name(), bound);
@@ -352,7 +353,14 @@ public final class FunctionQueryRewriter {
       }
     } else {
       List<String> visible = scope.columns(calcite);
-      for (String input : bound.record().inputColumns()) {
+      List<String> inputs = new ArrayList<>(bound.record().inputColumns());
+      // A space over related tables finds a row's related rows by the row's key and foreign keys.
+      for (String link : SpaceRelations.linkColumns(bound.space())) {
+        if (!inputs.contains(link)) {
+          inputs.add(link);
+        }
+      }
+      for (String input : inputs) {
         if (visible.contains(input)) {
           names.add(input);
           expressions.add(new SqlIdentifier(input, POS));
@@ -465,12 +473,13 @@ public final class FunctionQueryRewriter {
     EmbeddingSpace space = session.models().space(catalog, record);
     Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
     for (ColumnProfile column : space.columns()) {
-      if (column.used()) {
+      if (column.used() || SpaceRelations.linkColumns(space).contains(column.name())) {
         inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
             column.sqlTypeName()));
       }
     }
-    BoundSpace bound = new BoundSpace(record, space, session.models().scorer(catalog, record),
+    BoundSpace bound = new BoundSpace(session, record, space,
+        session.models().scorer(catalog, record),
         inputs, new RowResults<>());
     session.bind(bound);
     boundSpaces.put(record.name(), bound);

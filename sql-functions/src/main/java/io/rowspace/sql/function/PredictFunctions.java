@@ -121,7 +121,7 @@ public final class PredictFunctions {
       throws SQLException {
     PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
     try {
-      return bound.predictor().explain(bound.space(), row.frame()).get(0);
+      return bound.predictor().explain(bound.space(), bound.withRelated(row.frame())).get(0);
     } catch (EngineException e) {
       throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
           + "' failed: " + e.getMessage(), e);
@@ -133,7 +133,7 @@ public final class PredictFunctions {
       throws SQLException {
     PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
     try {
-      float[] vector = bound.space().embed(row.frame(), Set.of())[0];
+      float[] vector = bound.space().embed(bound.withRelated(row.frame()), Set.of())[0];
       return bound.scorer().score(vector);
     } catch (EngineException e) {
       throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
@@ -161,7 +161,8 @@ public final class PredictFunctions {
       if (prediction == null) {
         try {
           PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
-          prediction = bound.predictor().predict(bound.space(), row.frame()).get(0);
+          prediction = bound.predictor().predict(bound.space(), bound.withRelated(row.frame()))
+              .get(0);
         } catch (EngineException e) {
           throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName
               + "' failed: " + e.getMessage(), e);

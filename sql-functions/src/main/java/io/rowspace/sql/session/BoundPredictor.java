@@ -1,5 +1,7 @@
 package io.rowspace.sql.session;
 
+import io.rowspace.engine.data.Frame;
+import java.sql.SQLException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
@@ -15,7 +17,12 @@ import java.util.Map;
  * predictions already computed in batches for the query's rows. Bound once when a query is
  * planned, used for every row.
  */
-public record BoundPredictor(PredictorRecord record, SpaceRecord spaceRecord,
-    Predictor predictor, EmbeddingSpace space, AnomalyScorer scorer,
+public record BoundPredictor(RowspaceSession session, PredictorRecord record,
+    SpaceRecord spaceRecord, Predictor predictor, EmbeddingSpace space, AnomalyScorer scorer,
     Map<String, ColumnSchema> inputColumns, RowResults<Prediction> results) {
+
+  /** The rows with the current rows of the space's related tables attached. */
+  public Frame withRelated(Frame rows) throws SQLException {
+    return session.withRelated(spaceRecord, space, rows);
+  }
 }

@@ -1,5 +1,7 @@
 package io.rowspace.sql.session;
 
+import io.rowspace.engine.data.Frame;
+import java.sql.SQLException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.search.AnomalyScorer;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -11,6 +13,11 @@ import java.util.Map;
  * anomaly scorer, the schema of each input column, and the scores already computed in batches
  * for the query's rows. Bound once when a query is planned.
  */
-public record BoundSpace(SpaceRecord record, EmbeddingSpace space, AnomalyScorer scorer,
-    Map<String, ColumnSchema> inputColumns, RowResults<Double> scores) {
+public record BoundSpace(RowspaceSession session, SpaceRecord record, EmbeddingSpace space,
+    AnomalyScorer scorer, Map<String, ColumnSchema> inputColumns, RowResults<Double> scores) {
+
+  /** The rows with the current rows of the space's related tables attached. */
+  public Frame withRelated(Frame rows) throws SQLException {
+    return session.withRelated(record, space, rows);
+  }
 }

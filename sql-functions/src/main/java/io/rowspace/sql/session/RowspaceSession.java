@@ -2,8 +2,12 @@ package io.rowspace.sql.session;
 
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +82,20 @@ public final class RowspaceSession implements AutoCloseable {
   }
 
   /** Makes a predictor available to the functions of queries planned from now on. */
+  /**
+   * Rows of a space's root table with the current rows of its related tables attached, read on a
+   * pooled connection; the rows themselves when the space has no related tables.
+   */
+  public Frame withRelated(SpaceRecord record, EmbeddingSpace space, Frame rows)
+      throws SQLException {
+    if (space.relations().isEmpty()) {
+      return rows;
+    }
+    try (Connection connection = database.connection()) {
+      return SpaceRelations.attach(this, connection, record, space, rows, () -> false);
+    }
+  }
+
   public void bind(BoundPredictor predictor) {
     boundPredictors.put(predictor.record().name(), predictor);
   }

@@ -1,0 +1,122 @@
+package io.rowspace.engine.data;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a related table hangs from its holder in a space: the root table, or another related table
+ * for the second hop. Relations form a tree rooted at the space's root table; each one becomes a
+ * token of its holder's rows.
+ *
+ * @param name the token's name, unique among its siblings: the table name, or
+ *     {@code TABLE VIA COLUMN} when the same table is reached twice
+ * @param table the related table as the backing database names it
+ * @param kind whether the related rows reference the holder (child) or the other way round
+ * @param holderColumns the holder's join columns: its key for a child, its foreign key for a parent
+ * @param tableColumns the related table's join columns, matching {@code holderColumns} in order
+ * @param summaryColumns numeric columns summarised (mean, max) over all rows of a child per holder
+ * @param nested relations one hop further, whose holder is this relation's table
+ */
+public record Relation(String name, String table, Kind kind, List<String> holderColumns,
+    List<String> tableColumns, List<String> summaryColumns, List<Relation> nested) {
+
+  /** Direction of a relation, seen from its holder. */
+  public enum Kind {
+    /** Many related rows reference one holder row (1:N); they are aggregated into one token. */
+    CHILD,
+    /** One related row is referenced by the holder row (N:1); its encoding is the token. */
+    PARENT
+  }
+
+  public Relation {
+    holderColumns = List.copyOf(holderColumns);
+    tableColumns = List.copyOf(tableColumns);
+    summaryColumns = List.copyOf(summaryColumns);
+    nested = List.copyOf(nested);
+    if (holderColumns.isEmpty() || holderColumns.size() != tableColumns.size()) {
+      throw new IllegalArgumentException("Relation '" + name + "' needs matching join columns, "
+          + "got " + holderColumns + " and " + tableColumns + ".");
+    }
+  }
+
+  /** Number of summary features per holder row: count, emptiness, then mean and max per column. */
+  public int summaryWidth() {
+    return kind == Kind.CHILD ? 2 + 2 * summaryColumns.size() : 0;
+  }
+
+  /** This relation and all nested ones, depth first, this one first. */
+  public List<Relation> flatten() {
+    List<Relation> all = new ArrayList<>();
+    all.add(this);
+    for (Relation r : nested) {
+      all.addAll(r.flatten());
+    }
+    return all;
+  }
+
+  public void write(DataOutput out) throws IOException {
+    out.writeUTF(name);
+    out.writeUTF(table);
+    out.writeUTF(kind.name());
+    writeList(out, holderColumns);
+    writeList(out, tableColumns);
+    writeList(out, summaryColumns);
+    out.writeInt(nested.size());
+    for (Relation r : nested) {
+      r.write(out);
+    }
+  }
+
+  /** Reads a relation written by {@link #write}, at most {@code depth} levels deep. */
+  public static Relation read(DataInput in, int depth) throws IOException {
+    if (depth <= 0) {
+      throw new IOException("relations nested too deeply");
+    }
+    String name = in.readUTF();
+    String table = in.readUTF();
+    Kind kind;
+    try {
+      kind = Kind.valueOf(in.readUTF());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("unknown relation kind", e);
+    }
+    List<String> holder = readList(in);
+    List<String> columns = readList(in);
+    List<String> summary = readList(in);
+    int n = in.readInt();
+    if (n < 0 || n > 64) {
+      throw new IOException("invalid count of nested relations " + n);
+    }
+    List<Relation> nested = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      nested.add(read(in, depth - 1));
+    }
+    try {
+      return new Relation(name, table, kind, holder, columns, summary, nested);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static void writeList(DataOutput out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String v : values) {
+      out.writeUTF(v);
+    }
+  }
+
+  private static List<String> readList(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 10_000) {
+      throw new IOException("invalid list length " + n);
+    }
+    List<String> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      values.add(in.readUTF());
+    }
+    return values;
+  }
+}

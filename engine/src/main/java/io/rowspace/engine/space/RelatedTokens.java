@@ -1,0 +1,493 @@
+package io.rowspace.engine.space;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.RelatedRows;
+import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.encode.ColumnEncoder;
+import io.rowspace.engine.encode.EncodedRows;
+import io.rowspace.engine.encode.RowEncoder;
+import io.rowspace.engine.nn.ParameterLayout;
+import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.profile.ColumnProfiler;
+import io.rowspace.engine.store.ModelFile;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The related tables of a space, each turned into one token of its holder's rows.
+ *
+ * <p>A related row is encoded by its own table's column encoders: the mean of its column tokens,
+ * plus the tokens of its own nested relations, through a GELU layer. A child relation (1:N)
+ * aggregates its rows per holder row by attention pooling and mean pooling, joined with the count
+ * of related rows and numeric summaries over all of them. A parent relation (N:1) contributes its
+ * row's encoding scaled by a learned gate in [0, 1], whose mean is penalised (L1) so parents that
+ * add nothing fade out; a holder row without a parent row gets a learned "missing" token.
+ *
+ * <p>Everything here works on global row indexes into the rows encoded once per training or query
+ * batch, so a batch of holder rows never copies its related rows.
+ */
+final class RelatedTokens {
+  /** Weight of the L1 penalty on parent gates. */
+  static final float GATE_PENALTY = 0.01f;
+  private static final int MIN_ROWS_TO_LEARN_COLUMNS = 2;
+
+  private final List<Node> top;
+  private final List<Node> all;
+
+  /** One relation with what its rows need to be encoded. */
+  static final class Node {
+    final int id;
+    final Relation relation;
+    final List<ColumnProfile> profiles;
+    final RowEncoder encoder;
+    final double[] summaryMean;
+    final double[] summaryStd;
+    final List<Node> nested;
+
+    Node(int id, Relation relation, List<ColumnProfile> profiles, RowEncoder encoder,
+        double[] summaryMean, double[] summaryStd, List<Node> nested) {
+      this.id = id;
+      this.relation = relation;
+      this.profiles = List.copyOf(profiles);
+      this.encoder = encoder;
+      this.summaryMean = summaryMean;
+      this.summaryStd = summaryStd;
+      this.nested = List.copyOf(nested);
+    }
+
+    String prefix() {
+      return "rel" + id + ".";
+    }
+  }
+
+  /** Rows of one relation encoded once, addressed by global row index. */
+  static final class Encoded {
+    final Node node;
+    final EncodedRows rows;
+    final int[][] members;
+    final float[] summaries;
+    final long[] counts;
+    final List<Encoded> nested;
+
+    Encoded(Node node, EncodedRows rows, int[][] members, float[] summaries, long[] counts,
+        List<Encoded> nested) {
+      this.node = node;
+      this.rows = rows;
+      this.members = members;
+      this.summaries = summaries;
+      this.counts = counts;
+      this.nested = nested;
+    }
+  }
+
+  /** The tokens of a batch of holder rows, and the gate penalty to add to the loss. */
+  record Output(NDArray tokens, NDArray gatePenalty) {}
+
+  private RelatedTokens(List<Node> top) {
+    this.top = List.copyOf(top);
+    List<Node> flat = new ArrayList<>();
+    for (Node n : top) {
+      collect(n, flat);
+    }
+    this.all = List.copyOf(flat);
+  }
+
+  /** No related tables: a space over its root table alone. */
+  static RelatedTokens none() {
+    return new RelatedTokens(List.of());
+  }
+
+  private static void collect(Node node, List<Node> into) {
+    into.add(node);
+    for (Node n : node.nested) {
+      collect(n, into);
+    }
+  }
+
+  /** Number of tokens added to each root row. */
+  int count() {
+    return top.size();
+  }
+
+  boolean isEmpty() {
+    return top.isEmpty();
+  }
+
+  /** The top-level relations, in token order. */
+  List<Relation> relations() {
+    return top.stream().map(n -> n.relation).toList();
+  }
+
+  /** Token names, in token order after the root columns. */
+  List<String> names() {
+    return top.stream().map(n -> n.relation.name()).toList();
+  }
+
+  /** Per relation (every depth), the profiles of its table's columns. */
+  Map<Relation, List<ColumnProfile>> profiles() {
+    Map<Relation, List<ColumnProfile>> map = new LinkedHashMap<>();
+    for (Node n : all) {
+      map.put(n.relation, n.profiles);
+    }
+    return map;
+  }
+
+  /**
+   * Profiles the related tables and fits their encoders on the rows read for training.
+   *
+   * @param related one entry per top-level relation
+   * @param monitor receives a warning per excluded column
+   */
+  static RelatedTokens fit(List<RelatedRows> related, TrainingMonitor monitor) {
+    int[] ids = {0};
+    List<Node> top = new ArrayList<>();
+    for (RelatedRows r : related) {
+      top.add(fitNode(r, ids, monitor));
+    }
+    return new RelatedTokens(top);
+  }
+
+  private static Node fitNode(RelatedRows related, int[] ids, TrainingMonitor monitor) {
+    Relation relation = related.relation();
+    int id = ids[0]++;
+    Frame rows = related.rows();
+    Map<String, String> forced = new LinkedHashMap<>();
+    for (String c : relation.tableColumns()) {
+      forced.put(c, "join column of " + relation.name());
+    }
+    for (Relation n : relation.nested()) {
+      for (String c : n.holderColumns()) {
+        forced.putIfAbsent(c, "join column of " + n.name());
+      }
+    }
+    List<ColumnProfile> profiles = List.of();
+    RowEncoder encoder = null;
+    if (rows.rowCount() >= MIN_ROWS_TO_LEARN_COLUMNS) {
+      profiles = ColumnProfiler.profile(rows, forced);
+      List<ColumnEncoder> encoders = new ArrayList<>();
+      for (ColumnProfile p : profiles) {
+        if (p.used()) {
+          encoders.add(ColumnEncoder.fit(p, rows.column(rows.indexOf(p.name()))));
+        } else if (!forced.containsKey(p.name())) {
+          monitor.warning("Column '" + relation.table() + "." + p.name() + "' excluded: "
+              + p.reason());
+        }
+      }
+      encoder = encoders.isEmpty() ? null : new RowEncoder(encoders);
+    } else {
+      monitor.warning("Related table '" + relation.table() + "' has " + rows.rowCount()
+          + " matching rows; only the count of related rows is learned from it.");
+    }
+    int width = relation.summaryWidth();
+    double[] mean = new double[width];
+    double[] std = new double[width];
+    for (int j = 0; j < width; j++) {
+      double sum = 0;
+      double squares = 0;
+      int n = 0;
+      for (int h = 0; h < related.holderCount(); h++) {
+        double v = summaryFeature(related, h, j);
+        if (Double.isFinite(v)) {
+          sum += v;
+          squares += v * v;
+          n++;
+        }
+      }
+      mean[j] = n == 0 ? 0 : sum / n;
+      double variance = n == 0 ? 0 : squares / n - mean[j] * mean[j];
+      std[j] = variance > 1e-12 ? Math.sqrt(variance) : 1;
+    }
+    List<Node> nested = new ArrayList<>();
+    for (RelatedRows n : related.nested()) {
+      nested.add(fitNode(n, ids, monitor));
+    }
+    return new Node(id, relation, profiles, encoder, mean, std, nested);
+  }
+
+  /** Summary feature j of a holder row: log count, emptiness, then the relation's summaries. */
+  private static double summaryFeature(RelatedRows related, int holder, int j) {
+    if (j == 0) {
+      return Math.log1p(related.count(holder));
+    }
+    if (j == 1) {
+      return related.count(holder) == 0 ? 1 : 0;
+    }
+    double[] s = related.summary(holder);
+    return j < s.length ? s[j] : Double.NaN;
+  }
+
+  /** Adds the weights of every relation to a layout of width {@code d}. */
+  void addTo(ParameterLayout l, int d) {
+    if (top.isEmpty()) {
+      return;
+    }
+    l.add("relpos", new Shape(top.size(), d), ParameterLayout.Init.NORMAL, 0.1, false);
+    for (Node n : all) {
+      String p = n.prefix();
+      if (n.encoder != null) {
+        int c = n.encoder.columnCount();
+        int f = n.encoder.features();
+        l.add(p + "embed", new Shape(n.encoder.vocabularySize(), d), ParameterLayout.Init.NORMAL,
+            0.5, false);
+        l.add(p + "scalar.w", new Shape(c, f, d), ParameterLayout.Init.NORMAL,
+            1.0 / Math.sqrt(f), true);
+        l.add(p + "pos", new Shape(c, d), ParameterLayout.Init.NORMAL, 0.1, false);
+      } else {
+        l.add(p + "constant", new Shape(d), ParameterLayout.Init.NORMAL, 0.5, false);
+      }
+      l.add(p + "row.w", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+      l.add(p + "row.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      if (n.relation.kind() == Relation.Kind.CHILD) {
+        int in = 2 * d + n.relation.summaryWidth();
+        l.add(p + "attn.q", new Shape(d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), false);
+        l.add(p + "pool.w", new Shape(in, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(in),
+            true);
+        l.add(p + "pool.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      } else {
+        l.add(p + "gate.w", new Shape(d, 1), ParameterLayout.Init.NORMAL, 0.1 / Math.sqrt(d),
+            false);
+        l.add(p + "gate.b", new Shape(1), ParameterLayout.Init.ZEROS, 0, false);
+        l.add(p + "tok.w", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+        l.add(p + "tok.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+        l.add(p + "missing", new Shape(d), ParameterLayout.Init.NORMAL, 0.5, false);
+      }
+    }
+  }
+
+  /**
+   * Encodes the related rows of a frame once. Relations the frame lacks (rows given by values)
+   * count as having no related rows.
+   */
+  List<Encoded> encode(Frame frame) {
+    List<Encoded> encoded = new ArrayList<>(top.size());
+    for (Node n : top) {
+      RelatedRows rows = frame.related().stream()
+          .filter(r -> r.relation().name().equals(n.relation.name()))
+          .findFirst().orElseGet(() -> RelatedRows.none(n.relation, frame.rowCount()));
+      encoded.add(encode(n, rows));
+    }
+    return encoded;
+  }
+
+  private static Encoded encode(Node node, RelatedRows related) {
+    int holders = related.holderCount();
+    int width = node.relation.summaryWidth();
+    float[] summaries = new float[holders * width];
+    long[] counts = new long[holders];
+    int[][] members = new int[holders][];
+    for (int h = 0; h < holders; h++) {
+      counts[h] = related.count(h);
+      members[h] = related.members(h);
+      for (int j = 0; j < width; j++) {
+        double v = summaryFeature(related, h, j);
+        summaries[h * width + j] = Double.isFinite(v)
+            ? (float) ((v - node.summaryMean[j]) / node.summaryStd[j]) : 0f;
+      }
+    }
+    EncodedRows rows = node.encoder == null ? null : node.encoder.encode(related.rows());
+    List<Encoded> nested = new ArrayList<>();
+    for (int i = 0; i < node.nested.size(); i++) {
+      Node n = node.nested.get(i);
+      RelatedRows nestedRows = i < related.nested().size()
+          ? related.nested().get(i) : RelatedRows.none(n.relation, related.rows().rowCount());
+      nested.add(encode(n, nestedRows));
+    }
+    return new Encoded(node, rows, members, summaries, counts, nested);
+  }
+
+  /**
+   * Same-value keys of the related tokens for the per-column objective, (holders x tokens): rows
+   * without related rows share one key, every other row is its own value.
+   */
+  float[] keys(List<Encoded> encoded, int[] holders) {
+    int t = encoded.size();
+    float[] keys = new float[holders.length * t];
+    for (int i = 0; i < holders.length; i++) {
+      for (int j = 0; j < t; j++) {
+        Encoded e = encoded.get(j);
+        boolean empty = e.node.relation.kind() == Relation.Kind.CHILD
+            ? e.counts[holders[i]] == 0 : e.members[holders[i]].length == 0;
+        keys[i * t + j] = empty ? 0f : -1f - i;
+      }
+    }
+    return keys;
+  }
+
+  /** The related tokens of the given holder rows: (holders, tokens, d). */
+  Output forward(Map<String, NDArray> p, NDManager scope, List<Encoded> encoded, int[] holders,
+      int d) {
+    List<NDArray> gates = new ArrayList<>();
+    NDArray tokens = null;
+    for (Encoded e : encoded) {
+      NDArray token = token(p, scope, e, holders, d, gates).expandDims(1);
+      tokens = tokens == null ? token : tokens.concat(token, 1);
+    }
+    NDArray penalty = null;
+    for (NDArray g : gates) {
+      penalty = penalty == null ? g.mean() : penalty.add(g.mean());
+    }
+    return new Output(tokens, penalty);
+  }
+
+  private NDArray token(Map<String, NDArray> p, NDManager scope, Encoded e, int[] holders, int d,
+      List<NDArray> gates) {
+    String prefix = e.node.prefix();
+    int h = holders.length;
+    int width = 1;
+    int instances = 0;
+    for (int holder : holders) {
+      width = Math.max(width, e.members[holder].length);
+      instances += e.members[holder].length;
+    }
+    int[] rows = new int[instances];
+    long[] slots = new long[h * width];
+    float[] valid = new float[h * width];
+    int next = 0;
+    for (int i = 0; i < h; i++) {
+      int[] m = e.members[holders[i]];
+      for (int j = 0; j < width; j++) {
+        if (j < m.length) {
+          rows[next] = m[j];
+          slots[i * width + j] = next++;
+          valid[i * width + j] = 1f;
+        } else {
+          slots[i * width + j] = instances;
+        }
+      }
+    }
+    NDArray table = scope.zeros(new Shape(1, d));
+    if (instances > 0) {
+      NDArray hidden = TabularTransformer.gelu(
+          rowInput(p, scope, e, rows, d, gates).matMul(p.get(prefix + "row.w")).add(p.get(prefix + "row.b")));
+      table = hidden.concat(table, 0);
+    }
+    NDArray index = scope.create(slots, new Shape(h, width));
+    NDArray gathered = index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE)
+        .singletonOrThrow();
+    NDArray present = scope.create(valid, new Shape(h, width));
+    if (e.node.relation.kind() == Relation.Kind.CHILD) {
+      NDArray scores = gathered.matMul(p.get(prefix + "attn.q").reshape(d, 1)).squeeze(2)
+          .mul((float) (1 / Math.sqrt(d))).add(present.sub(1f).mul(1e4f));
+      NDArray attention = scores.softmax(1).mul(present).expandDims(2);
+      NDArray pooled = gathered.mul(attention).sum(new int[] {1});
+      NDArray mean = gathered.mul(present.expandDims(2)).sum(new int[] {1})
+          .div(present.sum(new int[] {1}, true).maximum(1f));
+      int s = e.node.relation.summaryWidth();
+      float[] summary = new float[h * s];
+      for (int i = 0; i < h; i++) {
+        System.arraycopy(e.summaries, holders[i] * s, summary, i * s, s);
+      }
+      NDArray features = pooled.concat(mean, 1).concat(scope.create(summary, new Shape(h, s)), 1);
+      return features.matMul(p.get(prefix + "pool.w")).add(p.get(prefix + "pool.b"));
+    }
+    NDArray parent = gathered.squeeze(1);
+    NDArray found = present;
+    NDArray gate = parent.matMul(p.get(prefix + "gate.w")).add(p.get(prefix + "gate.b"))
+        .getNDArrayInternal().sigmoid().mul(found);
+    gates.add(gate);
+    NDArray encoded = parent.matMul(p.get(prefix + "tok.w")).add(p.get(prefix + "tok.b"));
+    return encoded.mul(gate).add(found.neg().add(1f).mul(p.get(prefix + "missing").reshape(1, d)));
+  }
+
+  /** What a related row brings before its relation's layer: (rows, d). */
+  private NDArray rowInput(Map<String, NDArray> p, NDManager scope, Encoded e, int[] rows, int d,
+      List<NDArray> gates) {
+    String prefix = e.node.prefix();
+    NDArray x;
+    if (e.rows != null) {
+      EncodedRows selected = e.rows.select(rows);
+      NDArray idx = scope.create(selected.indexAsLongs(),
+          new Shape(rows.length, selected.columns(), selected.slots()));
+      NDArray features = scope.create(selected.values(),
+          new Shape(rows.length, selected.columns(), selected.features()));
+      NDArray content = TabularTransformer.content(
+          Map.of("embed", p.get(prefix + "embed"), "scalar.w", p.get(prefix + "scalar.w")),
+          idx, features);
+      x = content.add(p.get(prefix + "pos")).mean(new int[] {1});
+    } else {
+      x = p.get(prefix + "constant").reshape(1, d).broadcast(new Shape(rows.length, d));
+    }
+    for (Encoded n : e.nested) {
+      x = x.add(token(p, scope, n, rows, d, gates));
+    }
+    return x;
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeInt(top.size());
+    for (Node n : top) {
+      n.relation.write(out);
+    }
+    for (Node n : all) {
+      ModelFile.writeProfiles(out, n.profiles);
+      out.writeBoolean(n.encoder != null);
+      if (n.encoder != null) {
+        out.writeInt(n.encoder.slots());
+        out.writeInt(n.encoder.features());
+        n.encoder.write(out);
+      }
+      out.writeInt(n.summaryMean.length);
+      for (int j = 0; j < n.summaryMean.length; j++) {
+        out.writeDouble(n.summaryMean[j]);
+        out.writeDouble(n.summaryStd[j]);
+      }
+    }
+  }
+
+  static RelatedTokens read(DataInput in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > 64) {
+      throw new IOException("invalid count of related tables " + count);
+    }
+    List<Relation> relations = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      relations.add(Relation.read(in, 4));
+    }
+    int[] ids = {0};
+    List<Node> top = new ArrayList<>();
+    for (Relation r : relations) {
+      top.add(readNode(in, r, ids));
+    }
+    return new RelatedTokens(top);
+  }
+
+  private static Node readNode(DataInput in, Relation relation, int[] ids) throws IOException {
+    int id = ids[0]++;
+    List<ColumnProfile> profiles = ModelFile.readProfiles(in);
+    RowEncoder encoder = null;
+    if (in.readBoolean()) {
+      int slots = in.readInt();
+      int features = in.readInt();
+      if (slots < 1 || slots > ColumnEncoder.SLOTS || features < 1
+          || features > ColumnEncoder.FEATURES) {
+        throw new IOException("invalid token inputs of " + relation.name());
+      }
+      encoder = RowEncoder.read(in, slots, features);
+    }
+    int width = in.readInt();
+    if (width != relation.summaryWidth()) {
+      throw new IOException("summary width of " + relation.name() + " does not match");
+    }
+    double[] mean = new double[width];
+    double[] std = new double[width];
+    for (int j = 0; j < width; j++) {
+      mean[j] = in.readDouble();
+      std[j] = in.readDouble();
+    }
+    List<Node> nested = new ArrayList<>();
+    for (Relation r : relation.nested()) {
+      nested.add(readNode(in, r, ids));
+    }
+    return new Node(id, relation, profiles, encoder, mean, std, nested);
+  }
+}

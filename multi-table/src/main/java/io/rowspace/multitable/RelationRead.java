@@ -1,0 +1,87 @@
+package io.rowspace.multitable;
+
+import io.rowspace.engine.data.Relation;
+import io.rowspace.planner.ColumnInfo;
+import io.rowspace.planner.PlannedRelation;
+import io.rowspace.planner.SchemaReader;
+import io.rowspace.planner.TableInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What reading one related table needs: the engine's view of the relation, the table as the
+ * backing database describes it, the columns to read and the plan's relation for its SQL.
+ *
+ * @param relation the relation as the engine learns from it
+ * @param planned the planned relation (table, join and read columns)
+ * @param nested reads one hop further
+ */
+public record RelationRead(Relation relation, PlannedRelation planned, List<RelationRead> nested) {
+
+  /** The reads of a freshly planned space. */
+  public static List<RelationRead> of(List<PlannedRelation> relations) {
+    List<RelationRead> reads = new ArrayList<>();
+    for (PlannedRelation r : relations) {
+      List<RelationRead> nested = of(r.nested());
+      Relation relation = new Relation(r.name(), r.table().name(),
+          r.kind() == PlannedRelation.Kind.CHILD ? Relation.Kind.CHILD : Relation.Kind.PARENT,
+          r.holderColumns(), r.tableColumns(), r.summaryColumns(),
+          nested.stream().map(RelationRead::relation).toList());
+      reads.add(new RelationRead(relation, r, nested));
+    }
+    return reads;
+  }
+
+  /**
+   * The reads of a trained space, from its relations and the current tables: the join columns
+   * and the columns it learned from, as far as the tables still have them.
+   *
+   * @param relations the space's relations
+   * @param holder the table they hang from (the root table at the top)
+   * @param learned per relation, the names of the columns the space learned from
+   * @param schema reads the related tables
+   * @param schemaName the schema of the root table
+   * @throws SQLException when a related table no longer exists (42S02)
+   */
+  public static List<RelationRead> of(List<Relation> relations, TableInfo holder,
+      java.util.function.Function<Relation, Set<String>> learned, SchemaReader schema,
+      String schemaName) throws SQLException {
+    List<RelationRead> reads = new ArrayList<>();
+    for (Relation r : relations) {
+      TableInfo table = schema.findTable(schemaName, r.table()).orElseThrow(() ->
+          new SQLException("Related table '" + r.table() + "' of the embedding space no longer "
+              + "exists. Re-create the table or the space.", "42S02"));
+      List<RelationRead> nested = of(r.nested(), table, learned, schema, schemaName);
+      Set<String> wanted = new LinkedHashSet<>(r.tableColumns());
+      for (Relation n : r.nested()) {
+        wanted.addAll(n.holderColumns());
+      }
+      wanted.addAll(learned.apply(r));
+      wanted.addAll(r.summaryColumns());
+      List<ColumnInfo> columns = new ArrayList<>();
+      for (ColumnInfo c : table.columns()) {
+        if (wanted.contains(c.name())) {
+          columns.add(c);
+        }
+      }
+      for (String join : r.tableColumns()) {
+        if (table.column(join).isEmpty()) {
+          throw new SQLException("Column '" + join + "' of related table '" + r.table()
+              + "' no longer exists; the embedding space joins on it. Re-create the space.",
+              "42S22");
+        }
+      }
+      PlannedRelation planned = new PlannedRelation(r.name(), table,
+          r.kind() == Relation.Kind.CHILD ? PlannedRelation.Kind.CHILD
+              : PlannedRelation.Kind.PARENT,
+          r.kind() == Relation.Kind.CHILD ? "1:N" : "N:1", holder, r.holderColumns(),
+          r.tableColumns(), null, columns, r.summaryColumns(),
+          nested.stream().map(RelationRead::planned).toList());
+      reads.add(new RelationRead(r, planned, nested));
+    }
+    return reads;
+  }
+}

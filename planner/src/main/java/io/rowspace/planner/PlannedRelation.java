@@ -1,0 +1,73 @@
+package io.rowspace.planner;
+
+import java.util.List;
+
+/**
+ * A related table in a training plan: how it joins the table it hangs from (its holder: the root,
+ * or another related table for the second hop), and what is read from it.
+ *
+ * @param name the token name, unique among siblings: the table name, or {@code TABLE VIA COLUMN}
+ * @param table the related table
+ * @param kind child (its rows reference the holder) or parent (the holder references it)
+ * @param label {@code 1:N} for a child, {@code N:1} for a parent, {@code N:M} for a bridge table
+ * @param holder the table this one hangs from
+ * @param holderColumns the holder's join columns
+ * @param tableColumns the related table's join columns, in the same order
+ * @param foreignKey the key the join follows, declared or named with {@code VIA}
+ * @param readColumns the columns read from the related table (join columns included)
+ * @param summaryColumns numeric columns summarised over all related rows of a holder row
+ * @param nested relations one hop further from this table
+ */
+public record PlannedRelation(String name, TableInfo table, Kind kind, String label,
+    TableInfo holder, List<String> holderColumns, List<String> tableColumns,
+    ForeignKey foreignKey, List<ColumnInfo> readColumns, List<String> summaryColumns,
+    List<PlannedRelation> nested) {
+
+  /** Direction of a relation, seen from its holder. */
+  public enum Kind {
+    /** Related rows reference the holder row (1:N). */
+    CHILD,
+    /** The holder row references one related row (N:1). */
+    PARENT
+  }
+
+  public PlannedRelation {
+    holderColumns = List.copyOf(holderColumns);
+    tableColumns = List.copyOf(tableColumns);
+    readColumns = List.copyOf(readColumns);
+    summaryColumns = List.copyOf(summaryColumns);
+    nested = List.copyOf(nested);
+  }
+
+  /** The parent table of the relationship (the referenced one) and the child (referencing). */
+  public String parentTable() {
+    return kind == Kind.CHILD ? holder.name() : table.name();
+  }
+
+  public String childTable() {
+    return kind == Kind.CHILD ? table.name() : holder.name();
+  }
+
+  /** {@code CHILD.FK = PARENT.KEY}, for messages and the catalog. */
+  public String joinText() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < holderColumns.size(); i++) {
+      if (i > 0) {
+        text.append(" AND ");
+      }
+      text.append(table.name()).append('.').append(tableColumns.get(i)).append(" = ")
+          .append(holder.name()).append('.').append(holderColumns.get(i));
+    }
+    return text.toString();
+  }
+
+  /** This relation and every nested one, depth first. */
+  public List<PlannedRelation> flatten() {
+    java.util.ArrayList<PlannedRelation> all = new java.util.ArrayList<>();
+    all.add(this);
+    for (PlannedRelation n : nested) {
+      all.addAll(n.flatten());
+    }
+    return all;
+  }
+}

@@ -1,0 +1,83 @@
+package io.rowspace.sql.session;
+
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.multitable.RelatedRowReader;
+import io.rowspace.multitable.RelationRead;
+import io.rowspace.planner.SchemaReader;
+import io.rowspace.planner.TableInfo;
+import io.rowspace.planner.TrainingPlanner;
+import io.rowspace.sql.catalog.SpaceRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads the current rows of a space's related tables for rows of its root table, at query time:
+ * the same keyed, batched reads as training, so {@code PREDICT}, {@code ANOMALY_SCORE},
+ * {@code EMBEDDINGS} and {@code REFRESH} see related rows as they are now.
+ */
+public final class SpaceRelations {
+  /** Reads per trained space (by checksum): building them reads table metadata once. */
+  private static final Map<String, List<RelationRead>> READS = new ConcurrentHashMap<>();
+
+  private SpaceRelations() {
+  }
+
+  /**
+   * The root columns a space needs in its input rows to find their related rows: the key of the
+   * root for child tables, the foreign keys of the root for parent tables.
+   */
+  public static Set<String> linkColumns(EmbeddingSpace space) {
+    Set<String> columns = new LinkedHashSet<>();
+    for (Relation r : space.relations()) {
+      columns.addAll(r.holderColumns());
+    }
+    return columns;
+  }
+
+  /**
+   * The rows with their related rows attached; the rows themselves when the space has no related
+   * tables. Rows lacking the link columns (given by values) have no related rows.
+   */
+  public static Frame attach(RowspaceSession session, Connection connection, SpaceRecord record,
+      EmbeddingSpace space, Frame rows, BooleanSupplier cancelled) throws SQLException {
+    if (space.relations().isEmpty() || rows.rowCount() == 0) {
+      return rows;
+    }
+    List<RelationRead> reads = READS.get(record.checksum());
+    if (reads == null) {
+      reads = reads(session, connection, record, space);
+      READS.put(record.checksum(), reads);
+    }
+    return new RelatedRowReader(connection, new TrainingPlanner(session.dialect()), space.seed(),
+        cancelled).attach(rows, reads);
+  }
+
+  private static List<RelationRead> reads(RowspaceSession session, Connection connection,
+      SpaceRecord record, EmbeddingSpace space) throws SQLException {
+    SchemaReader schema = new SchemaReader(connection, session.database().defaultSchema(),
+        session.dialect());
+    TableInfo root = schema.findTable(record.rootSchema(), record.rootTable()).orElseThrow(() ->
+        new SQLException("Root table '" + record.rootTable() + "' of embedding space '"
+            + record.name() + "' no longer exists.", "42S02"));
+    Map<Relation, List<ColumnProfile>> profiles = space.relatedColumns();
+    return RelationRead.of(space.relations(), root, relation -> {
+      Set<String> used = new LinkedHashSet<>();
+      for (ColumnProfile p : profiles.getOrDefault(relation, new ArrayList<>())) {
+        if (p.used()) {
+          used.add(p.name());
+        }
+      }
+      return used;
+    }, schema, record.rootSchema());
+  }
+}
