@@ -177,7 +177,7 @@ public final class DatasetBenchmark {
    * The folder of data sets: {@code PATH/datasets} for {@code --shared PATH}, else the system
    * property {@code rowspace.shared}, else {@code ../shared} beside the repository root.
    */
-  private static Path datasetsFolder(Path shared, Path repository) {
+  static Path datasetsFolder(Path shared, Path repository) {
     Path folder = shared != null ? shared
         : System.getProperty("rowspace.shared") != null
             ? Path.of(System.getProperty("rowspace.shared"))
@@ -194,7 +194,7 @@ public final class DatasetBenchmark {
    * The repository root: the nearest folder, above this class's location or else above the
    * working directory, that holds {@code examples/pom.xml}.
    */
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     List<Path> starts = new ArrayList<>();
     CodeSource code = DatasetBenchmark.class.getProtectionDomain().getCodeSource();
     if (code != null) {

@@ -124,7 +124,8 @@ public final class TabularTransformer {
     NDArray embedded = index.getNDArrayInternal()
         .embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     embedded = index.getShape().get(2) == 1 ? embedded.squeeze(2) : embedded.mean(new int[] {2});
-    NDArray scalar = features.expandDims(3).mul(p.get("scalar.w")).sum(new int[] {2});
+    // (B, C, 1, F) x (C, F, d) -> (B, C, 1, d): one small matrix product per column.
+    NDArray scalar = features.expandDims(2).matMul(p.get("scalar.w")).squeeze(2);
     return embedded.add(scalar);
   }
 

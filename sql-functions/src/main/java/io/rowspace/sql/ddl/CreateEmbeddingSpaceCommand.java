@@ -28,6 +28,7 @@ import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlInclude;
 import io.rowspace.sql.session.RowspaceSession;
+import io.rowspace.sql.session.SpaceRelations;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,22 +80,37 @@ final class CreateEmbeddingSpaceCommand {
     for (RelationshipCheck.Finding finding : spacePlan.findings()) {
       finding.findings().forEach(context::warn);
     }
-    if (!plan.relations().isEmpty()) {
+    List<RelationRead> reads = RelationRead.of(plan.relations());
+    RelatedRowReader reader = new RelatedRowReader(context.connection(),
+        new TrainingPlanner(session.dialect()), spaceOptions.seed(), context.cancelled());
+    Frame trainingRows = rows;
+    if (!reads.isEmpty()) {
+      // Related rows are read for the rows that train (max_rows of them when set), then per
+      // chunk of rows embedded: memory holds the related rows of those rows only.
+      trainingRows = sample(rows, spaceOptions);
       progress.progress("read", 0, 1, "reading " + plan.relations().size()
-          + " related tables by batches of keys");
-      RelatedRowReader reader = new RelatedRowReader(context.connection(),
-          new TrainingPlanner(session.dialect()), spaceOptions.seed(), context.cancelled());
-      rows = reader.attach(rows, RelationRead.of(plan.relations()));
+          + " related tables by batches of keys for " + trainingRows.rowCount() + " rows");
+      trainingRows = reader.attach(trainingRows, reads);
       progress.progress("read", 1, 1, "related rows read");
     }
     String what = "CREATE EMBEDDING SPACE " + name;
     EmbeddingSpace space;
     float[][] vectors;
     try {
-      space = SpaceTrainer.train(rows, spacePlan.forcedExclusions(), spaceOptions, progress);
-      vectors = space.embed(rows, Set.of());
+      space = SpaceTrainer.train(trainingRows, spacePlan.forcedExclusions(), spaceOptions,
+          progress);
     } catch (EngineException e) {
       throw progress.translate(e, what);
+    }
+    try {
+      vectors = reads.isEmpty() ? space.embed(rows, Set.of())
+          : SpaceRelations.embedAll(space, rows, chunk -> reader.attach(chunk, reads));
+    } catch (EngineException e) {
+      space.close();
+      throw progress.translate(e, what);
+    } catch (SQLException | RuntimeException e) {
+      space.close();
+      throw e;
     }
     try (space) {
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -126,6 +142,27 @@ final class CreateEmbeddingSpaceCommand {
           space.finalValidationLoss(), space.device()));
       return StatementResult.count(rows.rowCount());
     }
+  }
+
+  /** The rows a space over related tables trains on: a seeded sample of max_rows, or all. */
+  private static Frame sample(Frame rows, SpaceOptions options) {
+    if (options.maxRows().isEmpty() || rows.rowCount() <= options.maxRows().getAsInt()) {
+      return rows;
+    }
+    java.util.Random random = new java.util.Random(options.seed());
+    int[] order = new int[rows.rowCount()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] sample = java.util.Arrays.copyOf(order, options.maxRows().getAsInt());
+    java.util.Arrays.sort(sample);
+    return rows.rows(sample);
   }
 
   /**

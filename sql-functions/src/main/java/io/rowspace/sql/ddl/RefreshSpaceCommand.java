@@ -37,11 +37,10 @@ final class RefreshSpaceCommand {
     Frame rows = new RowReader(context.connection()).read(plan.rootStep(), 0,
         context.cancelled());
     EmbeddingSpace space = context.session().models().space(catalog, record);
-    rows = SpaceRelations.attach(context.session(), context.connection(), record, space, rows,
-        context.cancelled());
     float[][] vectors;
     try {
-      vectors = space.embed(rows, Set.of());
+      vectors = SpaceRelations.embedAll(space, rows, chunk -> SpaceRelations.attach(
+          context.session(), context.connection(), record, space, chunk, context.cancelled()));
     } catch (EngineException e) {
       throw EngineErrors.translate(e, "REFRESH EMBEDDING SPACE " + name);
     }

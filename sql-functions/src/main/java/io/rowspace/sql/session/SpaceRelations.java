@@ -62,6 +62,35 @@ public final class SpaceRelations {
         cancelled).attach(rows, reads);
   }
 
+  /** Attaches related rows to a chunk of root rows. */
+  @FunctionalInterface
+  public interface Attach {
+    Frame apply(Frame rows) throws SQLException;
+  }
+
+  /** Root rows embedded per chunk: the related rows of one chunk are in memory at a time. */
+  public static final int EMBED_CHUNK_ROWS = 4096;
+
+  /**
+   * Embeds every row, a chunk at a time, each chunk with its related rows attached just before
+   * it is embedded, so memory holds the related rows of one chunk, not of the whole table.
+   */
+  public static float[][] embedAll(EmbeddingSpace space, Frame rows, Attach attach)
+      throws SQLException {
+    float[][] vectors = new float[rows.rowCount()][];
+    for (int from = 0; from < rows.rowCount(); from += EMBED_CHUNK_ROWS) {
+      int to = Math.min(rows.rowCount(), from + EMBED_CHUNK_ROWS);
+      int[] chunk = new int[to - from];
+      for (int i = 0; i < chunk.length; i++) {
+        chunk[i] = from + i;
+      }
+      Frame part = attach.apply(from == 0 && to == rows.rowCount() ? rows : rows.rows(chunk));
+      float[][] embedded = space.embed(part, Set.of());
+      System.arraycopy(embedded, 0, vectors, from, embedded.length);
+    }
+    return vectors;
+  }
+
   private static List<RelationRead> reads(RowspaceSession session, Connection connection,
       SpaceRecord record, EmbeddingSpace space) throws SQLException {
     SchemaReader schema = new SchemaReader(connection, session.database().defaultSchema(),
