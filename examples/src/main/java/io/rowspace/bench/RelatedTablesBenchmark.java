@@ -83,11 +83,12 @@ public final class RelatedTablesBenchmark {
   }
 
   private static void load(Connection c, Path psid) throws IOException, SQLException {
-    String ddl = Files.readString(psid.resolve("schema.sql"), StandardCharsets.UTF_8);
+    // Comment lines first (they may hold semicolons), then one statement per semicolon.
+    String ddl = Files.readAllLines(psid.resolve("schema.sql"), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
     try (Statement s = c.createStatement()) {
       for (String statement : ddl.split(";")) {
-        String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
-            .reduce("", (a, b) -> a + "\n" + b).strip();
+        String sql = statement.strip();
         if (!sql.isEmpty()) {
           s.execute(sql);
         }

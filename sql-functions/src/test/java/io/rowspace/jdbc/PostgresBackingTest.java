@@ -24,14 +24,79 @@ import org.junit.jupiter.api.Test;
  * {@code .ci/run} starts one, so in CI ({@code CI=true}) the test is required to run.
  */
 class PostgresBackingTest {
-  @Test
-  void spacesPredictorsAndFunctionsWorkOnPostgres() throws SQLException {
+  private static String backing() {
     String backing = System.getenv("ROWSPACE_TEST_POSTGRES_URL");
     if (backing == null) {
       assertTrue(System.getenv("CI") == null,
           "CI must provide a PostgreSQL server in ROWSPACE_TEST_POSTGRES_URL (see .ci/run)");
       Assumptions.abort("No PostgreSQL server: set ROWSPACE_TEST_POSTGRES_URL to run this test");
     }
+    return backing;
+  }
+
+  @Test
+  void spacesOverRelatedTablesReadThemByKeysOnPostgres() throws SQLException {
+    String backing = backing();
+    try (Connection plain = DriverManager.getConnection(backing);
+         Statement statement = plain.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS gym_visits");
+      statement.execute("DROP TABLE IF EXISTS gym_members");
+    }
+    String url = backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:");
+    try (Connection connection = DriverManager.getConnection(url);
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE gym_members (member_id BIGSERIAL PRIMARY KEY, "
+          + "age INTEGER, keen VARCHAR(3))");
+      statement.execute("CREATE TABLE gym_visits (visit_id SERIAL PRIMARY KEY, member_id "
+          + "INTEGER REFERENCES gym_members(member_id), minutes INTEGER, area VARCHAR(10))");
+      Random random = new Random(9);
+      try (PreparedStatement member = connection.prepareStatement(
+               "INSERT INTO gym_members (age, keen) VALUES (?, ?)");
+           PreparedStatement visit = connection.prepareStatement(
+               "INSERT INTO gym_visits (member_id, minutes, area) VALUES (?, ?, ?)")) {
+        for (int m = 1; m <= 200; m++) {
+          boolean keen = random.nextBoolean();
+          member.setInt(1, 18 + random.nextInt(50));
+          member.setString(2, keen ? "yes" : "no");
+          member.executeUpdate();
+          for (int v = 0; v < 1 + random.nextInt(4); v++) {
+            visit.setInt(1, m);
+            visit.setInt(2, (keen ? 60 : 15) + random.nextInt(20));
+            visit.setString(3, random.nextBoolean() ? "weights" : "pool");
+            visit.addBatch();
+          }
+        }
+        visit.executeBatch();
+      }
+      assertEquals(200, statement.executeUpdate(
+          "CREATE EMBEDDING SPACE gym ON gym_members WITH (epochs = 3)"));
+      try (ResultSet rs = statement.executeQuery("SELECT parent_table, child_table, kind, "
+          + "coverage FROM rowspace.relationships WHERE space = 'gym'")) {
+        assertTrue(rs.next());
+        assertEquals("gym_members gym_visits 1:N", rs.getString(1) + " " + rs.getString(2)
+            + " " + rs.getString(3));
+        assertEquals(1.0, rs.getDouble(4), 1e-9);
+      }
+      statement.executeUpdate("CREATE PREDICTOR keen ON gym TARGET keen WITH (epochs = 5)");
+      try (ResultSet rs = statement.executeQuery("SELECT member_id, PREDICT_PROBA('keen', 'yes') "
+          + "AS p FROM gym_members WHERE member_id <= 10 ORDER BY member_id")) {
+        int rows = 0;
+        while (rs.next()) {
+          double p = rs.getDouble("p");
+          assertTrue(p >= 0 && p <= 1);
+          rows++;
+        }
+        assertEquals(10, rows);
+      }
+      statement.execute("DROP EMBEDDING SPACE gym CASCADE");
+      statement.execute("DROP TABLE gym_visits");
+      statement.execute("DROP TABLE gym_members");
+    }
+  }
+
+  @Test
+  void spacesPredictorsAndFunctionsWorkOnPostgres() throws SQLException {
+    String backing = backing();
     try (Connection plain = DriverManager.getConnection(backing);
          Statement statement = plain.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS rowspace CASCADE");
