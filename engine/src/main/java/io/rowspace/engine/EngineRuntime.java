@@ -54,6 +54,28 @@ public final class EngineRuntime {
     return threads;
   }
 
+  /**
+   * A warning for the training monitor when this process cannot give reproducible models, else
+   * null. The one known case is {@code OMP_DYNAMIC=true} in the environment: OpenMP (libgomp, as
+   * bundled with PyTorch) then shrinks its thread teams when the machine's load average is high,
+   * reductions are split into a different number of chunks and the last bits of a model change
+   * with the load. OpenMP reads the variable when the native library loads, so Java cannot undo
+   * it; unset (the default) and {@code false} are fine. {@code MKL_DYNAMIC} needs nothing: PyTorch
+   * switches MKL's dynamic threads off itself.
+   */
+  public static String reproducibilityWarning() {
+    return reproducibilityWarning(System.getenv("OMP_DYNAMIC"));
+  }
+
+  static String reproducibilityWarning(String ompDynamic) {
+    if (ompDynamic == null || !ompDynamic.strip().equalsIgnoreCase("true")) {
+      return null;
+    }
+    return "OMP_DYNAMIC=true is set in this process's environment: the math library may use "
+        + "fewer threads when the machine is busy, and models trained with the same seed may then "
+        + "differ in their last bits. Unset it or set it to false for reproducible models.";
+  }
+
   /** Starts the engine with default settings if nobody configured it, and returns the device. */
   public static Device ensureStarted() {
     if (!started) {

@@ -139,7 +139,7 @@ public final class TabularTransformer {
   public static Output encode(Config c, Map<String, NDArray> p, NDArray content, NDArray mask) {
     long b = content.getShape().get(0);
     int d = c.dModel();
-    NDArray visible = mask.neg().add(1f);
+    NDArray visible = ScalarOps.add(mask.neg(), 1f);
     NDArray pos = p.get("pos");
     if (content.getShape().get(1) > c.columns()) {
       // Tokens of related tables follow the columns, with positions of their own.
@@ -171,8 +171,8 @@ public final class TabularTransformer {
     NDArray q = qkv.get(0);
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
-    NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1 / Math.sqrt(dh)))
-        .softmax(-1);
+    NDArray attention = ScalarOps.mul(q.matMul(k.transpose(0, 1, 3, 2)),
+        (float) (1 / Math.sqrt(dh))).softmax(-1);
     NDArray mixed = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, d);
     x = x.add(mixed.matMul(p.get(prefix + "out.w")).add(p.get(prefix + "out.b")));
     NDArray n2 = layerNorm(x, p.get(prefix + "ln2.g"), p.get(prefix + "ln2.b"));
@@ -195,6 +195,6 @@ public final class TabularTransformer {
   /** Scales the vectors along the last axis to unit length. */
   public static NDArray l2normalise(NDArray x) {
     int last = x.getShape().dimension() - 1;
-    return x.div(x.square().sum(new int[] {last}, true).add(1e-12f).sqrt());
+    return x.div(ScalarOps.add(x.square().sum(new int[] {last}, true), 1e-12f).sqrt());
   }
 }

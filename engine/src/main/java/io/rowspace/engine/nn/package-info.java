@@ -5,6 +5,8 @@
  * {@link io.rowspace.engine.nn.AdamW} optimiser with gradient clipping and the
  * {@link io.rowspace.engine.nn.OneCycleSchedule} learning rate. Nothing here knows about columns'
  * meaning, training loops or files: spaces and predictors compose these pieces. All arrays created
- * here belong to the caller's {@code NDManager} scope.
+ * here belong to the caller's {@code NDManager} scope. Arithmetic with a Java number in anything a
+ * gradient flows through goes through {@link io.rowspace.engine.nn.ScalarOps}, never DJL's
+ * {@code mul(Number)} and the like (see there why).
  */
 package io.rowspace.engine.nn;

@@ -87,7 +87,8 @@ public final class Predictor implements AutoCloseable {
     this.parameterValues = parameterValues;
     this.targetMean = targetMean;
     this.targetStd = targetStd;
-    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    // Sorted, so the saved bytes do not depend on the order of the caller's map.
+    this.options = Collections.unmodifiableMap(new java.util.TreeMap<>(options));
     this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
     this.parameters = manager.create(parameterValues);
   }

@@ -11,6 +11,7 @@ import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.OneCycleSchedule;
+import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -68,6 +69,10 @@ public final class PredictorTrainer {
   public static Predictor train(EmbeddingSpace space, Frame rows, String targetColumn,
       PredictorOptions options, TrainingMonitor monitor) {
     TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
+    String reproducibility = EngineRuntime.reproducibilityWarning();
+    if (reproducibility != null) {
+      m.warning(reproducibility);
+    }
     int targetIndex = rows.indexOf(targetColumn);
     if (targetIndex < 0) {
       throw new EngineException(EngineException.Kind.INVALID_OPTION, "Target column '"
@@ -606,7 +611,7 @@ public final class PredictorTrainer {
         if (loss.equals("huber")) {
           NDArray a = residual.abs();
           NDArray q = a.clip(0f, 1f);
-          return q.square().mul(0.5f).add(a.sub(q)).mean();
+          return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean();
         }
         return residual.square().mean();
       }
@@ -622,7 +627,7 @@ public final class PredictorTrainer {
       NDArray perRow = logLikelihood.neg();
       if (loss.equals("focal")) {
         NDArray p = logLikelihood.exp();
-        perRow = perRow.mul(p.neg().add(1f).square());
+        perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
       }
       return perRow.mul(w).sum().div(w.sum());
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.encode.EncodedRows;
+import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.nn.TabularTransformer;
 
 import java.util.List;
@@ -88,7 +89,7 @@ final class MaskedViewObjective {
     Tokens tokens = tokens(p, scope, batch, related, config.dModel());
     NDArray content = tokens.content();
     NDArray maskA = scope.create(firstMask, new Shape(b, c));
-    NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
+    NDArray masks = maskA.concat(ScalarOps.add(maskA.neg(), 1f), 0);
 
     TabularTransformer.Output out =
         TabularTransformer.encode(config, p, content.concat(content, 0), masks.expandDims(2));
@@ -97,9 +98,10 @@ final class MaskedViewObjective {
     NDArray predictions = columnPredictions(p, out, b, c);
     NDArray targets = columnTargets(p, content);
     NDArray keysByColumn = keys.transpose();
-    NDArray sameValue = keysByColumn.expandDims(2).eq(keysByColumn.expandDims(1))
-        .toType(DataType.FLOAT32, false).sub(eye).mul(SAME_VALUE_PENALTY);
-    NDArray logits = predictions.matMul(targets).div(TEMPERATURE).sub(sameValue.expandDims(0));
+    NDArray sameValue = ScalarOps.mul(keysByColumn.expandDims(2).eq(keysByColumn.expandDims(1))
+        .toType(DataType.FLOAT32, false).sub(eye), SAME_VALUE_PENALTY);
+    NDArray logits = ScalarOps.div(predictions.matMul(targets), TEMPERATURE)
+        .sub(sameValue.expandDims(0));
     NDArray logLikelihood = logits.logSoftmax(3).mul(eye).sum(new int[] {3});
     NDArray hidden = masks.reshape(2, b, c).transpose(0, 2, 1);
     NDArray columnLoss = logLikelihood.mul(hidden).sum().neg().div(hidden.sum());
@@ -107,16 +109,16 @@ final class MaskedViewObjective {
     NDArray z = out.embedding();
     NDArray first = z.get("0:" + b);
     NDArray second = z.get(b + ":");
-    NDArray rowLogits = first.matMul(second.transpose()).div(TEMPERATURE);
-    NDArray rowLoss = rowLogits.logSoftmax(1).mul(eye).sum()
-        .add(rowLogits.logSoftmax(0).mul(eye).sum()).div(-2f * b);
+    NDArray rowLogits = ScalarOps.div(first.matMul(second.transpose()), TEMPERATURE);
+    NDArray rowLoss = ScalarOps.div(rowLogits.logSoftmax(1).mul(eye).sum()
+        .add(rowLogits.logSoftmax(0).mul(eye).sum()), -2f * b);
 
     NDArray similarity = z.matMul(z.transpose());
-    NDArray spread = similarity.mul(4f).sub(4f).exp().mean().log();
+    NDArray spread = ScalarOps.sub(ScalarOps.mul(similarity, 4f), 4f).exp().mean().log();
 
-    NDArray total = columnLoss.add(rowLoss).add(spread.mul(spreadWeight));
+    NDArray total = columnLoss.add(rowLoss).add(ScalarOps.mul(spread, spreadWeight));
     if (tokens.gatePenalty() != null) {
-      total = total.add(tokens.gatePenalty().mul(RelatedTokens.GATE_PENALTY));
+      total = total.add(ScalarOps.mul(tokens.gatePenalty(), RelatedTokens.GATE_PENALTY));
     }
     return new Terms(total, columnLoss, rowLoss, spread, z);
   }
@@ -135,11 +137,11 @@ final class MaskedViewObjective {
     int c = tokens();
     NDArray content = tokens(p, scope, batch, related, config.dModel()).content();
     NDArray maskA = scope.create(firstMask, new Shape(b, c));
-    NDArray masks = maskA.concat(maskA.neg().add(1f), 0);
+    NDArray masks = maskA.concat(ScalarOps.add(maskA.neg(), 1f), 0);
     TabularTransformer.Output out =
         TabularTransformer.encode(config, p, content.concat(content, 0), masks.expandDims(2));
-    NDArray logits = columnPredictions(p, out, b, c).matMul(columnTargets(p, content))
-        .div(TEMPERATURE);
+    NDArray logits = ScalarOps.div(
+        columnPredictions(p, out, b, c).matMul(columnTargets(p, content)), TEMPERATURE);
     NDArray loss = logits.logSoftmax(3).mul(scope.eye(b)).sum(new int[] {3}).neg();
     NDArray hidden = masks.reshape(2, b, c).transpose(0, 2, 1);
     float[] sums = loss.mul(hidden).sum(new int[] {0, 2}).toFloatArray();

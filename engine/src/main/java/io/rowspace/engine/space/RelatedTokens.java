@@ -11,6 +11,7 @@ import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
 import io.rowspace.engine.nn.ParameterLayout;
+import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ColumnProfiler;
@@ -352,6 +353,8 @@ final class RelatedTokens {
     int[] rows = new int[instances];
     long[] slots = new long[h * width];
     float[] valid = new float[h * width];
+    float[] padding = new float[h * width];
+    float[] kept = new float[h];
     int next = 0;
     for (int i = 0; i < h; i++) {
       int[] m = e.members[holders[i]];
@@ -362,8 +365,10 @@ final class RelatedTokens {
           valid[i * width + j] = 1f;
         } else {
           slots[i * width + j] = instances;
+          padding[i * width + j] = -1e4f;
         }
       }
+      kept[i] = Math.max(1, m.length);
     }
     NDArray table = scope.zeros(new Shape(1, d));
     if (instances > 0) {
@@ -376,12 +381,15 @@ final class RelatedTokens {
         .singletonOrThrow();
     NDArray present = scope.create(valid, new Shape(h, width));
     if (e.node.relation.kind() == Relation.Kind.CHILD) {
-      NDArray scores = gathered.matMul(p.get(prefix + "attn.q").reshape(d, 1)).squeeze(2)
-          .mul((float) (1 / Math.sqrt(d))).add(present.sub(1f).mul(1e4f));
+      // Numbers in the graph go through ScalarOps: DJL's own scalar operands can be freed
+      // before the backward pass reads them.
+      NDArray scores = ScalarOps.mul(
+          gathered.matMul(p.get(prefix + "attn.q").reshape(d, 1)).squeeze(2),
+          (float) (1 / Math.sqrt(d))).add(scope.create(padding, new Shape(h, width)));
       NDArray attention = scores.softmax(1).mul(present).expandDims(2);
       NDArray pooled = gathered.mul(attention).sum(new int[] {1});
       NDArray mean = gathered.mul(present.expandDims(2)).sum(new int[] {1})
-          .div(present.sum(new int[] {1}, true).maximum(1f));
+          .div(scope.create(kept, new Shape(h, 1)));
       int s = e.node.relation.summaryWidth();
       float[] summary = new float[h * s];
       for (int i = 0; i < h; i++) {
@@ -392,11 +400,16 @@ final class RelatedTokens {
     }
     NDArray parent = gathered.squeeze(1);
     NDArray found = present;
+    float[] notFound = new float[h];
+    for (int i = 0; i < h; i++) {
+      notFound[i] = 1f - valid[i];
+    }
     NDArray gate = parent.matMul(p.get(prefix + "gate.w")).add(p.get(prefix + "gate.b"))
         .getNDArrayInternal().sigmoid().mul(found);
     gates.add(gate);
     NDArray encoded = parent.matMul(p.get(prefix + "tok.w")).add(p.get(prefix + "tok.b"));
-    return encoded.mul(gate).add(found.neg().add(1f).mul(p.get(prefix + "missing").reshape(1, d)));
+    return encoded.mul(gate).add(scope.create(notFound, new Shape(h, 1))
+        .mul(p.get(prefix + "missing").reshape(1, d)));
   }
 
   /** What a related row brings before its relation's layer: (rows, d). */

@@ -60,6 +60,10 @@ public final class SpaceTrainer {
     long started = System.nanoTime();
     TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
     String device = EngineRuntime.device();
+    String reproducibility = EngineRuntime.reproducibilityWarning();
+    if (reproducibility != null) {
+      m.warning(reproducibility);
+    }
     if (rows.rowCount() < MIN_ROWS) {
       throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "An embedding space needs at "
           + "least " + MIN_ROWS + " rows, got " + rows.rowCount() + ". Add rows to the table.");

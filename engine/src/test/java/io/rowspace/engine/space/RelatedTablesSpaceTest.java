@@ -27,7 +27,7 @@ class RelatedTablesSpaceTest {
       List.of("ID"), List.of("CUSTOMER_ID"), List.of("MINUTES"), List.of());
 
   /** Customers whose segment follows the mean length of their visits, and nothing else. */
-  private static Frame customers(int n, long seed) {
+  static Frame customers(int n, long seed) {
     Random random = new Random(seed);
     List<Object[]> roots = new ArrayList<>();
     List<Object[]> visits = new ArrayList<>();

