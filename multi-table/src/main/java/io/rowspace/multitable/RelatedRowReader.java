@@ -103,12 +103,15 @@ public final class RelatedRowReader {
         for (int i = 0; i < values.length; i++) {
           values[i] = row[holderColumns[i]];
         }
-        groups.put(key, new Group(values, relation.summaryColumns().size()));
+        groups.put(key, new Group(values, relation.summaryColumns().size(),
+            relation.shareColumns().size()));
       }
     }
     List<ColumnInfo> columns = read.planned().readColumns();
     int[] joinColumns = indexes(columns, relation.tableColumns());
     int[] summaryColumns = indexes(columns, relation.summaryColumns());
+    int[] shareColumns = indexes(columns, relation.shareColumns());
+    String[] shareValues = relation.shareValues().toArray(new String[0]);
     boolean child = relation.kind() == Relation.Kind.CHILD;
     int cap = child ? ROWS_PER_HOLDER : 1;
     ReadStatistics stats = statistics.computeIfAbsent(path, p -> new ReadStatistics());
@@ -147,6 +150,7 @@ public final class RelatedRowReader {
             }
             stats.rowsRead++;
             g.add(values, summaryColumns, priority(values), sequence++, cap);
+            g.share(values, shareColumns, shareValues);
           }
         }
       }
@@ -239,10 +243,12 @@ public final class RelatedRowReader {
     final double[] sums;
     final double[] maxima;
     final long[] present;
+    final long[] shared;
     long count;
 
-    Group(Object[] keyValues, int summaryColumns) {
+    Group(Object[] keyValues, int summaryColumns, int shares) {
       this.keyValues = keyValues;
+      this.shared = new long[shares];
       this.sums = new double[summaryColumns];
       this.maxima = new double[summaryColumns];
       this.present = new long[summaryColumns];
@@ -268,7 +274,20 @@ public final class RelatedRowReader {
       }
     }
 
-    /** Count, emptiness, then mean and maximum of each summary column (NaN when absent). */
+    /** Counts the shared values a related row holds. */
+    void share(Object[] values, int[] columns, String[] wanted) {
+      for (int i = 0; i < columns.length; i++) {
+        Object v = values[columns[i]];
+        if (v != null && String.valueOf(v).stripTrailing().equals(wanted[i])) {
+          shared[i]++;
+        }
+      }
+    }
+
+    /**
+     * Count, emptiness, mean and maximum of each summary column (NaN when absent), then the share
+     * of each shared value.
+     */
     double[] summary(int width) {
       double[] s = new double[width];
       if (width == 0) {
@@ -279,6 +298,10 @@ public final class RelatedRowReader {
       for (int i = 0; i < sums.length; i++) {
         s[2 + 2 * i] = present[i] == 0 ? Double.NaN : sums[i] / present[i];
         s[3 + 2 * i] = present[i] == 0 ? Double.NaN : maxima[i];
+      }
+      int first = 2 + 2 * sums.length;
+      for (int i = 0; i < shared.length; i++) {
+        s[first + i] = count == 0 ? Double.NaN : (double) shared[i] / count;
       }
       return s;
     }

@@ -21,6 +21,14 @@ import java.util.Set;
  */
 public record RelationRead(Relation relation, PlannedRelation planned, List<RelationRead> nested) {
 
+  private static List<PlannedRelation.ValueShare> shares(Relation r) {
+    List<PlannedRelation.ValueShare> shares = new ArrayList<>();
+    for (int i = 0; i < r.shareColumns().size(); i++) {
+      shares.add(new PlannedRelation.ValueShare(r.shareColumns().get(i), r.shareValues().get(i)));
+    }
+    return shares;
+  }
+
   /** The reads of a freshly planned space. */
   public static List<RelationRead> of(List<PlannedRelation> relations) {
     List<RelationRead> reads = new ArrayList<>();
@@ -29,6 +37,8 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       Relation relation = new Relation(r.name(), r.table().name(),
           r.kind() == PlannedRelation.Kind.CHILD ? Relation.Kind.CHILD : Relation.Kind.PARENT,
           r.holderColumns(), r.tableColumns(), r.summaryColumns(),
+          r.shares().stream().map(PlannedRelation.ValueShare::column).toList(),
+          r.shares().stream().map(PlannedRelation.ValueShare::value).toList(),
           nested.stream().map(RelationRead::relation).toList());
       reads.add(new RelationRead(relation, r, nested));
     }
@@ -61,6 +71,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       }
       wanted.addAll(learned.apply(r));
       wanted.addAll(r.summaryColumns());
+      wanted.addAll(r.shareColumns());
       List<ColumnInfo> columns = new ArrayList<>();
       for (ColumnInfo c : table.columns()) {
         if (wanted.contains(c.name())) {
@@ -78,7 +89,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
           r.kind() == Relation.Kind.CHILD ? PlannedRelation.Kind.CHILD
               : PlannedRelation.Kind.PARENT,
           r.kind() == Relation.Kind.CHILD ? "1:N" : "N:1", holder, r.holderColumns(),
-          r.tableColumns(), null, columns, r.summaryColumns(),
+          r.tableColumns(), null, columns, r.summaryColumns(), shares(r),
           nested.stream().map(RelationRead::planned).toList());
       reads.add(new RelationRead(r, planned, nested));
     }

@@ -16,12 +16,17 @@ import java.util.List;
  * @param foreignKey the key the join follows, declared or named with {@code VIA}
  * @param readColumns the columns read from the related table (join columns included)
  * @param summaryColumns numeric columns summarised over all related rows of a holder row
+ * @param shares categorical values whose share among all related rows of a holder row is
+ *     summarised (children only)
  * @param nested relations one hop further from this table
  */
 public record PlannedRelation(String name, TableInfo table, Kind kind, String label,
     TableInfo holder, List<String> holderColumns, List<String> tableColumns,
     ForeignKey foreignKey, List<ColumnInfo> readColumns, List<String> summaryColumns,
-    List<PlannedRelation> nested) {
+    List<ValueShare> shares, List<PlannedRelation> nested) {
+
+  /** A value of a categorical column of a child table, summarised by its share per holder row. */
+  public record ValueShare(String column, String value) {}
 
   /** Direction of a relation, seen from its holder. */
   public enum Kind {
@@ -36,6 +41,7 @@ public record PlannedRelation(String name, TableInfo table, Kind kind, String la
     tableColumns = List.copyOf(tableColumns);
     readColumns = List.copyOf(readColumns);
     summaryColumns = List.copyOf(summaryColumns);
+    shares = List.copyOf(shares);
     nested = List.copyOf(nested);
   }
 

@@ -27,6 +27,10 @@ import java.util.Set;
 public final class RelationshipPlanner {
   /** Hops followed from the root when the user lists no tables. */
   public static final int DEFAULT_HOPS = 2;
+  /** Categorical columns of a child with at most this many values have their shares summarised. */
+  static final int MAX_SHARED_VALUES = 12;
+  /** Values of one column whose shares are summarised. */
+  static final int SHARES_PER_COLUMN = 6;
 
   /** A table the user listed, with the join column it named (or null). */
   public record Include(String table, String via) {}
@@ -243,7 +247,8 @@ public final class RelationshipPlanner {
 
   private PlannedRelation relation(TableInfo table, PlannedRelation.Kind kind, String label,
       TableInfo holder, List<String> holderColumns, List<String> tableColumns, ForeignKey fk,
-      Set<String> excluded, List<PlannedRelation> nested, List<PlannedRelation> siblings) {
+      Set<String> excluded, List<PlannedRelation> nested, List<PlannedRelation> siblings)
+      throws SQLException {
     String name = table.name();
     for (PlannedRelation s : siblings) {
       if (s.table().name().equals(table.name())) {
@@ -257,6 +262,7 @@ public final class RelationshipPlanner {
     }
     List<ColumnInfo> read = new ArrayList<>();
     List<String> summary = new ArrayList<>();
+    List<PlannedRelation.ValueShare> shares = new ArrayList<>();
     Set<String> foreignKeyColumns = new LinkedHashSet<>();
     for (ForeignKey k : keys.getOrDefault(table.name(), List.of())) {
       if (k.table().equals(table.name())) {
@@ -269,13 +275,22 @@ public final class RelationshipPlanner {
         continue;
       }
       read.add(c);
-      if (!join && isNumeric(c.jdbcType()) && !table.keyColumns().contains(c.name())
-          && !foreignKeyColumns.contains(c.name())) {
+      boolean learned = !join && !table.keyColumns().contains(c.name())
+          && !foreignKeyColumns.contains(c.name());
+      if (learned && isNumeric(c.jdbcType())) {
         summary.add(c.name());
+      } else if (learned && kind == PlannedRelation.Kind.CHILD && isCategory(c.jdbcType())) {
+        // A few frequent values: the share of each among a holder's rows is a summary
+        // (all values but the last when there are few, so shares are not redundant).
+        List<String> values = schema.frequentValues(table, c.name(), MAX_SHARED_VALUES);
+        int kept = Math.min(SHARES_PER_COLUMN, values.size() - 1);
+        for (int i = 0; i < kept; i++) {
+          shares.add(new PlannedRelation.ValueShare(c.name(), values.get(i)));
+        }
       }
     }
     return new PlannedRelation(name, table, kind, label, holder, holderColumns, tableColumns, fk,
-        read, summary, nested);
+        read, summary, shares, nested);
   }
 
   private TableInfo table(String name) throws SQLException {
@@ -299,6 +314,13 @@ public final class RelationshipPlanner {
       keys.put(table, known);
     }
     return known;
+  }
+
+  private static boolean isCategory(int jdbcType) {
+    return switch (jdbcType) {
+      case Types.VARCHAR, Types.CHAR, Types.NVARCHAR, Types.NCHAR, Types.BOOLEAN, Types.BIT -> true;
+      default -> false;
+    };
   }
 
   private static boolean isNumeric(int jdbcType) {

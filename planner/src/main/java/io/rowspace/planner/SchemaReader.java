@@ -114,6 +114,30 @@ public final class SchemaReader {
     }
   }
 
+  /**
+   * The non-null values of a column, most frequent first (ties by value), when it has at most
+   * {@code limit} distinct ones; empty otherwise. One aggregate query over the table alone.
+   */
+  public List<String> frequentValues(TableInfo table, String column, int limit)
+      throws SQLException {
+    String quoted = dialect.quoteIdentifier(column);
+    String sql = "SELECT " + quoted + ", COUNT(*) FROM "
+        + (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
+        + dialect.quoteIdentifier(table.name()) + " WHERE " + quoted + " IS NOT NULL GROUP BY "
+        + quoted + " ORDER BY COUNT(*) DESC, " + quoted;
+    List<String> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        if (values.size() == limit) {
+          return List.of();
+        }
+        values.add(String.valueOf(rs.getObject(1)).stripTrailing());
+      }
+    }
+    return values;
+  }
+
   /** Names of the tables a user can see in the default schema, for error messages. */
   public List<String> tableNames() throws SQLException {
     List<String> names = new ArrayList<>();

@@ -18,10 +18,14 @@ import java.util.List;
  * @param holderColumns the holder's join columns: its key for a child, its foreign key for a parent
  * @param tableColumns the related table's join columns, matching {@code holderColumns} in order
  * @param summaryColumns numeric columns summarised (mean, max) over all rows of a child per holder
+ * @param shareColumns categorical columns of a child whose value shares are summarised, one entry
+ *     per value (a column appears once per value)
+ * @param shareValues the values, matching {@code shareColumns}
  * @param nested relations one hop further, whose holder is this relation's table
  */
 public record Relation(String name, String table, Kind kind, List<String> holderColumns,
-    List<String> tableColumns, List<String> summaryColumns, List<Relation> nested) {
+    List<String> tableColumns, List<String> summaryColumns, List<String> shareColumns,
+    List<String> shareValues, List<Relation> nested) {
 
   /** Direction of a relation, seen from its holder. */
   public enum Kind {
@@ -35,16 +39,25 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     holderColumns = List.copyOf(holderColumns);
     tableColumns = List.copyOf(tableColumns);
     summaryColumns = List.copyOf(summaryColumns);
+    shareColumns = List.copyOf(shareColumns);
+    shareValues = List.copyOf(shareValues);
     nested = List.copyOf(nested);
+    if (shareColumns.size() != shareValues.size()) {
+      throw new IllegalArgumentException("Relation '" + name + "' needs one value per shared "
+          + "column.");
+    }
     if (holderColumns.isEmpty() || holderColumns.size() != tableColumns.size()) {
       throw new IllegalArgumentException("Relation '" + name + "' needs matching join columns, "
           + "got " + holderColumns + " and " + tableColumns + ".");
     }
   }
 
-  /** Number of summary features per holder row: count, emptiness, then mean and max per column. */
+  /**
+   * Number of summary features per holder row: count, emptiness, mean and max per summary column,
+   * then one share per shared value.
+   */
   public int summaryWidth() {
-    return kind == Kind.CHILD ? 2 + 2 * summaryColumns.size() : 0;
+    return kind == Kind.CHILD ? 2 + 2 * summaryColumns.size() + shareColumns.size() : 0;
   }
 
   /** This relation and all nested ones, depth first, this one first. */
@@ -64,6 +77,8 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     writeList(out, holderColumns);
     writeList(out, tableColumns);
     writeList(out, summaryColumns);
+    writeList(out, shareColumns);
+    writeList(out, shareValues);
     out.writeInt(nested.size());
     for (Relation r : nested) {
       r.write(out);
@@ -86,6 +101,8 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     List<String> holder = readList(in);
     List<String> columns = readList(in);
     List<String> summary = readList(in);
+    List<String> shareColumns = readList(in);
+    List<String> shareValues = readList(in);
     int n = in.readInt();
     if (n < 0 || n > 64) {
       throw new IOException("invalid count of nested relations " + n);
@@ -95,7 +112,8 @@ public record Relation(String name, String table, Kind kind, List<String> holder
       nested.add(read(in, depth - 1));
     }
     try {
-      return new Relation(name, table, kind, holder, columns, summary, nested);
+      return new Relation(name, table, kind, holder, columns, summary, shareColumns, shareValues,
+          nested);
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

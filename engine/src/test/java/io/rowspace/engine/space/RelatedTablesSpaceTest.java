@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class RelatedTablesSpaceTest {
   private static final Relation VISITS = new Relation("VISITS", "VISITS", Relation.Kind.CHILD,
-      List.of("ID"), List.of("CUSTOMER_ID"), List.of("MINUTES"), List.of());
+      List.of("ID"), List.of("CUSTOMER_ID"), List.of("MINUTES"), List.of("DEVICE"),
+      List.of("web"), List.of());
 
   /** Customers whose segment follows the mean length of their visits, and nothing else. */
   static Frame customers(int n, long seed) {
@@ -48,7 +49,11 @@ class RelatedTablesSpaceTest {
         max = Math.max(max, minutes);
       }
       counts[i] = count;
-      summaries[i] = new double[] {count, 0, sum / count, max};
+      long web = 0;
+      for (int v = 0; v < count; v++) {
+        web += "web".equals(visits.get(members[i][v])[2]) ? 1 : 0;
+      }
+      summaries[i] = new double[] {count, 0, sum / count, max, (double) web / count};
       roots.add(new Object[] {i, longVisits ? "loyal" : "casual", 20 + random.nextInt(50),
           random.nextBoolean() ? "north" : "south"});
     }
