@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,8 +233,8 @@ public final class RelatedRowReader {
 
   /** A kept related row and the order it is kept in. */
   private record Kept(long priority, long sequence, Object[] values) {
-    static final java.util.Comparator<Kept> ORDER =
-        java.util.Comparator.comparingLong(Kept::priority).thenComparingLong(Kept::sequence);
+    static final Comparator<Kept> ORDER =
+        Comparator.comparingLong(Kept::priority).thenComparingLong(Kept::sequence);
   }
 
   /** The related rows of one holder key: all counted and summarised, a bounded sample kept. */

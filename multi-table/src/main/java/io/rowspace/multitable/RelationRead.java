@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What reading one related table needs: the engine's view of the relation, the table as the
@@ -57,7 +58,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
    * @throws SQLException when a related table no longer exists (42S02)
    */
   public static List<RelationRead> of(List<Relation> relations, TableInfo holder,
-      java.util.function.Function<Relation, Set<String>> learned, SchemaReader schema,
+      Function<Relation, Set<String>> learned, SchemaReader schema,
       String schemaName) throws SQLException {
     List<RelationRead> reads = new ArrayList<>();
     for (Relation r : relations) {

@@ -1,5 +1,6 @@
 package io.rowspace.planner;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ public record PlannedRelation(String name, TableInfo table, Kind kind, String la
 
   /** This relation and every nested one, depth first. */
   public List<PlannedRelation> flatten() {
-    java.util.ArrayList<PlannedRelation> all = new java.util.ArrayList<>();
+    List<PlannedRelation> all = new ArrayList<>();
     all.add(this);
     for (PlannedRelation n : nested) {
       all.addAll(n.flatten());

@@ -4,5 +4,10 @@
  * the SQL layer fills frames from result sets and hands them to the profiler, trainers and models.
  * Values are kept as they arrive (numbers, strings in SQL text form, booleans, dates); parsing them
  * per column type is the job of {@code io.rowspace.engine.profile.ValueParser}.
+ *
+ * <p>A frame of root rows can carry the rows of related tables
+ * ({@link io.rowspace.engine.data.RelatedRows}, one per {@link io.rowspace.engine.data.Relation}):
+ * per root row the related rows kept, their total count and numeric and categorical summaries.
+ * Selecting rows of the frame selects their related rows with them.
  */
 package io.rowspace.engine.data;

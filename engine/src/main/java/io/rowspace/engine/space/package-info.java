@@ -9,5 +9,10 @@
  * {@link io.rowspace.engine.space.TrainingMonitor}, which can also cancel at a batch boundary. This
  * package knows rows and columns, not SQL: the SQL layer turns its results into catalog rows,
  * warnings and SQLSTATEs.
+ *
+ * <p>When the rows carry related rows, {@code RelatedTokens} gives each related table its own
+ * encoders and weights and turns it into one more token of the root row: children by attention
+ * and mean pooling plus their count and summaries, parents through a gated encoding of their row.
+ * The objective, masking and mutual-information estimates then treat that token like a column.
  */
 package io.rowspace.engine.space;
