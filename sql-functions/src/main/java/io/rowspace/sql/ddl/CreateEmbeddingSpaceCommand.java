@@ -129,7 +129,7 @@ final class CreateEmbeddingSpaceCommand {
         }
       }
       SpaceRecord record = new SpaceRecord(name, root.schema(), root.name(),
-          tables, root.keyColumns(), rows.rowCount(), used,
+          tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceOptionsReader.toJson(space.options()), Instant.now(),
           existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null);
@@ -137,9 +137,11 @@ final class CreateEmbeddingSpaceCommand {
           progress.timeline(), model, rowVectors.toBytes());
       session.models().evictSpace(name);
       context.warn(String.format(Locale.ROOT, "Embedding space '%s' trained on %d rows of %s "
-          + "using %d columns in %.1f s (%d epochs, validation loss %.4f, %s).", name,
-          rows.rowCount(), root.qualifiedName(), used, seconds, space.epochs(),
-          space.finalValidationLoss(), space.device()));
+          + "using %d columns%s in %.1f s (%d epochs, validation loss %.4f, %s); %d rows "
+          + "embedded.", name, space.rowsTrained(), root.qualifiedName(), used,
+          plan.relations().isEmpty() ? "" : " and " + space.relations().size()
+              + " related tables", seconds, space.epochs(), space.finalValidationLoss(),
+          space.device(), rows.rowCount()));
       return StatementResult.count(rows.rowCount());
     }
   }
