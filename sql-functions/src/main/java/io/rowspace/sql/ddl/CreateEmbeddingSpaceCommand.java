@@ -102,6 +102,7 @@ final class CreateEmbeddingSpaceCommand {
     } catch (EngineException e) {
       throw progress.translate(e, what);
     }
+    trainingRows = null; // its related rows are not needed while all rows are embedded
     try {
       vectors = reads.isEmpty() ? space.embed(rows, Set.of())
           : SpaceRelations.embedAll(space, rows, chunk -> reader.attach(chunk, reads));

@@ -4,6 +4,7 @@ import io.rowspace.multitable.RelatedRowReader;
 import io.rowspace.multitable.RelationshipCheck;
 import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.PlannedRelation;
+import io.rowspace.sql.session.SpaceRelations;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;
 import io.rowspace.sql.parser.SqlExplainEmbeddingSpace;
@@ -45,16 +46,36 @@ final class ExplainSpaceCommand {
     result.addRow("    SQL: " + rootStep.sql());
     List<PlanStep> related = plan.steps().subList(1, plan.steps().size());
     List<RelationshipCheck.Finding> findings = spacePlan.findings();
+    // Related rows are in memory for the rows that train (max_rows of them when set), and per
+    // chunk of rows embedded after training; per root row, a child keeps at most
+    // ROWS_PER_HOLDER rows per holder row and a parent at most one.
+    Map<String, String> options = SpaceOptionsReader.read(explain.create().options(), context);
+    long trainingRows = rootRows;
+    if (options.containsKey("max_rows")) {
+      try {
+        trainingRows = Math.min(rootRows, Long.parseLong(options.get("max_rows").strip()));
+      } catch (NumberFormatException e) {
+        // CREATE reports the invalid option; the estimate then assumes every row.
+      }
+    }
+    long inMemory = Math.max(trainingRows,
+        Math.min(rootRows, SpaceRelations.EMBED_CHUNK_ROWS));
+    Map<PlannedRelation, Double> perRoot = new java.util.IdentityHashMap<>();
     for (int i = 0; i < findings.size(); i++) {
       RelationshipCheck.Finding f = findings.get(i);
       PlannedRelation r = f.relation();
       PlanStep step = related.get(i);
       long relatedRows = r.kind() == PlannedRelation.Kind.CHILD ? f.childRows() : f.parentRows();
-      // Child rows kept per holder row are bounded; parents are read once per distinct key.
-      long kept = r.kind() == PlannedRelation.Kind.CHILD
-          ? Math.min(relatedRows, (long) Math.ceil(Math.min(f.meanFanout(),
-              RelatedRowReader.ROWS_PER_HOLDER) * Math.max(1, f.parentRows())))
-          : relatedRows;
+      double holderPerRoot = 1;
+      for (Map.Entry<PlannedRelation, Double> e : perRoot.entrySet()) {
+        if (e.getKey().nested().contains(r)) {
+          holderPerRoot = e.getValue();
+        }
+      }
+      double keptPerRoot = holderPerRoot * (r.kind() == PlannedRelation.Kind.CHILD
+          ? Math.min(f.meanFanout(), RelatedRowReader.ROWS_PER_HOLDER) : 1);
+      perRoot.put(r, keptPerRoot);
+      long kept = Math.min(relatedRows, (long) Math.ceil(keptPerRoot * inMemory));
       result.addRow(String.format(Locale.ROOT, "  %s %s (%s, %s from %s): %d rows, fan-out "
           + "mean %.1f max %d, join coverage %.1f%%, %d columns, estimated memory %.1f MB",
           step.role(), r.name(), r.label(), r.joinText(), r.holder().name(), relatedRows,
