@@ -15,7 +15,8 @@ public final class Neighbours {
     this.similarities = similarities;
   }
 
-  static Neighbours none() {
+  /** No rows. */
+  public static Neighbours none() {
     return NONE;
   }
 
