@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,10 @@ class SimilarRowsIndexTest {
 
   @Test
   void indexedNeighboursAgreeWithExactCosineNeighbours() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url)) {
+    Properties exactSearch = new Properties();
+    exactSearch.setProperty("rowspace.exactSearch", "true");
+    try (Connection connection = DriverManager.getConnection(url);
+         Connection exactConnection = DriverManager.getConnection(url, exactSearch)) {
       Map<Integer, float[]> embeddings = embeddings(connection);
       int queries = 0;
       int found = 0;
@@ -79,6 +83,12 @@ class SimilarRowsIndexTest {
         }
         exact.sort((a, b) -> Double.compare(b, a));
         double tenth = exact.get(9);
+        List<Double> exactlySearched = new ArrayList<>(
+            neighbours(exactConnection, key, 10).values());
+        for (int i = 0; i < 10; i++) {
+          assertEquals(exact.get(i), exactlySearched.get(i), 1e-5,
+              "rowspace.exactSearch gives the exact neighbours of " + key);
+        }
         for (int id : neighbours(connection, key, 10).keySet()) {
           // Equally similar rows are interchangeable at the tenth place.
           found += dot(query, embeddings.get(id)) >= tenth - 1e-6 ? 1 : 0;

@@ -98,7 +98,9 @@ public final class SimilarRowsFunction {
         return Linq4j.emptyEnumerable();
       }
       try {
-        SimilaritySearch search = session.models().search(session.catalog(), space);
+        SimilaritySearch stored = session.models().search(session.catalog(), space);
+        SimilaritySearch search = session.settings().exactSearch()
+            ? SimilaritySearch.exact(stored.vectors()) : stored;
         RowVectors vectors = search.vectors();
         int row = vectors.rowOf(RowKey.part(key));
         if (row < 0) {
