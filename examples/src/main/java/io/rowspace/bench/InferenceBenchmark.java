@@ -126,13 +126,13 @@ public final class InferenceBenchmark {
   private void predictions(String trainingTable, int trainingRows, String scoredTable,
       int scoredRows) throws SQLException {
     long started = System.nanoTime();
-    execute("CREATE EMBEDDING SPACE churn_space ON " + trainingTable + " WITH (seed = 7, epochs = 3, "
-        + "max_rows = " + SAMPLE_ROWS + ")");
+    execute("CREATE EMBEDDING SPACE churn_space ON " + trainingTable + " WITH (seed = 7, "
+        + "epochs = 3, max_rows = " + SAMPLE_ROWS + ")");
     double spaceSeconds = seconds(started);
     started = System.nanoTime();
     execute("CREATE PREDICTOR churn ON churn_space TARGET churned WITH (seed = 7)");
     report.note(String.format(Locale.ROOT, "Predictor `churn` trained on %s (%,d rows): space "
-        + "%.1f s, predictor %.1f s.", trainingTable, trainingRows, spaceSeconds,
+        + "(3 epochs) %.1f s, predictor %.1f s.", trainingTable, trainingRows, spaceSeconds,
         seconds(started)));
 
     String predict = "SELECT id, PREDICT('churn') FROM " + scoredTable;
