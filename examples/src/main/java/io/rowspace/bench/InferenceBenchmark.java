@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx8g -cp CLASSPATH io.rowspace.bench.InferenceBenchmark \
  *     [--sizes 10000,100000,1000000] [--queries 200] [--single-rows 2000] [--folder PATH]
+ *     [--search-only | --predict-only]
  * </pre>
  *
  * <p>Tables are generated in an H2 file database under {@code --folder} (default
@@ -38,8 +39,11 @@ import java.util.stream.Stream;
  * rows are trained on a sample ({@code max_rows = 10000}) and embed every row. Above a space's
  * {@code exact_search_rows} (default 200,000) SIMILAR_ROWS goes through the HNSW index; recall@10
  * is measured there against exact search of the same vectors, on a second connection with
- * {@code rowspace.exactSearch=true}. The table goes to standard output and, with notes, to
- * {@code examples/target/benchmarks/inference-<date>.md}; progress goes to standard error.
+ * {@code rowspace.exactSearch=true}. {@code --search-only} measures SIMILAR_ROWS again on the
+ * tables and spaces an earlier run left in the folder, generating and training nothing;
+ * {@code --predict-only} measures PREDICT alone. The table goes to standard output and, with
+ * notes, to {@code examples/target/benchmarks/inference-<date>.md}; progress goes to standard
+ * error.
  */
 public final class InferenceBenchmark {
   private static final int K = 10;
@@ -68,6 +72,8 @@ public final class InferenceBenchmark {
     int[] sizes = {10_000, 100_000, 1_000_000};
     int queries = 200;
     int singleRows = 2000;
+    boolean searchOnly = false;
+    boolean predictOnly = false;
     Path folder = Path.of("examples", "target", "benchmarks", "inference-db");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -76,14 +82,18 @@ public final class InferenceBenchmark {
         case "--queries" -> queries = Integer.parseInt(args[++i]);
         case "--single-rows" -> singleRows = Integer.parseInt(args[++i]);
         case "--folder" -> folder = Path.of(args[++i]);
+        case "--search-only" -> searchOnly = true;
+        case "--predict-only" -> predictOnly = true;
         default -> {
           System.err.println("usage: InferenceBenchmark [--sizes 10000,100000,1000000] "
-              + "[--queries 200] [--single-rows 2000] [--folder PATH]");
+              + "[--queries 200] [--single-rows 2000] [--folder PATH] [--search-only | --predict-only]");
           System.exit(2);
         }
       }
     }
-    emptyFolder(folder);
+    if (!searchOnly) {
+      emptyFolder(folder);
+    }
     String url = "jdbc:rowspace:h2:" + folder.toAbsolutePath().resolve("inference");
     String load = loadAverage();
     InferenceBenchmark benchmark;
@@ -92,7 +102,13 @@ public final class InferenceBenchmark {
     try (Connection connection = DriverManager.getConnection(url);
          Connection exactConnection = DriverManager.getConnection(url, exact)) {
       benchmark = new InferenceBenchmark(connection, exactConnection, queries, singleRows);
-      benchmark.run(sizes);
+      if (searchOnly) {
+        for (int size : sizes) {
+          benchmark.similarRows("customers_" + label(size), size, false);
+        }
+      } else {
+        benchmark.run(sizes, !predictOnly);
+      }
     }
     String table = benchmark.report.table();
     System.out.print(table);
@@ -100,7 +116,7 @@ public final class InferenceBenchmark {
     System.err.println("Written to " + written);
   }
 
-  private void run(int[] sizes) throws SQLException {
+  private void run(int[] sizes, boolean search) throws SQLException {
     List<String> tables = new ArrayList<>();
     for (int size : sizes) {
       String table = "customers_" + label(size);
@@ -116,8 +132,8 @@ public final class InferenceBenchmark {
       }
     }
     predictions(tables.get(0), sizes[0], tables.get(predictTable), sizes[predictTable]);
-    for (int i = 0; i < sizes.length; i++) {
-      similarRows(tables.get(i), sizes[i]);
+    for (int i = 0; search && i < sizes.length; i++) {
+      similarRows(tables.get(i), sizes[i], true);
     }
   }
 
@@ -206,9 +222,10 @@ public final class InferenceBenchmark {
 
   // ------------------------------------------------------------------ SIMILAR_ROWS
 
-  private void similarRows(String table, int rows) throws SQLException {
+  private void similarRows(String table, int rows, boolean create) throws SQLException {
     String space = "similar_" + label(rows);
-    String created = createSpace(space, table, rows);
+    String created = create ? createSpace(space, table, rows)
+        : "`" + space + "` from an earlier run (--search-only).";
     boolean indexed = rows > DEFAULT_EXACT_ROWS;
     Random random = new Random(11);
     int[] keys = new int[queries];
