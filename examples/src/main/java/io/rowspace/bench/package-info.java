@@ -1,6 +1,6 @@
 /**
- * Benchmarks of Rowspace against conventional baselines on the real data sets of
- * {@code ../shared/datasets}, run as programs, not tests.
+ * Benchmarks of Rowspace, run as programs, not tests: against conventional baselines on the real
+ * data sets of {@code ../shared/datasets}, and for inference speed on generated tables.
  *
  * <p>{@link io.rowspace.bench.DatasetBenchmark} loads each data set through the Rowspace JDBC
  * driver with plain SQL, splits it into a training and a held-out table, trains an embedding
@@ -11,6 +11,12 @@
  * {@link io.rowspace.bench.RidgeRegression}) over one-hot categoricals and mean-imputed
  * standardised numerics ({@link io.rowspace.bench.TabularEncoding}). It reports the metric of the
  * task, training seconds, peak memory and calibration, as a Markdown table.
+ *
+ * <p>{@link io.rowspace.bench.InferenceBenchmark} generates customer tables of 10,000 to a million
+ * rows ({@link io.rowspace.bench.GeneratedRows}) and times batched and single-row
+ * {@code PREDICT} and {@code SIMILAR_ROWS} (with its recall@10 where an index answers), each
+ * beside the plain SQL that reads the same rows ({@link io.rowspace.bench.Latencies},
+ * {@link io.rowspace.bench.InferenceReport}).
  *
  * <p>What does not live here: anything that reaches inside the driver or the engine. Rowspace is
  * measured exactly as a user meets it, through {@code DriverManager} and SQL; the baselines read

@@ -46,7 +46,11 @@ public final class RowspaceDriver implements Driver {
     maxSeconds.description = "Stop training after this many seconds.";
     DriverPropertyInfo maxK = new DriverPropertyInfo("rowspace.maxK", "1000");
     maxK.description = "Largest k SIMILAR_ROWS accepts.";
-    return new DriverPropertyInfo[] {device, threads, maxSeconds, maxK};
+    DriverPropertyInfo exactSearch = new DriverPropertyInfo("rowspace.exactSearch", "false");
+    exactSearch.description = "Whether SIMILAR_ROWS searches exactly even where a space has a "
+        + "search index.";
+    exactSearch.choices = new String[] {"false", "true"};
+    return new DriverPropertyInfo[] {device, threads, maxSeconds, maxK, exactSearch};
   }
 
   @Override public int getMajorVersion() {

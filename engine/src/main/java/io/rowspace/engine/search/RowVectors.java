@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,15 @@ import java.util.Map;
 /**
  * The embedded rows of a space: each row's key (its key column values as text) and its
  * L2-normalised vector, with exact cosine nearest-neighbour search.
+ *
+ * <p>Vectors are kept row after row in one {@code float} array. Exact search multiplies the
+ * query with one block of rows at a time into a small score buffer and keeps the best rows in a
+ * bounded heap, so a search over a million rows allocates nothing per row.
  */
 public final class RowVectors {
   private static final int FORMAT_VERSION = 1;
+  /** Rows scored per block: the scores of a block stay in the first-level cache. */
+  private static final int BLOCK_ROWS = 256;
 
   private final List<String> keys;
   private final float[] matrix;
@@ -70,50 +77,68 @@ public final class RowVectors {
     return vector;
   }
 
-  /** A neighbour found by {@link #nearest}. */
-  public record Neighbour(int row, double similarity) {
+  /** The cosine similarity of a normalised query to a row. */
+  float similarity(float[] query, int row) {
+    return dot(query, matrix, row * dimension, dimension);
   }
 
   /**
    * The {@code k} rows most similar to {@code query} by cosine similarity, best first, ties
    * broken by row order; {@code excludeRow} (or -1) is skipped.
    */
-  public List<Neighbour> nearest(float[] query, int k, int excludeRow) {
+  public Neighbours nearest(float[] query, int k, int excludeRow) {
     int n = keys.size();
-    int wanted = Math.min(k, excludeRow >= 0 ? n - 1 : n);
+    int wanted = Math.min(k, excludeRow >= 0 && excludeRow < n ? n - 1 : n);
     if (wanted <= 0) {
-      return List.of();
+      return Neighbours.none();
     }
-    // A bounded min-heap of the best rows seen: O(n log k), no full sort.
-    java.util.PriorityQueue<Neighbour> best = new java.util.PriorityQueue<>(wanted + 1,
-        (a, b) -> a.similarity() != b.similarity()
-            ? Double.compare(a.similarity(), b.similarity())
-            : Integer.compare(b.row(), a.row()));
-    for (int row = 0; row < n; row++) {
-      if (row == excludeRow) {
-        continue;
-      }
-      double dot = 0;
-      int offset = row * dimension;
-      for (int j = 0; j < dimension; j++) {
-        dot += query[j] * matrix[offset + j];
-      }
-      if (best.size() < wanted) {
-        best.add(new Neighbour(row, dot));
-      } else if (dot > best.peek().similarity()) {
-        best.poll();
-        best.add(new Neighbour(row, dot));
+    TopK best = new TopK(wanted);
+    float[] scores = new float[BLOCK_ROWS];
+    for (int start = 0; start < n; start += BLOCK_ROWS) {
+      int rows = Math.min(BLOCK_ROWS, n - start);
+      scoreBlock(query, start, rows, scores);
+      float threshold = best.threshold();
+      for (int r = 0; r < rows; r++) {
+        // Rows come in increasing order, so a row only as similar as the worst kept one loses.
+        if (scores[r] > threshold && start + r != excludeRow) {
+          best.offer(start + r, scores[r]);
+          threshold = best.threshold();
+        }
       }
     }
-    Neighbour[] sorted = best.toArray(new Neighbour[0]);
-    java.util.Arrays.sort(sorted, (a, b) -> a.similarity() != b.similarity()
-        ? Double.compare(b.similarity(), a.similarity())
-        : Integer.compare(a.row(), b.row()));
-    return List.of(sorted);
+    return best.drain();
+  }
+
+  /** Scores rows {@code start .. start+rows-1} against the query: one block's matrix product. */
+  private void scoreBlock(float[] query, int start, int rows, float[] scores) {
+    int offset = start * dimension;
+    for (int r = 0; r < rows; r++, offset += dimension) {
+      scores[r] = dot(query, matrix, offset, dimension);
+    }
+  }
+
+  /** A dot product with four independent sums, so the processor can overlap them. */
+  private static float dot(float[] query, float[] matrix, int offset, int dimension) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int j = 0;
+    for (int end = dimension - 3; j < end; j += 4) {
+      s0 += query[j] * matrix[offset + j];
+      s1 += query[j + 1] * matrix[offset + j + 1];
+      s2 += query[j + 2] * matrix[offset + j + 2];
+      s3 += query[j + 3] * matrix[offset + j + 3];
+    }
+    for (; j < dimension; j++) {
+      s0 += query[j] * matrix[offset + j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(matrix.length * 4 + keys.size() * 8
+        + 16);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT_VERSION);
       out.writeInt(keys.size());
@@ -121,9 +146,9 @@ public final class RowVectors {
       for (String key : keys) {
         out.writeUTF(key);
       }
-      for (float value : matrix) {
-        out.writeFloat(value);
-      }
+      ByteBuffer values = ByteBuffer.allocate(matrix.length * Float.BYTES);
+      values.asFloatBuffer().put(matrix);
+      out.write(values.array());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -143,12 +168,12 @@ public final class RowVectors {
       for (int i = 0; i < n; i++) {
         keys[i] = in.readUTF();
       }
+      byte[] values = new byte[Math.multiplyExact(n, dimension) * Float.BYTES];
+      in.readFully(values);
       float[] matrix = new float[n * dimension];
-      for (int i = 0; i < matrix.length; i++) {
-        matrix[i] = in.readFloat();
-      }
+      ByteBuffer.wrap(values).asFloatBuffer().get(matrix);
       return new RowVectors(List.of(keys), matrix, dimension);
-    } catch (IOException e) {
+    } catch (IOException | ArithmeticException e) {
       throw new IllegalArgumentException("Stored row vectors are truncated or corrupt.", e);
     }
   }

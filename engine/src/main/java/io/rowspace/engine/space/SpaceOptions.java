@@ -19,7 +19,7 @@ public final class SpaceOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("d_model", "layers", "heads", "epochs",
       "batch_size", "learning_rate", "seed", "max_rows", "device", "async",
-      "validation_fraction");
+      "validation_fraction", "exact_search_rows");
 
   private static final long DEFAULT_SEED = 42;
 
@@ -34,6 +34,7 @@ public final class SpaceOptions {
   private final OptionalInt maxRows;
   private final Optional<String> device;
   private final OptionalDouble validationFraction;
+  private final OptionalInt exactSearchRows;
 
   private SpaceOptions(Map<String, String> given) {
     this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
@@ -46,6 +47,7 @@ public final class SpaceOptions {
     this.maxRows = intOption(given, "max_rows", 10, Integer.MAX_VALUE);
     this.validationFraction =
         doubleOption(given, "validation_fraction", 0, 0.5, "a number in (0, 0.5)");
+    this.exactSearchRows = intOption(given, "exact_search_rows", 0, Integer.MAX_VALUE);
     String s = given.get("seed");
     if (s == null) {
       this.seed = DEFAULT_SEED;
@@ -134,6 +136,14 @@ public final class SpaceOptions {
 
   public Optional<String> device() {
     return device;
+  }
+
+  /**
+   * Rows up to which {@code SIMILAR_ROWS} searches exactly; a space with more rows gets a search
+   * index. Not part of the model: it decides how its rows are searched.
+   */
+  public OptionalInt exactSearchRows() {
+    return exactSearchRows;
   }
 
   public OptionalDouble validationFraction() {

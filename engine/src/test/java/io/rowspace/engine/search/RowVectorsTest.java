@@ -15,10 +15,43 @@ class RowVectorsTest {
   void nearestRowsComeBestFirstWithoutTheQueryRow() {
     RowVectors rows = new RowVectors(List.of("a", "b", "c", "d"), new float[][] {
         unit(1, 0), unit(0.9f, 0.1f), unit(0, 1), unit(0.5f, 0.5f)});
-    List<RowVectors.Neighbour> nearest = rows.nearest(rows.vector(0), 2, 0);
-    assertEquals(List.of(1, 3), nearest.stream().map(RowVectors.Neighbour::row).toList());
-    assertTrue(nearest.get(0).similarity() > nearest.get(1).similarity());
+    Neighbours nearest = rows.nearest(rows.vector(0), 2, 0);
+    assertEquals(2, nearest.size());
+    assertEquals(1, nearest.row(0));
+    assertEquals(3, nearest.row(1));
+    assertTrue(nearest.similarity(0) > nearest.similarity(1));
     assertEquals(3, rows.nearest(rows.vector(0), 10, 0).size(), "at most the other rows");
+  }
+
+  @Test
+  void exactSearchAgreesWithSortingEveryRowAcrossBlocks() {
+    Random random = new Random(5);
+    int n = 1000;
+    List<String> keys = new ArrayList<>();
+    float[][] vectors = new float[n][];
+    for (int i = 0; i < n; i++) {
+      keys.add(Integer.toString(i));
+      vectors[i] = unit((float) random.nextGaussian(), (float) random.nextGaussian(),
+          (float) random.nextGaussian(), (float) random.nextGaussian(),
+          (float) random.nextGaussian());
+    }
+    vectors[700] = vectors[3].clone();
+    vectors[900] = vectors[3].clone();
+    RowVectors rows = new RowVectors(keys, vectors);
+    float[] query = rows.vector(3);
+    List<Float> sorted = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i != 3) {
+        sorted.add(dot(query, vectors[i]));
+      }
+    }
+    sorted.sort((a, b) -> Float.compare(b, a));
+    Neighbours nearest = rows.nearest(query, 50, 3);
+    assertEquals(700, nearest.row(0), "copies of the query row come first, the earlier first");
+    assertEquals(900, nearest.row(1));
+    for (int i = 0; i < 50; i++) {
+      assertEquals(sorted.get(i), nearest.similarity(i), 1e-6, "similarity at rank " + i);
+    }
   }
 
   @Test
@@ -44,6 +77,14 @@ class RowVectorsTest {
     double outlier = scorer.score(unit(0, 0, 1));
     assertTrue(Math.abs(typical) < 3, "a training row is typical: " + typical);
     assertTrue(outlier > 5, "a row pointing elsewhere is an outlier: " + outlier);
+  }
+
+  private static float dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int j = 0; j < a.length; j++) {
+      sum += a[j] * b[j];
+    }
+    return (float) sum;
   }
 
   private static float[] unit(float... values) {

@@ -33,8 +33,11 @@ public final class Catalog {
   private static final int CHUNK_BYTES = 512 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Kinds of stored binary content. */
-  public enum BlobKind { SPACE, SPACE_VECTORS, PREDICTOR }
+  /**
+   * Kinds of stored binary content: a space's model, its embedded rows, the search index over
+   * them (spaces above their {@code exact_search_rows} only) and a predictor's model.
+   */
+  public enum BlobKind { SPACE, SPACE_VECTORS, SPACE_INDEX, PREDICTOR }
 
   private final BackingDatabase database;
 
@@ -58,7 +61,10 @@ public final class Catalog {
             + "train_seconds DOUBLE PRECISION, final_validation_loss DOUBLE PRECISION, "
             + "device VARCHAR(32), seed BIGINT, created_at TIMESTAMP, version INTEGER NOT NULL, "
             + "root_schema VARCHAR(256), key_columns VARCHAR(4000), options VARCHAR(4000), "
-            + "checksum VARCHAR(64), vectors_checksum VARCHAR(64))",
+            + "checksum VARCHAR(64), vectors_checksum VARCHAR(64), index_checksum VARCHAR(64))",
+        // Catalogs created before search indexes lack the column.
+        "ALTER TABLE ROWSPACE.EMBEDDING_SPACES ADD COLUMN IF NOT EXISTS index_checksum "
+            + "VARCHAR(64)",
         "CREATE TABLE IF NOT EXISTS ROWSPACE.PREDICTORS (name VARCHAR(256) PRIMARY KEY, "
             + "space VARCHAR(256) NOT NULL, target VARCHAR(256) NOT NULL, task VARCHAR(32), "
             + "status VARCHAR(32) NOT NULL, metric VARCHAR(32), metric_value DOUBLE PRECISION, "
@@ -107,7 +113,7 @@ public final class Catalog {
          PreparedStatement ps = connection.prepareStatement(
              "SELECT name, root_schema, root_table, tables, key_columns, rows_trained, "
                  + "columns_used, d_model, epochs, train_seconds, final_validation_loss, device, "
-                 + "seed, options, created_at, version, checksum, vectors_checksum "
+                 + "seed, options, created_at, version, checksum, vectors_checksum, index_checksum "
                  + "FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ? AND status = 'READY'")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,7 +124,7 @@ public final class Catalog {
             fromJson(rs.getString(4)), fromJson(rs.getString(5)), rs.getInt(6), rs.getInt(7),
             rs.getInt(8), rs.getInt(9), rs.getDouble(10), rs.getDouble(11), rs.getString(12),
             rs.getLong(13), rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getInt(16),
-            rs.getString(17), rs.getString(18)));
+            rs.getString(17), rs.getString(18), rs.getString(19)));
       }
     }
   }
@@ -145,10 +151,12 @@ public final class Catalog {
   /**
    * Stores a trained space and makes it visible, replacing any space of that name, in one
    * transaction.
+   *
+   * @param index the search index over the vectors, or null when they are searched exactly
    */
   public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
       List<RelationshipRecord> relationships, List<TimelineRecord> timeline, byte[] model,
-      byte[] vectors) throws SQLException {
+      byte[] vectors, byte[] index) throws SQLException {
     try (Connection connection = database.connection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -158,8 +166,8 @@ public final class Catalog {
             "INSERT INTO ROWSPACE.EMBEDDING_SPACES (name, root_table, tables, status, "
                 + "rows_trained, columns_used, d_model, epochs, train_seconds, "
                 + "final_validation_loss, device, seed, created_at, version, root_schema, "
-                + "key_columns, options, checksum, vectors_checksum) "
-                + "VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "key_columns, options, checksum, vectors_checksum, index_checksum) "
+                + "VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, space.name());
           ps.setString(2, space.rootTable());
           ps.setString(3, toJson(space.tables()));
@@ -178,6 +186,7 @@ public final class Catalog {
           ps.setString(16, space.options());
           ps.setString(17, space.checksum());
           ps.setString(18, checksum(vectors));
+          ps.setString(19, index == null ? null : checksum(index));
           ps.executeUpdate();
         }
         insertColumns(connection, space.name(), columns);
@@ -185,6 +194,9 @@ public final class Catalog {
         insertTimeline(connection, space.name(), "SPACE", timeline);
         insertBlob(connection, BlobKind.SPACE, space.name(), space.version(), model);
         insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+        if (index != null) {
+          insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
+        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -220,23 +232,28 @@ public final class Catalog {
     return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
   }
 
-  /** Replaces the stored row vectors of a space (REFRESH), atomically. */
-  public void replaceVectors(SpaceRecord space, byte[] vectors) throws SQLException {
+  /**
+   * Replaces the stored row vectors of a space and their search index (REFRESH), atomically.
+   *
+   * @param index the new search index, or null when the rows are now searched exactly
+   */
+  public void replaceVectors(SpaceRecord space, byte[] vectors, byte[] index)
+      throws SQLException {
     try (Connection connection = database.connection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ROWSPACE.MODEL_BLOBS "
-            + "WHERE kind = ? AND name = ?")) {
-          ps.setString(1, BlobKind.SPACE_VECTORS.name());
-          ps.setString(2, space.name());
-          ps.executeUpdate();
-        }
+        execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
+            + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX + "')", space.name());
         insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+        if (index != null) {
+          insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
+        }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.EMBEDDING_SPACES "
-            + "SET vectors_checksum = ? WHERE name = ?")) {
+            + "SET vectors_checksum = ?, index_checksum = ? WHERE name = ?")) {
           ps.setString(1, checksum(vectors));
-          ps.setString(2, space.name());
+          ps.setString(2, index == null ? null : checksum(index));
+          ps.setString(3, space.name());
           ps.executeUpdate();
         }
         connection.commit();
@@ -278,7 +295,8 @@ public final class Catalog {
     execute(connection,
         "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'SPACE'", name);
     execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
-        + BlobKind.SPACE + "', '" + BlobKind.SPACE_VECTORS + "')", name);
+        + BlobKind.SPACE + "', '" + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX
+        + "')", name);
   }
 
   // ---------------------------------------------------------------- predictors

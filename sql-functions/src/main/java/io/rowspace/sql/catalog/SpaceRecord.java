@@ -3,7 +3,10 @@ package io.rowspace.sql.catalog;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of {@code ROWSPACE.EMBEDDING_SPACES}: a trained embedding space as the catalog knows it. */
+/**
+ * One row of {@code ROWSPACE.EMBEDDING_SPACES}: a trained embedding space as the catalog knows it.
+ * {@code indexChecksum} is null when the space's rows are searched exactly, without an index.
+ */
 public record SpaceRecord(
     String name,
     String rootSchema,
@@ -22,5 +25,6 @@ public record SpaceRecord(
     Instant createdAt,
     int version,
     String checksum,
-    String vectorsChecksum) {
+    String vectorsChecksum,
+    String indexChecksum) {
 }

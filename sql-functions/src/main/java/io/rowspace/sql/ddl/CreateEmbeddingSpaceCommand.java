@@ -4,6 +4,7 @@ import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.search.RowVectors;
+import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
@@ -116,6 +117,8 @@ final class CreateEmbeddingSpaceCommand {
     try (space) {
       double seconds = (System.nanoTime() - started) / 1e9;
       RowVectors rowVectors = new RowVectors(keys(rows, root.keyColumns()), vectors);
+      int exactRows = spaceOptions.exactSearchRows().orElse(SimilaritySearch.DEFAULT_EXACT_ROWS);
+      byte[] index = SpaceSearchIndex.build(rowVectors, exactRows, space.seed(), context, what);
       byte[] model = space.toBytes();
       List<ColumnRecord> columns = columnRecords(root, space.columns(),
           space.mutualInformationBits());
@@ -132,10 +135,10 @@ final class CreateEmbeddingSpaceCommand {
       SpaceRecord record = new SpaceRecord(name, root.schema(), root.name(),
           tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
-          space.seed(), SpaceOptionsReader.toJson(space.options()), Instant.now(),
-          existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null);
+          space.seed(), SpaceSearchIndex.optionsJson(space.options(), exactRows), Instant.now(),
+          existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null, null);
       catalog.storeSpace(record, columns, relationshipRecords(spacePlan.findings()),
-          progress.timeline(), model, rowVectors.toBytes());
+          progress.timeline(), model, rowVectors.toBytes(), index);
       session.models().evictSpace(name);
       context.warn(String.format(Locale.ROOT, "Embedding space '%s' trained on %d rows of %s "
           + "using %d columns%s in %.1f s (%d epochs, validation loss %.4f, %s); %d rows "

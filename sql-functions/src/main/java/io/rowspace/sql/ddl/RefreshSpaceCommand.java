@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Executes {@code REFRESH EMBEDDING SPACE}: re-embeds the current rows of the root table with
- * the trained space (no retraining), so {@code SIMILAR_ROWS} sees new and changed rows.
+ * the trained space (no retraining) and rebuilds their search index, so {@code SIMILAR_ROWS}
+ * sees new and changed rows.
  */
 final class RefreshSpaceCommand {
   private RefreshSpaceCommand() {
@@ -46,7 +47,9 @@ final class RefreshSpaceCommand {
     }
     RowVectors rowVectors = new RowVectors(
         CreateEmbeddingSpaceCommand.keys(rows, record.keyColumns()), vectors);
-    catalog.replaceVectors(record, rowVectors.toBytes());
+    byte[] index = SpaceSearchIndex.build(rowVectors, SpaceSearchIndex.exactRows(record),
+        record.seed(), context, "REFRESH EMBEDDING SPACE " + name);
+    catalog.replaceVectors(record, rowVectors.toBytes(), index);
     context.session().models().evictSpace(name);
     return StatementResult.count(rows.rowCount());
   }

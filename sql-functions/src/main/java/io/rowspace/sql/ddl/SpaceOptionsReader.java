@@ -1,6 +1,7 @@
 package io.rowspace.sql.ddl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlOption;
@@ -38,6 +39,18 @@ final class SpaceOptionsReader {
           + "completion before returning.");
     }
     return values;
+  }
+
+  /** Options stored by {@link #toJson}; none for null. */
+  static Map<String, String> fromJson(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<TreeMap<String, String>>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Catalog options hold malformed JSON: " + json, e);
+    }
   }
 
   static String toJson(Map<String, String> options) {

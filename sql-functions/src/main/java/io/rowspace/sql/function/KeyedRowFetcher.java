@@ -1,5 +1,6 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.engine.search.Neighbours;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TableInfo;
@@ -32,9 +33,8 @@ final class KeyedRowFetcher {
    * The current columns of each neighbour's row, in the neighbours' order; null for a row deleted
    * since the space was built or refreshed.
    */
-  List<Object[]> fetch(List<RowVectors.Neighbour> neighbours, RowVectors vectors)
-      throws SQLException {
-    if (neighbours.isEmpty()) {
+  List<Object[]> fetch(Neighbours neighbours, RowVectors vectors) throws SQLException {
+    if (neighbours.size() == 0) {
       return List.of();
     }
     String keyColumn = table.keyColumns().get(0);
@@ -43,8 +43,7 @@ final class KeyedRowFetcher {
     try (Connection connection = session.database().connection();
          PreparedStatement ps = connection.prepareStatement(sql(neighbours.size(), keyColumn))) {
       for (int i = 0; i < neighbours.size(); i++) {
-        ps.setObject(i + 1, RowKey.typed(vectors.key(neighbours.get(i).row()),
-            keyInfo.jdbcType()));
+        ps.setObject(i + 1, RowKey.typed(vectors.key(neighbours.row(i)), keyInfo.jdbcType()));
       }
       try (ResultSet rs = ps.executeQuery()) {
         int keyIndex = table.columnNames().indexOf(keyColumn);
@@ -58,8 +57,8 @@ final class KeyedRowFetcher {
       }
     }
     List<Object[]> rows = new ArrayList<>(neighbours.size());
-    for (RowVectors.Neighbour neighbour : neighbours) {
-      rows.add(byKey.get(vectors.key(neighbour.row())));
+    for (int i = 0; i < neighbours.size(); i++) {
+      rows.add(byKey.get(vectors.key(neighbours.row(i))));
     }
     return rows;
   }

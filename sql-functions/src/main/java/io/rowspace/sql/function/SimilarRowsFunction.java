@@ -1,6 +1,9 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.engine.search.Neighbours;
+import io.rowspace.engine.search.RankedNeighbours;
 import io.rowspace.engine.search.RowVectors;
+import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
@@ -12,6 +15,7 @@ import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -94,7 +98,10 @@ public final class SimilarRowsFunction {
         return Linq4j.emptyEnumerable();
       }
       try {
-        RowVectors vectors = session.models().vectors(session.catalog(), space);
+        SimilaritySearch stored = session.models().search(session.catalog(), space);
+        SimilaritySearch search = session.settings().exactSearch()
+            ? SimilaritySearch.exact(stored.vectors()) : stored;
+        RowVectors vectors = search.vectors();
         int row = vectors.rowOf(RowKey.part(key));
         if (row < 0) {
           throw RowspaceErrors.invalidArgument("No row of embedding space '" + space.name()
@@ -102,12 +109,15 @@ public final class SimilarRowsFunction {
               + "row was added after the space was built, run REFRESH EMBEDDING SPACE "
               + space.name() + ".");
         }
-        int wanted = k > 0 ? k : vectors.size();
-        List<RowVectors.Neighbour> ranked = vectors.nearest(vectors.vector(row), wanted, row);
+        float[] query = vectors.vector(row);
         KeyedRowFetcher fetcher = new KeyedRowFetcher(session, this.root);
         return new AbstractEnumerable<>() {
           @Override public Enumerator<Object[]> enumerator() {
-            return new RankedRows(ranked, vectors, fetcher);
+            // k rows are searched for; without k (a WHERE on the result) a first chunk and
+            // then as many more as the filter reads.
+            int first = k > 0 ? k : RankedRows.CHUNK;
+            return new RankedRows(() -> search.ranked(query, row, first), vectors, fetcher,
+                k > 0 ? k : Integer.MAX_VALUE);
           }
         };
       } catch (SQLException e) {
@@ -122,20 +132,27 @@ public final class SimilarRowsFunction {
    * read as it takes to find k matching rows.
    */
   private static final class RankedRows implements Enumerator<Object[]> {
-    private static final int CHUNK = 64;
+    static final int CHUNK = 64;
 
-    private final List<RowVectors.Neighbour> ranked;
+    private final Supplier<RankedNeighbours> search;
     private final RowVectors vectors;
     private final KeyedRowFetcher fetcher;
-    private List<Object[]> chunk = List.of();
-    private int chunkStart;
-    private int position = -1;
+    /** Neighbours to give at most. */
+    private final int limit;
+    private RankedNeighbours ranked;
+    private Neighbours chunk;
+    private List<Object[]> chunkRows;
+    private int chunkPosition;
+    private int given;
     private Object[] current;
 
-    RankedRows(List<RowVectors.Neighbour> ranked, RowVectors vectors, KeyedRowFetcher fetcher) {
-      this.ranked = ranked;
+    RankedRows(Supplier<RankedNeighbours> search, RowVectors vectors, KeyedRowFetcher fetcher,
+        int limit) {
+      this.search = search;
       this.vectors = vectors;
       this.fetcher = fetcher;
+      this.limit = limit;
+      reset();
     }
 
     @Override public Object[] current() {
@@ -143,22 +160,29 @@ public final class SimilarRowsFunction {
     }
 
     @Override public boolean moveNext() {
-      while (++position < ranked.size()) {
-        if (position >= chunkStart + chunk.size()) {
-          chunkStart = position;
-          List<RowVectors.Neighbour> next =
-              ranked.subList(position, Math.min(ranked.size(), position + CHUNK));
+      while (given < limit) {
+        if (chunkPosition == chunk.size()) {
+          if (ranked == null) {
+            ranked = search.get();
+          }
+          chunk = ranked.next((int) Math.min(CHUNK, (long) limit - given));
+          chunkPosition = 0;
+          if (chunk.size() == 0) {
+            return false;
+          }
           try {
-            chunk = fetcher.fetch(next, vectors);
+            chunkRows = fetcher.fetch(chunk, vectors);
           } catch (SQLException e) {
             throw new RowspaceRuntimeException(e);
           }
         }
-        Object[] columns = chunk.get(position - chunkStart);
+        int i = chunkPosition++;
+        Object[] columns = chunkRows.get(i);
+        // A row deleted since the last REFRESH still has a vector but no columns: skipped.
         if (columns != null) {
           current = new Object[columns.length + 2];
-          current[0] = position + 1;
-          current[1] = ranked.get(position).similarity();
+          current[0] = ++given;
+          current[1] = chunk.similarity(i);
           System.arraycopy(columns, 0, current, 2, columns.length);
           return true;
         }
@@ -167,13 +191,15 @@ public final class SimilarRowsFunction {
     }
 
     @Override public void reset() {
-      position = -1;
-      chunk = List.of();
-      chunkStart = 0;
+      ranked = null;
+      chunk = Neighbours.none();
+      chunkRows = List.of();
+      chunkPosition = 0;
+      given = 0;
     }
 
     @Override public void close() {
-      chunk = List.of();
+      chunkRows = List.of();
     }
   }
 }

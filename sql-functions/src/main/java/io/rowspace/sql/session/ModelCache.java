@@ -2,7 +2,9 @@ package io.rowspace.sql.session;
 
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.search.AnomalyScorer;
+import io.rowspace.engine.search.HnswIndex;
 import io.rowspace.engine.search.RowVectors;
+import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
@@ -10,6 +12,7 @@ import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +30,7 @@ public final class ModelCache {
   private final Map<String, Entry<RowVectors>> vectors = new ConcurrentHashMap<>();
   private final Map<String, Entry<Predictor>> predictors = new ConcurrentHashMap<>();
   private final Map<String, Entry<AnomalyScorer>> scorers = new ConcurrentHashMap<>();
+  private final Map<String, Entry<SimilaritySearch>> searches = new ConcurrentHashMap<>();
 
   static ModelCache of(String databaseUrl) {
     return BY_DATABASE.computeIfAbsent(databaseUrl, url -> new ModelCache());
@@ -53,6 +57,28 @@ public final class ModelCache {
           record.vectorsChecksum());
       entry = new Entry<>(record.vectorsChecksum(), RowVectors.fromBytes(bytes));
       vectors.put(record.name(), entry);
+    }
+    return entry.model();
+  }
+
+  /**
+   * The similarity search over a space's current row vectors: through their stored index when
+   * the space has one, exact otherwise.
+   */
+  public synchronized SimilaritySearch search(Catalog catalog, SpaceRecord record)
+      throws SQLException {
+    String version = record.vectorsChecksum() + "/" + Objects.toString(record.indexChecksum(), "");
+    Entry<SimilaritySearch> entry = searches.get(record.name());
+    if (entry == null || !entry.checksum().equals(version)) {
+      RowVectors rows = vectors(catalog, record);
+      SimilaritySearch search = SimilaritySearch.exact(rows);
+      if (record.indexChecksum() != null) {
+        byte[] bytes = catalog.loadBlob(BlobKind.SPACE_INDEX, record.name(), record.version(),
+            record.indexChecksum());
+        search = SimilaritySearch.indexed(rows, HnswIndex.fromBytes(bytes, rows));
+      }
+      entry = new Entry<>(version, search);
+      searches.put(record.name(), entry);
     }
     return entry.model();
   }
@@ -89,6 +115,7 @@ public final class ModelCache {
     spaces.remove(name);
     vectors.remove(name);
     scorers.remove(name);
+    searches.remove(name);
   }
 
   /** Forgets a predictor after DROP or REPLACE. */

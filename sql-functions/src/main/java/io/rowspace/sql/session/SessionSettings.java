@@ -8,9 +8,11 @@ import java.util.Properties;
 /**
  * The connection properties of Rowspace's own (SPEC section 2), read once when a connection
  * opens: {@code rowspace.device}, {@code rowspace.threads}, {@code rowspace.maxTrainingSeconds},
- * {@code rowspace.maxK}.
+ * {@code rowspace.maxK}, and {@code rowspace.exactSearch} ({@code true} makes {@code SIMILAR_ROWS}
+ * search exactly even where a space has a search index, e.g. to measure the index's recall).
  */
-public record SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK) {
+public record SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
+    boolean exactSearch) {
   public static final int DEFAULT_MAX_K = 1000;
 
   public static SessionSettings from(Properties info) throws SQLException {
@@ -23,7 +25,13 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     long maxSeconds = positive(info, "rowspace.maxTrainingSeconds", 0);
     int maxK = (int) positive(info, "rowspace.maxK", DEFAULT_MAX_K);
-    return new SessionSettings(device, threads, maxSeconds, maxK);
+    String exact = info.getProperty("rowspace.exactSearch", "false").trim()
+        .toLowerCase(Locale.ROOT);
+    if (!exact.equals("true") && !exact.equals("false")) {
+      throw RowspaceErrors.invalidArgument("Connection property rowspace.exactSearch must be "
+          + "true or false, got '" + exact + "'.");
+    }
+    return new SessionSettings(device, threads, maxSeconds, maxK, exact.equals("true"));
   }
 
   private static long positive(Properties info, String name, long defaultValue)

@@ -1,0 +1,161 @@
+package io.rowspace.engine.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowspace.engine.EngineException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HNSW index against exact search on generated rows shaped like embeddings: clusters in a
+ * low-dimensional subspace of a 32-dimensional space, normalised.
+ */
+class HnswIndexTest {
+  private static final int ROWS = 20_000;
+  private static RowVectors rows;
+  private static HnswIndex index;
+
+  @BeforeAll
+  static void buildIndex() {
+    rows = clusteredRows(ROWS, 32, 11);
+    index = HnswIndex.build(rows, 42, () -> false);
+  }
+
+  @Test
+  void recallAtTenAgainstExactSearchIsAtLeastNinetyFivePercent() {
+    Random random = new Random(3);
+    int queries = 200;
+    int found = 0;
+    for (int q = 0; q < queries; q++) {
+      int row = random.nextInt(ROWS);
+      float[] query = rows.vector(row);
+      Set<Integer> exact = rowSet(rows.nearest(query, 10, row));
+      Neighbours approximate = index.nearest(rows, query, 10, row);
+      assertEquals(10, approximate.size());
+      for (int i = 0; i < approximate.size(); i++) {
+        assertTrue(approximate.row(i) != row, "the query row is left out");
+        found += exact.contains(approximate.row(i)) ? 1 : 0;
+      }
+    }
+    double recall = found / (10.0 * queries);
+    assertTrue(recall >= 0.95, "recall@10 = " + recall);
+  }
+
+  @Test
+  void theSameRowsAndSeedGiveTheSameIndex() {
+    RowVectors few = clusteredRows(3000, 16, 2);
+    byte[] first = HnswIndex.build(few, 7, () -> false).toBytes();
+    assertArrayEquals(first, HnswIndex.build(few, 7, () -> false).toBytes());
+  }
+
+  @Test
+  void aStoredIndexFindsWhatTheBuiltOneFinds() {
+    HnswIndex loaded = HnswIndex.fromBytes(index.toBytes(), rows);
+    for (int row = 0; row < ROWS; row += 997) {
+      Neighbours built = index.nearest(rows, rows.vector(row), 10, row);
+      Neighbours stored = loaded.nearest(rows, rows.vector(row), 10, row);
+      assertArrayEquals(rowArray(built), rowArray(stored), "neighbours of row " + row);
+    }
+  }
+
+  @Test
+  void anIndexOfOtherRowsOrDamagedBytesIsRefused() {
+    byte[] bytes = index.toBytes();
+    assertThrows(IllegalArgumentException.class,
+        () -> HnswIndex.fromBytes(bytes, clusteredRows(100, 32, 1)));
+    assertThrows(IllegalArgumentException.class,
+        () -> HnswIndex.fromBytes(Arrays.copyOf(bytes, bytes.length / 2), rows));
+  }
+
+  @Test
+  void buildingStopsWhenCancelled() {
+    EngineException e = assertThrows(EngineException.class,
+        () -> HnswIndex.build(rows, 42, () -> true));
+    assertEquals(EngineException.Kind.CANCELLED, e.kind());
+  }
+
+  @Test
+  void rankedNeighboursGiveEveryOtherRowOnce() {
+    RowVectors few = clusteredRows(5000, 16, 4);
+    SimilaritySearch indexed = SimilaritySearch.build(few, 100, 42, () -> false);
+    assertTrue(indexed.index().isPresent(), "above the threshold an index is built");
+    for (SimilaritySearch search : List.of(indexed, SimilaritySearch.exact(few))) {
+      RankedNeighbours ranked = search.ranked(few.vector(17), 17, 10);
+      Set<Integer> seen = new HashSet<>();
+      Neighbours chunk;
+      while ((chunk = ranked.next(64)).size() > 0) {
+        for (int i = 0; i < chunk.size(); i++) {
+          assertTrue(seen.add(chunk.row(i)), "row " + chunk.row(i) + " given twice");
+        }
+      }
+      assertEquals(few.size() - 1, seen.size());
+      assertTrue(!seen.contains(17));
+    }
+    Neighbours exactFirst = SimilaritySearch.exact(few).ranked(few.vector(17), 17, 10).next(300);
+    assertArrayEquals(rowArray(few.nearest(few.vector(17), 300, 17)), rowArray(exactFirst),
+        "without an index the ranking is exact across searches");
+  }
+
+  private static Set<Integer> rowSet(Neighbours neighbours) {
+    Set<Integer> set = new HashSet<>();
+    for (int i = 0; i < neighbours.size(); i++) {
+      set.add(neighbours.row(i));
+    }
+    return set;
+  }
+
+  private static int[] rowArray(Neighbours neighbours) {
+    int[] result = new int[neighbours.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = neighbours.row(i);
+    }
+    return result;
+  }
+
+  /** Normalised rows around 50 centres in an 8-dimensional subspace. */
+  static RowVectors clusteredRows(int n, int dimension, long seed) {
+    Random random = new Random(seed);
+    int latent = 8;
+    float[][] projection = new float[latent][dimension];
+    for (float[] p : projection) {
+      for (int j = 0; j < dimension; j++) {
+        p[j] = (float) random.nextGaussian();
+      }
+    }
+    float[][] centres = new float[50][latent];
+    for (float[] c : centres) {
+      for (int l = 0; l < latent; l++) {
+        c[l] = (float) random.nextGaussian();
+      }
+    }
+    List<String> keys = new ArrayList<>(n);
+    float[][] vectors = new float[n][dimension];
+    for (int i = 0; i < n; i++) {
+      keys.add(Integer.toString(i));
+      float[] centre = centres[random.nextInt(centres.length)];
+      for (int l = 0; l < latent; l++) {
+        float z = centre[l] + 0.5f * (float) random.nextGaussian();
+        for (int j = 0; j < dimension; j++) {
+          vectors[i][j] += z * projection[l][j];
+        }
+      }
+      double norm = 0;
+      for (float v : vectors[i]) {
+        norm += v * v;
+      }
+      for (int j = 0; j < dimension; j++) {
+        vectors[i][j] /= (float) Math.sqrt(norm);
+      }
+    }
+    return new RowVectors(keys, vectors);
+  }
+}
