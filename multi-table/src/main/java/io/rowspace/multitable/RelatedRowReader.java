@@ -5,12 +5,13 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.planner.ColumnInfo;
-import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.TrainingPlanner;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -133,8 +134,8 @@ public final class RelatedRowReader {
         }
         int parameter = 1;
         for (Group g : batch) {
-          for (Object v : g.keyValues) {
-            statement.setObject(parameter++, v);
+          for (int k = 0; k < g.keyValues.length; k++) {
+            bind(statement, parameter++, g.keyValues[k], columns.get(joinColumns[k]));
           }
         }
         stats.queries++;
@@ -197,6 +198,51 @@ public final class RelatedRowReader {
     Frame keptRows = Frame.ofRows(schema, kept);
     List<RelatedRows> nested = read(keptRows, read.nested(), path + "/");
     return new RelatedRows(relation, keptRows, members, counts, summaries, nested);
+  }
+
+  /**
+   * Binds a holder's join value as the related column's type: rows given to a query arrive as
+   * text, and databases such as PostgreSQL do not compare an integer column with text.
+   */
+  private static void bind(PreparedStatement statement, int parameter, Object value,
+      ColumnInfo column) throws SQLException {
+    if (value instanceof String text) {
+      String plain = text.strip();
+      try {
+        switch (column.jdbcType()) {
+          case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> {
+            statement.setLong(parameter, Long.parseLong(plain));
+            return;
+          }
+          case Types.DECIMAL, Types.NUMERIC -> {
+            statement.setBigDecimal(parameter, new BigDecimal(plain));
+            return;
+          }
+          case Types.DOUBLE, Types.FLOAT, Types.REAL -> {
+            statement.setDouble(parameter, Double.parseDouble(plain));
+            return;
+          }
+          default -> {
+            statement.setObject(parameter, value);
+            return;
+          }
+        }
+      } catch (NumberFormatException e) {
+        // Not a number: it matches no row of a numeric key; compare it as text.
+        statement.setString(parameter, text);
+        return;
+      }
+    }
+    if (value instanceof Number number && isText(column.jdbcType())) {
+      statement.setString(parameter, JoinKey.of(new Object[] {number}, new int[] {0}));
+      return;
+    }
+    statement.setObject(parameter, value);
+  }
+
+  private static boolean isText(int jdbcType) {
+    return jdbcType == Types.VARCHAR || jdbcType == Types.CHAR || jdbcType == Types.NVARCHAR
+        || jdbcType == Types.NCHAR || jdbcType == Types.LONGVARCHAR;
   }
 
   private static int[] indexes(List<ColumnInfo> columns, List<String> names) {
