@@ -14,8 +14,8 @@ import java.util.Map;
  * Heads {@code crossnet} and {@code lowrank_cross}: the parallel form of a deep and cross network
  * (DCN-v2). Cross layers {@code x_{l+1} = x_0 * (W_l x_l + b_l) + x_l} each raise the degree of
  * the feature interactions by one, so products of features such as {@code x1 * x2} are explicit
- * after the first layer; beside them, the MLP's GELU hidden layer (with dropout) sees the same
- * features, and one linear output reads both. {@code lowrank_cross} factors each {@code W_l} as
+ * after the first layer; beside them, the MLP's GELU hidden layer sees the same features, and one
+ * linear output reads both, through dropout. {@code lowrank_cross} factors each {@code W_l} as
  * {@code U_l V_l^T} of rank {@link #RANK}, for wide feature vectors.
  *
  * <p>Cross weights start small, so the cross part starts near the identity and the network near
@@ -27,7 +27,7 @@ record CrossHead(int inputs, int hidden, int outputs, int layers, int rank,
     ParameterLayout layout) implements PredictorHead {
   static final String FULL = "crossnet";
   static final String LOW_RANK = "lowrank_cross";
-  static final int LAYERS = 3;
+  static final int LAYERS = 2;
   static final int RANK = 16;
   /** Scale of the cross weights' initial values: the cross term starts at a quarter of x_0. */
   private static final double CROSS_SCALE = 0.25;
@@ -69,7 +69,7 @@ record CrossHead(int inputs, int hidden, int outputs, int layers, int rank,
 
   @Override
   public int dropoutWidth() {
-    return hidden;
+    return inputs + hidden;
   }
 
   @Override
@@ -83,7 +83,8 @@ record CrossHead(int inputs, int hidden, int outputs, int layers, int rank,
     }
     NDArray deep = TabularTransformer.gelu(x.matMul(p.get("deep.w")).add(p.get("deep.b")));
     if (dropout != null) {
-      deep = deep.mul(dropout);
+      cross = cross.mul(dropout.get(":, :" + inputs));
+      deep = deep.mul(dropout.get(":, " + inputs + ":"));
     }
     return cross.matMul(p.get("out.cross")).add(deep.matMul(p.get("out.deep")))
         .add(p.get("out.b"));

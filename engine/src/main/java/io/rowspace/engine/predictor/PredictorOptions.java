@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * Options of {@code CREATE PREDICTOR ... WITH (...)}, validated. All are optional.
  *
  * <p>{@code head} chooses the network trained on the frozen space's features
- * ({@link PredictorHead}): {@code mlp} (default), one GELU hidden layer; {@code crossnet}, three
+ * ({@link PredictorHead}): {@code mlp} (default), one GELU hidden layer; {@code crossnet}, two
  * DCN-v2 cross layers ({@code x_{l+1} = x_0 * (W x_l + b) + x_l}) beside that hidden layer, for
  * targets that depend on products of inputs; {@code lowrank_cross}, the same with each {@code W}
  * of rank 16 (fewer weights when the space has many columns); {@code gated_interactions}, two

@@ -25,43 +25,59 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Option {@code head} trains a different network: on rows whose label is decided by an
- * interaction alone (SAME is "yes" exactly when X1 and X2 have the same sign, so neither column
- * says anything by itself), every head finds it on held-out rows, the interaction heads at least
- * as well as the MLP, and every head saves, loads and re-trains bit for bit.
+ * Option {@code head} trains a different network: on rows whose label depends on an interaction
+ * alone (SAME is "yes" with probability sigmoid(3 * X1 * X2), so neither column says anything by
+ * itself), every head finds it on held-out rows, the interaction heads about as well as the MLP,
+ * and every head saves, loads and re-trains bit for bit.
  */
 class PredictorHeadsTest {
   private static final List<String> HEADS = List.of("mlp", "crossnet", "lowrank_cross",
       "gated_interactions");
   /**
-   * How far below the MLP's held-out AUC an interaction head may land. The heads are trained on
-   * 2,400 rows and judged on 2,000, where the AUC's own sampling error is about 0.01.
+   * How far below the MLP's held-out AUC an interaction head may land: the heads are judged on
+   * the same 2,000 rows, where the AUC's own sampling error is about 0.01.
    */
   private static final double MARGIN = 0.02;
+  /** Epochs of every predictor here: enough for the MLP to reach its early-stopping plateau. */
+  private static final String EPOCHS = "60";
 
   private static Frame train;
   private static Frame test;
   private static EmbeddingSpace space;
   private static final Map<String, Predictor> PREDICTORS = new LinkedHashMap<>();
   private static final Map<String, Double> HELD_OUT_AUC = new LinkedHashMap<>();
+  /** The AUC of the true probabilities on the held-out rows: no model can do better. */
+  private static double bestPossibleAuc;
 
   @BeforeAll
   static void trainOnePredictorPerHead() {
-    space = SpaceTrainer.train(rows(2000, new Random(21)), Map.of(),
-        SpaceOptions.fromMap(Map.of("d_model", "16", "layers", "1", "epochs", "10")),
+    space = SpaceTrainer.train(rows(1000, new Random(21)), Map.of(),
+        SpaceOptions.fromMap(Map.of("d_model", "16", "layers", "1", "epochs", "8")),
         TrainingMonitor.NONE);
-    train = rows(3000, new Random(22));
+    train = rows(2000, new Random(22));
     test = rows(2000, new Random(23));
+    double[] truth = new double[test.rowCount()];
+    boolean[] positive = new boolean[truth.length];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = probability((Double) test.value(i, 0), (Double) test.value(i, 1));
+      positive[i] = test.value(i, test.indexOf("SAME")).equals("yes");
+    }
+    bestPossibleAuc = Metrics.auc(truth, positive);
+    System.out.printf("best possible held-out AUC %.3f%n", bestPossibleAuc);
     for (String head : HEADS) {
       long start = System.nanoTime();
       Predictor p = PredictorTrainer.train(space, train, "SAME",
-          PredictorOptions.fromMap(Map.of("head", head)), TrainingMonitor.NONE);
+          PredictorOptions.fromMap(Map.of("head", head, "epochs", EPOCHS)), TrainingMonitor.NONE);
       PREDICTORS.put(head, p);
       HELD_OUT_AUC.put(head, heldOutAuc(p));
       System.out.printf("head %-18s held-out AUC %.3f, validation AUC %.3f, %d weights, %.1f s%n",
           head, HELD_OUT_AUC.get(head), p.metrics().auc(), p.parameterValues.length,
           (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  private static double probability(double x1, double x2) {
+    return 1 / (1 + Math.exp(-3 * x1 * x2));
   }
 
   /** X1 and X2 decide SAME only together; NOISE and GROUP_NAME are unrelated. */
@@ -78,7 +94,7 @@ class PredictorHeadsTest {
       double x1 = random.nextGaussian();
       double x2 = random.nextGaussian();
       rows.add(new Object[] {x1, x2, random.nextGaussian(), groups[random.nextInt(3)],
-          x1 * x2 > 0 ? "yes" : "no"});
+          random.nextDouble() < probability(x1, x2) ? "yes" : "no"});
     }
     return Frame.ofRows(schema, rows);
   }
@@ -106,8 +122,10 @@ class PredictorHeadsTest {
   void everyHeadFindsTheInteractionAndRecordsItsName(String head) {
     Predictor p = PREDICTORS.get(head);
     assertEquals(head, p.options().get("head"));
-    // Chance is 0.5; the sign of X1 * X2 alone decides the label.
-    assertTrue(HELD_OUT_AUC.get(head) > 0.8, head + ": held-out AUC " + HELD_OUT_AUC.get(head));
+    // Chance is 0.5: each head must close most of the gap to the best possible AUC.
+    double floor = 0.5 + 0.75 * (bestPossibleAuc - 0.5);
+    assertTrue(HELD_OUT_AUC.get(head) > floor, head + ": held-out AUC " + HELD_OUT_AUC.get(head)
+        + ", best possible " + bestPossibleAuc);
   }
 
   @Test
