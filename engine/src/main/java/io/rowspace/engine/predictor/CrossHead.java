@@ -20,11 +20,8 @@ import java.util.Map;
  *
  * <p>Cross weights start small, so the cross part starts near the identity and the network near
  * a linear model plus the MLP.
- *
- * @param rank 0 for full {@code W_l} ({@code crossnet}), else the rank of its factors
  */
-record CrossHead(int inputs, int hidden, int outputs, int layers, int rank,
-    ParameterLayout layout) implements PredictorHead {
+final class CrossHead implements PredictorHead {
   static final String FULL = "crossnet";
   static final String LOW_RANK = "lowrank_cross";
   static final int LAYERS = 2;
@@ -32,8 +29,36 @@ record CrossHead(int inputs, int hidden, int outputs, int layers, int rank,
   /** Scale of the cross weights' initial values: the cross term starts at a quarter of x_0. */
   private static final double CROSS_SCALE = 0.25;
 
+  private final int inputs;
+  private final int hidden;
+  private final int outputs;
+  private final int layers;
+  private final int rank;
+  private final ParameterLayout layout;
+
+  /** A cross head; {@code rank} 0 for full {@code W_l} ({@code crossnet}), else their rank. */
   CrossHead(int inputs, int hidden, int outputs, int layers, int rank) {
-    this(inputs, hidden, outputs, layers, rank, layout(inputs, hidden, outputs, layers, rank));
+    this.inputs = inputs;
+    this.hidden = hidden;
+    this.outputs = outputs;
+    this.layers = layers;
+    this.rank = rank;
+    this.layout = layout(inputs, hidden, outputs, layers, rank);
+  }
+
+  @Override
+  public int inputs() {
+    return inputs;
+  }
+
+  @Override
+  public int outputs() {
+    return outputs;
+  }
+
+  @Override
+  public ParameterLayout layout() {
+    return layout;
   }
 
   private static ParameterLayout layout(int inputs, int hidden, int outputs, int layers,

@@ -16,13 +16,37 @@ import java.util.Map;
  * width; each further unit adds its output to its input (residual); dropout precedes the linear
  * output.
  */
-record GatedHead(int inputs, int hidden, int outputs, int layers, ParameterLayout layout)
-    implements PredictorHead {
+final class GatedHead implements PredictorHead {
   static final String NAME = "gated_interactions";
   static final int LAYERS = 2;
 
+  private final int inputs;
+  private final int hidden;
+  private final int outputs;
+  private final int layers;
+  private final ParameterLayout layout;
+
   GatedHead(int inputs, int hidden, int outputs, int layers) {
-    this(inputs, hidden, outputs, layers, layout(inputs, hidden, outputs, layers));
+    this.inputs = inputs;
+    this.hidden = hidden;
+    this.outputs = outputs;
+    this.layers = layers;
+    this.layout = layout(inputs, hidden, outputs, layers);
+  }
+
+  @Override
+  public int inputs() {
+    return inputs;
+  }
+
+  @Override
+  public int outputs() {
+    return outputs;
+  }
+
+  @Override
+  public ParameterLayout layout() {
+    return layout;
   }
 
   private static ParameterLayout layout(int inputs, int hidden, int outputs, int layers) {

@@ -11,18 +11,40 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Head {@code mlp}: one GELU hidden layer with dropout, then a linear output. */
-record MlpHead(int inputs, int hidden, int outputs, ParameterLayout layout)
-    implements PredictorHead {
+final class MlpHead implements PredictorHead {
   static final String NAME = "mlp";
 
+  private final int inputs;
+  private final int hidden;
+  private final int outputs;
+  private final ParameterLayout layout;
+
   MlpHead(int inputs, int hidden, int outputs) {
-    this(inputs, hidden, outputs, new ParameterLayout()
+    this.inputs = inputs;
+    this.hidden = hidden;
+    this.outputs = outputs;
+    this.layout = new ParameterLayout()
         .add("w1", new Shape(inputs, hidden), ParameterLayout.Init.NORMAL,
             1 / Math.sqrt(inputs), true)
         .add("b1", new Shape(hidden), ParameterLayout.Init.ZEROS, 0, false)
         .add("w2", new Shape(hidden, outputs), ParameterLayout.Init.NORMAL,
             0.5 / Math.sqrt(hidden), true)
-        .add("b2", new Shape(outputs), ParameterLayout.Init.ZEROS, 0, false));
+        .add("b2", new Shape(outputs), ParameterLayout.Init.ZEROS, 0, false);
+  }
+
+  @Override
+  public int inputs() {
+    return inputs;
+  }
+
+  @Override
+  public int outputs() {
+    return outputs;
+  }
+
+  @Override
+  public ParameterLayout layout() {
+    return layout;
   }
 
   @Override
