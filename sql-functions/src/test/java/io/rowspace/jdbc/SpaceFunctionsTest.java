@@ -112,11 +112,12 @@ class SpaceFunctionsTest {
       for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
         assertFalse(w.getMessage().contains("head"), w.getMessage());
       }
-      try (ResultSet rs = statement.executeQuery("SELECT AVG(CASE WHEN PREDICT('site_cross') = "
-          + "site THEN 1.0 ELSE 0.0 END) AS accuracy FROM sensors")) {
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) AS right_sites FROM sensors "
+          + "WHERE PREDICT('site_cross') = site")) {
         assertTrue(rs.next());
-        // North and south differ by 12 degrees and 40 points of humidity.
-        assertTrue(rs.getDouble("ACCURACY") > 0.9, "accuracy " + rs.getDouble("ACCURACY"));
+        // North and south differ by 12 degrees and 40 points of humidity: nearly all of the 401
+        // rows are placed right.
+        assertTrue(rs.getInt("RIGHT_SITES") > 360, "right sites " + rs.getInt("RIGHT_SITES"));
       }
     }
   }
