@@ -6,14 +6,18 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Map;
 
-/** The predictor's network: one GELU hidden layer with dropout, then a linear output. */
-final class MlpHead {
-  final int inputs;
-  final int hidden;
-  final int outputs;
-  final ParameterLayout layout;
+/** Head {@code mlp}: one GELU hidden layer with dropout, then a linear output. */
+final class MlpHead implements PredictorHead {
+  static final String NAME = "mlp";
+
+  private final int inputs;
+  private final int hidden;
+  private final int outputs;
+  private final ParameterLayout layout;
 
   MlpHead(int inputs, int hidden, int outputs) {
     this.inputs = inputs;
@@ -28,16 +32,50 @@ final class MlpHead {
         .add("b2", new Shape(outputs), ParameterLayout.Init.ZEROS, 0, false);
   }
 
-  /**
-   * Output logits (classification) or standardised values (regression), shape (B, outputs).
-   *
-   * @param dropout (B, hidden) keep-mask already scaled by 1/(1-rate), or null at inference
-   */
-  NDArray forward(Map<String, NDArray> p, NDArray x, NDArray dropout) {
+  @Override
+  public int inputs() {
+    return inputs;
+  }
+
+  @Override
+  public int outputs() {
+    return outputs;
+  }
+
+  @Override
+  public ParameterLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int dropoutWidth() {
+    return hidden;
+  }
+
+  @Override
+  public NDArray forward(Map<String, NDArray> p, NDArray x, NDArray dropout) {
     NDArray h = TabularTransformer.gelu(x.matMul(p.get("w1")).add(p.get("b1")));
     if (dropout != null) {
       h = h.mul(dropout);
     }
     return h.matMul(p.get("w2")).add(p.get("b2"));
+  }
+
+  @Override
+  public Map<String, String> description() {
+    return Map.of("hidden", Integer.toString(hidden));
+  }
+
+  @Override
+  public void write(DataOutput out) throws IOException {
+    out.writeUTF(NAME);
+    out.writeInt(inputs);
+    out.writeInt(hidden);
+    out.writeInt(outputs);
   }
 }

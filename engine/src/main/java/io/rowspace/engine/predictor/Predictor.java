@@ -32,8 +32,11 @@ import java.util.Set;
  */
 public final class Predictor implements AutoCloseable {
   static final String MAGIC = "RSPR";
-  /** Version 2 added the calibration method, regression intervals and input statistics. */
-  static final int VERSION = 2;
+  /**
+   * Version 2 added the calibration method, regression intervals and input statistics; version 3
+   * the head's name and sizes (older files hold an MLP head).
+   */
+  static final int VERSION = 3;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -52,7 +55,7 @@ public final class Predictor implements AutoCloseable {
   final String spaceFingerprint;
   final float[] featureMean;
   final float[] featureStd;
-  final MlpHead head;
+  final PredictorHead head;
   final float[] parameterValues;
   final double targetMean;
   final double targetStd;
@@ -65,7 +68,7 @@ public final class Predictor implements AutoCloseable {
       String positiveLabel, double threshold, Calibration calibration, PredictionInterval interval,
       TrainingInputs trainingInputs, PredictorMetrics metrics,
       Map<String, Double> classDistribution, List<String> inputColumns, int trainingRows,
-      String spaceFingerprint, float[] featureMean, float[] featureStd, MlpHead head,
+      String spaceFingerprint, float[] featureMean, float[] featureStd, PredictorHead head,
       float[] parameterValues, double targetMean, double targetStd, Map<String, String> options) {
     this.task = task;
     this.target = target;
@@ -303,7 +306,7 @@ public final class Predictor implements AutoCloseable {
     if (task == Task.REGRESSION) {
       return outputs[row] * targetStd + targetMean;
     }
-    return calibration.probabilities(outputs, row * head.outputs, head.outputs)[predictedClass];
+    return calibration.probabilities(outputs, row * head.outputs(), head.outputs())[predictedClass];
   }
 
   private void checkSpace(EmbeddingSpace space) {
@@ -334,13 +337,13 @@ public final class Predictor implements AutoCloseable {
       }
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = scope.create(f.values(), new Shape(f.rows(), f.width()));
-        return head.forward(head.layout.views(parameters, scope), x, null).toFloatArray();
+        return head.forward(head.layout().views(parameters, scope), x, null).toFloatArray();
       }
     }
   }
 
   Prediction toPrediction(float[] outputs, int row) {
-    int k = head.outputs;
+    int k = head.outputs();
     if (task == Task.REGRESSION) {
       double v = outputs[row] * targetStd + targetMean;
       if (interval == null) {
@@ -416,9 +419,7 @@ public final class Predictor implements AutoCloseable {
       out.writeUTF(spaceFingerprint);
       ModelFile.writeFloats(out, featureMean);
       ModelFile.writeFloats(out, featureStd);
-      out.writeInt(head.inputs);
-      out.writeInt(head.hidden);
-      out.writeInt(head.outputs);
+      head.write(out);
       ModelFile.writeFloats(out, parameterValues);
       out.writeDouble(targetMean);
       out.writeDouble(targetStd);
@@ -429,7 +430,8 @@ public final class Predictor implements AutoCloseable {
   /**
    * Loads a predictor saved by {@link #toBytes()}, in this or an older format version; corrupt
    * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
-   * no regression intervals (NaN) and no input statistics (no range or distance warnings).
+   * no regression intervals (NaN) and no input statistics (no range or distance warnings);
+   * versions 1 and 2 hold an MLP head.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -472,10 +474,11 @@ public final class Predictor implements AutoCloseable {
       String fingerprint = in.readUTF();
       float[] mean = ModelFile.readFloats(in);
       float[] std = ModelFile.readFloats(in);
-      MlpHead head = new MlpHead(in.readInt(), in.readInt(), in.readInt());
+      PredictorHead head = version < 3 ? new MlpHead(in.readInt(), in.readInt(), in.readInt())
+          : PredictorHead.read(in);
       float[] params = ModelFile.readFloats(in);
-      if (params.length != head.layout.size() || mean.length != head.inputs
-          || std.length != head.inputs) {
+      if (params.length != head.layout().size() || mean.length != head.inputs()
+          || std.length != head.inputs()) {
         throw new IOException("weights do not match the network's shape");
       }
       double targetMean = in.readDouble();

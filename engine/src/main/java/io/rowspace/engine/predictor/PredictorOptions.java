@@ -14,8 +14,15 @@ import java.util.OptionalInt;
 /**
  * Options of {@code CREATE PREDICTOR ... WITH (...)}, validated. All are optional.
  *
- * <p>{@code fine_tune} and {@code head} are validated and recorded; this version always trains an
- * MLP head on the frozen space (see {@link PredictorTrainer}).
+ * <p>{@code head} chooses the network trained on the frozen space's features
+ * ({@link PredictorHead}): {@code mlp} (default), one GELU hidden layer; {@code crossnet}, two
+ * DCN-v2 cross layers ({@code x_{l+1} = x_0 * (W x_l + b) + x_l}) beside that hidden layer, for
+ * targets that depend on products of inputs; {@code lowrank_cross}, the same with each {@code W}
+ * of rank 16 (fewer weights when the space has many columns); {@code gated_interactions}, two
+ * gated linear units ({@code (W x) * sigmoid(G x)}). All train, calibrate, save and explain
+ * alike, and the head used is recorded among the predictor's options.
+ *
+ * <p>{@code fine_tune} is validated and recorded; this version keeps the space frozen.
  *
  * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
  * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
@@ -138,7 +145,7 @@ public final class PredictorOptions {
     return fineTune;
   }
 
-  /** mlp, crossnet, lowrank_cross or gated_interactions (recorded; an MLP is trained). */
+  /** mlp (default), crossnet, lowrank_cross or gated_interactions: the network trained. */
   public String head() {
     return head;
   }

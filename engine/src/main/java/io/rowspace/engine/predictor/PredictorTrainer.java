@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * Trains a predictor on top of a frozen embedding space.
  *
  * <p>The network's input is what the space computes for a row with the target column masked: the
- * row embedding, the CLS output and the column-token outputs (standardised). A small MLP is trained
- * on a stratified 80% of the rows with a target value and early-stopped on the other 20%, where the
+ * row embedding, the CLS output and the column-token outputs (standardised). A small network, the
+ * {@link PredictorHead} option {@code head} names (an MLP by default), is trained on a stratified
+ * 80% of the rows with a target value and early-stopped on the other 20%, where the
  * probabilities are calibrated ({@link Calibration}), the binary threshold chosen (best F1, or
  * least cost when costs are given), the regression interval fitted ({@link PredictionInterval})
  * and the metrics measured. Class weights follow inverse square-root class frequency; focal loss
@@ -50,7 +51,6 @@ import java.util.TreeMap;
 public final class PredictorTrainer {
   static final double VALIDATION_FRACTION = 0.2;
   static final int MAX_CLASSES = 100;
-  static final int HIDDEN = 64;
   static final float DROPOUT = 0.2f;
   static final float WEIGHT_DECAY = 0.05f;
   static final int TARGET_STEPS = 1500;
@@ -262,7 +262,7 @@ public final class PredictorTrainer {
         }
       }
 
-      MlpHead head = new MlpHead(features.width(), HIDDEN, k);
+      PredictorHead head = PredictorHead.of(options.head(), features.width(), k);
       float[] targetValues = new float[n];
       for (int i = 0; i < n; i++) {
         targetValues[i] = task == Task.REGRESSION
@@ -273,16 +273,12 @@ public final class PredictorTrainer {
       Map<String, String> resolved = new LinkedHashMap<>(options.asMap());
       resolved.put("task", task.name().toLowerCase(Locale.ROOT));
       resolved.put("loss", loss);
-      resolved.put("head", "mlp");
+      resolved.put("head", head.name());
       resolved.put("fine_tune", "false");
       resolved.put("seed", Long.toString(options.seed()));
-      resolved.put("hidden", Integer.toString(HIDDEN));
+      resolved.putAll(head.description());
       resolved.put("dropout", Float.toString(DROPOUT));
       resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
-      if (!options.head().equals("mlp")) {
-        monitor.warning("Option head = '" + options.head() + "' is not available yet; an MLP head "
-            + "was trained.");
-      }
       if (!options.fineTune().equals("false")) {
         monitor.warning("Option fine_tune = '" + options.fineTune() + "': this version keeps the "
             + "space frozen and trains the head only.");
@@ -376,7 +372,7 @@ public final class PredictorTrainer {
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
         EpochRecord last) {}
 
-    private Evaluation attempt(MlpHead head, SpaceFeatures features, float[] targetValues,
+    private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
         List<String> classes, String positive, double targetMean, double targetStd,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
@@ -384,7 +380,7 @@ public final class PredictorTrainer {
       EpochRecord[] last = new EpochRecord[1];
       float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
           epochOffset, last);
-      int k = head.outputs;
+      int k = head.outputs();
       Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
@@ -506,7 +502,7 @@ public final class PredictorTrainer {
      * weights. Epoch records go to the monitor as they finish, except the last, which is left in
      * {@code last} for the caller to complete with what it then detects.
      */
-    private float[] fitHead(MlpHead head, SpaceFeatures features, float[] targetValues,
+    private float[] fitHead(PredictorHead head, SpaceFeatures features, float[] targetValues,
         Setting setting, int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
       float[] classWeight = setting.classWeight();
       String loss = setting.loss();
@@ -517,7 +513,7 @@ public final class PredictorTrainer {
       int patience = Math.max(10, epochs / 10);
       OneCycleSchedule schedule = new OneCycleSchedule(2e-3 * setting.learningRateScale(),
           stepsPerEpoch * epochs);
-      float[] best = head.layout.initialise(new Random(random.nextLong()));
+      float[] best = head.layout().initialise(new Random(random.nextLong()));
       double bestLoss = Double.POSITIVE_INFINITY;
       int bestEpoch = 0;
       int step = 0;
@@ -529,7 +525,7 @@ public final class PredictorTrainer {
       try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
         NDArray parameters = model.create(best);
         parameters.setRequiresGradient(true);
-        AdamW optimiser = new AdamW(parameters, head.layout.decayMask(), WEIGHT_DECAY);
+        AdamW optimiser = new AdamW(parameters, head.layout().decayMask(), WEIGHT_DECAY);
         NDArray weights = model.create(classWeight.length == 0 ? new float[] {1f} : classWeight);
         for (int epoch = 1; epoch <= epochs; epoch++) {
           int[] order = permutation(fit.length);
@@ -551,15 +547,15 @@ public final class PredictorTrainer {
             for (int i = 0; i < batch; i++) {
               t[i] = targetValues[rowsOfBatch[i]];
             }
-            float[] keep = new float[batch * head.hidden];
+            float[] keep = new float[batch * head.dropoutWidth()];
             for (int i = 0; i < keep.length; i++) {
               keep[i] = random.nextFloat() < DROPOUT ? 0f : 1f / (1f - DROPOUT);
             }
             try (NDManager scope = model.newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-              NDArray out = head.forward(head.layout.views(parameters, scope),
+              NDArray out = head.forward(head.layout().views(parameters, scope),
                   scope.create(b.values(), new Shape(batch, b.width())),
-                  scope.create(keep, new Shape(batch, head.hidden)));
+                  scope.create(keep, new Shape(batch, head.dropoutWidth())));
               NDArray l = loss(scope, out, t, weights, loss, true);
               collector.backward(l);
               lossSum += l.getFloat();
@@ -571,7 +567,7 @@ public final class PredictorTrainer {
           }
           double validationLoss;
           try (NDManager scope = model.newSubManager()) {
-            NDArray out = head.forward(head.layout.views(parameters, scope),
+            NDArray out = head.forward(head.layout().views(parameters, scope),
                 scope.create(validationFeatures.values(),
                     new Shape(validation.length, validationFeatures.width())), null);
             validationLoss = loss(scope, out, validationTargets, weights,

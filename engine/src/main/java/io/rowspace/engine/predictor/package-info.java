@@ -3,12 +3,13 @@
  *
  * <p>{@link io.rowspace.engine.predictor.PredictorTrainer} detects the task (binary, multiclass or
  * regression) from the target's values, masks the target column whenever the space computes a
- * row's representation (no leakage, in training and in inference), trains an MLP head with class
- * weights and early stopping, then on the validation rows: calibrates probabilities (temperature,
- * Platt or isotonic, whichever has the lowest cross-fitted log loss), picks the binary threshold
- * (best F1, or least cost when costs are given), fits the regression's 90% prediction interval
- * (split-conformal), detects failure modes (with one corrective retry) and measures
- * {@link io.rowspace.engine.predictor.PredictorMetrics}.
+ * row's representation (no leakage, in training and in inference), trains a head (an MLP, DCN-v2
+ * cross layers or gated linear units: {@link io.rowspace.engine.predictor.PredictorHead}) with
+ * class weights and early stopping, then on the validation rows: calibrates probabilities
+ * (temperature, Platt or isotonic, whichever has the lowest cross-fitted log loss), picks the
+ * binary threshold (best F1, or least cost when costs are given), fits the regression's 90%
+ * prediction interval (split-conformal), detects failure modes (with one corrective retry) and
+ * measures {@link io.rowspace.engine.predictor.PredictorMetrics}.
  * {@link io.rowspace.engine.predictor.Predictor} predicts and explains many rows per call, in
  * batches (an {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance
  * and input warnings), and saves itself in the versioned binary format of

@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A predictor saved by an older Rowspace keeps loading: {@code predictor-v1.bin} was written by
  * the first predictor format (before calibration methods, intervals and input statistics) and
- * loads with temperature calibration and its original metrics.
+ * loads with temperature calibration and its original metrics; {@code predictor-v2.bin} (before
+ * the head's name was saved) loads as the MLP it is and computes the outputs it computed then.
  */
 class SavedFormatTest {
 
@@ -43,6 +46,36 @@ class SavedFormatTest {
       try (Predictor again = Predictor.fromBytes(v2)) {
         assertEquals(p.metrics(), again.metrics());
         assertEquals(p.temperature(), again.temperature());
+      }
+    }
+  }
+
+  @Test
+  void versionTwoPredictorLoadsAsAnMlpWithItsOriginalOutputs() throws IOException {
+    byte[] v2;
+    try (InputStream in = SavedFormatTest.class.getResourceAsStream("predictor-v2.bin")) {
+      v2 = in.readAllBytes();
+    }
+    assertEquals(2, v2[4]);
+    try (Predictor p = Predictor.fromBytes(v2)) {
+      assertEquals("mlp", p.options().get("head"));
+      assertEquals("mlp", p.head.name());
+      assertEquals(new MlpHead(40, 64, 2).description(), p.head.description());
+      assertEquals(40, p.head.inputs());
+      assertEquals("temperature", p.calibration());
+      assertEquals(0.4185134343890894, p.threshold());
+      float[] x = new float[2 * 40];
+      for (int i = 0; i < 40; i++) {
+        x[i] = 0.1f * (i % 7) - 0.3f;
+        x[40 + i] = -0.05f * (i % 5);
+      }
+      // Outputs of these features when the file was written, by the version 2 engine.
+      float[] expected = {-0.022427553f, 0.056685206f, -0.037642036f, -0.028395906f};
+      assertArrayEquals(expected, p.outputs(new SpaceFeatures(x, 2, 40, Map.of())), 1e-6f);
+
+      try (Predictor again = Predictor.fromBytes(p.toBytes())) {
+        assertEquals(p.head.description(), again.head.description());
+        assertArrayEquals(p.parameterValues, again.parameterValues);
       }
     }
   }
