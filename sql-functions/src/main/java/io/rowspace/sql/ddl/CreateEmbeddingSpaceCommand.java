@@ -106,7 +106,9 @@ final class CreateEmbeddingSpaceCommand {
     trainingRows = null; // its related rows are not needed while all rows are embedded
     try {
       vectors = reads.isEmpty() ? space.embed(rows, Set.of())
-          : SpaceRelations.embedAll(space, rows, chunk -> reader.attach(chunk, reads));
+          : SpaceRelations.embedAll(space, rows, chunk -> reader.attach(chunk, reads),
+              (done, total) -> progress.progress("embed", done, total, "embedded " + done
+                  + " of " + total + " rows with their related rows"));
     } catch (EngineException e) {
       space.close();
       throw progress.translate(e, what);

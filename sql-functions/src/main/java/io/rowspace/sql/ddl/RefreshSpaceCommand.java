@@ -39,9 +39,12 @@ final class RefreshSpaceCommand {
         context.cancelled());
     EmbeddingSpace space = context.session().models().space(catalog, record);
     float[][] vectors;
+    TrainingProgress progress = new TrainingProgress(context, "refresh " + name);
     try {
       vectors = SpaceRelations.embedAll(space, rows, chunk -> SpaceRelations.attach(
-          context.session(), context.connection(), record, space, chunk, context.cancelled()));
+          context.session(), context.connection(), record, space, chunk, context.cancelled()),
+          (done, total) -> progress.progress("embed", done, total, "embedded " + done + " of "
+              + total + " rows"));
     } catch (EngineException e) {
       throw EngineErrors.translate(e, "REFRESH EMBEDDING SPACE " + name);
     }

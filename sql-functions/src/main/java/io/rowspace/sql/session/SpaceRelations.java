@@ -68,6 +68,12 @@ public final class SpaceRelations {
     Frame apply(Frame rows) throws SQLException;
   }
 
+  /** Told how many rows are embedded so far, after each chunk. */
+  @FunctionalInterface
+  public interface Embedded {
+    void rows(int done, int total);
+  }
+
   /** Root rows embedded per chunk: the related rows of one chunk are in memory at a time. */
   public static final int EMBED_CHUNK_ROWS = 4096;
 
@@ -75,8 +81,8 @@ public final class SpaceRelations {
    * Embeds every row, a chunk at a time, each chunk with its related rows attached just before
    * it is embedded, so memory holds the related rows of one chunk, not of the whole table.
    */
-  public static float[][] embedAll(EmbeddingSpace space, Frame rows, Attach attach)
-      throws SQLException {
+  public static float[][] embedAll(EmbeddingSpace space, Frame rows, Attach attach,
+      Embedded progress) throws SQLException {
     float[][] vectors = new float[rows.rowCount()][];
     for (int from = 0; from < rows.rowCount(); from += EMBED_CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + EMBED_CHUNK_ROWS);
@@ -87,6 +93,7 @@ public final class SpaceRelations {
       Frame part = attach.apply(from == 0 && to == rows.rowCount() ? rows : rows.rows(chunk));
       float[][] embedded = space.embed(part, Set.of());
       System.arraycopy(embedded, 0, vectors, from, embedded.length);
+      progress.rows(to, rows.rowCount());
     }
     return vectors;
   }
