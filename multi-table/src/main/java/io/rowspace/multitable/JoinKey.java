@@ -1,7 +1,6 @@
 package io.rowspace.multitable;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * The value of join columns as text that compares equal across column types: 7 read from an
@@ -17,11 +16,11 @@ final class JoinKey {
   /** The key of one row's join values, or null when any of them is null (it joins nothing). */
   static String of(Object[] row, int[] columns) {
     if (columns.length == 1) {
-      return part(row[columns[0]]);
+      return of(row[columns[0]]);
     }
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < columns.length; i++) {
-      String part = part(row[columns[i]]);
+      String part = of(row[columns[i]]);
       if (part == null) {
         return null;
       }
@@ -33,16 +32,8 @@ final class JoinKey {
     return key.toString();
   }
 
-  static String of(List<Object> values) {
-    Object[] row = values.toArray();
-    int[] columns = new int[row.length];
-    for (int i = 0; i < columns.length; i++) {
-      columns[i] = i;
-    }
-    return of(row, columns);
-  }
-
-  private static String part(Object value) {
+  /** The key text of one value, or null for null. */
+  static String of(Object value) {
     if (value == null) {
       return null;
     }

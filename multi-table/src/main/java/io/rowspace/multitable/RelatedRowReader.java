@@ -234,7 +234,7 @@ public final class RelatedRowReader {
       }
     }
     if (value instanceof Number number && isText(column.jdbcType())) {
-      statement.setString(parameter, JoinKey.of(new Object[] {number}, new int[] {0}));
+      statement.setString(parameter, JoinKey.of(number));
       return;
     }
     statement.setObject(parameter, value);
@@ -265,7 +265,7 @@ public final class RelatedRowReader {
   private long priority(Object[] values) {
     long h = seed * 0x9E3779B97F4A7C15L;
     for (Object v : values) {
-      String text = v == null ? "\u0000" : JoinKey.of(new Object[] {v}, new int[] {0});
+      String text = v == null ? "\u0000" : JoinKey.of(v);
       for (int i = 0; i < text.length(); i++) {
         h = (h ^ text.charAt(i)) * 0x100000001B3L;
       }
