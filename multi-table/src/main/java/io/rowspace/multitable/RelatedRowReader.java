@@ -6,12 +6,12 @@ import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TrainingPlanner;
+import io.rowspace.planner.TypeFamily;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -206,43 +206,24 @@ public final class RelatedRowReader {
    */
   private static void bind(PreparedStatement statement, int parameter, Object value,
       ColumnInfo column) throws SQLException {
-    if (value instanceof String text) {
+    TypeFamily family = TypeFamily.of(column.jdbcType());
+    if (value instanceof String text && family.isNumeric()) {
       String plain = text.strip();
       try {
-        switch (column.jdbcType()) {
-          case Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.BIGINT -> {
-            statement.setLong(parameter, Long.parseLong(plain));
-            return;
-          }
-          case Types.DECIMAL, Types.NUMERIC -> {
-            statement.setBigDecimal(parameter, new BigDecimal(plain));
-            return;
-          }
-          case Types.DOUBLE, Types.FLOAT, Types.REAL -> {
-            statement.setDouble(parameter, Double.parseDouble(plain));
-            return;
-          }
-          default -> {
-            statement.setObject(parameter, value);
-            return;
-          }
-        }
+        statement.setObject(parameter, switch (family) {
+          case INTEGER -> Long.parseLong(plain);
+          case DECIMAL -> new BigDecimal(plain);
+          default -> Double.parseDouble(plain);
+        });
       } catch (NumberFormatException e) {
-        // Not a number: it matches no row of a numeric key; compare it as text.
-        statement.setString(parameter, text);
-        return;
+        // Not a number: it matches no row of a numeric key (NULL matches nothing).
+        statement.setNull(parameter, column.jdbcType());
       }
-    }
-    if (value instanceof Number number && isText(column.jdbcType())) {
+    } else if (value instanceof Number number && family == TypeFamily.TEXT) {
       statement.setString(parameter, JoinKey.of(number));
-      return;
+    } else {
+      statement.setObject(parameter, value);
     }
-    statement.setObject(parameter, value);
-  }
-
-  private static boolean isText(int jdbcType) {
-    return jdbcType == Types.VARCHAR || jdbcType == Types.CHAR || jdbcType == Types.NVARCHAR
-        || jdbcType == Types.NCHAR || jdbcType == Types.LONGVARCHAR;
   }
 
   private static int[] indexes(List<ColumnInfo> columns, List<String> names) {

@@ -4,11 +4,11 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.PlanningException;
 import io.rowspace.planner.TableInfo;
+import io.rowspace.planner.TypeFamily;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +67,7 @@ public final class RelationshipCheck {
     for (int i = 0; i < foreign.size(); i++) {
       ColumnInfo f = childTable.column(foreign.get(i)).orElseThrow();
       ColumnInfo k = parentTable.column(referenced.get(i)).orElseThrow();
-      if (family(f.jdbcType()) != family(k.jdbcType())) {
+      if (!TypeFamily.joinable(f.jdbcType(), k.jdbcType())) {
         throw new PlanningException("Cannot join " + childTable.name() + "." + f.name() + " ("
             + f.typeName() + ") to " + parentTable.name() + "." + k.name() + " (" + k.typeName()
             + "): the key types are incompatible. Convert one column to the other's type, or "
@@ -137,19 +137,5 @@ public final class RelationshipCheck {
 
   private String quote(String identifier) {
     return dialect.quoteIdentifier(identifier);
-  }
-
-  /** Types that compare as equal keys: integers and decimals, text, or anything else by type. */
-  private static int family(int jdbcType) {
-    return switch (jdbcType) {
-      case Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT, Types.DECIMAL,
-          Types.NUMERIC -> 1;
-      case Types.VARCHAR, Types.CHAR, Types.NVARCHAR, Types.NCHAR, Types.LONGVARCHAR,
-          Types.LONGNVARCHAR -> 2;
-      case Types.DATE -> 3;
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> 4;
-      case Types.OTHER -> 5;
-      default -> 100 + jdbcType;
-    };
   }
 }

@@ -1,7 +1,6 @@
 package io.rowspace.planner;
 
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -277,9 +276,10 @@ public final class RelationshipPlanner {
       read.add(c);
       boolean learned = !join && !table.keyColumns().contains(c.name())
           && !foreignKeyColumns.contains(c.name());
-      if (learned && isNumeric(c.jdbcType())) {
+      if (learned && TypeFamily.of(c.jdbcType()).isNumeric()) {
         summary.add(c.name());
-      } else if (learned && kind == PlannedRelation.Kind.CHILD && isCategory(c.jdbcType())) {
+      } else if (learned && kind == PlannedRelation.Kind.CHILD
+          && TypeFamily.of(c.jdbcType()).isCategory()) {
         // A few frequent values: the share of each among a holder's rows is a summary
         // (all values but the last when there are few, so shares are not redundant).
         List<String> values = schema.frequentValues(table, c.name(), MAX_SHARED_VALUES);
@@ -314,20 +314,5 @@ public final class RelationshipPlanner {
       keys.put(table, known);
     }
     return known;
-  }
-
-  private static boolean isCategory(int jdbcType) {
-    return switch (jdbcType) {
-      case Types.VARCHAR, Types.CHAR, Types.NVARCHAR, Types.NCHAR, Types.BOOLEAN, Types.BIT -> true;
-      default -> false;
-    };
-  }
-
-  private static boolean isNumeric(int jdbcType) {
-    return switch (jdbcType) {
-      case Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT, Types.DECIMAL,
-          Types.NUMERIC, Types.DOUBLE, Types.FLOAT, Types.REAL -> true;
-      default -> false;
-    };
   }
 }

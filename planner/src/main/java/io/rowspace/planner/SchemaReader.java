@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,7 +189,8 @@ public final class SchemaReader {
   private Optional<String> observedUniqueColumn(String schema, TableInfo table)
       throws SQLException {
     List<ColumnInfo> candidates = table.columns().stream()
-        .filter(c -> isKeyType(c.jdbcType()))
+        .filter(c -> TypeFamily.of(c.jdbcType()) == TypeFamily.INTEGER
+            || TypeFamily.of(c.jdbcType()) == TypeFamily.TEXT)
         .toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
@@ -222,21 +222,6 @@ public final class SchemaReader {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean isKeyType(int jdbcType) {
-    switch (jdbcType) {
-    case Types.INTEGER:
-    case Types.BIGINT:
-    case Types.SMALLINT:
-    case Types.TINYINT:
-    case Types.VARCHAR:
-    case Types.CHAR:
-    case Types.NVARCHAR:
-      return true;
-    default:
-      return false;
-    }
   }
 
   private static String escape(DatabaseMetaData meta, String name) throws SQLException {
