@@ -69,13 +69,7 @@ public final class SpaceTrainer {
           + "least " + MIN_ROWS + " rows, got " + rows.rowCount() + ". Add rows to the table.");
     }
     Random random = new Random(options.seed());
-    Frame data = rows;
-    if (options.maxRows().isPresent() && rows.rowCount() > options.maxRows().getAsInt()) {
-      int[] order = permutation(rows.rowCount(), random);
-      int[] sample = Arrays.copyOf(order, options.maxRows().getAsInt());
-      Arrays.sort(sample);
-      data = rows.rows(sample);
-    }
+    Frame data = sample(rows, options, random);
     m.progress("profile", 0, 1, "profiling " + data.columnCount() + " columns");
     List<ColumnProfile> profiles = ColumnProfiler.profile(data, forcedExclusions);
     List<ColumnEncoder> encoders = new ArrayList<>();
@@ -181,6 +175,25 @@ public final class SpaceTrainer {
           + e.readsAs() + (example == null ? "" : " (e.g. '" + example + "')")
           + (count == 1 ? " and counts as missing." : " and count as missing."));
     }
+  }
+
+  /**
+   * The rows a space trains on: a seeded sample of {@code max_rows} of them when the option is
+   * set and there are more, else all. The SQL layer takes it before reading related tables, so it
+   * reads them for these rows only; training then uses the rows as they are.
+   */
+  public static Frame trainingSample(Frame rows, SpaceOptions options) {
+    return sample(rows, options, new Random(options.seed()));
+  }
+
+  private static Frame sample(Frame rows, SpaceOptions options, Random random) {
+    if (options.maxRows().isEmpty() || rows.rowCount() <= options.maxRows().getAsInt()) {
+      return rows;
+    }
+    int[] sample = Arrays.copyOf(permutation(rows.rowCount(), random),
+        options.maxRows().getAsInt());
+    Arrays.sort(sample);
+    return rows.rows(sample);
   }
 
   static int[] permutation(int n, Random random) {

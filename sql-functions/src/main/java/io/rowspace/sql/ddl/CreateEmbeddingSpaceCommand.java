@@ -88,7 +88,7 @@ final class CreateEmbeddingSpaceCommand {
     if (!reads.isEmpty()) {
       // Related rows are read for the rows that train (max_rows of them when set), then per
       // chunk of rows embedded: memory holds the related rows of those rows only.
-      trainingRows = sample(rows, spaceOptions);
+      trainingRows = SpaceTrainer.trainingSample(rows, spaceOptions);
       progress.progress("read", 0, 1, "reading " + plan.relations().size()
           + " related tables by batches of keys for " + trainingRows.rowCount() + " rows");
       trainingRows = reader.attach(trainingRows, reads);
@@ -150,27 +150,6 @@ final class CreateEmbeddingSpaceCommand {
           space.device(), rows.rowCount()));
       return StatementResult.count(rows.rowCount());
     }
-  }
-
-  /** The rows a space over related tables trains on: a seeded sample of max_rows, or all. */
-  private static Frame sample(Frame rows, SpaceOptions options) {
-    if (options.maxRows().isEmpty() || rows.rowCount() <= options.maxRows().getAsInt()) {
-      return rows;
-    }
-    java.util.Random random = new java.util.Random(options.seed());
-    int[] order = new int[rows.rowCount()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] sample = java.util.Arrays.copyOf(order, options.maxRows().getAsInt());
-    java.util.Arrays.sort(sample);
-    return rows.rows(sample);
   }
 
   /**
