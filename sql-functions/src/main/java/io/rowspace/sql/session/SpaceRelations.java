@@ -26,8 +26,11 @@ import java.util.function.BooleanSupplier;
  * {@code EMBEDDINGS} and {@code REFRESH} see related rows as they are now.
  */
 public final class SpaceRelations {
-  /** Reads per trained space (by checksum): building them reads table metadata once. */
-  private static final Map<String, List<RelationRead>> READS = new ConcurrentHashMap<>();
+  /** The reads of one trained space (its checksum): building them reads table metadata. */
+  private record Reads(String checksum, List<RelationRead> reads) {}
+
+  /** Per space name, the reads of its current version; a replaced space replaces its entry. */
+  private static final Map<String, Reads> READS = new ConcurrentHashMap<>();
 
   private SpaceRelations() {
   }
@@ -53,13 +56,13 @@ public final class SpaceRelations {
     if (space.relations().isEmpty() || rows.rowCount() == 0) {
       return rows;
     }
-    List<RelationRead> reads = READS.get(record.checksum());
-    if (reads == null) {
-      reads = reads(session, connection, record, space);
-      READS.put(record.checksum(), reads);
+    Reads cached = READS.get(record.name());
+    if (cached == null || !cached.checksum().equals(record.checksum())) {
+      cached = new Reads(record.checksum(), reads(session, connection, record, space));
+      READS.put(record.name(), cached);
     }
     return new RelatedRowReader(connection, new TrainingPlanner(session.dialect()), space.seed(),
-        cancelled).attach(rows, reads);
+        cancelled).attach(rows, cached.reads());
   }
 
   /** Attaches related rows to a chunk of root rows. */
