@@ -181,14 +181,12 @@ public final class RelatedRowReader {
     double[][] summaries = new double[holders.rowCount()][];
     for (int h = 0; h < holders.rowCount(); h++) {
       Group g = holderKeys[h] == null ? null : groups.get(holderKeys[h]);
-      stats.holders++;
       if (g == null || g.count == 0) {
         members[h] = new int[0];
         summaries[h] = RelatedRows.emptySummary(relation);
         continue;
       }
       stats.holdersMatched++;
-      stats.rowsMatched += g.count;
       members[h] = membersByKey.get(holderKeys[h]);
       counts[h] = g.count;
       summaries[h] = g.summary(relation.summaryWidth());
@@ -356,27 +354,21 @@ public final class RelatedRowReader {
   public static final class ReadStatistics {
     long queries;
     long rowsRead;
-    long holders;
     long holdersMatched;
-    long rowsMatched;
     long maxFanout;
 
     public long queries() {
       return queries;
     }
 
-    /** Holder rows seen and how many had at least one related row. */
-    public long holders() {
-      return holders;
-    }
-
+    /** Holder rows that had at least one related row. */
     public long holdersMatched() {
       return holdersMatched;
     }
 
-    /** Related rows that matched a holder row, counted once per holder row. */
-    public long rowsMatched() {
-      return rowsMatched;
+    /** Related rows read that matched a holder key. */
+    public long rowsRead() {
+      return rowsRead;
     }
 
     /** The most related rows any one holder key had. */

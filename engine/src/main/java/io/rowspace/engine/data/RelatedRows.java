@@ -139,13 +139,4 @@ public final class RelatedRows {
     return new RelatedRows(relation, rows.rows(keptRows), newMembers, newCounts, newSummaries,
         newNested);
   }
-
-  /** Total related rows kept here and in nested relations. */
-  public long keptRows() {
-    long total = rows.rowCount();
-    for (RelatedRows n : nested) {
-      total += n.keptRows();
-    }
-    return total;
-  }
 }
