@@ -2,7 +2,6 @@ package io.rowspace.jdbc;
 
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.function.RewrittenQuery;
 import io.rowspace.sql.routing.StatementRoute;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -23,14 +22,14 @@ final class RowspacePreparedStatements {
   static PreparedStatement prepare(RowspaceConnection connection, String sql,
       StatementRoute route) throws SQLException {
     if (route == StatementRoute.FUNCTION_QUERY) {
-      RewrittenQuery rewritten = RowspaceStatement.rewrite(connection, sql);
+      String rewritten = RowspaceStatement.rewrite(connection, sql);
       PreparedStatement calcite;
       try {
-        calcite = connection.calcite().connection().prepareStatement(rewritten.sql());
+        calcite = connection.calcite().connection().prepareStatement(rewritten);
       } catch (SQLException | RuntimeException e) {
         throw ErrorTranslation.translate(e);
       }
-      return functionQuery(connection, calcite, rewritten);
+      return functionQuery(connection, calcite);
     }
     RowspaceStatement.parse(connection, sql);
     RowspaceStatement statement = (RowspaceStatement) connection.createStatement();
@@ -38,7 +37,7 @@ final class RowspacePreparedStatements {
   }
 
   private static PreparedStatement functionQuery(RowspaceConnection connection,
-      PreparedStatement calcite, RewrittenQuery rewritten) {
+      PreparedStatement calcite) {
     PreparedStatement[] self = new PreparedStatement[1];
     self[0] = (PreparedStatement) Proxy.newProxyInstance(
         PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
@@ -47,9 +46,6 @@ final class RowspacePreparedStatements {
             return connection;
           }
           try {
-            if (method.getName().startsWith("execute")) {
-              rewritten.prefetch(calcite.getConnection(), () -> false);
-            }
             Object result = method.invoke(calcite, args);
             return result instanceof ResultSet rows ? TranslatingResultSet.wrap(rows, self[0])
                 : result;

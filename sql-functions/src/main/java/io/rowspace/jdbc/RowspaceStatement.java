@@ -6,7 +6,6 @@ import io.rowspace.sql.ddl.StatementResult;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.FunctionQueryRewriter;
-import io.rowspace.sql.function.RewrittenQuery;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
 import io.rowspace.sql.routing.StatementRouter;
@@ -94,10 +93,9 @@ public final class RowspaceStatement implements Statement {
   }
 
   private boolean executeFunctionQuery(String sql) throws SQLException {
-    RewrittenQuery query = rewrite(connection, sql);
+    String query = rewrite(connection, sql);
     Statement calcite = connection.calcite().createStatement();
     try {
-      query.prefetch(calcite.getConnection(), this::isCancelled);
       if (maxRows > 0) {
         calcite.setMaxRows(maxRows);
       }
@@ -105,7 +103,7 @@ public final class RowspaceStatement implements Statement {
         calcite.setFetchSize(fetchSize);
       }
       current = calcite;
-      ResultSet rows = calcite.executeQuery(query.sql());
+      ResultSet rows = calcite.executeQuery(query);
       resultSet = TranslatingResultSet.wrap(rows, this);
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -131,7 +129,7 @@ public final class RowspaceStatement implements Statement {
   }
 
   /** Rewrites a query calling Rowspace functions into Calcite SQL; binds its models. */
-  static RewrittenQuery rewrite(RowspaceConnection connection, String sql) throws SQLException {
+  static String rewrite(RowspaceConnection connection, String sql) throws SQLException {
     SqlNode node = parse(connection, sql);
     try {
       return new FunctionQueryRewriter(connection.session(), connection.calcite())

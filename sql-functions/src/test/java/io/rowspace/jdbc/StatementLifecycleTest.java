@@ -138,12 +138,20 @@ class StatementLifecycleTest {
   }
 
   @Test
-  void replacingAPredictorIsPickedUpByTheNextQuery() throws SQLException {
+  void replacingAPredictorIsPickedUpByTheNextQueryAndByQueriesPreparedBefore()
+      throws SQLException {
     double before = probabilityOfTrip(3);
-    execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
-        + "WITH (epochs = 5, seed = 99)");
-    assertEquals(List.of("2"), column("SELECT version FROM ROWSPACE.PREDICTORS", "VERSION"));
-    assertNotEquals(before, probabilityOfTrip(3), "another seed, another model");
+    try (PreparedStatement prepared = connection.prepareStatement(
+        "SELECT PREDICT_PROBA('lateness') AS p FROM trips WHERE id = ?")) {
+      prepared.setInt(1, 3);
+      assertEquals(before, single(prepared));
+      execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
+          + "WITH (epochs = 5, seed = 99)");
+      assertEquals(List.of("2"), column("SELECT version FROM ROWSPACE.PREDICTORS", "VERSION"));
+      double after = probabilityOfTrip(3);
+      assertNotEquals(before, after, "another seed, another model");
+      assertEquals(after, single(prepared), "the prepared query uses the new predictor");
+    }
   }
 
   @Test

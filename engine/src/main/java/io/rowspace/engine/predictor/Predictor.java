@@ -8,6 +8,7 @@ import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -335,9 +336,14 @@ public final class Predictor implements AutoCloseable {
         throw new EngineException(EngineException.Kind.INTERNAL,
             "Predictor was closed; load it again to use it.");
       }
+      int padded = BatchPadding.rows(f.rows());
+      float[] values = BatchPadding.repeatLastRow(f.values(), f.rows(), f.width(), padded);
       try (NDManager scope = manager.newSubManager()) {
-        NDArray x = scope.create(f.values(), new Shape(f.rows(), f.width()));
-        return head.forward(head.layout().views(parameters, scope), x, null).toFloatArray();
+        NDArray x = scope.create(values, new Shape(padded, f.width()));
+        float[] outputs = head.forward(head.layout().views(parameters, scope), x, null)
+            .toFloatArray();
+        return padded == f.rows() ? outputs
+            : Arrays.copyOf(outputs, f.rows() * head.outputs());
       }
     }
   }

@@ -11,6 +11,7 @@ import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
+import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
@@ -241,21 +242,25 @@ public final class EmbeddingSpace implements AutoCloseable {
       for (int from = 0; from < n; from += CHUNK_ROWS) {
         int to = Math.min(n, from + CHUNK_ROWS);
         int b = to - from;
-        int[] holders = new int[b];
-        for (int r = 0; r < b; r++) {
-          holders[r] = from + r;
+        // Padded with copies of the last row, so a row's vector does not depend on how many
+        // rows are embedded with it (BatchPadding).
+        int padded = BatchPadding.rows(b);
+        int[] holders = new int[padded];
+        for (int r = 0; r < padded; r++) {
+          holders[r] = from + Math.min(r, b - 1);
         }
-        MaskedViewObjective.Batch chunk =
-            new MaskedViewObjective.Batch(encoded.range(from, to), relatedRows, holders);
+        MaskedViewObjective.Batch chunk = padded == b
+            ? new MaskedViewObjective.Batch(encoded.range(from, to), relatedRows, holders)
+            : MaskedViewObjective.Batch.of(encoded, relatedRows, holders);
         try (NDManager scope = manager.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);
-          float[] mask = new float[b * c];
-          for (int r = 0; r < b; r++) {
+          float[] mask = new float[padded * c];
+          for (int r = 0; r < padded; r++) {
             System.arraycopy(maskRow, 0, mask, r * c, c);
           }
           NDArray content = MaskedViewObjective.tokens(p, scope, chunk, related, d).content();
           TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
-              scope.create(mask, new Shape(b, c, 1)));
+              scope.create(mask, new Shape(padded, c, 1)));
           float[] z = out.embedding().toFloatArray();
           float[] cls = out.cls().toFloatArray();
           float[] tokens = withTokens ? out.tokens().toFloatArray() : null;

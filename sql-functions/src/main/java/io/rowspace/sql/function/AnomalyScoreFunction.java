@@ -1,17 +1,21 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.Frame;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code ANOMALY_SCORE('space')}: how unusual the current row is for the space, in standard
  * deviations of the embedded rows' own scores. Called by Calcite after query rewriting with the
- * session id, the space, and the packed names and values of the row's input columns.
+ * session id, the space, and the packed names and values of the row's input columns, where no
+ * batch can form; queries over rows evaluate it in batches ({@link ModelCallBatches}).
  */
 public final class AnomalyScoreFunction {
   private AnomalyScoreFunction() {
@@ -21,21 +25,27 @@ public final class AnomalyScoreFunction {
       String values) {
     try {
       BoundSpace bound = RowspaceSession.byId(session).boundSpace(space);
-      Double known = bound.scores().get(columns, values);
-      if (known != null) {
-        return known;
-      }
-      PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
-      float[] vector;
-      try {
-        vector = bound.space().embed(bound.withRelated(row.frame()), Set.of())[0];
-      } catch (EngineException e) {
-        throw RowspaceErrors.internal("ANOMALY_SCORE('" + space + "') failed: "
-            + e.getMessage(), e);
-      }
-      return bound.scorer().score(vector);
+      return scores(bound, columns, List.of(values)).get(0);
     } catch (SQLException e) {
       throw new RowspaceRuntimeException(e);
     }
+  }
+
+  /** The anomaly scores of rows given by packed values, embedded in one call of the space. */
+  static List<Double> scores(BoundSpace bound, String columns, List<String> rows)
+      throws SQLException {
+    Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
+    float[][] vectors;
+    try {
+      vectors = bound.space().embed(frame, Set.of());
+    } catch (EngineException e) {
+      throw RowspaceErrors.internal("ANOMALY_SCORE('" + bound.record().name() + "') failed: "
+          + e.getMessage(), e);
+    }
+    List<Double> scores = new ArrayList<>(rows.size());
+    for (float[] vector : vectors) {
+      scores.add(bound.scorer().score(vector));
+    }
+    return scores;
   }
 }

@@ -1,5 +1,6 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.plan.RowspacePrepare;
 import io.rowspace.sql.session.RowspaceSession;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -54,7 +55,8 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("quotedCasing", "UNCHANGED");
     info.setProperty("quoting", "DOUBLE_QUOTE");
     info.setProperty("conformance", "LENIENT");
-    CalciteConnection calcite = new Driver().connect("jdbc:calcite:", info)
+    CalciteConnection calcite = new Driver().withPrepareFactory(RowspacePrepare::new)
+        .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
     for (String schema : backingSchemas()) {

@@ -1,10 +1,6 @@
 package io.rowspace.sql.function;
 
-import io.rowspace.engine.data.ColumnSchema;
-import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.Task;
-import io.rowspace.engine.profile.ColumnProfile;
-import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
@@ -12,7 +8,6 @@ import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
-import io.rowspace.sql.session.RowResults;
 import io.rowspace.sql.session.RowspaceSession;
 import io.rowspace.sql.session.SpaceRelations;
 import java.math.BigDecimal;
@@ -23,7 +18,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,9 +57,6 @@ public final class FunctionQueryRewriter {
   private final CalciteQueries calcite;
   /** The WITH items in force where the visitor is, so a FROM can name a common table. */
   private final Deque<SqlNodeList> withLists = new ArrayDeque<>();
-  private final List<Prefetch> prefetches = new ArrayList<>();
-  /** Set while visiting the query of an ORDER BY ... LIMIT wrapper that has no ORDER BY. */
-  private boolean limitedWithoutOrder;
   /** SIMILAR_ROWS calls that return every row in rank order, for a WHERE to filter. */
   private final Set<SqlCall> rankingAll = Collections.newSetFromMap(new IdentityHashMap<>());
   /**
@@ -88,13 +79,12 @@ public final class FunctionQueryRewriter {
   }
 
   /**
-   * Rewrites the query in place and returns it as SQL text for Calcite, with the prefetches
-   * that evaluate its model calls in batches.
+   * Rewrites the query in place and returns it as SQL text for Calcite; Calcite's planning then
+   * batches its model calls ({@code io.rowspace.sql.plan}).
    */
-  public RewrittenQuery rewrite(SqlNode query) throws SQLException {
+  public String rewrite(SqlNode query) throws SQLException {
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
-    return new RewrittenQuery(rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql(),
-        prefetches);
+    return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
   }
 
   private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {
@@ -102,9 +92,6 @@ public final class FunctionQueryRewriter {
       return null;
     }
     if (node instanceof SqlSelect select) {
-      boolean limited = limitedWithoutOrder
-          || select.getFetch() != null && select.getOrderList() == null;
-      limitedWithoutOrder = false;
       filterSimilarRowsBeforeLimit(select);
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
@@ -119,12 +106,6 @@ public final class FunctionQueryRewriter {
       if (select.getOrderList() != null) {
         select.setOrderBy((SqlNodeList) visit(select.getOrderList(), inner));
       }
-      // One row (no FROM) or a few rows of a LIMIT without ORDER BY are cheaper one at a time
-      // than a prefetch.
-      if (inner.hasModelCalls() && !limited && select.getFrom() != null
-          && inner.canPrefetch(select.getWhere())) {
-        prefetches.add(inner.prefetch(select.getWhere()));
-      }
       return select;
     }
     if (node instanceof SqlWith with) {
@@ -138,9 +119,7 @@ public final class FunctionQueryRewriter {
       return with;
     }
     if (node instanceof SqlOrderBy orderBy) {
-      limitedWithoutOrder = orderBy.fetch != null && orderBy.orderList.isEmpty();
       visit(orderBy.query, scope);
-      limitedWithoutOrder = false;
       SelectScope inner = orderBy.query instanceof SqlSelect select
           ? new SelectScope(select.getFrom(), withItems())
           : scope;
@@ -279,17 +258,7 @@ public final class FunctionQueryRewriter {
     if (already != null) {
       return already;
     }
-    SpaceRecord spaceRecord = catalog.findSpace(record.space())
-        .orElseThrow(() -> RowspaceErrors.unknownSpace(record.space(), List.of()));
-    EmbeddingSpace space = session.models().space(catalog, spaceRecord);
-    Predictor predictor = session.models().predictor(catalog, record);
-    Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
-    for (ColumnProfile column : space.columns()) {
-      inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
-          column.sqlTypeName()));
-    }
-    BoundPredictor bound = new BoundPredictor(session, record, spaceRecord, predictor, space,
-        session.models().scorer(catalog, spaceRecord), inputs, new RowResults<>());
+    BoundPredictor bound = BoundPredictor.load(session, record);
     session.bind(bound);
     boundPredictors.put(record.name(), bound);
     return bound;
@@ -369,7 +338,6 @@ public final class FunctionQueryRewriter {
     }
     String namesText = PackedValues.pack(names);
     SqlNode values = PackedValues.expression(expressions);
-    scope.add(new BatchTarget.Predictions(bound, namesText, values));
     return new RowArguments(namesText, SqlLiteral.createCharString(namesText, POS), values);
   }
 
@@ -462,25 +430,13 @@ public final class FunctionQueryRewriter {
     }
     String namesText = PackedValues.pack(names);
     SqlNode values = PackedValues.expression(expressions);
-    scope.add(new BatchTarget.AnomalyScores(bound, namesText, values));
     return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
         SqlLiteral.createCharString(namesText, POS), values);
   }
 
   /** Binds a space for ANOMALY_SCORE: its used columns are the inputs. */
   private BoundSpace bindSpace(SpaceRecord record) throws SQLException {
-    Catalog catalog = session.catalog();
-    EmbeddingSpace space = session.models().space(catalog, record);
-    Map<String, ColumnSchema> inputs = new LinkedHashMap<>();
-    for (ColumnProfile column : space.columns()) {
-      if (column.used() || SpaceRelations.linkColumns(space).contains(column.name())) {
-        inputs.put(column.name(), new ColumnSchema(column.name(), column.jdbcType(),
-            column.sqlTypeName()));
-      }
-    }
-    BoundSpace bound = new BoundSpace(session, record, space,
-        session.models().scorer(catalog, record),
-        inputs, new RowResults<>());
+    BoundSpace bound = BoundSpace.load(session, record);
     session.bind(bound);
     boundSpaces.put(record.name(), bound);
     return bound;

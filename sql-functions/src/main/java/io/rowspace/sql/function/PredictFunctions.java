@@ -1,6 +1,7 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Explanation;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Task;
@@ -9,6 +10,8 @@ import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +23,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * calls them after query rewriting: the session id, the predictor name, the packed names of the
  * input columns present in the query and the packed values of the current row.
  *
- * <p>Most rows find their prediction computed already, in a batch, by the query's
- * {@link Prefetch}; the others are predicted one at a time. A row's prediction is also remembered
- * per thread, so a query that asks for the label and the probability of a row looks it up once.
+ * <p>Queries over rows evaluate these calls in batches ({@link ModelCallBatches}, placed by the
+ * planner); Calcite calls the per-row methods here only where no batch can form, such as a
+ * correlated subquery. Both go through the batch methods, and the engine gives a row the same
+ * bits alone or in a batch, so the two agree exactly. A row's prediction is also remembered per
+ * thread, so a per-row query that asks for the label and the probability predicts once.
  */
 public final class PredictFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,26 +59,66 @@ public final class PredictFunctions {
   public static Double predictProba(String session, String predictor, String label,
       String columns, String values) {
     Memo memo = predict(session, predictor, columns, values);
-    Prediction prediction = memo.prediction();
-    String wanted = label.isEmpty() ? defaultLabel(memo) : label;
-    Double probability = prediction.probabilities().get(wanted);
-    return probability == null ? 0.0 : probability;
+    return probability(memo.predictor(), memo.prediction(), label);
   }
 
   /** {@code PREDICT_DETAILS}: the prediction explained, as a JSON object (SPEC section 4). */
   public static String predictDetails(String session, String predictor, String columns,
       String values) {
     Memo memo = predict(session, predictor, columns, values);
-    BoundPredictor bound = memo.predictor();
-    Prediction prediction = memo.prediction();
-    Explanation explanation;
-    double distance;
     try {
-      explanation = explain(bound, columns, values);
-      distance = outOfDistribution(bound, columns, values);
+      return details(memo.predictor(), columns, List.of(values), List.of(memo.prediction()))
+          .get(0);
     } catch (SQLException e) {
       throw new RowspaceRuntimeException(e);
     }
+  }
+
+  /** The predictions of rows given by packed values, in one call of the model. */
+  static List<Prediction> predictions(BoundPredictor bound, String columns, List<String> rows)
+      throws SQLException {
+    Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
+    try {
+      return bound.predictor().predict(bound.space(), frame);
+    } catch (EngineException e) {
+      throw RowspaceErrors.internal("PREDICT with predictor '" + bound.record().name()
+          + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code PREDICT_PROBA}'s value: the probability of a class, or of the default class. */
+  static Double probability(BoundPredictor bound, Prediction prediction, String label) {
+    String wanted = label.isEmpty() ? defaultLabel(bound, prediction) : label;
+    Double probability = prediction.probabilities().get(wanted);
+    return probability == null ? 0.0 : probability;
+  }
+
+  /**
+   * {@code PREDICT_DETAILS} of rows given by packed values and their predictions: explanations
+   * and out-of-distribution distances computed for all rows at once.
+   */
+  static List<String> details(BoundPredictor bound, String columns, List<String> rows,
+      List<Prediction> predictions) throws SQLException {
+    Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
+    List<Explanation> explanations;
+    float[][] vectors;
+    try {
+      explanations = bound.predictor().explain(bound.space(), frame);
+      vectors = bound.space().embed(frame, Set.of());
+    } catch (EngineException e) {
+      throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
+          + "' failed: " + e.getMessage(), e);
+    }
+    List<String> details = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      details.add(json(bound, predictions.get(i), explanations.get(i),
+          bound.scorer().score(vectors[i])));
+    }
+    return details;
+  }
+
+  private static String json(BoundPredictor bound, Prediction prediction,
+      Explanation explanation, double distance) {
     ObjectNode details = JSON.createObjectNode();
     if (bound.predictor().task() == Task.REGRESSION) {
       details.put("prediction", prediction.value());
@@ -116,36 +161,11 @@ public final class PredictFunctions {
     return details.toString();
   }
 
-  /** Signed per-column importance and input warnings of one row (SPEC section 4). */
-  private static Explanation explain(BoundPredictor bound, String columns, String values)
-      throws SQLException {
-    PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
-    try {
-      return bound.predictor().explain(bound.space(), bound.withRelated(row.frame())).get(0);
-    } catch (EngineException e) {
-      throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
-          + "' failed: " + e.getMessage(), e);
+  private static String defaultLabel(BoundPredictor bound, Prediction prediction) {
+    if (bound.predictor().task() == Task.BINARY) {
+      return bound.predictor().positiveLabel();
     }
-  }
-
-  /** The row's anomaly score in the predictor's space, as ANOMALY_SCORE gives it. */
-  private static double outOfDistribution(BoundPredictor bound, String columns, String values)
-      throws SQLException {
-    PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
-    try {
-      float[] vector = bound.space().embed(bound.withRelated(row.frame()), Set.of())[0];
-      return bound.scorer().score(vector);
-    } catch (EngineException e) {
-      throw RowspaceErrors.internal("PREDICT_DETAILS with predictor '" + bound.record().name()
-          + "' failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static String defaultLabel(Memo memo) {
-    if (memo.predictor().predictor().task() == Task.BINARY) {
-      return memo.predictor().predictor().positiveLabel();
-    }
-    return memo.prediction().label();
+    return prediction.label();
   }
 
   private static Memo predict(String sessionId, String predictorName, String columns,
@@ -157,17 +177,7 @@ public final class PredictFunctions {
           && last.values().equals(values)) {
         return last;
       }
-      Prediction prediction = bound.results().get(columns, values);
-      if (prediction == null) {
-        try {
-          PackedRow row = PackedRow.of(bound.inputColumns(), columns, values);
-          prediction = bound.predictor().predict(bound.space(), bound.withRelated(row.frame()))
-              .get(0);
-        } catch (EngineException e) {
-          throw RowspaceErrors.internal("PREDICT with predictor '" + predictorName
-              + "' failed: " + e.getMessage(), e);
-        }
-      }
+      Prediction prediction = predictions(bound, columns, List.of(values)).get(0);
       Memo memo = new Memo(bound, columns, values, prediction);
       LAST.set(memo);
       return memo;

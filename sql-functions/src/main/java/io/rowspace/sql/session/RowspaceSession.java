@@ -5,11 +5,13 @@ import io.rowspace.jdbc.BackingDatabase;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.sql.SqlDialect;
@@ -108,6 +110,44 @@ public final class RowspaceSession implements AutoCloseable {
           null);
     }
     return predictor;
+  }
+
+  /**
+   * The predictor bound under a name, bound again if it or its space was replaced, refreshed or
+   * dropped since the query was planned: a prepared query run after {@code CREATE OR REPLACE}
+   * uses the new model. One catalog read per model and execution.
+   */
+  public BoundPredictor currentPredictor(String name) throws SQLException {
+    BoundPredictor bound = boundPredictor(name);
+    Optional<PredictorRecord> current = catalog.findPredictor(name);
+    if (current.isEmpty()) {
+      throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+    }
+    PredictorRecord record = current.get();
+    Optional<SpaceRecord> space = catalog.findSpace(record.space());
+    if (record.equals(bound.record()) && space.isPresent()
+        && space.get().equals(bound.spaceRecord())) {
+      return bound;
+    }
+    BoundPredictor fresh = BoundPredictor.load(this, record);
+    bind(fresh);
+    return fresh;
+  }
+
+  /** The space bound under a name, bound again if it was replaced, refreshed or dropped. */
+  public BoundSpace currentSpace(String name) throws SQLException {
+    BoundSpace bound = boundSpace(name);
+    Optional<SpaceRecord> current = catalog.findSpace(name);
+    if (current.isEmpty()) {
+      throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+    }
+    SpaceRecord record = current.get();
+    if (record.equals(bound.record())) {
+      return bound;
+    }
+    BoundSpace fresh = BoundSpace.load(this, record);
+    bind(fresh);
+    return fresh;
   }
 
   /** Makes a space available to the functions of queries planned from now on. */

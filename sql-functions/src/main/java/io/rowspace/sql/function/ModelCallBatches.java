@@ -1,0 +1,220 @@
+package io.rowspace.sql.function;
+
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.sql.error.RowspaceRuntimeException;
+import io.rowspace.sql.session.BoundPredictor;
+import io.rowspace.sql.session.BoundSpace;
+import io.rowspace.sql.session.RowspaceSession;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The model calls of one operator of a query plan, evaluated over its input rows a batch at a
+ * time (SPEC section 4: queries over many rows evaluate in batches). Rows stream through in their
+ * order: the operator reads {@link #BATCH_ROWS} rows (fewer at the end), runs each model once on
+ * the distinct inputs among them, and hands the rows on with one result appended per call. Only
+ * one batch is held at a time, however many rows the query reads.
+ *
+ * <p>Calls of one predictor on the same inputs (say {@code PREDICT} and {@code PREDICT_PROBA})
+ * share one prediction per row. Each execution starts by checking that its models are still the
+ * current ones (a prepared query run after {@code CREATE OR REPLACE PREDICTOR} uses the new one).
+ */
+public final class ModelCallBatches {
+  /** Rows per batch: large enough to amortise a model call, small enough to stream. */
+  public static final int BATCH_ROWS = 1024;
+
+  private final List<ModelCall> calls;
+
+  public ModelCallBatches(List<ModelCall> calls) {
+    this.calls = List.copyOf(calls);
+  }
+
+  public List<ModelCall> calls() {
+    return calls;
+  }
+
+  /** The rows with each call's result appended, in order; called by the generated plan. */
+  public Enumerable<Object[]> apply(Enumerable<Object[]> rows) {
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return new BatchEnumerator(rows.enumerator());
+      }
+    };
+  }
+
+  /** The models of one execution, checked against the catalog when it starts. */
+  private final class Models {
+    private final Map<String, BoundPredictor> predictors = new HashMap<>();
+    private final Map<String, BoundSpace> spaces = new HashMap<>();
+
+    Models() throws SQLException {
+      for (ModelCall call : calls) {
+        RowspaceSession session = RowspaceSession.byId(call.session());
+        if (call.function().usesPredictor()) {
+          if (!predictors.containsKey(call.model())) {
+            predictors.put(call.model(), session.currentPredictor(call.model()));
+          }
+        } else if (!spaces.containsKey(call.model())) {
+          spaces.put(call.model(), session.currentSpace(call.model()));
+        }
+      }
+    }
+  }
+
+  /** Reads a batch ahead of the rows it returns. */
+  private final class BatchEnumerator implements Enumerator<Object[]> {
+    private final Enumerator<Object[]> input;
+    private Models models;
+    private List<Object[]> batch = List.of();
+    private int position = -1;
+    private boolean inputDone;
+
+    BatchEnumerator(Enumerator<Object[]> input) {
+      this.input = input;
+    }
+
+    @Override public Object[] current() {
+      return batch.get(position);
+    }
+
+    @Override public boolean moveNext() {
+      if (position + 1 < batch.size()) {
+        position++;
+        return true;
+      }
+      if (inputDone) {
+        return false;
+      }
+      List<Object[]> read = new ArrayList<>(BATCH_ROWS);
+      while (read.size() < BATCH_ROWS) {
+        if (!input.moveNext()) {
+          inputDone = true;
+          break;
+        }
+        read.add(input.current());
+      }
+      if (read.isEmpty()) {
+        return false;
+      }
+      try {
+        if (models == null) {
+          models = new Models();
+        }
+        batch = evaluate(read, models);
+      } catch (SQLException e) {
+        throw new RowspaceRuntimeException(e);
+      }
+      position = 0;
+      return true;
+    }
+
+    @Override public void reset() {
+      input.reset();
+      batch = List.of();
+      position = -1;
+      inputDone = false;
+    }
+
+    @Override public void close() {
+      input.close();
+    }
+  }
+
+  /** One batch: every call's results, appended to copies of the rows. */
+  private List<Object[]> evaluate(List<Object[]> rows, Models models) throws SQLException {
+    int width = rows.get(0).length;
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      out.add(Arrays.copyOf(row, width + calls.size()));
+    }
+    Map<String, Map<String, Prediction>> predictionsByModel = new HashMap<>();
+    for (int c = 0; c < calls.size(); c++) {
+      ModelCall call = calls.get(c);
+      Object[] results = results(call, rows, models, predictionsByModel);
+      for (int r = 0; r < rows.size(); r++) {
+        out.get(r)[width + c] = results[r];
+      }
+    }
+    return out;
+  }
+
+  private static Object[] results(ModelCall call, List<Object[]> rows, Models models,
+      Map<String, Map<String, Prediction>> predictionsByModel) throws SQLException {
+    // Distinct inputs, in first-seen order: the model sees each once.
+    Map<String, Integer> distinct = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      distinct.putIfAbsent((String) row[call.valuesField()], distinct.size());
+    }
+    List<String> values = new ArrayList<>(distinct.keySet());
+    Object[] byDistinct = new Object[values.size()];
+    if (call.function() == ModelFunction.ANOMALY_SCORE) {
+      BoundSpace space = models.spaces.get(call.model());
+      AnomalyScoreFunction.scores(space, call.columns(), values).toArray(byDistinct);
+    } else {
+      BoundPredictor predictor = models.predictors.get(call.model());
+      List<Prediction> predictions = predictions(predictor, call, values, predictionsByModel);
+      switch (call.function()) {
+      case PREDICT_LABEL:
+        for (int i = 0; i < values.size(); i++) {
+          byDistinct[i] = predictions.get(i).label();
+        }
+        break;
+      case PREDICT_VALUE:
+        for (int i = 0; i < values.size(); i++) {
+          byDistinct[i] = predictions.get(i).value();
+        }
+        break;
+      case PREDICT_PROBA:
+        for (int i = 0; i < values.size(); i++) {
+          byDistinct[i] = PredictFunctions.probability(predictor, predictions.get(i),
+              call.label());
+        }
+        break;
+      default:
+        PredictFunctions.details(predictor, call.columns(), values, predictions)
+            .toArray(byDistinct);
+        break;
+      }
+    }
+    Object[] results = new Object[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      results[r] = byDistinct[distinct.get((String) rows.get(r)[call.valuesField()])];
+    }
+    return results;
+  }
+
+  /** The predictions of the distinct inputs, computed once per predictor and input columns. */
+  private static List<Prediction> predictions(BoundPredictor predictor, ModelCall call,
+      List<String> values, Map<String, Map<String, Prediction>> predictionsByModel)
+      throws SQLException {
+    Map<String, Prediction> known = predictionsByModel.computeIfAbsent(
+        call.model() + '\u0000' + call.columns(),
+        k -> new HashMap<>());
+    List<String> missing = new ArrayList<>();
+    for (String value : values) {
+      if (!known.containsKey(value)) {
+        missing.add(value);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<Prediction> computed = PredictFunctions.predictions(predictor, call.columns(),
+          missing);
+      for (int i = 0; i < missing.size(); i++) {
+        known.put(missing.get(i), computed.get(i));
+      }
+    }
+    List<Prediction> predictions = new ArrayList<>(values.size());
+    for (String value : values) {
+      predictions.add(known.get(value));
+    }
+    return predictions;
+  }
+}

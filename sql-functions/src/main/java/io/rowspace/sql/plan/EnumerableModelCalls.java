@@ -1,0 +1,86 @@
+package io.rowspace.sql.plan;
+
+import io.rowspace.sql.function.ModelCall;
+import io.rowspace.sql.function.ModelCallBatches;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+/**
+ * Physical operator that runs model calls over its input a batch of rows at a time and appends
+ * one result column per call, keeping the rows' order (the work is done by
+ * {@link ModelCallBatches}). Placed by {@link ModelCallBatching}; shown in Calcite plans as
+ * {@code EnumerableModelCalls(calls=[PREDICT_LABEL('churn', $4), ...])}.
+ */
+public final class EnumerableModelCalls extends SingleRel implements EnumerableRel {
+  private static final Method APPLY;
+
+  static {
+    try {
+      APPLY = ModelCallBatches.class.getMethod("apply", Enumerable.class);
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ModelCallBatches batches;
+
+  private EnumerableModelCalls(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      ModelCallBatches batches, RelDataType rowType) {
+    super(cluster, traits, input);
+    this.batches = batches;
+    this.rowType = rowType;
+  }
+
+  /**
+   * The operator over {@code input}, appending the results of {@code calls}, of the given types,
+   * after the input's columns.
+   */
+  static EnumerableModelCalls create(RelNode input, List<ModelCall> calls,
+      List<RelDataType> resultTypes) {
+    RelDataTypeFactory.Builder row = input.getCluster().getTypeFactory().builder()
+        .addAll(input.getRowType().getFieldList());
+    for (int i = 0; i < calls.size(); i++) {
+      row.add("ROWSPACE_RESULT_" + (i + 1), resultTypes.get(i));
+    }
+    return new EnumerableModelCalls(input.getCluster(),
+        input.getTraitSet().replace(EnumerableConvention.INSTANCE), input,
+        new ModelCallBatches(calls), row.build());
+  }
+
+  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new EnumerableModelCalls(getCluster(), traitSet, sole(inputs), batches, rowType);
+  }
+
+  @Override public RelWriter explainTerms(RelWriter writer) {
+    return super.explainTerms(writer).item("calls", batches.calls());
+  }
+
+  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), Prefer.ARRAY);
+    BlockBuilder builder = new BlockBuilder();
+    Expression rows = builder.append("rows", input.block);
+    Expression arrays = input.physType.convertTo(rows, JavaRowFormat.ARRAY);
+    Expression evaluation = implementor.stash(batches, ModelCallBatches.class);
+    builder.add(Expressions.call(evaluation, APPLY, arrays));
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
+    return implementor.result(physType, builder.toBlock());
+  }
+}

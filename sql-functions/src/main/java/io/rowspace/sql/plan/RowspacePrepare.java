@@ -1,0 +1,39 @@
+package io.rowspace.sql.plan;
+
+import java.lang.reflect.Type;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Calcite's statement preparation with Rowspace's last planning step: after Calcite's standard
+ * program has chosen the physical plan, {@link ModelCallBatching} moves model calls into batched
+ * operators. Installed on the Calcite connection through
+ * {@code Driver.withPrepareFactory(RowspacePrepare::new)}.
+ */
+public final class RowspacePrepare extends CalcitePrepareImpl {
+
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention resultConvention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
+        resultConvention, createConvertletTable()) {
+      @Override protected Program getProgram() {
+        return Programs.sequence(super.getProgram(), new ModelCallBatching());
+      }
+    };
+  }
+}
