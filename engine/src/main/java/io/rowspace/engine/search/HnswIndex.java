@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopKnnCollector;
@@ -31,6 +32,8 @@ public final class HnswIndex {
   static final int SEARCH_BEAM = 100;
   /** Rows added between two checks of the caller's cancel flag. */
   private static final int CANCEL_CHECK_ROWS = 1024;
+  /** Rows added between two progress reports. */
+  private static final int PROGRESS_ROWS = 16_384;
 
   private final PackedHnswGraph graph;
   private final long seed;
@@ -40,13 +43,22 @@ public final class HnswIndex {
     this.seed = seed;
   }
 
+  /** Builds the index of every row, silently. */
+  public static HnswIndex build(RowVectors vectors, long seed, BooleanSupplier cancelled) {
+    return build(vectors, seed, cancelled, rows -> { });
+  }
+
   /**
-   * Builds the index of every row.
+   * Builds the index of every row. The rows are inserted one after the other, on the calling
+   * thread: the graph then depends only on the vectors and the seed, so the stored index is the
+   * same bytes on every build (a concurrent build would not be).
    *
    * @param cancelled checked every thousand rows or so
+   * @param progress told the count of rows inserted every 16,384 rows and at the end
    * @throws EngineException CANCELLED when {@code cancelled} turned true
    */
-  public static HnswIndex build(RowVectors vectors, long seed, BooleanSupplier cancelled) {
+  public static HnswIndex build(RowVectors vectors, long seed, BooleanSupplier cancelled,
+      IntConsumer progress) {
     try {
       HnswGraphBuilder builder = HnswGraphBuilder.create(new RowVectorScorers(vectors),
           MAX_CONNECTIONS, BUILD_BEAM, seed, vectors.size());
@@ -56,7 +68,11 @@ public final class HnswIndex {
               "Building the search index was cancelled.");
         }
         builder.addGraphNode(row);
+        if ((row + 1) % PROGRESS_ROWS == 0) {
+          progress.accept(row + 1);
+        }
       }
+      progress.accept(vectors.size());
       return new HnswIndex(PackedHnswGraph.of(builder.getCompletedGraph()), seed);
     } catch (IOException e) {
       throw new UncheckedIOException("Lucene's graph reads rows from memory only", e);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * The search index CREATE and REFRESH store beside a space's rows: none while the space has at
@@ -46,14 +47,18 @@ final class SpaceSearchIndex {
     if (vectors.size() <= exactRows) {
       return null;
     }
-    if (context.progress() != null) {
-      context.progress().progress("indexing " + what, 0, 1, "building the search index over "
-          + vectors.size() + " rows");
-    }
     long started = System.nanoTime();
+    IntConsumer progress = rows -> {
+      if (context.progress() != null) {
+        context.progress().progress("indexing " + what, rows, vectors.size(), String.format(
+            Locale.ROOT, "search index: %d of %d rows inserted, %.0f s", rows, vectors.size(),
+            (System.nanoTime() - started) / 1e9));
+      }
+    };
+    progress.accept(0);
     HnswIndex index;
     try {
-      index = HnswIndex.build(vectors, seed, context.cancelled());
+      index = HnswIndex.build(vectors, seed, context.cancelled(), progress);
     } catch (EngineException e) {
       throw EngineErrors.translate(e, what);
     }

@@ -12,6 +12,7 @@ import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -83,11 +84,16 @@ public final class EmbeddingsFunction {
       try {
         RowVectors vectors = session.models().vectors(session.catalog(), space);
         AnomalyScorer scorer = session.models().scorer(session.catalog(), space);
-        List<Object[]> rows = new ArrayList<>(vectors.size());
-        for (int i = 0; i < vectors.size(); i++) {
-          rows.add(row(vectors.key(i), vectors.vector(i), scorer));
-        }
-        return Linq4j.asEnumerable(rows);
+        // Rows are made as they are read: the stored vectors are the only copy in memory.
+        return Linq4j.asEnumerable(new AbstractList<Object[]>() {
+          @Override public Object[] get(int index) {
+            return row(vectors.key(index), vectors.vector(index), scorer);
+          }
+
+          @Override public int size() {
+            return vectors.size();
+          }
+        });
       } catch (SQLException e) {
         throw new RowspaceRuntimeException(e);
       }

@@ -6,7 +6,10 @@
  * input columns, resolved by name in the FROM scope, packed as text
  * ({@link io.rowspace.sql.function.PackedValues}). {@link io.rowspace.sql.function.CalciteQueries}
  * holds the Calcite connection, with the backing database's schemas as JDBC schemas so everything
- * else in the query is pushed down to it. The function bodies live in
+ * else in the query is pushed down to it. Queries over rows evaluate model calls in batches:
+ * {@link io.rowspace.sql.function.ModelCallBatches} runs them inside the plan operator that
+ * {@code io.rowspace.sql.plan} places, through the same batch methods the per-row bodies use.
+ * The function bodies live in
  * {@link io.rowspace.sql.function.PredictFunctions},
  * {@link io.rowspace.sql.function.AnomalyScoreFunction},
  * {@link io.rowspace.sql.function.SimilarRowsFunction} and
