@@ -2,7 +2,8 @@ package io.rowspace.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-
+import ai.djl.ndarray.NDManager;
+import java.lang.ref.Cleaner;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Locale;
  */
 public final class EngineRuntime {
   private static final Object LOCK = new Object();
+  /** Frees the native memory of models nobody references any more. */
+  private static final Cleaner MODELS = Cleaner.create();
   private static volatile boolean started;
   private static int threads;
   private static String requestedDevice = "auto";
@@ -77,6 +80,18 @@ public final class EngineRuntime {
   }
 
   /** Starts the engine with default settings if nobody configured it, and returns the device. */
+  /**
+   * Closes a model's native memory when the model becomes unreachable, if it was not closed
+   * before: a model replaced in a cache while queries still used it is freed once they are done.
+   * The returned handle closes it at once (and only once).
+   *
+   * @param model the model object whose reachability counts
+   * @param nativeMemory its manager; must not reference {@code model}
+   */
+  public static Cleaner.Cleanable closeWhenUnreachable(Object model, NDManager nativeMemory) {
+    return MODELS.register(model, nativeMemory::close);
+  }
+
   public static Device ensureStarted() {
     if (!started) {
       synchronized (LOCK) {

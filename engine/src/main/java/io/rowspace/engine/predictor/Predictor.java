@@ -16,6 +16,7 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.ModelFile;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -62,6 +63,7 @@ public final class Predictor implements AutoCloseable {
   final double targetStd;
   final Map<String, String> options;
   private final NDManager manager;
+  private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
   private boolean closed;
 
@@ -94,6 +96,7 @@ public final class Predictor implements AutoCloseable {
     // Sorted, so the saved bytes do not depend on the order of the caller's map.
     this.options = Collections.unmodifiableMap(new java.util.TreeMap<>(options));
     this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
+    this.nativeMemory = EngineRuntime.closeWhenUnreachable(this, manager);
     this.parameters = manager.create(parameterValues);
   }
 
@@ -501,7 +504,7 @@ public final class Predictor implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      manager.close();
+      nativeMemory.clean();
     }
   }
 }

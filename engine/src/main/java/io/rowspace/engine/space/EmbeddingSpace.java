@@ -20,6 +20,7 @@ import io.rowspace.engine.store.ModelFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   private final List<EpochRecord> timeline;
   private final Map<String, Double> mutualInformationBits;
   private final NDManager manager;
+  private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
   private String fingerprint;
   private boolean closed;
@@ -89,6 +91,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.mutualInformationBits =
         Collections.unmodifiableMap(new LinkedHashMap<>(mutualInformationBits));
     this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
+    this.nativeMemory = EngineRuntime.closeWhenUnreachable(this, manager);
     this.parameters = manager.create(parameterValues);
   }
 
@@ -391,7 +394,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      manager.close();
+      nativeMemory.clean();
     }
   }
 }
