@@ -102,6 +102,9 @@ public final class RowspaceStatement implements Statement {
       if (fetchSize > 0) {
         calcite.setFetchSize(fetchSize);
       }
+      if (queryTimeoutSeconds > 0) {
+        calcite.setQueryTimeout(queryTimeoutSeconds);
+      }
       current = calcite;
       ResultSet rows = calcite.executeQuery(query);
       resultSet = TranslatingResultSet.wrap(rows, this);

@@ -2,6 +2,7 @@ package io.rowspace.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -139,5 +140,20 @@ class BatchedEvaluationTest {
     // One operator for both calls, and no per-row call left.
     assertEquals(models, text.lastIndexOf("EnumerableModelCalls"), text);
     assertFalse(text.substring(0, models).contains("ROWSPACE_PREDICT"), text);
+  }
+
+  @Test
+  void aCancelledQueryStopsBeforeItsNextBatch() throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, PREDICT('default_risk') FROM loans")) {
+      assertTrue(rs.next());
+      statement.cancel();
+      SQLException stopped = assertThrows(SQLException.class, () -> {
+        while (rs.next()) {
+          // the rest of the first batch is already computed
+        }
+      });
+      assertEquals("57014", stopped.getSQLState(), stopped.getMessage());
+    }
   }
 }

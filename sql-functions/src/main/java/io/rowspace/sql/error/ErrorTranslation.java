@@ -34,6 +34,10 @@ public final class ErrorTranslation {
       }
     }
     if (error instanceof SQLException sql) {
+      // Calcite's JDBC layer (Avatica) reports a cancelled statement without a SQLSTATE.
+      if ("Statement canceled".equals(sql.getMessage())) {
+        return RowspaceErrors.cancelled("The query");
+      }
       return sql;
     }
     return RowspaceErrors.internal(String.valueOf(error.getMessage()), error);

@@ -1,6 +1,7 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -41,11 +45,20 @@ public final class ModelCallBatches {
     return calls;
   }
 
-  /** The rows with each call's result appended, in order; called by the generated plan. */
-  public Enumerable<Object[]> apply(Enumerable<Object[]> rows) {
+  /**
+   * The rows with each call's result appended, in order; called by the generated plan. Before
+   * each batch it stops if the statement was cancelled or ran past its query timeout.
+   */
+  public Enumerable<Object[]> apply(Enumerable<Object[]> rows, DataContext context) {
+    AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(context);
+    Long timeoutMillis = DataContext.Variable.TIMEOUT.get(context);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
-        return new BatchEnumerator(rows.enumerator());
+        long deadline = timeoutMillis == null || timeoutMillis <= 0 ? Long.MAX_VALUE
+            : System.nanoTime() + timeoutMillis * 1_000_000L;
+        BooleanSupplier stop = () -> cancelled != null && cancelled.get()
+            || System.nanoTime() > deadline;
+        return new BatchEnumerator(rows.enumerator(), stop);
       }
     };
   }
@@ -72,13 +85,15 @@ public final class ModelCallBatches {
   /** Reads a batch ahead of the rows it returns. */
   private final class BatchEnumerator implements Enumerator<Object[]> {
     private final Enumerator<Object[]> input;
+    private final BooleanSupplier stop;
     private Models models;
     private List<Object[]> batch = List.of();
     private int position = -1;
     private boolean inputDone;
 
-    BatchEnumerator(Enumerator<Object[]> input) {
+    BatchEnumerator(Enumerator<Object[]> input, BooleanSupplier stop) {
       this.input = input;
+      this.stop = stop;
     }
 
     @Override public Object[] current() {
@@ -92,6 +107,9 @@ public final class ModelCallBatches {
       }
       if (inputDone) {
         return false;
+      }
+      if (stop.getAsBoolean()) {
+        throw new RowspaceRuntimeException(RowspaceErrors.cancelled("The query"));
       }
       List<Object[]> read = new ArrayList<>(BATCH_ROWS);
       while (read.size() < BATCH_ROWS) {

@@ -4,6 +4,7 @@ import io.rowspace.sql.function.ModelCall;
 import io.rowspace.sql.function.ModelCallBatches;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -33,7 +34,7 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
 
   static {
     try {
-      APPLY = ModelCallBatches.class.getMethod("apply", Enumerable.class);
+      APPLY = ModelCallBatches.class.getMethod("apply", Enumerable.class, DataContext.class);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -78,7 +79,7 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
     Expression rows = builder.append("rows", input.block);
     Expression arrays = input.physType.convertTo(rows, JavaRowFormat.ARRAY);
     Expression evaluation = implementor.stash(batches, ModelCallBatches.class);
-    builder.add(Expressions.call(evaluation, APPLY, arrays));
+    builder.add(Expressions.call(evaluation, APPLY, arrays, implementor.getRootExpression()));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY);
     return implementor.result(physType, builder.toBlock());
