@@ -4,12 +4,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.AdamW;
+import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
 import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.profile.ColumnProfile;
@@ -552,7 +552,7 @@ public final class PredictorTrainer {
               keep[i] = random.nextFloat() < DROPOUT ? 0f : 1f / (1f - DROPOUT);
             }
             try (NDManager scope = model.newSubManager();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientRecording collector = GradientRecording.start()) {
               NDArray out = head.forward(head.layout().views(parameters, scope),
                   scope.create(b.values(), new Shape(batch, b.width())),
                   scope.create(keep, new Shape(batch, head.dropoutWidth())));

@@ -3,7 +3,6 @@ package io.rowspace.engine.space;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
@@ -12,6 +11,7 @@ import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
 import io.rowspace.engine.nn.AdamW;
+import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
@@ -333,7 +333,7 @@ public final class SpaceTrainer {
             float loss;
             float spread;
             try (NDManager scope = model.newSubManager();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                GradientRecording collector = GradientRecording.start()) {
               Map<String, NDArray> p = layout.views(parameters, scope);
               MaskedViewObjective.Terms terms = objective.compute(p, scope, b, mask);
               collector.backward(terms.total());

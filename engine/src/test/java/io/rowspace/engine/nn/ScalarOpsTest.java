@@ -2,11 +2,9 @@ package io.rowspace.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
 
 import io.rowspace.engine.DirectMemory;
 import io.rowspace.engine.EngineRuntime;
@@ -27,7 +25,7 @@ class ScalarOpsTest {
       NDArray x = manager.create(new float[] {1f, -2f, 3f, 0.5f});
       x.setRequiresGradient(true);
       try (NDManager scope = manager.newSubManager();
-          GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          GradientRecording collector = GradientRecording.start()) {
         NDArray y = f.apply(x.get(scope, new NDIndex(":"))).sum();
         DirectMemory.release();
         collector.backward(y);

@@ -2,12 +2,10 @@ package io.rowspace.engine.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 
 import io.rowspace.engine.DirectMemory;
 import io.rowspace.engine.EngineRuntime;
@@ -16,6 +14,7 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
+import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
@@ -104,7 +103,7 @@ class CollectionDuringTrainingTest {
       NDArray parameters, NDManager model, MaskedViewObjective.Batch batch, float[] mask,
       boolean collect) {
     try (NDManager scope = model.newSubManager();
-        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        GradientRecording collector = GradientRecording.start()) {
       MaskedViewObjective.Terms terms =
           objective.compute(layout.views(parameters, scope), scope, batch, mask);
       if (collect) {

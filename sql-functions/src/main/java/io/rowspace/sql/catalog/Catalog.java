@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -394,6 +395,74 @@ public final class Catalog {
         name);
     execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind = '"
         + BlobKind.PREDICTOR + "'", name);
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  /** Records an asynchronous statement that just started, as RUNNING. */
+  public void startJob(String jobId, String kind, String model, Instant startedAt)
+      throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.JOBS (job_id, "
+             + "kind, model, state, progress, started_at, message) VALUES (?, ?, ?, 'RUNNING', "
+             + "0, ?, 'started')")) {
+      ps.setString(1, jobId);
+      ps.setString(2, kind);
+      ps.setString(3, model);
+      ps.setTimestamp(4, Timestamp.from(startedAt));
+      ps.executeUpdate();
+    }
+  }
+
+  /** A running job's progress (0 to 1), estimated seconds left (null if unknown) and status. */
+  public void updateJob(String jobId, double progress, Double etaSeconds, String message)
+      throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
+             + "progress = ?, eta_seconds = ?, message = ? WHERE job_id = ? "
+             + "AND state = 'RUNNING'")) {
+      ps.setDouble(1, progress);
+      if (etaSeconds == null) {
+        ps.setNull(2, Types.DOUBLE);
+      } else {
+        ps.setDouble(2, etaSeconds);
+      }
+      ps.setString(3, clip(message));
+      ps.setString(4, jobId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Records how a job ended: state DONE, FAILED or CANCELLED, and what it said. */
+  public void finishJob(String jobId, String state, String message, Instant finishedAt)
+      throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET state = ?, "
+             + "progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, eta_seconds = 0, "
+             + "finished_at = ?, message = ? WHERE job_id = ?")) {
+      ps.setString(1, state);
+      ps.setString(2, state);
+      ps.setTimestamp(3, Timestamp.from(finishedAt));
+      ps.setString(4, clip(message));
+      ps.setString(5, jobId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The state of a job recorded in ROWSPACE.JOBS, if there is one. */
+  public Optional<String> jobState(String jobId) throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT state FROM ROWSPACE.JOBS WHERE job_id = ?")) {
+      ps.setString(1, jobId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static String clip(String message) {
+    return message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
   }
 
   // ---------------------------------------------------------------- weights

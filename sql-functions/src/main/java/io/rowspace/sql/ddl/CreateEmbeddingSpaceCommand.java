@@ -69,7 +69,7 @@ final class CreateEmbeddingSpaceCommand {
       throw RowspaceErrors.spaceExists(name);
     }
     SpacePlan spacePlan = plan(context, create);
-    Map<String, String> options = SpaceOptionsReader.read(create.options(), context);
+    Map<String, String> options = SpaceOptionsReader.read(create.options());
     SpaceOptions spaceOptions = spaceOptions(options);
 
     long started = System.nanoTime();

@@ -67,7 +67,7 @@ final class CreatePredictorCommand {
           + root.qualifiedName() + ": a key identifies rows and cannot be predicted. Choose "
           + "another TARGET column.");
     }
-    Map<String, String> options = SpaceOptionsReader.read(create.options(), context);
+    Map<String, String> options = SpaceOptionsReader.read(create.options());
     String what = "CREATE PREDICTOR " + name;
 
     long started = System.nanoTime();

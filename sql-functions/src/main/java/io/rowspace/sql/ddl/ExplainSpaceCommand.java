@@ -49,7 +49,7 @@ final class ExplainSpaceCommand {
     // Related rows are in memory for the rows that train (max_rows of them when set), and per
     // chunk of rows embedded after training; per root row, a child keeps at most
     // ROWS_PER_HOLDER rows per holder row and a parent at most one.
-    Map<String, String> options = SpaceOptionsReader.read(explain.create().options(), context);
+    Map<String, String> options = SpaceOptionsReader.read(explain.create().options());
     long trainingRows = rootRows;
     if (options.containsKey("max_rows")) {
       try {

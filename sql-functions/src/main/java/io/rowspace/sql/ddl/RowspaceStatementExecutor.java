@@ -1,7 +1,6 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.parser.SqlCancelJob;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
@@ -23,6 +22,9 @@ public final class RowspaceStatementExecutor {
 
   public static StatementResult execute(SqlNode node, StatementContext context)
       throws SQLException {
+    if (!context.inBackground() && BackgroundJobs.isAsync(node)) {
+      return BackgroundJobs.start(node, context);
+    }
     if (node instanceof SqlCreateEmbeddingSpace create) {
       return new CreateEmbeddingSpaceCommand(create, context).execute();
     }
@@ -56,8 +58,7 @@ public final class RowspaceStatementExecutor {
       return RefreshSpaceCommand.execute(refresh, context);
     }
     if (node instanceof SqlCancelJob cancel) {
-      throw new SQLException("Job '" + cancel.jobId() + "' does not exist. Running jobs: none "
-          + "(see ROWSPACE.JOBS).", SqlStates.UNKNOWN_OBJECT);
+      return BackgroundJobs.cancel(cancel.jobId(), context);
     }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);

@@ -20,8 +20,7 @@ final class SpaceOptionsReader {
   private SpaceOptionsReader() {
   }
 
-  static Map<String, String> read(List<SqlOption> options, StatementContext context)
-      throws SQLException {
+  static Map<String, String> read(List<SqlOption> options) throws SQLException {
     Map<String, String> values = new TreeMap<>();
     for (SqlOption option : options) {
       String key = option.key();
@@ -29,15 +28,8 @@ final class SpaceOptionsReader {
         throw RowspaceErrors.invalidArgument("Option '" + key + "' is given twice; give it once.");
       }
     }
-    String async = values.remove("async");
-    if (async != null && !async.equals("false")) {
-      if (!async.equals("true")) {
-        throw RowspaceErrors.invalidArgument("Option 'async' must be true or false, got '"
-            + async + "'.");
-      }
-      context.warn("async = true is not available in this version: the statement ran to "
-          + "completion before returning.");
-    }
+    // Handled before the statement runs (BackgroundJobs): a job runs it as if it were not given.
+    values.remove("async");
     return values;
   }
 

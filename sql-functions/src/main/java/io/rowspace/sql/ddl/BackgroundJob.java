@@ -1,0 +1,110 @@
+package io.rowspace.sql.ddl;
+
+import io.rowspace.jdbc.ProgressListener;
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.session.RowspaceSession;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * A statement given {@code async = true}, running on a thread of its own (SPEC section 3): it
+ * reports its progress, estimated time left and outcome in {@code ROWSPACE.JOBS}, and stops at
+ * {@code CANCEL JOB}. It runs exactly as the statement would have in the foreground, on its own
+ * pooled connection, so the connection that started it may be closed meanwhile; a failed or
+ * cancelled job leaves nothing behind, as the statement would not.
+ */
+final class BackgroundJob implements ProgressListener {
+  /** Progress is written to the catalog at most this often. */
+  private static final long UPDATE_NANOS = 1_000_000_000L;
+
+  private final String id;
+  private final String kind;
+  private final String model;
+  private final SqlNode statement;
+  private final RowspaceSession session;
+  private final Catalog catalog;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final long startedNanos = System.nanoTime();
+  private long lastUpdateNanos;
+
+  BackgroundJob(String id, String kind, String model, SqlNode statement,
+      RowspaceSession session) {
+    this.id = id;
+    this.kind = kind;
+    this.model = model;
+    this.statement = statement;
+    this.session = session;
+    this.catalog = session.catalog();
+  }
+
+  String id() {
+    return id;
+  }
+
+  /** Asks the job to stop at its next check (every training step or batch of rows). */
+  void cancel() {
+    cancelled.set(true);
+  }
+
+  /** Records the job as RUNNING and starts its thread. */
+  void start() throws SQLException {
+    catalog.startJob(id, kind, model, Instant.now());
+    Thread thread = new Thread(this::run, "rowspace-job-" + id);
+    // A job does not keep the JVM alive: the statement it runs stores nothing until it succeeds.
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    String state;
+    String message;
+    try (Connection connection = session.database().connection()) {
+      StatementContext context = new StatementContext(session, connection, this,
+          cancelled::get, true);
+      RowspaceStatementExecutor.execute(statement, context);
+      state = "DONE";
+      message = context.warnings().isEmpty() ? "done"
+          : "done; " + String.join(" | ", context.warnings());
+    } catch (SQLException e) {
+      state = SqlStates.CANCELLED.equals(e.getSQLState()) || cancelled.get() ? "CANCELLED"
+          : "FAILED";
+      message = e.getSQLState() + ": " + e.getMessage();
+    } catch (RuntimeException | Error e) {
+      state = "FAILED";
+      message = "internal error: " + e;
+    } finally {
+      BackgroundJobs.finished(this);
+    }
+    try {
+      catalog.finishJob(id, state, message, Instant.now());
+    } catch (SQLException e) {
+      // The backing database is gone (e.g. an in-memory database closed): nowhere to report.
+    }
+  }
+
+  /** The statement's progress, as the foreground listener would get it, written to JOBS. */
+  @Override public void progress(String phase, int step, int totalSteps, String message) {
+    long now = System.nanoTime();
+    boolean last = totalSteps > 0 && step >= totalSteps;
+    if (now - lastUpdateNanos < UPDATE_NANOS && !last) {
+      return;
+    }
+    lastUpdateNanos = now;
+    double fraction = totalSteps > 0 ? Math.min(1.0, step / (double) totalSteps) : 0.0;
+    double elapsed = (now - startedNanos) / 1e9;
+    // Training dominates a CREATE, so its share of the work predicts the rest.
+    Double eta = phase.equals("train") && fraction > 0 ? elapsed * (1 - fraction) / fraction
+        : null;
+    try {
+      catalog.updateJob(id, fraction, eta, String.format(Locale.ROOT, "%s %d/%d: %s", phase,
+          step, totalSteps, message));
+    } catch (SQLException e) {
+      // Progress is best effort; the outcome is written when the job ends.
+    }
+  }
+}
