@@ -1,5 +1,6 @@
 package io.rowspace.cli;
 
+import io.rowspace.server.RowspaceServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rowspace} command: {@code demo}, {@code sql}, {@code import} and {@code help}.
+ * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import} and
+ * {@code help}.
  *
  * <p>Exit codes: 0 success, 1 a statement, the connection or a file failed (after
  * {@code error: [SQLSTATE] message} on standard error), 2 the command line was wrong (after the
@@ -35,6 +37,10 @@ public final class RowspaceCli {
       "  sql [URL] [-f FILE]... [-e SQL]... [--format table|csv|json]",
       "                                   interactive SQL shell, or run a script from -f/-e or",
       "                                   standard input; stops at the first error (exit 1)",
+      "  serve [URL] [--port 8765] [--users FILE]",
+      "                                   serve the database to BI tools and remote clients",
+      "                                   (jdbc:rowspace:remote:http://host:port); with --users,",
+      "                                   lines 'name: password, rowspace' authenticate (BASIC)",
       "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
       "                                   with a header row, inferring column types",
       "  help                             this text",
@@ -67,6 +73,8 @@ public final class RowspaceCli {
           return demo(rest, streams);
         case "sql":
           return sql(SqlCommand.parse(rest), streams);
+        case "serve":
+          return serve(rest, streams);
         case "import":
           return importCsv(rest, streams);
         default:
@@ -152,6 +160,52 @@ public final class RowspaceCli {
       return failed(streams, StatementRunner.errorLine(e));
     } catch (IOException e) {
       return failed(streams, "error: cannot read " + csv + ": " + e.getMessage());
+    }
+  }
+
+  /** The default port of {@code serve}. */
+  static final int DEFAULT_PORT = 8765;
+
+  private static int serve(List<String> args, StandardStreams streams) {
+    String url = DEFAULT_URL;
+    int port = DEFAULT_PORT;
+    Path users = null;
+    boolean urlGiven = false;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--port") || arg.equals("--users")) {
+        if (i + 1 == args.size()) {
+          throw new IllegalArgumentException(arg + " needs a value.");
+        }
+        String value = args.get(++i);
+        if (arg.equals("--users")) {
+          users = Path.of(value);
+        } else {
+          try {
+            port = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number, got '" + value + "'.");
+          }
+        }
+      } else if (!urlGiven && !arg.startsWith("--")) {
+        url = arg;
+        urlGiven = true;
+      } else {
+        throw new IllegalArgumentException("serve: unexpected argument '" + arg + "'.");
+      }
+    }
+    try (RowspaceServer server = RowspaceServer.start(url, port, users)) {
+      streams.err().println("rowspace: serving " + url + "; connect with "
+          + server.clientUrl("localhost") + (users == null ? " (no authentication)"
+          : " (users of " + users + ")") + ". Stop with Ctrl-C.");
+      streams.err().flush();
+      server.join();
+      return OK;
+    } catch (SQLException e) {
+      return failed(streams, StatementRunner.errorLine(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OK;
     }
   }
 

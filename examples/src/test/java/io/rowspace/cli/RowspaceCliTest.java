@@ -10,6 +10,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +106,36 @@ class RowspaceCliTest {
   void importOfAMissingFileFails() {
     assertEquals(1, run("", "import", "jdbc:h2:mem:x", "t", "/no/such/file.csv"));
     assertTrue(stderr().startsWith("error: cannot read /no/such/file.csv"), stderr());
+  }
+
+  @Test
+  void serveListensUntilInterruptedAndSqlConnectsToItRemotely() throws Exception {
+    ExecutorService serving = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> server = serving.submit(() -> run("", "serve",
+          "jdbc:rowspace:h2:mem:cli_served;DB_CLOSE_DELAY=-1", "--port", "0"));
+      Matcher address = Pattern.compile("connect with (jdbc:rowspace:remote:http://\\S+)")
+          .matcher("");
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!address.reset(stderr()).find()) {
+        assertTrue(System.nanoTime() < deadline, "no address printed: " + stderr());
+        assertTrue(!server.isDone(), "serve ended: " + stderr());
+        Thread.sleep(100);
+      }
+      String url = address.group(1);
+      ByteArrayOutputStream clientOut = new ByteArrayOutputStream();
+      int code = RowspaceCli.run(new String[] {"sql", url, "--format", "csv", "-e",
+          "CREATE TABLE t(a INT); INSERT INTO t VALUES (41); SELECT a + 1 AS b FROM t"},
+          StandardStreams.of(new ByteArrayInputStream(new byte[0]),
+              new PrintStream(clientOut, true, StandardCharsets.UTF_8),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+      assertEquals(0, code);
+      assertEquals("B\n42\n", clientOut.toString(StandardCharsets.UTF_8));
+      serving.shutdownNow();
+      assertEquals(0, server.get(30, TimeUnit.SECONDS));
+    } finally {
+      serving.shutdownNow();
+    }
   }
 
   private int run(String stdin, String... args) {

@@ -9,6 +9,15 @@ public record RowspaceUrl(String url, String backingUrl) {
   public static final String PREFIX = "jdbc:rowspace:";
   /** The embedded database of a bare {@code jdbc:rowspace:}. */
   public static final String DEFAULT_BACKING_URL = "jdbc:h2:./rowspace-data/rowspace";
+  private static final String REMOTE = "remote:";
+
+  /**
+   * Whether the URL names a Rowspace server ({@code jdbc:rowspace:remote:http://host:port});
+   * its {@link #backingUrl} is then the server's HTTP address.
+   */
+  public boolean isRemote() {
+    return url.startsWith(PREFIX + REMOTE);
+  }
 
   public static boolean accepts(String url) {
     return url != null && url.startsWith(PREFIX);
@@ -23,10 +32,14 @@ public record RowspaceUrl(String url, String backingUrl) {
     if (rest.isEmpty()) {
       return new RowspaceUrl(url, DEFAULT_BACKING_URL);
     }
-    if (rest.startsWith("remote:")) {
-      throw new SQLException("The Rowspace server (" + url + ") is not available in this "
-          + "version; connect to the database directly, e.g. jdbc:rowspace:h2:./data/shop.",
-          "08001");
+    if (rest.startsWith(REMOTE)) {
+      String server = rest.substring(REMOTE.length());
+      if (!server.startsWith("http://") && !server.startsWith("https://")) {
+        throw new SQLException("Rowspace URL " + url + " names no server. Use "
+            + "jdbc:rowspace:remote:http://host:port, e.g. jdbc:rowspace:remote:"
+            + "http://localhost:8765.", "08001");
+      }
+      return new RowspaceUrl(url, server);
     }
     if (!rest.contains(":")) {
       throw new SQLException("Rowspace URL " + url + " names no database. Use jdbc:rowspace: "
