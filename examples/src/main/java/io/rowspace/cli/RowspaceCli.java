@@ -1,5 +1,7 @@
 package io.rowspace.cli;
 
+import io.rowspace.report.HtmlReport;
+import io.rowspace.report.SpaceFacts;
 import io.rowspace.server.RowspaceServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import} and
- * {@code help}.
+ * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import},
+ * {@code report} and {@code help}.
  *
  * <p>Exit codes: 0 success, 1 a statement, the connection or a file failed (after
  * {@code error: [SQLSTATE] message} on standard error), 2 the command line was wrong (after the
@@ -43,6 +45,10 @@ public final class RowspaceCli {
       "                                   lines 'name: password, rowspace' authenticate (BASIC)",
       "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
       "                                   with a header row, inferring column types",
+      "  report SPACE [URL] [-o FILE.html]",
+      "                                   a self-contained HTML page about a space: training",
+      "                                   timeline, mutual information, 3-D view, columns",
+      "                                   (default file SPACE.html)",
       "  help                             this text",
       "",
       "URL defaults to " + DEFAULT_URL + " (embedded database ./rowspace-data/rowspace).",
@@ -77,6 +83,8 @@ public final class RowspaceCli {
           return serve(rest, streams);
         case "import":
           return importCsv(rest, streams);
+        case "report":
+          return report(rest, streams);
         default:
           return usageError(streams, "Unknown command '" + args[0] + "'.");
       }
@@ -160,6 +168,40 @@ public final class RowspaceCli {
       return failed(streams, StatementRunner.errorLine(e));
     } catch (IOException e) {
       return failed(streams, "error: cannot read " + csv + ": " + e.getMessage());
+    }
+  }
+
+  private static int report(List<String> args, StandardStreams streams) {
+    List<String> positional = new ArrayList<>();
+    Path file = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("-o")) {
+        if (i + 1 == args.size()) {
+          throw new IllegalArgumentException("-o needs a file name.");
+        }
+        file = Path.of(args.get(++i));
+      } else {
+        positional.add(args.get(i));
+      }
+    }
+    if (positional.isEmpty() || positional.size() > 2) {
+      throw new IllegalArgumentException("report needs a space name and at most a URL: "
+          + "report SPACE [URL] [-o FILE.html]");
+    }
+    String space = positional.get(0);
+    String url = positional.size() == 2 ? positional.get(1) : DEFAULT_URL;
+    Path target = file != null ? file : Path.of(space + ".html");
+    try (Connection connection = DriverManager.getConnection(url)) {
+      SpaceFacts facts = SpaceFacts.read(connection, space);
+      Files.writeString(target, HtmlReport.render(facts), StandardCharsets.UTF_8);
+      streams.err().println("rowspace: report on " + facts.name() + " written to " + target
+          + " (" + facts.epochs().size() + " epochs, " + facts.columns().size() + " columns, "
+          + facts.points().size() + " rows drawn).");
+      return OK;
+    } catch (SQLException e) {
+      return failed(streams, StatementRunner.errorLine(e));
+    } catch (IOException e) {
+      return failed(streams, "error: cannot write " + target + ": " + e.getMessage());
     }
   }
 

@@ -138,6 +138,30 @@ class RowspaceCliTest {
     }
   }
 
+  @Test
+  void reportWritesOnePageWithTheTimelineColumnsAndRows(@TempDir Path dir) throws IOException {
+    String url = "jdbc:rowspace:h2:mem:cli_report;DB_CLOSE_DELAY=-1";
+    assertEquals(0, run("", "sql", url, "-e", "CREATE TABLE pets (id INT PRIMARY KEY, "
+        + "weight DOUBLE PRECISION, kind VARCHAR(5), tag VARCHAR(36)); INSERT INTO pets "
+        + "SELECT x, MOD(x * 7, 40) + 0.5, CASEWHEN(MOD(x, 3) = 0, 'cat', 'dog'), "
+        + "RANDOM_UUID() FROM SYSTEM_RANGE(1, 300); "
+        + "CREATE EMBEDDING SPACE pet_space ON pets WITH (epochs = 2)"), stderr());
+    Path page = dir.resolve("pets.html");
+    assertEquals(0, run("", "report", "pet_space", url, "-o", page.toString()), stderr());
+    assertTrue(stderr().contains("report on PET_SPACE written to"), stderr());
+    String html = Files.readString(page);
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+    assertTrue(html.contains("<polyline"), "the loss curves are drawn");
+    assertTrue(html.contains(">WEIGHT<") && html.contains(">KIND<"), "the column table");
+    assertTrue(html.contains("EXCLUDED"), "the UUID column is listed as excluded, with why");
+    int points = html.split("\\],\\[", -1).length;
+    assertEquals(300, points, "every row is drawn in the 3-D view");
+    assertTrue(!html.contains("http://") && !html.contains("https://"), "nothing is fetched");
+
+    assertEquals(1, run("", "report", "no_space", url, "-o", page.toString()));
+    assertTrue(stderr().contains("[42704]"), stderr());
+  }
+
   private int run(String stdin, String... args) {
     err.reset();
     StandardStreams streams = StandardStreams.of(
