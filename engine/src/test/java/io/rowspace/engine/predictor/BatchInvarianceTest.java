@@ -3,17 +3,13 @@ package io.rowspace.engine.predictor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +22,7 @@ class BatchInvarianceTest {
 
   @Test
   void aRowGetsIdenticalResultsAloneAndInBatchesOfAnySize() {
-    Random random = new Random(11);
-    List<ColumnSchema> schema = List.of(
-        new ColumnSchema("X1", Types.DOUBLE, "DOUBLE"),
-        new ColumnSchema("X2", Types.DOUBLE, "DOUBLE"),
-        new ColumnSchema("KIND", Types.VARCHAR, "VARCHAR"),
-        new ColumnSchema("Y", Types.DOUBLE, "DOUBLE"));
-    List<Object[]> rows = new ArrayList<>();
-    String[] kinds = {"a", "b", "c"};
-    for (int i = 0; i < 2500; i++) {
-      double x1 = random.nextGaussian();
-      double x2 = random.nextGaussian();
-      int k = random.nextInt(3);
-      rows.add(new Object[] {x1, x2, kinds[k], 3 * x1 - 2 * x2 + 4 * k + random.nextGaussian()});
-    }
-    Frame frame = Frame.ofRows(schema, rows);
+    Frame frame = SyntheticRegression.rows(2500, 1.0, 11);
     try (EmbeddingSpace space = SpaceTrainer.train(frame, Map.of(),
         SpaceOptions.fromMap(Map.of("epochs", "2")), TrainingMonitor.NONE);
         Predictor predictor = PredictorTrainer.train(space, frame, "Y",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.SharedDatasets;
-import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
@@ -13,12 +12,9 @@ import io.rowspace.engine.space.TrainingMonitor;
 
 import org.junit.jupiter.api.Test;
 
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /** Multiclass and regression predictors learn something real; predictors survive saving. */
 class PredictorTasksTest {
@@ -51,22 +47,7 @@ class PredictorTasksTest {
 
   @Test
   void regressionOnSyntheticDataExplainsVariance() {
-    Random random = new Random(3);
-    List<ColumnSchema> schema = List.of(
-        new ColumnSchema("X1", Types.DOUBLE, "DOUBLE"),
-        new ColumnSchema("X2", Types.DOUBLE, "DOUBLE"),
-        new ColumnSchema("KIND", Types.VARCHAR, "VARCHAR"),
-        new ColumnSchema("Y", Types.DOUBLE, "DOUBLE"));
-    List<Object[]> rows = new ArrayList<>();
-    String[] kinds = {"a", "b", "c"};
-    for (int i = 0; i < 600; i++) {
-      double x1 = random.nextGaussian();
-      double x2 = random.nextGaussian();
-      int k = random.nextInt(3);
-      double y = 3 * x1 - 2 * x2 + 4 * k + 0.3 * random.nextGaussian();
-      rows.add(new Object[] {x1, x2, kinds[k], y});
-    }
-    Frame frame = Frame.ofRows(schema, rows);
+    Frame frame = SyntheticRegression.rows(600, 0.3, 3);
     try (EmbeddingSpace space = SpaceTrainer.train(frame, Map.of(), SpaceOptions.defaults(),
         TrainingMonitor.NONE);
         Predictor predictor = PredictorTrainer.train(space, frame, "Y",
