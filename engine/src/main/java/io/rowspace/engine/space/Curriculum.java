@@ -15,7 +15,8 @@ package io.rowspace.engine.space;
  *
  * <p>Self-monitoring can raise the temperature and the spread weight when the embeddings
  * collapse ({@link #boostTemperature}, {@link #boostSpread}); the boosts hold for the rest of
- * training and are capped.
+ * training and are capped: a boost takes the temperature to {@link #MAX_TEMPERATURE} at most (a
+ * higher temperature given as an option is kept as it is).
  */
 final class Curriculum {
   static final double MAX_TEMPERATURE = 1.0;
@@ -48,12 +49,8 @@ final class Curriculum {
 
   /** The temperature of the next epochs, boosts included. */
   double temperature() {
-    return Math.min(MAX_TEMPERATURE, baseTemperature * temperatureBoost);
-  }
-
-  /** The temperature before boosts: validation losses are measured at it, so epochs compare. */
-  double baseTemperature() {
-    return baseTemperature;
+    return Math.min(Math.max(MAX_TEMPERATURE, baseTemperature),
+        baseTemperature * temperatureBoost);
   }
 
   /**

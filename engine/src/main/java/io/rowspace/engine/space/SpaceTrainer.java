@@ -40,8 +40,11 @@ import java.util.Random;
  *   <li><b>collapse</b>: validation embeddings bunched together (mean pairwise cosine above
  *       {@value EmbeddingHealth#COLLAPSED_MEAN_COSINE}) or along too few directions (effective rank
  *       below {@value EmbeddingHealth#COLLAPSED_RANK}), see {@link EmbeddingHealth}: temperature
- *       boost (x1.5, up to {@value Curriculum#MAX_TEMPERATURE}), spread-weight boost (x2), and no
- *       early stop while collapsed; a collapsed epoch is kept only if no healthy epoch came;
+ *       boost (x2, up to {@value Curriculum#MAX_TEMPERATURE}), spread-weight boost (x2), a
+ *       rollback (to the weights of the kept healthy epoch, or to the initial weights if none was
+ *       healthy yet; optimiser state cleared; at most {@value #MAX_ROLLBACKS} times: a collapsed
+ *       network has almost no gradient to climb out with), and no early stop while collapsed; a
+ *       collapsed epoch is kept only if no healthy epoch came;
  *   <li><b>no learning</b>: validation loss not 1% below the first epoch's after a fifth of the
  *       epochs: learning-rate boost (x2, once);
  *   <li><b>over-fitting</b>: validation loss up while training loss goes down, twice in a row;
@@ -61,6 +64,8 @@ public final class SpaceTrainer {
   static final double DEAD_GRADIENT = 1e-6;
   /** Learning-rate boosts a dead network gets at most. */
   static final int MAX_RATE_BOOSTS = 2;
+  /** Rollbacks collapsed training gets at most. */
+  static final int MAX_ROLLBACKS = 4;
   /** Validation rows whose embeddings are measured after each epoch, at most. */
   static final int HEALTH_ROWS = 512;
 
@@ -344,6 +349,7 @@ public final class SpaceTrainer {
       double firstValidation = Double.NaN;
       boolean boosted = false;
       int rateBoosts = 0;
+      int rollbacks = 0;
       int step = 0;
       double clipEma = Double.NaN;
       int epochsRun = 0;
@@ -358,6 +364,7 @@ public final class SpaceTrainer {
           ObjectiveWeights weights = curriculum.at(epoch);
           int[] order = permutation(training.length, random);
           double lossSum = 0;
+          double contrastiveSum = 0;
           double spreadSum = 0;
           double reconstructionSum = 0;
           int reconstructionBatches = 0;
@@ -380,6 +387,7 @@ public final class SpaceTrainer {
                 MaskedViewObjective.Batch.of(encoded, related, rowsOfBatch);
             float[] mask = MaskedViewObjective.drawMask(batch, objective.tokens(), random);
             float loss;
+            float contrastive;
             float spread;
             float reconstruction;
             try (NDManager scope = model.newSubManager();
@@ -388,6 +396,7 @@ public final class SpaceTrainer {
               MaskedViewObjective.Terms terms = objective.compute(p, scope, b, mask, weights);
               collector.backward(terms.total());
               loss = terms.total().getFloat();
+              contrastive = terms.column().getFloat() + terms.row().getFloat();
               spread = terms.spread().getFloat();
               reconstruction = terms.reconstruction() == null ? Float.NaN
                   : terms.reconstruction().getFloat();
@@ -406,6 +415,7 @@ public final class SpaceTrainer {
             clipEma = Double.isNaN(clipEma) ? result.gradNorm()
                 : 0.95 * clipEma + 0.05 * result.gradNorm();
             lossSum += loss;
+            contrastiveSum += contrastive;
             spreadSum += spread;
             if (!Float.isNaN(reconstruction)) {
               reconstructionSum += reconstruction;
@@ -417,12 +427,22 @@ public final class SpaceTrainer {
           }
           epochsRun = epoch;
           double trainLoss = batches == 0 ? Double.NaN : lossSum / batches;
+          // Unweighted like the validation loss: the curriculum moves the weighted one.
+          double trainContrastive = batches == 0 ? Double.NaN : contrastiveSum / batches;
           Validation checked = validate(model, parameters, encoded, related, validation,
-              validationMask, healthRows, curriculum.baseTemperature());
-          double validationLoss = validation.length == 0 ? trainLoss : checked.loss();
+              validationMask, healthRows, weights.temperature());
+          double validationLoss = validation.length == 0 ? trainContrastive : checked.loss();
           EmbeddingHealth health = checked.health();
-          if (epoch == 1) {
+          // Losses at different temperatures do not compare: a boost starts a new baseline.
+          boolean newTemperature = epoch > 1
+              && weights.temperature() != timeline.get(epoch - 2).temperature();
+          if (epoch == 1 || newTemperature) {
             firstValidation = validationLoss;
+          }
+          if (newTemperature) {
+            // The next epoch that is at least as healthy as the kept one replaces it.
+            previousValidation = Double.NaN;
+            bestLoss = Double.POSITIVE_INFINITY;
           }
           double spreadLoss = batches == 0 ? Double.NaN : spreadSum / batches;
           double gradNorm = batches == 0 ? Double.NaN : normSum / batches;
@@ -438,7 +458,7 @@ public final class SpaceTrainer {
             }
           } else if (collapsed) {
             failures.add("collapse (" + health.describe() + ")");
-            if (curriculum.boostTemperature(1.5)) {
+            if (curriculum.boostTemperature(2.0)) {
               actions.add(String.format(Locale.ROOT, "temperature boost to %.3f",
                   curriculum.temperature()));
             }
@@ -446,14 +466,14 @@ public final class SpaceTrainer {
               actions.add("spread weight boost x2");
             }
           }
-          if (!boosted && !dead && epoch == Math.max(3, plan.epochs / 5)
+          if (!boosted && !dead && !collapsed && epoch == Math.max(3, plan.epochs / 5)
               && !(validationLoss < 0.99 * firstValidation)) {
             failures.add("no learning");
             actions.add("learning-rate boost x2");
             schedule.boost(2.0);
             boosted = true;
           }
-          if (validationLoss > previousValidation && trainLoss < previousTrain) {
+          if (validationLoss > previousValidation && trainContrastive < previousTrain) {
             worsening++;
             if (worsening >= 2) {
               failures.add("over-fitting");
@@ -461,7 +481,7 @@ public final class SpaceTrainer {
           } else {
             worsening = 0;
           }
-          previousTrain = trainLoss;
+          previousTrain = trainContrastive;
           previousValidation = validationLoss;
           boolean stop = false;
           // A healthy epoch beats any collapsed one; among equals the lower validation loss wins.
@@ -480,6 +500,12 @@ public final class SpaceTrainer {
               actions.add("early stopping, keeping epoch " + bestEpoch);
               stop = true;
             }
+          }
+          if (collapsed && !dead && rollbacks < MAX_ROLLBACKS && epoch < plan.epochs) {
+            rollbacks++;
+            optimiser.restart(bestCollapsed ? initial : best);
+            actions.add(bestCollapsed ? "restart from the initial weights"
+                : "rollback to epoch " + bestEpoch);
           }
           EpochRecord record = new EpochRecord(epoch, rate, trainLoss, validationLoss, 0.0,
               spreadLoss, weights.temperature(), gradNorm,
