@@ -87,9 +87,23 @@ public record EmbeddingHealth(int rows, double meanCosine, double effectiveRank,
     return new EmbeddingHealth(n, meanCosine, variance > 0 ? Math.exp(entropy) : 0, variance);
   }
 
+  /** How much further together than at the start rows must be to count as collapsed. */
+  static final double COLLAPSE_MARGIN = 0.05;
+
   /** Whether the rows are bunched at one point or squeezed onto too few directions. */
   boolean collapsed() {
     return meanCosine > COLLAPSED_MEAN_COSINE || effectiveRank < COLLAPSED_RANK;
+  }
+
+  /**
+   * Whether training collapsed the rows: they are {@link #collapsed()} and closer together, or
+   * along fewer directions, than with the initial weights ({@code start}). An untrained network
+   * already gives similar embeddings to every row; a small table whose rows are still near that
+   * state after a few steps has not collapsed, it has not spread yet.
+   */
+  boolean collapsedSince(EmbeddingHealth start) {
+    return collapsed() && (!(meanCosine <= start.meanCosine + COLLAPSE_MARGIN)
+        || !(effectiveRank >= 0.75 * start.effectiveRank));
   }
 
   /** Whether every row has practically the same embedding: the network no longer responds. */

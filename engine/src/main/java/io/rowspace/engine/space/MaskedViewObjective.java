@@ -32,7 +32,7 @@ import java.util.Random;
  */
 final class MaskedViewObjective {
   /** The InfoNCE temperature unless the {@code temperature} option sets another. */
-  static final float DEFAULT_TEMPERATURE = 0.2f;
+  static final double DEFAULT_TEMPERATURE = 0.2;
   private static final float SAME_VALUE_PENALTY = 1e4f;
 
   private final TabularTransformer.Config config;

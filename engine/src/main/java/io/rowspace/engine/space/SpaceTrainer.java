@@ -39,7 +39,8 @@ import java.util.Random;
  *       embedding: learning-rate boost (x3, at most twice);
  *   <li><b>collapse</b>: validation embeddings bunched together (mean pairwise cosine above
  *       {@value EmbeddingHealth#COLLAPSED_MEAN_COSINE}) or along too few directions (effective rank
- *       below {@value EmbeddingHealth#COLLAPSED_RANK}), see {@link EmbeddingHealth}: temperature
+ *       below {@value EmbeddingHealth#COLLAPSED_RANK}), and more so than with the initial weights
+ *       (see {@link EmbeddingHealth#collapsedSince}): temperature
  *       boost (x2, up to {@value Curriculum#MAX_TEMPERATURE}), spread-weight boost (x2), a
  *       rollback (to the weights of the kept healthy epoch, or to the initial weights if none was
  *       healthy yet; optimiser state cleared; at most {@value #MAX_ROLLBACKS} times: a collapsed
@@ -357,6 +358,7 @@ public final class SpaceTrainer {
         NDArray parameters = model.create(initial);
         parameters.setRequiresGradient(true);
         AdamW optimiser = new AdamW(parameters, layout.decayMask(), WEIGHT_DECAY);
+        EmbeddingHealth start = health(model, parameters, encoded, related, healthRows);
         double previousTrain = Double.NaN;
         double previousValidation = Double.NaN;
         int worsening = 0;
@@ -447,7 +449,7 @@ public final class SpaceTrainer {
           double spreadLoss = batches == 0 ? Double.NaN : spreadSum / batches;
           double gradNorm = batches == 0 ? Double.NaN : normSum / batches;
           boolean dead = health.constant() || gradNorm < DEAD_GRADIENT;
-          boolean collapsed = dead || health.collapsed();
+          boolean collapsed = dead || health.collapsedSince(start);
           if (dead) {
             failures.add(health.constant() ? "dead network (every row has the same embedding)"
                 : String.format(Locale.ROOT, "dead network (gradient norm %.1e)", gradNorm));
@@ -457,7 +459,8 @@ public final class SpaceTrainer {
               actions.add("learning-rate boost x3");
             }
           } else if (collapsed) {
-            failures.add("collapse (" + health.describe() + ")");
+            failures.add("collapse (" + health.describe() + "; at the start "
+                + start.describe() + ")");
             if (curriculum.boostTemperature(2.0)) {
               actions.add(String.format(Locale.ROOT, "temperature boost to %.3f",
                   curriculum.temperature()));
@@ -607,6 +610,13 @@ public final class SpaceTrainer {
           count++;
         }
       }
+      return new Validation(count == 0 ? Double.NaN : sum / count,
+          health(model, parameters, encoded, related, healthRows));
+    }
+
+    /** The health of the embeddings of {@code rows} (nothing masked) under the weights. */
+    private EmbeddingHealth health(NDManager model, NDArray parameters, EncodedRows encoded,
+        List<RelatedTokens.Encoded> related, int[] healthRows) {
       int width = config.embeddingDim();
       float[] embeddings = new float[healthRows.length * width];
       int chunk = Math.max(1, plan.batchSize);
@@ -619,8 +629,7 @@ public final class SpaceTrainer {
           System.arraycopy(z, 0, embeddings, from * width, z.length);
         }
       }
-      return new Validation(count == 0 ? Double.NaN : sum / count,
-          EmbeddingHealth.of(embeddings, width));
+      return EmbeddingHealth.of(embeddings, width);
     }
 
     private static EngineException translate(ai.djl.engine.EngineException e) {

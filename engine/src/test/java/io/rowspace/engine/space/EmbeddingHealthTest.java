@@ -67,6 +67,22 @@ class EmbeddingHealthTest {
   }
 
   @Test
+  void onlyRowsDrawnTogetherByTrainingCountAsACollapse() {
+    float[] bunched = new float[100 * WIDTH];
+    Random random = new Random(9);
+    for (int r = 0; r < 100; r++) {
+      bunched[r * WIDTH] = 1f;
+      bunched[r * WIDTH + 1] = (float) (0.1 * random.nextGaussian());
+    }
+    EmbeddingHealth together = EmbeddingHealth.of(bunched, WIDTH);
+    EmbeddingHealth spread = EmbeddingHealth.of(unitRows(500, new Random(4), WIDTH), WIDTH);
+    assertTrue(together.collapsed());
+    assertTrue(together.collapsedSince(spread), "drawn together from a spread start");
+    assertFalse(together.collapsedSince(together), "as bunched as at the start: not spread yet");
+    assertFalse(spread.collapsedSince(together));
+  }
+
+  @Test
   void rowsSpreadOverThreeDirectionsHaveAnEffectiveRankOfAboutThree() {
     EmbeddingHealth health = EmbeddingHealth.of(unitRows(3000, new Random(8), 3), WIDTH);
     assertEquals(3.0, health.effectiveRank(), 0.1);
