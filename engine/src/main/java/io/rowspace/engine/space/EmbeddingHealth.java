@@ -24,7 +24,7 @@ import java.util.Locale;
 public record EmbeddingHealth(int rows, double meanCosine, double effectiveRank,
     double variance) {
   /** Mean cosine above which the rows are bunched together. */
-  static final double COLLAPSED_MEAN_COSINE = 0.7;
+  static final double COLLAPSED_MEAN_COSINE = 0.8;
   /** Effective rank below which the rows vary along too few directions. */
   static final double COLLAPSED_RANK = 2.0;
   /** Total variance below which every row has (almost) the same embedding. */
