@@ -230,6 +230,14 @@ class CreditEndToEndTest {
         assertTrue(rs.next());
         assertTrue(rs.getInt(1) > 0, "every epoch is recorded");
       }
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM "
+          + "ROWSPACE.TRAINING_TIMELINE WHERE model = 'CREDIT_SPACE' AND (temperature IS NULL "
+          + "OR objective_weights NOT LIKE 'column %, row %, spread %, reconstruction %' "
+          + "OR reconstruction_loss IS NULL OR mean_cosine IS NULL OR effective_rank < 1)")) {
+        assertTrue(rs.next());
+        assertEquals(0, rs.getInt(1), "each epoch of the space records its temperature, the "
+            + "objective's weights, the reconstruction loss and the embeddings' health");
+      }
     }
   }
 

@@ -36,6 +36,22 @@ public final class AdamW {
   }
 
   /**
+   * Starts again from the given weights: they replace the parameters, and the moments and the
+   * step count are cleared, as for a new optimiser. Training uses it to roll back.
+   */
+  public void restart(float[] values) {
+    if (values.length != parameters.getShape().size()) {
+      throw new IllegalArgumentException("AdamW restart needs " + parameters.getShape().size()
+          + " weights, got " + values.length);
+    }
+    parameters.set(java.nio.FloatBuffer.wrap(values));
+    float[] zeros = new float[values.length];
+    firstMoment.set(java.nio.FloatBuffer.wrap(zeros));
+    secondMoment.set(java.nio.FloatBuffer.wrap(zeros));
+    steps = 0;
+  }
+
+  /**
    * Applies the accumulated gradient and clears it. A non-finite gradient skips the update.
    *
    * @param learningRate step size

@@ -42,7 +42,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   static final String MAGIC = "RSPS";
   /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
    * the mutual-information estimates; format 3 added related tables. Older spaces still load. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final int CHUNK_ROWS = 1024;
 
   private final List<ColumnProfile> profiles;
@@ -326,6 +326,10 @@ public final class EmbeddingSpace implements AutoCloseable {
         out.writeDouble(r.clippedGradNorm());
         out.writeUTF(r.failures());
         out.writeUTF(r.actions());
+        out.writeDouble(r.reconstructionLoss());
+        out.writeUTF(r.objectiveWeights());
+        out.writeDouble(r.meanCosine());
+        out.writeDouble(r.effectiveRank());
       }
       out.writeInt(mutualInformationBits.size());
       for (Map.Entry<String, Double> e : mutualInformationBits.entrySet()) {
@@ -368,9 +372,15 @@ public final class EmbeddingSpace implements AutoCloseable {
       }
       List<EpochRecord> timeline = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        timeline.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
+        EpochRecord r = new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
             in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readUTF(), in.readUTF()));
+            in.readDouble(), in.readUTF(), in.readUTF());
+        // Format 4 added the reconstruction loss, the objective's weights and the health of the
+        // embeddings; older epochs have none.
+        if (version >= 4) {
+          r = r.withObjective(in.readDouble(), in.readUTF(), in.readDouble(), in.readDouble());
+        }
+        timeline.add(r);
       }
       if (params.length != SpaceTrainer.layout(config, related).size()) {
         throw new IOException("weight count " + params.length + " does not match the shape");

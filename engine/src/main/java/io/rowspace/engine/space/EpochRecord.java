@@ -5,16 +5,43 @@ package io.rowspace.engine.space;
  *
  * @param epoch 1-based epoch number
  * @param learningRate learning rate at the end of the epoch
- * @param trainLoss mean training loss over the epoch's batches
+ * @param trainLoss mean training loss over the epoch's batches (the weighted objective)
  * @param validationLoss loss on the validation rows after the epoch (NaN without validation rows)
  * @param dropout dropout rate in use
  * @param spreadLoss mean spread (uniformity) loss; more negative means better spread embeddings
- * @param temperature contrastive temperature in use
+ * @param temperature contrastive temperature used in the epoch
  * @param gradNorm mean global gradient norm before clipping
  * @param clippedGradNorm mean global gradient norm after clipping
  * @param failures failure modes detected in this epoch, comma-separated, or empty
  * @param actions interventions taken in response, comma-separated, or empty
+ * @param reconstructionLoss mean scalar reconstruction loss (mean squared error in standard
+ *     deviations squared) over the epoch's batches; NaN without numeric columns and for
+ *     predictors
+ * @param objectiveWeights the weights of the loss terms in the epoch, as
+ *     {@link ObjectiveWeights#describe()} gives them; empty for predictors
+ * @param meanCosine mean pairwise cosine similarity of validation embeddings after the epoch
+ *     (see {@link EmbeddingHealth}); NaN for predictors
+ * @param effectiveRank effective rank of the validation embeddings after the epoch; NaN for
+ *     predictors
  */
 public record EpochRecord(int epoch, double learningRate, double trainLoss, double validationLoss,
     double dropout, double spreadLoss, double temperature, double gradNorm, double clippedGradNorm,
-    String failures, String actions) {}
+    String failures, String actions, double reconstructionLoss, String objectiveWeights,
+    double meanCosine, double effectiveRank) {
+
+  /** An epoch without an objective of a space: a predictor's, or a space's from format 1-3. */
+  public EpochRecord(int epoch, double learningRate, double trainLoss, double validationLoss,
+      double dropout, double spreadLoss, double temperature, double gradNorm,
+      double clippedGradNorm, String failures, String actions) {
+    this(epoch, learningRate, trainLoss, validationLoss, dropout, spreadLoss, temperature,
+        gradNorm, clippedGradNorm, failures, actions, Double.NaN, "", Double.NaN, Double.NaN);
+  }
+
+  /** This epoch with the space objective's figures. */
+  EpochRecord withObjective(double reconstructionLoss, String objectiveWeights,
+      double meanCosine, double effectiveRank) {
+    return new EpochRecord(epoch, learningRate, trainLoss, validationLoss, dropout, spreadLoss,
+        temperature, gradNorm, clippedGradNorm, failures, actions, reconstructionLoss,
+        objectiveWeights, meanCosine, effectiveRank);
+  }
+}

@@ -19,7 +19,7 @@ public final class SpaceOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("d_model", "layers", "heads", "epochs",
       "batch_size", "learning_rate", "seed", "max_rows", "device", "async",
-      "validation_fraction", "exact_search_rows");
+      "validation_fraction", "exact_search_rows", "temperature");
 
   private static final long DEFAULT_SEED = 42;
 
@@ -35,6 +35,7 @@ public final class SpaceOptions {
   private final Optional<String> device;
   private final OptionalDouble validationFraction;
   private final OptionalInt exactSearchRows;
+  private final OptionalDouble temperature;
 
   private SpaceOptions(Map<String, String> given) {
     this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
@@ -48,6 +49,7 @@ public final class SpaceOptions {
     this.validationFraction =
         doubleOption(given, "validation_fraction", 0, 0.5, "a number in (0, 0.5)");
     this.exactSearchRows = intOption(given, "exact_search_rows", 0, Integer.MAX_VALUE);
+    this.temperature = doubleOption(given, "temperature", 0, 10, "a number in (0, 10)");
     String s = given.get("seed");
     if (s == null) {
       this.seed = DEFAULT_SEED;
@@ -144,6 +146,14 @@ public final class SpaceOptions {
    */
   public OptionalInt exactSearchRows() {
     return exactSearchRows;
+  }
+
+  /**
+   * The InfoNCE temperature training starts with (default 0.2); training raises it when the
+   * embeddings collapse.
+   */
+  public OptionalDouble temperature() {
+    return temperature;
   }
 
   public OptionalDouble validationFraction() {

@@ -30,8 +30,27 @@ import java.util.Random;
  * Trains an embedding space from rows, without labels. Everything not given as an option is
  * derived from the number of rows and columns: model width and depth, batch size, a target number
  * of optimiser steps (hence epochs) and the learning rate. Training uses a one-cycle schedule,
- * AdamW with adaptive gradient clipping, and early stopping on a validation slice; the weights of
- * the best validation epoch are kept.
+ * AdamW with adaptive gradient clipping, a {@link Curriculum} over the loss terms, and early
+ * stopping on a validation slice; the weights of the best validation epoch are kept.
+ *
+ * <p>Training watches itself after every epoch and records what it saw and did in the timeline:
+ * <ul>
+ *   <li><b>dead network</b>: the gradient vanished or every validation row has the same
+ *       embedding: learning-rate boost (x3, at most twice);
+ *   <li><b>collapse</b>: validation embeddings bunched together (mean pairwise cosine above
+ *       {@value EmbeddingHealth#COLLAPSED_MEAN_COSINE}) or along too few directions (effective rank
+ *       below {@value EmbeddingHealth#COLLAPSED_RANK}), and more so than with the initial weights
+ *       (see {@link EmbeddingHealth#collapsedSince}): temperature
+ *       boost (x2, up to {@value Curriculum#MAX_TEMPERATURE}), spread-weight boost (x2), a
+ *       rollback (to the weights of the kept healthy epoch, or to the initial weights if none was
+ *       healthy yet; optimiser state cleared; at most {@value #MAX_ROLLBACKS} times: a collapsed
+ *       network has almost no gradient to climb out with), and no early stop while collapsed; a
+ *       collapsed epoch is kept only if no healthy epoch came;
+ *   <li><b>no learning</b>: validation loss not 1% below the first epoch's after a fifth of the
+ *       epochs: learning-rate boost (x2, once);
+ *   <li><b>over-fitting</b>: validation loss up while training loss goes down, twice in a row;
+ *   <li><b>unstable training</b>: a non-finite update, skipped.
+ * </ul>
  *
  * <p>Reproducible: the same rows, options, seed and thread count give bitwise-identical weights.
  * All randomness (sampling, split, shuffles, masks, initial weights) comes from a
@@ -42,6 +61,14 @@ public final class SpaceTrainer {
   static final int TARGET_STEPS = 500;
   static final float WEIGHT_DECAY = 0.01f;
   static final float SPREAD_WEIGHT = 0.1f;
+  /** Mean gradient norm under which the network counts as dead. */
+  static final double DEAD_GRADIENT = 1e-6;
+  /** Learning-rate boosts a dead network gets at most. */
+  static final int MAX_RATE_BOOSTS = 2;
+  /** Rollbacks collapsed training gets at most. */
+  static final int MAX_ROLLBACKS = 4;
+  /** Validation rows whose embeddings are measured after each epoch, at most. */
+  static final int HEALTH_ROWS = 512;
 
   private SpaceTrainer() {}
 
@@ -126,15 +153,20 @@ public final class SpaceTrainer {
     resolved.put("validation_fraction", Double.toString(plan.validationFraction));
     resolved.put("threads", Integer.toString(EngineRuntime.threads()));
     resolved.put("weight_decay", Float.toString(WEIGHT_DECAY));
-    resolved.put("temperature", Float.toString(MaskedViewObjective.TEMPERATURE));
+    resolved.put("temperature", Double.toString(plan.temperature));
+    resolved.put("spread_weight", Float.toString(SPREAD_WEIGHT));
     resolved.put("engine", "DJL " + Engine.getDjlVersion() + ", PyTorch "
         + Engine.getEngine("PyTorch").getVersion());
 
-    Loop loop = new Loop(config, related, plan, options.seed(), random, m);
+    Loop loop = new Loop(config, related, plan, ScalarTargets.of(encoder), options.seed(),
+        random, m);
     Result result = loop.run(encoded, relatedRows, training, validation);
     m.progress("information", 0, 1, "estimating what each column shares with the others");
-    double[] bits = loop.mutualInformationBits(result.parameters, encoded, relatedRows,
-        validation.length >= Math.min(plan.batchSize, 64) ? validation : order);
+    double[] bits = loop.mutualInformationBits(result.parameters, result.temperature, encoded,
+        relatedRows, validation.length >= Math.min(plan.batchSize, 64) ? validation : order);
+    // The training heads (reconstruction) follow the space's weights and are not kept.
+    float[] spaceWeights =
+        Arrays.copyOf(result.parameters, (int) layout(config, related).size());
     Map<String, Double> information = new LinkedHashMap<>();
     for (int c = 0; c < encoders.size(); c++) {
       information.put(encoders.get(c).name(), bits[c]);
@@ -143,7 +175,7 @@ public final class SpaceTrainer {
       information.put(related.names().get(r), bits[encoders.size() + r]);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new EmbeddingSpace(profiles, encoder, config, related, result.parameters, resolved,
+    return new EmbeddingSpace(profiles, encoder, config, related, spaceWeights, resolved,
         result.epochs, result.validationLoss, device, options.seed(), data.rowCount(), seconds,
         result.timeline, information);
   }
@@ -217,6 +249,13 @@ public final class SpaceTrainer {
     return layout;
   }
 
+  /** The weights while training: the space's {@link #layout}, then the training heads. */
+  static ParameterLayout trainingLayout(TabularTransformer.Config config, RelatedTokens related) {
+    ParameterLayout layout = layout(config, related);
+    MaskedViewObjective.addTrainingHeads(layout, config);
+    return layout;
+  }
+
   /** Training settings resolved from the data's shape and the options. */
   static final class Plan {
     int dModel;
@@ -225,6 +264,7 @@ public final class SpaceTrainer {
     int batchSize;
     int epochs;
     double learningRate;
+    double temperature;
     double validationFraction;
     int validationRows;
 
@@ -252,12 +292,20 @@ public final class SpaceTrainer {
       p.epochs = o.epochs().orElse(
           Math.max(5, Math.min(200, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
       p.learningRate = o.learningRate().orElse(p.batchSize >= 64 ? 2e-3 : 1e-3);
+      p.temperature = o.temperature().orElse(MaskedViewObjective.DEFAULT_TEMPERATURE);
       return p;
     }
   }
 
+  /**
+   * What a training run gives: the training layout's weights of the kept epoch, the temperature
+   * at the end (boosts included) and the timeline.
+   */
   private record Result(float[] parameters, int epochs, double validationLoss,
-      List<EpochRecord> timeline) {}
+      List<EpochRecord> timeline, float temperature) {}
+
+  /** The validation loss after an epoch and the health of the validation rows' embeddings. */
+  private record Validation(double loss, EmbeddingHealth health) {}
 
   /** One training run: owns the native memory of the weights and optimiser state. */
   private static final class Loop {
@@ -269,15 +317,15 @@ public final class SpaceTrainer {
     private final ParameterLayout layout;
     private final MaskedViewObjective objective;
 
-    Loop(TabularTransformer.Config config, RelatedTokens related, Plan plan, long seed,
-        Random random, TrainingMonitor monitor) {
+    Loop(TabularTransformer.Config config, RelatedTokens related, Plan plan,
+        ScalarTargets scalarTargets, long seed, Random random, TrainingMonitor monitor) {
       this.config = config;
       this.plan = plan;
       this.seed = seed;
       this.random = random;
       this.monitor = monitor;
-      this.layout = layout(config, related);
-      this.objective = new MaskedViewObjective(config, related, SPREAD_WEIGHT);
+      this.layout = trainingLayout(config, related);
+      this.objective = new MaskedViewObjective(config, related, scalarTargets);
     }
 
     Result run(EncodedRows encoded, List<RelatedTokens.Encoded> related, int[] training,
@@ -285,19 +333,24 @@ public final class SpaceTrainer {
       float[] validationMask = validation.length == 0 ? null
           : MaskedViewObjective.drawMask(validation.length, objective.tokens(),
               new Random(seed + 1));
+      int[] healthRows = healthRows(training, validation);
       int batch = plan.batchSize;
       int stepsPerEpoch = Math.max(1, training.length / batch);
       int totalSteps = stepsPerEpoch * plan.epochs;
       OneCycleSchedule schedule = new OneCycleSchedule(plan.learningRate, totalSteps);
+      Curriculum curriculum = new Curriculum(plan.temperature, SPREAD_WEIGHT, plan.epochs);
       Engine.getInstance().setRandomSeed((int) seed);
       float[] initial = layout.initialise(new Random(random.nextLong()));
       List<EpochRecord> timeline = new ArrayList<>();
       float[] best = initial;
       double bestLoss = Double.POSITIVE_INFINITY;
+      boolean bestCollapsed = true;
       int bestEpoch = 0;
       int patience = Math.max(4, plan.epochs / 8);
       double firstValidation = Double.NaN;
       boolean boosted = false;
+      int rateBoosts = 0;
+      int rollbacks = 0;
       int step = 0;
       double clipEma = Double.NaN;
       int epochsRun = 0;
@@ -305,13 +358,18 @@ public final class SpaceTrainer {
         NDArray parameters = model.create(initial);
         parameters.setRequiresGradient(true);
         AdamW optimiser = new AdamW(parameters, layout.decayMask(), WEIGHT_DECAY);
+        EmbeddingHealth start = health(model, parameters, encoded, related, healthRows);
         double previousTrain = Double.NaN;
         double previousValidation = Double.NaN;
         int worsening = 0;
         for (int epoch = 1; epoch <= plan.epochs; epoch++) {
+          ObjectiveWeights weights = curriculum.at(epoch);
           int[] order = permutation(training.length, random);
           double lossSum = 0;
+          double contrastiveSum = 0;
           double spreadSum = 0;
+          double reconstructionSum = 0;
+          int reconstructionBatches = 0;
           double normSum = 0;
           double clippedSum = 0;
           int batches = 0;
@@ -331,14 +389,19 @@ public final class SpaceTrainer {
                 MaskedViewObjective.Batch.of(encoded, related, rowsOfBatch);
             float[] mask = MaskedViewObjective.drawMask(batch, objective.tokens(), random);
             float loss;
+            float contrastive;
             float spread;
+            float reconstruction;
             try (NDManager scope = model.newSubManager();
                 GradientRecording collector = GradientRecording.start()) {
               Map<String, NDArray> p = layout.views(parameters, scope);
-              MaskedViewObjective.Terms terms = objective.compute(p, scope, b, mask);
+              MaskedViewObjective.Terms terms = objective.compute(p, scope, b, mask, weights);
               collector.backward(terms.total());
               loss = terms.total().getFloat();
+              contrastive = terms.column().getFloat() + terms.row().getFloat();
               spread = terms.spread().getFloat();
+              reconstruction = terms.reconstruction() == null ? Float.NaN
+                  : terms.reconstruction().getFloat();
             }
             double clip = Double.isNaN(clipEma) ? 1.0 : Math.max(0.1, Math.min(5.0, 2 * clipEma));
             rate = schedule.rate(step);
@@ -354,31 +417,66 @@ public final class SpaceTrainer {
             clipEma = Double.isNaN(clipEma) ? result.gradNorm()
                 : 0.95 * clipEma + 0.05 * result.gradNorm();
             lossSum += loss;
+            contrastiveSum += contrastive;
             spreadSum += spread;
+            if (!Float.isNaN(reconstruction)) {
+              reconstructionSum += reconstruction;
+              reconstructionBatches++;
+            }
             normSum += result.gradNorm();
             clippedSum += result.clippedGradNorm();
             batches++;
           }
           epochsRun = epoch;
           double trainLoss = batches == 0 ? Double.NaN : lossSum / batches;
-          double validationLoss = validation.length == 0 ? trainLoss
-              : validate(model, parameters, encoded, related, validation, validationMask);
-          if (epoch == 1) {
+          // Unweighted like the validation loss: the curriculum moves the weighted one.
+          double trainContrastive = batches == 0 ? Double.NaN : contrastiveSum / batches;
+          Validation checked = validate(model, parameters, encoded, related, validation,
+              validationMask, healthRows, weights.temperature());
+          double validationLoss = validation.length == 0 ? trainContrastive : checked.loss();
+          EmbeddingHealth health = checked.health();
+          // Losses at different temperatures do not compare: a boost starts a new baseline.
+          boolean newTemperature = epoch > 1
+              && weights.temperature() != timeline.get(epoch - 2).temperature();
+          if (epoch == 1 || newTemperature) {
             firstValidation = validationLoss;
           }
-          double spreadLoss = batches == 0 ? Double.NaN : spreadSum / batches;
-          if (spreadLoss > -0.5) {
-            failures.add("collapse");
-            actions.add("spread loss keeps weight " + SPREAD_WEIGHT);
+          if (newTemperature) {
+            // The next epoch that is at least as healthy as the kept one replaces it.
+            previousValidation = Double.NaN;
+            bestLoss = Double.POSITIVE_INFINITY;
           }
-          if (!boosted && epoch == Math.max(3, plan.epochs / 5)
+          double spreadLoss = batches == 0 ? Double.NaN : spreadSum / batches;
+          double gradNorm = batches == 0 ? Double.NaN : normSum / batches;
+          boolean dead = health.constant() || gradNorm < DEAD_GRADIENT;
+          boolean collapsed = dead || health.collapsedSince(start);
+          if (dead) {
+            failures.add(health.constant() ? "dead network (every row has the same embedding)"
+                : String.format(Locale.ROOT, "dead network (gradient norm %.1e)", gradNorm));
+            if (rateBoosts < MAX_RATE_BOOSTS) {
+              schedule.boost(3.0);
+              rateBoosts++;
+              actions.add("learning-rate boost x3");
+            }
+          } else if (collapsed) {
+            failures.add("collapse (" + health.describe() + "; at the start "
+                + start.describe() + ")");
+            if (curriculum.boostTemperature(2.0)) {
+              actions.add(String.format(Locale.ROOT, "temperature boost to %.3f",
+                  curriculum.temperature()));
+            }
+            if (curriculum.boostSpread(2.0)) {
+              actions.add("spread weight boost x2");
+            }
+          }
+          if (!boosted && !dead && !collapsed && epoch == Math.max(3, plan.epochs / 5)
               && !(validationLoss < 0.99 * firstValidation)) {
             failures.add("no learning");
             actions.add("learning-rate boost x2");
             schedule.boost(2.0);
             boosted = true;
           }
-          if (validationLoss > previousValidation && trainLoss < previousTrain) {
+          if (validationLoss > previousValidation && trainContrastive < previousTrain) {
             worsening++;
             if (worsening >= 2) {
               failures.add("over-fitting");
@@ -386,22 +484,38 @@ public final class SpaceTrainer {
           } else {
             worsening = 0;
           }
-          previousTrain = trainLoss;
+          previousTrain = trainContrastive;
           previousValidation = validationLoss;
           boolean stop = false;
-          if (validationLoss < bestLoss) {
+          // A healthy epoch beats any collapsed one; among equals the lower validation loss wins.
+          boolean keep = Double.isFinite(validationLoss) && (collapsed
+              ? bestCollapsed && validationLoss < bestLoss
+              : bestCollapsed || validationLoss < bestLoss);
+          if (keep) {
             bestLoss = validationLoss;
             bestEpoch = epoch;
+            bestCollapsed = collapsed;
             best = parameters.toFloatArray();
           } else if (epoch - bestEpoch >= patience && epoch >= plan.epochs / 3) {
-            actions.add("early stopping, keeping epoch " + bestEpoch);
-            stop = true;
+            if (collapsed) {
+              actions.add("early stopping blocked while collapsed");
+            } else {
+              actions.add("early stopping, keeping epoch " + bestEpoch);
+              stop = true;
+            }
+          }
+          if (collapsed && !dead && rollbacks < MAX_ROLLBACKS && epoch < plan.epochs) {
+            rollbacks++;
+            optimiser.restart(bestCollapsed ? initial : best);
+            actions.add(bestCollapsed ? "restart from the initial weights"
+                : "rollback to epoch " + bestEpoch);
           }
           EpochRecord record = new EpochRecord(epoch, rate, trainLoss, validationLoss, 0.0,
-              spreadLoss, MaskedViewObjective.TEMPERATURE,
-              batches == 0 ? Double.NaN : normSum / batches,
+              spreadLoss, weights.temperature(), gradNorm,
               batches == 0 ? Double.NaN : clippedSum / batches,
-              String.join(", ", failures), String.join(", ", actions));
+              String.join(", ", failures), String.join(", ", actions),
+              reconstructionBatches == 0 ? Double.NaN : reconstructionSum / reconstructionBatches,
+              weights.describe(), health.meanCosine(), health.effectiveRank());
           timeline.add(record);
           monitor.epoch(record);
           monitor.progress("train", epoch, plan.epochs, String.format(Locale.ROOT,
@@ -421,7 +535,20 @@ public final class SpaceTrainer {
         throw new EngineException(EngineException.Kind.INTERNAL,
             "Training diverged: the loss was never finite. Try a smaller 'learning_rate'.");
       }
-      return new Result(best, epochsRun, bestLoss, timeline);
+      if (bestCollapsed) {
+        monitor.warning(String.format(Locale.ROOT, "The embedding space collapsed and did not "
+            + "recover: the kept epoch %d has %s on validation rows. Its rows are hard to tell "
+            + "apart; try a smaller 'learning_rate' or a larger 'temperature'.", bestEpoch,
+            timeline.get(bestEpoch - 1).failures().isEmpty() ? "collapsed embeddings"
+                : timeline.get(bestEpoch - 1).failures()));
+      }
+      return new Result(best, epochsRun, bestLoss, timeline, (float) curriculum.temperature());
+    }
+
+    /** The rows whose embeddings are measured: validation rows, else training rows; at most 512. */
+    private static int[] healthRows(int[] training, int[] validation) {
+      int[] rows = validation.length >= 16 ? validation : training;
+      return Arrays.copyOf(rows, Math.min(HEALTH_ROWS, rows.length));
     }
 
     /**
@@ -429,7 +556,7 @@ public final class SpaceTrainer {
      * rest of its row: {@code log(B) - L} for the column's InfoNCE loss {@code L} over batches of
      * {@code B} rows, the column hidden in one of two complementary views, clamped at zero.
      */
-    double[] mutualInformationBits(float[] weights, EncodedRows encoded,
+    double[] mutualInformationBits(float[] weights, float temperature, EncodedRows encoded,
         List<RelatedTokens.Encoded> related, int[] rows) {
       int c = objective.tokens();
       int batch = Math.min(plan.batchSize, rows.length);
@@ -442,7 +569,7 @@ public final class SpaceTrainer {
             double[] part = objective.columnInformation(layout.views(parameters, scope), scope,
                 MaskedViewObjective.Batch.of(encoded, related,
                     Arrays.copyOfRange(rows, from, from + batch)),
-                Arrays.copyOfRange(mask, from * c, (from + batch) * c));
+                Arrays.copyOfRange(mask, from * c, (from + batch) * c), temperature);
             for (int i = 0; i < sums.length; i++) {
               sums[i] += part[i];
             }
@@ -459,24 +586,50 @@ public final class SpaceTrainer {
       return bits;
     }
 
-    private double validate(NDManager model, NDArray parameters, EncodedRows encoded,
-        List<RelatedTokens.Encoded> related, int[] rows, float[] mask) {
+    /**
+     * The validation loss (per-column plus row InfoNCE, unweighted, at the base temperature so
+     * that epochs compare whatever the curriculum and the boosts did) and the health of the
+     * embeddings of {@code healthRows}.
+     */
+    private Validation validate(NDManager model, NDArray parameters, EncodedRows encoded,
+        List<RelatedTokens.Encoded> related, int[] rows, float[] mask, int[] healthRows,
+        double temperature) {
+      ObjectiveWeights reference = new ObjectiveWeights(1, 1, 0, 0, temperature);
       int batch = Math.min(plan.batchSize, rows.length);
       double sum = 0;
       int count = 0;
       int c = objective.tokens();
-      for (int from = 0; from + batch <= rows.length; from += batch) {
+      for (int from = 0; batch > 0 && from + batch <= rows.length; from += batch) {
         MaskedViewObjective.Batch b = MaskedViewObjective.Batch.of(encoded, related,
             Arrays.copyOfRange(rows, from, from + batch));
         float[] m = Arrays.copyOfRange(mask, from * c, (from + batch) * c);
         try (NDManager scope = model.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);
-          MaskedViewObjective.Terms terms = objective.compute(p, scope, b, m);
+          MaskedViewObjective.Terms terms = objective.compute(p, scope, b, m, reference);
           sum += terms.column().getFloat() + terms.row().getFloat();
           count++;
         }
       }
-      return sum / Math.max(1, count);
+      return new Validation(count == 0 ? Double.NaN : sum / count,
+          health(model, parameters, encoded, related, healthRows));
+    }
+
+    /** The health of the embeddings of {@code rows} (nothing masked) under the weights. */
+    private EmbeddingHealth health(NDManager model, NDArray parameters, EncodedRows encoded,
+        List<RelatedTokens.Encoded> related, int[] healthRows) {
+      int width = config.embeddingDim();
+      float[] embeddings = new float[healthRows.length * width];
+      int chunk = Math.max(1, plan.batchSize);
+      for (int from = 0; from < healthRows.length; from += chunk) {
+        int to = Math.min(healthRows.length, from + chunk);
+        MaskedViewObjective.Batch b = MaskedViewObjective.Batch.of(encoded, related,
+            Arrays.copyOfRange(healthRows, from, to));
+        try (NDManager scope = model.newSubManager()) {
+          float[] z = objective.embed(layout.views(parameters, scope), scope, b).toFloatArray();
+          System.arraycopy(z, 0, embeddings, from * width, z.length);
+        }
+      }
+      return EmbeddingHealth.of(embeddings, width);
     }
 
     private static EngineException translate(ai.djl.engine.EngineException e) {

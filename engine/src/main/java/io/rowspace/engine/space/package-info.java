@@ -10,6 +10,11 @@
  * package knows rows and columns, not SQL: the SQL layer turns its results into catalog rows,
  * warnings and SQLSTATEs.
  *
+ * <p>The objective ({@code MaskedViewObjective}: per-column and row InfoNCE, spread, scalar
+ * reconstruction of {@code ScalarTargets}) is weighted per epoch by a {@code Curriculum}; after
+ * each epoch {@code EmbeddingHealth} measures the validation rows' embeddings, and the trainer
+ * answers collapse and a dead network with the interventions listed on {@code SpaceTrainer}.
+ *
  * <p>When the rows carry related rows, {@code RelatedTokens} gives each related table its own
  * encoders and weights and turns it into one more token of the root row: children by attention
  * and mean pooling plus their count and summaries, parents through a gated encoding of their row.

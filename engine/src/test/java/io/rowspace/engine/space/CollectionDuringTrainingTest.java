@@ -1,6 +1,7 @@
 package io.rowspace.engine.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -79,9 +80,9 @@ class CollectionDuringTrainingTest {
     RelatedTokens related = data.related().isEmpty() ? RelatedTokens.none()
         : RelatedTokens.fit(data.related(), TrainingMonitor.NONE);
     List<RelatedTokens.Encoded> relatedRows = related.encode(data);
-    ParameterLayout layout = SpaceTrainer.layout(config, related);
+    ParameterLayout layout = SpaceTrainer.trainingLayout(config, related);
     MaskedViewObjective objective =
-        new MaskedViewObjective(config, related, SpaceTrainer.SPREAD_WEIGHT);
+        new MaskedViewObjective(config, related, ScalarTargets.of(encoder));
     Random random = new Random(1);
     float[] initial = layout.initialise(random);
     try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
@@ -105,7 +106,9 @@ class CollectionDuringTrainingTest {
     try (NDManager scope = model.newSubManager();
         GradientRecording collector = GradientRecording.start()) {
       MaskedViewObjective.Terms terms =
-          objective.compute(layout.views(parameters, scope), scope, batch, mask);
+          objective.compute(layout.views(parameters, scope), scope, batch, mask,
+              new Curriculum(0.2, SpaceTrainer.SPREAD_WEIGHT, 10).at(1));
+      assertNotNull(terms.reconstruction(), "the numeric columns are reconstructed");
       if (collect) {
         DirectMemory.release();
       }

@@ -59,7 +59,20 @@ class SpaceDeterminismTest {
         assertEquals(a.columns(), loaded.columns());
         assertEquals(a.options(), loaded.options());
         assertEquals(a.fingerprint(), loaded.fingerprint());
+        assertEquals(a.timeline(), loaded.timeline(), "the timeline is saved with the space");
       }
+      for (EpochRecord r : a.timeline()) {
+        assertEquals(0.2, r.temperature(), 1e-6, "the default temperature, no collapse: " + r);
+        assertTrue(r.objectiveWeights().startsWith("column "), r.toString());
+        assertTrue(r.reconstructionLoss() > 0 && r.reconstructionLoss() < 2,
+            "penguins' four numeric columns are reconstructed: " + r);
+        assertTrue(r.meanCosine() < EmbeddingHealth.COLLAPSED_MEAN_COSINE && r.effectiveRank() >= 2,
+            r.toString());
+        assertTrue(r.failures().isEmpty(), r.toString());
+      }
+      assertTrue(a.timeline().get(0).reconstructionLoss()
+          > a.timeline().get(a.timeline().size() - 1).reconstructionLoss(),
+          "reconstruction improves: " + a.timeline());
       assertEquals(42, a.seed());
       assertEquals(4, a.epochs());
       assertTrue(a.embeddingDimension() > 0);

@@ -90,7 +90,18 @@ public final class Catalog {
             + "dropout DOUBLE PRECISION, spread_loss DOUBLE PRECISION, "
             + "temperature DOUBLE PRECISION, grad_norm DOUBLE PRECISION, "
             + "clipped_grad_norm DOUBLE PRECISION, failures VARCHAR(1000), "
-            + "actions VARCHAR(1000))",
+            + "actions VARCHAR(1000), reconstruction_loss DOUBLE PRECISION, "
+            + "objective_weights VARCHAR(256), mean_cosine DOUBLE PRECISION, "
+            + "effective_rank DOUBLE PRECISION)",
+        // Catalogs created before the objective's figures were recorded lack these columns.
+        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS reconstruction_loss "
+            + "DOUBLE PRECISION",
+        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS objective_weights "
+            + "VARCHAR(256)",
+        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS mean_cosine "
+            + "DOUBLE PRECISION",
+        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS effective_rank "
+            + "DOUBLE PRECISION",
         "CREATE TABLE IF NOT EXISTS ROWSPACE.JOBS (job_id VARCHAR(64) PRIMARY KEY, "
             + "kind VARCHAR(32), model VARCHAR(256), state VARCHAR(16), "
             + "progress DOUBLE PRECISION, eta_seconds DOUBLE PRECISION, started_at TIMESTAMP, "
@@ -556,8 +567,9 @@ public final class Catalog {
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT INTO ROWSPACE.TRAINING_TIMELINE (model, model_kind, epoch, learning_rate, "
             + "train_loss, validation_loss, dropout, spread_loss, temperature, grad_norm, "
-            + "clipped_grad_norm, failures, actions) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + "clipped_grad_norm, failures, actions, reconstruction_loss, objective_weights, "
+            + "mean_cosine, effective_rank) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (TimelineRecord row : timeline) {
         ps.setString(1, model);
         ps.setString(2, kind);
@@ -572,6 +584,11 @@ public final class Catalog {
         setDouble(ps, 11, row.clippedGradNorm());
         ps.setString(12, row.failures());
         ps.setString(13, row.actions());
+        setDouble(ps, 14, row.reconstructionLoss());
+        ps.setString(15, row.objectiveWeights() == null || row.objectiveWeights().isEmpty()
+            ? null : row.objectiveWeights());
+        setDouble(ps, 16, row.meanCosine());
+        setDouble(ps, 17, row.effectiveRank());
         ps.addBatch();
       }
       ps.executeBatch();

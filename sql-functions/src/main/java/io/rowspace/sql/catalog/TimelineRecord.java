@@ -12,5 +12,9 @@ public record TimelineRecord(
     double gradNorm,
     double clippedGradNorm,
     String failures,
-    String actions) {
+    String actions,
+    double reconstructionLoss,
+    String objectiveWeights,
+    double meanCosine,
+    double effectiveRank) {
 }

@@ -38,7 +38,8 @@ final class TrainingProgress implements TrainingMonitor {
   @Override public void epoch(EpochRecord r) {
     timeline.add(new TimelineRecord(r.epoch(), r.learningRate(), r.trainLoss(),
         r.validationLoss(), r.dropout(), r.spreadLoss(), r.temperature(), r.gradNorm(),
-        r.clippedGradNorm(), r.failures(), r.actions()));
+        r.clippedGradNorm(), r.failures(), r.actions(), r.reconstructionLoss(),
+        r.objectiveWeights(), r.meanCosine(), r.effectiveRank()));
   }
 
   @Override public void warning(String message) {
