@@ -143,7 +143,7 @@ public final class SentenceModel {
     }
     List<TextSegment> segments = new ArrayList<>(texts.size());
     for (String t : texts) {
-      String cut = t.length() > MAX_CHARACTERS ? t.substring(0, MAX_CHARACTERS) : t;
+      String cut = cut(t);
       segments.add(TextSegment.from(cut.isBlank() ? "(blank)" : cut));
     }
     List<Embedding> embeddings = encoder.embedAll(segments).content();
@@ -156,6 +156,11 @@ public final class SentenceModel {
       }
     }
     return vectors;
+  }
+
+  /** The part of a text the model reads: its first {@link #MAX_CHARACTERS} characters. */
+  public static String cut(String text) {
+    return text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
   }
 
   /** langchain4j's in-process runner over our own ONNX session and thread pool. */
