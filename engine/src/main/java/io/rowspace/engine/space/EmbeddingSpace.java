@@ -109,6 +109,11 @@ public final class EmbeddingSpace implements AutoCloseable {
     return related.profiles();
   }
 
+  /** The encoders of the used columns, in token order. */
+  public List<ColumnEncoder> encoders() {
+    return encoder.encoders();
+  }
+
   public List<String> usedColumns() {
     List<String> names = new ArrayList<>();
     for (ColumnEncoder e : encoder.encoders()) {
