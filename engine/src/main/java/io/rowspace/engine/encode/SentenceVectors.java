@@ -67,7 +67,8 @@ public final class SentenceVectors {
   }
 
   /**
-   * The vector of each key, as cut to what the model reads (null keys, for missing or unreadable values, get null). Keys neither
+   * The vector of each key, as cut to what the model reads (null keys, for missing or unreadable
+   * values, get null). Keys neither
    * stored nor cached are embedded in one batch when {@code embedUnseen} is set and the sentence
    * model is available, and get null otherwise.
    */
