@@ -6,9 +6,11 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sentence vectors of one column's values. Those of the values seen when the space was
@@ -44,7 +46,7 @@ public final class SentenceVectors {
    */
   static SentenceVectors compute(List<String> values, SentenceModel model) {
     List<String> kept = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String v : values) {
       if (kept.size() == MAX_VALUES) {
         break;

@@ -10,6 +10,7 @@ import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.text.SentenceModel;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Decides which columns of a space take the bundled sentence model, and fits their encoders.
@@ -26,12 +27,12 @@ final class SemanticColumns {
   static final double WORD_SHARE = 0.8;
 
   private final SpaceOptions.SentenceModelUse use;
-  private final java.util.function.Supplier<SentenceModel.Loading> loader;
+  private final Supplier<SentenceModel.Loading> loader;
   private final TrainingMonitor monitor;
   private SentenceModel.Loading loading;
 
   SemanticColumns(SpaceOptions.SentenceModelUse use,
-      java.util.function.Supplier<SentenceModel.Loading> loader, TrainingMonitor monitor) {
+      Supplier<SentenceModel.Loading> loader, TrainingMonitor monitor) {
     this.use = use;
     this.loader = loader;
     this.monitor = monitor;

@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * derived from the number of rows and columns: model width and depth, batch size, a target number
  * of optimiser steps (hence epochs) and the learning rate. Training uses a one-cycle schedule,
  * AdamW with adaptive gradient clipping, and early stopping on a validation slice; the weights of
- * the best validation epoch are kept.
+ * the best validation epoch are kept. Free text and categories whose values are words also go
+ * through the bundled sentence model (see {@link SemanticColumns}); their vectors are computed
+ * once per distinct value before training.
  *
  * <p>Reproducible: the same rows, options, seed and thread count give bitwise-identical weights.
  * All randomness (sampling, split, shuffles, masks, initial weights) comes from a

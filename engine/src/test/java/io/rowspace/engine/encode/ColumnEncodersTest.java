@@ -1,9 +1,15 @@
 package io.rowspace.engine.encode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.text.SentenceModel;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +18,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.sql.Types;
 import java.util.List;
 
-/** What the new encoders make of typical values. */
+/** What the encoders make of typical values, sentence vectors included. */
 class ColumnEncodersTest {
 
   private static float[] features(ColumnEncoder encoder, Object value, int[] slots) {
@@ -89,7 +96,7 @@ class ColumnEncodersTest {
       values[i] = (double) i;
     }
     values[100] = 10_000.0;
-    ScalarEncoder e = ScalarEncoder.fit("X", io.rowspace.engine.profile.ValueKind.NUMBER, values);
+    ScalarEncoder e = ScalarEncoder.fit("X", ValueKind.NUMBER, values);
     int[] slots = new int[ColumnEncoder.SLOTS];
     float[] median = features(e, 50.0, slots);
     float[] outlier = features(e, 10_000.0, slots);
@@ -117,8 +124,8 @@ class ColumnEncodersTest {
     assertEquals(SentenceVectors.roundToBfloat16(rounded)[2], rounded[2], "rounding is stable");
 
     Object[] values = {"nurse", "nurse", "surgeon", "teacher", null};
-    CategoricalEncoder e = CategoricalEncoder.fit("JOB", io.rowspace.engine.profile.ValueKind.TEXT,
-        values, io.rowspace.engine.text.SentenceModel.shared().model());
+    CategoricalEncoder e = CategoricalEncoder.fit("JOB", ValueKind.TEXT,
+        values, SentenceModel.shared().model());
     assertEquals(3, e.sentences().size());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     e.write(new DataOutputStream(bytes));
@@ -128,13 +135,13 @@ class ColumnEncodersTest {
     float[][] before = e.sentences().lookup(keys, false);
     float[][] after = read.sentences().lookup(keys, false);
     for (int i = 0; i < 2; i++) {
-      org.junit.jupiter.api.Assertions.assertArrayEquals(before[i], after[i]);
+      assertArrayEquals(before[i], after[i]);
     }
     assertEquals(null, after[2], "missing values have no vector");
     assertEquals(null, read.sentences().lookup(new String[] {"midwife"}, false)[0],
         "unseen values are not embedded when not asked to");
     float[] midwife = read.sentences().lookup(new String[] {"midwife"}, true)[0];
-    assertEquals(io.rowspace.engine.text.SentenceModel.DIMENSION, midwife.length);
+    assertEquals(SentenceModel.DIMENSION, midwife.length);
     assertEquals(SentenceCells.GATED, read.sentenceUse(2), "known values mix by the gate");
     assertEquals(SentenceCells.ALONE, read.sentenceUse(1), "unseen values use the vector alone");
     assertEquals(SentenceCells.NONE, read.sentenceUse(0), "missing values have no sentence");
@@ -144,14 +151,14 @@ class ColumnEncodersTest {
   void rowsCarryOneSentenceVectorPerDistinctValueAndBatchesOnlyTheOnesTheyUse() {
     Object[] notes = {"late delivery", "late delivery", "great support", null};
     TextEncoder text = TextEncoder.fit("NOTE", notes,
-        io.rowspace.engine.text.SentenceModel.shared().model());
-    ScalarEncoder amount = ScalarEncoder.fit("AMOUNT", io.rowspace.engine.profile.ValueKind.NUMBER,
+        SentenceModel.shared().model());
+    ScalarEncoder amount = ScalarEncoder.fit("AMOUNT", ValueKind.NUMBER,
         new Object[] {1.0, 2.0, 3.0, 4.0});
     RowEncoder encoder = new RowEncoder(List.of(text, amount));
-    assertEquals(io.rowspace.engine.text.SentenceModel.DIMENSION, encoder.sentenceDimension());
-    io.rowspace.engine.data.Frame frame = io.rowspace.engine.data.Frame.ofRows(List.of(
-        new io.rowspace.engine.data.ColumnSchema("NOTE", java.sql.Types.VARCHAR, "VARCHAR"),
-        new io.rowspace.engine.data.ColumnSchema("AMOUNT", java.sql.Types.DOUBLE, "DOUBLE")),
+    assertEquals(SentenceModel.DIMENSION, encoder.sentenceDimension());
+    Frame frame = Frame.ofRows(List.of(
+        new ColumnSchema("NOTE", Types.VARCHAR, "VARCHAR"),
+        new ColumnSchema("AMOUNT", Types.DOUBLE, "DOUBLE")),
         List.of(new Object[] {"late delivery", 1.0}, new Object[] {"late delivery", 2.0},
             new Object[] {"great support", 3.0}, new Object[] {null, 4.0}));
     EncodedRows rows = encoder.encode(frame);
