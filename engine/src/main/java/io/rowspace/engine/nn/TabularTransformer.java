@@ -167,9 +167,11 @@ public final class TabularTransformer {
         .embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     embedded = index.getShape().get(2) == 1 ? embedded.squeeze(2) : embedded.mean(new int[] {2});
     if (sentences != null) {
-      NDArray vectors = sentences.rows().getNDArrayInternal()
-          .embedding(sentences.rows(), sentences.table(), SparseFormat.DENSE).singletonOrThrow();
-      NDArray projected = vectors.matMul(p.get("sentence.w")).add(p.get("sentence.b"));
+      // Project the batch's few distinct vectors, then give each cell its row.
+      NDArray projectedTable = sentences.table().matMul(p.get("sentence.w"))
+          .add(p.get("sentence.b"));
+      NDArray projected = sentences.rows().getNDArrayInternal()
+          .embedding(sentences.rows(), projectedTable, SparseFormat.DENSE).singletonOrThrow();
       NDArray gate = Activation.sigmoid(p.get("sentence.gate"))
           .reshape(1, index.getShape().get(1), 1);
       NDArray mix = gate.mul(sentences.gated()).add(sentences.alone());
