@@ -108,6 +108,8 @@ public final class EngineRuntime {
       threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     }
     System.setProperty("ai.djl.offline", "true");
+    // The sentence model's tokenizer brings DJL's Rust engine along; training is PyTorch's.
+    System.setProperty("ai.djl.default_engine", "PyTorch");
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     Engine engine;

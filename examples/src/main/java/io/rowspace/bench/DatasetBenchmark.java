@@ -36,11 +36,13 @@ import java.util.stream.Collectors;
 public final class DatasetBenchmark {
   private static final String RESULT_MARKER = "@@rowspace-bench-result ";
   private static final String USAGE = "usage: DatasetBenchmark [--datasets a,b,...] "
-      + "[--shared PATH] [--in-process]\n"
+      + "[--shared PATH] [--in-process] [--space-options 'k = v, ...']\n"
       + "  --datasets   data sets to run (folders of PATH/datasets); default: all\n"
       + "  --shared     the shared folder holding datasets/; default: ../shared beside the "
       + "repository root\n"
-      + "  --in-process run every data set in this JVM instead of one JVM each";
+      + "  --in-process run every data set in this JVM instead of one JVM each\n"
+      + "  --space-options  options of every CREATE EMBEDDING SPACE, as in its WITH (...), e.g. "
+      + "'sentence_model = false'; default: none";
 
   private DatasetBenchmark() {
   }
@@ -54,6 +56,7 @@ public final class DatasetBenchmark {
     Path shared = null;
     boolean inProcess = false;
     String single = null;
+    String spaceOptions = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--datasets" -> selected = Arrays.stream(value(args, ++i).split(","))
@@ -61,6 +64,7 @@ public final class DatasetBenchmark {
         case "--shared" -> shared = Path.of(value(args, ++i));
         case "--in-process" -> inProcess = true;
         case "--single" -> single = value(args, ++i);
+        case "--space-options" -> spaceOptions = value(args, ++i).strip();
         case "-h", "--help" -> {
           System.out.println(USAGE);
           return;
@@ -72,7 +76,7 @@ public final class DatasetBenchmark {
     Path datasets = datasetsFolder(shared, repository);
     if (single != null) {
       DatasetResult result = new DatasetRun(SharedDataset.read(datasets.resolve(single)),
-          System.err).run();
+          System.err, spaceOptions).run();
       System.out.println(RESULT_MARKER + new ObjectMapper().writeValueAsString(result));
       return;
     }
@@ -87,10 +91,11 @@ public final class DatasetBenchmark {
     List<DatasetResult> results = new ArrayList<>();
     for (String name : names) {
       if (inProcess) {
-        results.add(new DatasetRun(SharedDataset.read(datasets.resolve(name)), System.err).run());
+        results.add(new DatasetRun(SharedDataset.read(datasets.resolve(name)), System.err,
+            spaceOptions).run());
       } else {
         results.add(inChildJvm(SharedDataset.read(datasets.resolve(name)),
-            datasets.getParent()));
+            datasets.getParent(), spaceOptions));
       }
       // Written after every data set, so a long run stopped early still leaves its figures.
       Path written = write(repository, ResultTable.markdown(results), results);
@@ -104,8 +109,8 @@ public final class DatasetBenchmark {
    * Runs one data set in a fresh JVM and reads back its result; a run that fails gives a row of
    * NaN with the reason, so that the other data sets are still reported.
    */
-  private static DatasetResult inChildJvm(SharedDataset dataset, Path shared)
-      throws IOException, InterruptedException {
+  private static DatasetResult inChildJvm(SharedDataset dataset, Path shared,
+      String spaceOptions) throws IOException, InterruptedException {
     String name = dataset.name();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -117,6 +122,10 @@ public final class DatasetBenchmark {
     command.add(name);
     command.add("--shared");
     command.add(shared.toString());
+    if (!spaceOptions.isEmpty()) {
+      command.add("--space-options");
+      command.add(spaceOptions);
+    }
     Process child = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;

@@ -31,10 +31,16 @@ final class DatasetRun {
   private final SharedDataset dataset;
   private final PrintStream log;
   private final List<String> notes = new ArrayList<>();
+  private final String spaceOptions;
 
-  DatasetRun(SharedDataset dataset, PrintStream log) {
+  /**
+   * @param spaceOptions the options of {@code CREATE EMBEDDING SPACE}, as inside its
+   *     {@code WITH (...)}; empty for the defaults
+   */
+  DatasetRun(SharedDataset dataset, PrintStream log, String spaceOptions) {
     this.dataset = dataset;
     this.log = log;
+    this.spaceOptions = spaceOptions;
   }
 
   /** Held-out rows as Rowspace scored them, by {@code id}. */
@@ -55,7 +61,8 @@ final class DatasetRun {
       String positive = dataset.task() == Task.BINARY ? minorityLabel(connection) : null;
 
       double spaceSeconds = train(connection, "CREATE EMBEDDING SPACE " + dataset.spaceName()
-          + " ON " + dataset.trainingTable());
+          + " ON " + dataset.trainingTable()
+          + (spaceOptions.isEmpty() ? "" : " WITH (" + spaceOptions + ")"));
       double predictorSeconds = train(connection, "CREATE PREDICTOR " + dataset.predictorName()
           + " ON EMBEDDING SPACE " + dataset.spaceName() + " TARGET " + target);
       noteExcludedColumns(connection);

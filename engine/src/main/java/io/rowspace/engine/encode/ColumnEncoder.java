@@ -3,6 +3,7 @@ package io.rowspace.engine.encode;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -16,7 +17,8 @@ import java.io.IOException;
  * fixed, so inference encodes exactly as training did.
  */
 public abstract sealed class ColumnEncoder
-    permits ScalarEncoder, CategoricalEncoder, TimestampEncoder, EmailEncoder, UrlEncoder {
+    permits ScalarEncoder, CategoricalEncoder, TimestampEncoder, EmailEncoder, UrlEncoder,
+    TextEncoder {
   /** Numeric features per column token; unused ones are zero. */
   public static final int FEATURES = 9;
   /** Embedding slots per column token, averaged: e.g. an email's domain and top-level domain. */
@@ -35,12 +37,28 @@ public abstract sealed class ColumnEncoder
     this.kind = kind;
   }
 
-  /** Creates the encoder a profile calls for, learning its statistics from the given values. */
+  /**
+   * Creates the encoder a profile calls for, learning its statistics from the given values,
+   * without a semantic path.
+   */
   public static ColumnEncoder fit(ColumnProfile profile, Object[] values) {
+    return fit(profile, values, null);
+  }
+
+  /**
+   * Creates the encoder a profile calls for, learning its statistics from the given values.
+   *
+   * @param sentences the sentence model for a semantic path (category labels and free text), or
+   *     null for none; the values' vectors are computed here, most frequent values first
+   */
+  public static ColumnEncoder fit(ColumnProfile profile, Object[] values,
+      SentenceModel sentences) {
     return switch (profile.detectedType()) {
       case SCALAR -> ScalarEncoder.fit(profile.name(), profile.valueKind(), values);
-      case CATEGORICAL, BOOLEAN ->
-          CategoricalEncoder.fit(profile.name(), profile.valueKind(), values);
+      case CATEGORICAL -> CategoricalEncoder.fit(profile.name(), profile.valueKind(), values,
+          profile.valueKind() == ValueKind.TEXT ? sentences : null);
+      case BOOLEAN -> CategoricalEncoder.fit(profile.name(), profile.valueKind(), values, null);
+      case TEXT -> TextEncoder.fit(profile.name(), values, sentences);
       case TIMESTAMP -> TimestampEncoder.fit(profile.name(), values);
       case EMAIL -> EmailEncoder.fit(profile.name(), values);
       case URL -> UrlEncoder.fit(profile.name(), values);
@@ -70,6 +88,22 @@ public abstract sealed class ColumnEncoder
    *     caller counts it and encodes it as missing)
    */
   abstract int encode(Object value, int[] slots, float[] features);
+
+  /**
+   * The sentence vectors of this column's values, or null when the column has no semantic path.
+   */
+  public SentenceVectors sentences() {
+    return null;
+  }
+
+  /**
+   * How a cell encoded to the given first slot uses its value's sentence vector, when it has one:
+   * {@link SentenceCells#GATED} or {@link SentenceCells#ALONE}; {@link SentenceCells#NONE} for
+   * columns without a semantic path and for missing values.
+   */
+  byte sentenceUse(int slot) {
+    return SentenceCells.NONE;
+  }
 
   /** What the values are read as, for messages: "numbers", "email addresses"... */
   public String readsAs() {
@@ -111,6 +145,8 @@ public abstract sealed class ColumnEncoder
       case 3 -> TimestampEncoder.read(name, in);
       case 4 -> EmailEncoder.read(name, in);
       case 5 -> UrlEncoder.read(name, in);
+      case 6 -> CategoricalEncoder.readWithSentences(name, kind, in);
+      case 7 -> TextEncoder.read(name, in);
       default -> throw new IOException("unknown column encoder type " + type);
     };
   }

@@ -14,9 +14,11 @@ package io.rowspace.engine.encode;
  * @param keys per cell, equal exactly when two cells of a column hold the same value
  * @param unparseable per column, values present but unreadable as the column's type
  * @param absent per column, whether the frame lacked the column altogether
+ * @param sentences per cell, the sentence-model input of columns with a semantic path
  */
 public record EncodedRows(int rows, int columns, int slots, int features, int[] index,
-    float[] values, float[] keys, long[] unparseable, boolean[] absent) {
+    float[] values, float[] keys, long[] unparseable, boolean[] absent,
+    SentenceCells sentences) {
 
   /** Copies the cells of the given rows, in order, into new arrays. */
   public EncodedRows select(int[] rowIndices) {
@@ -31,7 +33,8 @@ public record EncodedRows(int rows, int columns, int slots, int features, int[] 
       System.arraycopy(values, r * columns * features, feat, i * columns * features,
           columns * features);
     }
-    return new EncodedRows(n, columns, slots, features, idx, feat, k, unparseable, absent);
+    return new EncodedRows(n, columns, slots, features, idx, feat, k, unparseable, absent,
+        sentences.select(rowIndices, columns));
   }
 
   /** Rows {@code from} (inclusive) to {@code to} (exclusive). */

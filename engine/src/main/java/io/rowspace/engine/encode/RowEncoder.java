@@ -1,13 +1,17 @@
 package io.rowspace.engine.encode;
 
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The encoders of all used columns of a space, in token order. Each column owns a contiguous slice
@@ -71,6 +75,19 @@ public final class RowEncoder {
     return features;
   }
 
+  /**
+   * Length of the sentence vectors the rows carry: {@link SentenceModel#DIMENSION} when a column
+   * has a semantic path, else 0.
+   */
+  public int sentenceDimension() {
+    for (ColumnEncoder e : encoders) {
+      if (e.sentences() != null) {
+        return SentenceModel.DIMENSION;
+      }
+    }
+    return 0;
+  }
+
   /** Size of the shared embedding table. */
   public int vocabularySize() {
     return vocabularySize;
@@ -88,9 +105,21 @@ public final class RowEncoder {
 
   /**
    * Encodes all rows of a frame. Columns of the space that the frame lacks are encoded as missing;
-   * unparseable values are encoded as missing and counted.
+   * unparseable values are encoded as missing and counted. Values of semantic columns that have
+   * no sentence vector yet are embedded by the sentence model, in one batch per column.
    */
   public EncodedRows encode(Frame frame) {
+    return encode(frame, true);
+  }
+
+  /**
+   * Encodes all rows of a frame.
+   *
+   * @param embedUnseen whether values of semantic columns without a stored or cached sentence
+   *     vector are embedded now; training passes false, since the values it did not embed are
+   *     those beyond the cap on embedded values
+   */
+  public EncodedRows encode(Frame frame, boolean embedUnseen) {
     int n = frame.rowCount();
     int cols = encoders.size();
     int[] index = new int[n * cols * slots];
@@ -100,11 +129,19 @@ public final class RowEncoder {
     boolean[] absent = new boolean[cols];
     int[] cellSlots = new int[ColumnEncoder.SLOTS];
     float[] cellFeatures = new float[ColumnEncoder.FEATURES];
+    int dimension = sentenceDimension();
+    int[] sentenceRows = new int[dimension == 0 ? 0 : n * cols];
+    byte[] sentenceUse = new byte[sentenceRows.length];
+    Map<float[], Integer> tableRows = new IdentityHashMap<>();
+    List<float[]> table = new ArrayList<>();
     for (int c = 0; c < cols; c++) {
       ColumnEncoder encoder = encoders.get(c);
       int source = frame.indexOf(encoder.name());
       absent[c] = source < 0;
       Object[] column = source < 0 ? null : frame.column(source);
+      SentenceVectors sentences = encoder.sentences();
+      String[] sentenceKeys = sentences == null ? null : new String[n];
+      byte[] use = sentences == null ? null : new byte[n];
       for (int r = 0; r < n; r++) {
         Object v = column == null ? null : column[r];
         Arrays.fill(cellFeatures, 0f);
@@ -121,9 +158,39 @@ public final class RowEncoder {
         }
         System.arraycopy(cellFeatures, 0, values, cell * features, features);
         keys[cell] = encoder.sameValueKey(v, slot);
+        if (sentences != null) {
+          use[r] = encoder.sentenceUse(slot);
+          sentenceKeys[r] = use[r] == SentenceCells.NONE ? null
+              : ValueParser.key(v, encoder.kind());
+        }
+      }
+      if (sentences != null) {
+        float[][] vectors = sentences.lookup(sentenceKeys, embedUnseen);
+        for (int r = 0; r < n; r++) {
+          if (vectors[r] == null) {
+            continue;
+          }
+          Integer row = tableRows.get(vectors[r]);
+          if (row == null) {
+            table.add(vectors[r]);
+            row = table.size();
+            tableRows.put(vectors[r], row);
+          }
+          sentenceRows[r * cols + c] = row;
+          sentenceUse[r * cols + c] = use[r];
+        }
       }
     }
-    return new EncodedRows(n, cols, slots, features, index, values, keys, unparseable, absent);
+    SentenceCells sentenceCells = SentenceCells.none();
+    if (dimension > 0) {
+      float[] flat = new float[(table.size() + 1) * dimension];
+      for (int i = 0; i < table.size(); i++) {
+        System.arraycopy(table.get(i), 0, flat, (i + 1) * dimension, dimension);
+      }
+      sentenceCells = new SentenceCells(dimension, sentenceRows, sentenceUse, flat);
+    }
+    return new EncodedRows(n, cols, slots, features, index, values, keys, unparseable, absent,
+        sentenceCells);
   }
 
   public void write(DataOutput out) throws IOException {

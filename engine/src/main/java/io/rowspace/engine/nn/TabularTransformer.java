@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
 
 
 import java.io.DataInput;
@@ -28,12 +29,21 @@ public final class TabularTransformer {
    *
    * @param features numeric features per column token
    * @param slots embedding slots per column token, averaged
+   * @param sentenceDim length of the sentence vectors of semantic columns; 0 when no column has
+   *     a semantic path (the model then has no sentence weights)
    */
   public record Config(int columns, int vocabulary, int dModel, int layers, int heads,
-      int embeddingDim, int features, int slots) {
+      int embeddingDim, int features, int slots, int sentenceDim) {
+    /** A shape without sentence inputs. */
+    public Config(int columns, int vocabulary, int dModel, int layers, int heads,
+        int embeddingDim, int features, int slots) {
+      this(columns, vocabulary, dModel, layers, heads, embeddingDim, features, slots, 0);
+    }
+
     /** The same shape with the given inputs per column token. */
     public Config withInputs(int features, int slots) {
-      return new Config(columns, vocabulary, dModel, layers, heads, embeddingDim, features, slots);
+      return new Config(columns, vocabulary, dModel, layers, heads, embeddingDim, features, slots,
+          sentenceDim);
     }
 
     /**
@@ -52,12 +62,14 @@ public final class TabularTransformer {
     /**
      * Reads a shape written by {@link #write}, with the given inputs per token.
      */
-    public static Config read(DataInput in, int features, int slots) throws IOException {
+    public static Config read(DataInput in, int features, int slots, int sentenceDim)
+        throws IOException {
       Config c = new Config(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-          in.readInt(), features, slots);
-      if (features <= 0 || features > 64 || slots <= 0 || slots > 8) {
+          in.readInt(), features, slots, sentenceDim);
+      if (features <= 0 || features > 64 || slots <= 0 || slots > 8 || sentenceDim < 0
+          || sentenceDim > 4096) {
         throw new IOException("invalid token inputs: " + features + " features, " + slots
-            + " slots");
+            + " slots, " + sentenceDim + " sentence dimensions");
       }
       if (c.columns <= 0 || c.vocabulary <= 0 || c.dModel <= 0 || c.layers <= 0 || c.heads <= 0
           || c.dModel % c.heads != 0 || c.embeddingDim <= 0 || c.dModel > 4096) {
@@ -66,6 +78,16 @@ public final class TabularTransformer {
       return c;
     }
   }
+
+  /**
+   * The sentence inputs of a batch's column tokens.
+   *
+   * @param rows (B, C) int64 rows of {@code table}, row 0 for cells without a sentence vector
+   * @param table (U, sentenceDim) sentence vectors, row 0 zeros
+   * @param gated (B, C, 1) 1 where the cell mixes its sentence vector in by the column's gate
+   * @param alone (B, C, 1) 1 where the cell's sentence vector replaces its learned embedding
+   */
+  public record SentenceInput(NDArray rows, NDArray table, NDArray gated, NDArray alone) {}
 
   /** What one forward pass produces. */
   public record Output(NDArray tokens, NDArray cls, NDArray embedding) {}
@@ -108,6 +130,13 @@ public final class TabularTransformer {
     l.add("colhead.b1", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
     l.add("colhead.w2", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
     l.add("target.w", new Shape(d, d), ParameterLayout.Init.NORMAL, 1 / Math.sqrt(d), true);
+    if (c.sentenceDim() > 0) {
+      // Sentence vectors have unit length: a weight scale of 0.5 gives projected tokens the
+      // spread of the learned embeddings. Gates start at sigmoid(0) = 1/2.
+      l.add("sentence.w", new Shape(c.sentenceDim(), d), ParameterLayout.Init.NORMAL, 0.5, true);
+      l.add("sentence.b", new Shape(d), ParameterLayout.Init.ZEROS, 0, false);
+      l.add("sentence.gate", new Shape(c.columns()), ParameterLayout.Init.ZEROS, 0, false);
+    }
     return l;
   }
 
@@ -120,10 +149,34 @@ public final class TabularTransformer {
    * @return (B, C, d)
    */
   public static NDArray content(Map<String, NDArray> p, NDArray index, NDArray features) {
+    return content(p, index, features, null);
+  }
+
+  /**
+   * Column tokens before masking and positions, with the semantic path: where a cell has a
+   * sentence vector, its projection is mixed into the learned embedding by the column's gate
+   * {@code g = sigmoid(sentence.gate[c])}, {@code (1 - g) * learned + g * projected}, or replaces
+   * it for cells marked {@code alone}.
+   *
+   * @param sentences the sentence inputs, or null when the space has no semantic column
+   */
+  public static NDArray content(Map<String, NDArray> p, NDArray index, NDArray features,
+      SentenceInput sentences) {
     NDArray table = p.get("embed");
     NDArray embedded = index.getNDArrayInternal()
         .embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     embedded = index.getShape().get(2) == 1 ? embedded.squeeze(2) : embedded.mean(new int[] {2});
+    if (sentences != null) {
+      // Project the batch's few distinct vectors, then give each cell its row.
+      NDArray projectedTable = sentences.table().matMul(p.get("sentence.w"))
+          .add(p.get("sentence.b"));
+      NDArray projected = sentences.rows().getNDArrayInternal()
+          .embedding(sentences.rows(), projectedTable, SparseFormat.DENSE).singletonOrThrow();
+      NDArray gate = Activation.sigmoid(p.get("sentence.gate"))
+          .reshape(1, index.getShape().get(1), 1);
+      NDArray mix = gate.mul(sentences.gated()).add(sentences.alone());
+      embedded = embedded.add(projected.sub(embedded).mul(mix));
+    }
     // (B, C, 1, F) x (C, F, d) -> (B, C, 1, d): one small matrix product per column.
     NDArray scalar = features.expandDims(2).matMul(p.get("scalar.w")).squeeze(2);
     return embedded.add(scalar);

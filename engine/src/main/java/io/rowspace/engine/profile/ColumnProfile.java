@@ -44,4 +44,16 @@ public record ColumnProfile(
     }
     return kind;
   }
+
+  /** The same profile with another description of its encoder. */
+  public ColumnProfile withEncoder(String description) {
+    return new ColumnProfile(name, jdbcType, sqlTypeName, detectedType, description, used, reason,
+        rows, missing, unparseable, distinct);
+  }
+
+  /** The same counts, the column excluded for the given reason. */
+  public ColumnProfile excluded(String why) {
+    return new ColumnProfile(name, jdbcType, sqlTypeName, DetectedType.EXCLUDED, "none", false,
+        why, rows, missing, unparseable, distinct);
+  }
 }

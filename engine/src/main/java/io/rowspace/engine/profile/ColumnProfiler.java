@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Profiles the columns of a frame: counts missing, unparseable and distinct values, detects each
  * column's type and excludes the columns a model cannot learn from (identifiers, constants,
- * all-NULL columns, free text, unsupported SQL types), each with a reason a user can act on.
+ * all-NULL columns, high-cardinality codes, unsupported SQL types), each with a reason a user can
+ * act on. Text columns with many distinct values that are not codes are free text.
  *
  * <p>Text columns are looked at value by value: when nearly all of them (see
  * {@link #TYPE_SHARE}) read as dates, numbers, email addresses or URLs the column gets that type,
@@ -250,8 +251,11 @@ public final class ColumnProfiler {
       return b.excluded(identifier);
     }
     if (distinct > MAX_CATEGORIES || (distinct > 50 && distinct > 0.5 * present)) {
-      return b.excluded("free text (" + distinct + " distinct values in " + present
-          + " rows): text encoding is not supported yet");
+      if (shapes.codes >= need) {
+        return b.excluded("high-cardinality codes (" + distinct + " distinct code-like values in "
+            + present + " rows): neither categories nor text");
+      }
+      return b.used(DetectedType.TEXT, "text(" + distinct + " distinct values)");
     }
     return b.used(DetectedType.CATEGORICAL, "categorical(embedding, " + distinct + " values)");
   }

@@ -14,6 +14,11 @@ public enum DetectedType {
   EMAIL,
   /** URLs and bare domains, used through their domain, top-level domain, scheme and path. */
   URL,
+  /**
+   * Free text: many distinct values that are words rather than codes (descriptions, notes,
+   * titles), encoded through the bundled sentence model.
+   */
+  TEXT,
   /** Not used by the model; {@link ColumnProfile#reason()} says why. */
   EXCLUDED
 }

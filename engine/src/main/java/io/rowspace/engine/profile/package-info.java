@@ -4,7 +4,7 @@
  * <p>{@link io.rowspace.engine.profile.ColumnProfiler} counts missing, unparseable and distinct
  * values and assigns a {@link io.rowspace.engine.profile.DetectedType}, reading text columns for
  * dates, numbers, emails and URLs through {@link io.rowspace.engine.profile.TextPatterns}; columns that carry no
- * learnable signal (identifiers, constants, all-NULL columns, free text for now) are excluded with a
+ * learnable signal (identifiers, constants, all-NULL columns, high-cardinality codes) are excluded with a
  * reason that the SQL layer shows as a warning and writes to the catalog.
  * {@link io.rowspace.engine.profile.ValueParser} reads JDBC values and their SQL text form the same
  * way everywhere, so that training and inference agree on what a value is. Encoders and statistics

@@ -41,7 +41,10 @@ import java.util.Set;
 public final class EmbeddingSpace implements AutoCloseable {
   static final String MAGIC = "RSPS";
   /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
-   * the mutual-information estimates; format 3 added related tables. Older spaces still load. */
+   * the mutual-information estimates; format 3 added related tables; format 4 the semantic path
+   * (the sentence vectors of known values, text encoders, sentence weights) and, per epoch, the
+   * reconstruction loss, the objective's weights and the embeddings' health. Older spaces still
+   * load. */
   static final int VERSION = 4;
   private static final int CHUNK_ROWS = 1024;
 
@@ -109,6 +112,11 @@ public final class EmbeddingSpace implements AutoCloseable {
   /** The profiles of the columns of every related table, by relation (all depths). */
   public Map<Relation, List<ColumnProfile>> relatedColumns() {
     return related.profiles();
+  }
+
+  /** The encoders of the used columns, in token order. */
+  public List<ColumnEncoder> encoders() {
+    return encoder.encoders();
   }
 
   public List<String> usedColumns() {
@@ -309,6 +317,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       ModelFile.writeProfiles(out, profiles);
       out.writeInt(config.features());
       out.writeInt(config.slots());
+      out.writeInt(config.sentenceDim());
       encoder.write(out);
       config.write(out);
       related.write(out);
@@ -358,10 +367,13 @@ public final class EmbeddingSpace implements AutoCloseable {
         throw new IOException("invalid token inputs: " + features + " features, " + slots
             + " slots");
       }
+      int sentenceDim = version >= 4 ? in.readInt() : 0;
       RowEncoder encoder = RowEncoder.read(in, slots, features);
-      TabularTransformer.Config config = TabularTransformer.Config.read(in, features, slots);
+      TabularTransformer.Config config =
+          TabularTransformer.Config.read(in, features, slots, sentenceDim);
       if (config.columns() != encoder.columnCount()
-          || config.vocabulary() != encoder.vocabularySize()) {
+          || config.vocabulary() != encoder.vocabularySize()
+          || config.sentenceDim() != encoder.sentenceDimension()) {
         throw new IOException("transformer shape does not match the column encoders");
       }
       RelatedTokens related = version >= 3 ? RelatedTokens.read(in) : RelatedTokens.none();

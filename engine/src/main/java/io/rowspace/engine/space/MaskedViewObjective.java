@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.encode.EncodedRows;
+import io.rowspace.engine.encode.SentenceCells;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.nn.TabularTransformer;
@@ -283,7 +284,14 @@ final class MaskedViewObjective {
     int c = batch.columns();
     NDArray idx = scope.create(batch.indexAsLongs(), new Shape(b, c, batch.slots()));
     NDArray features = scope.create(batch.values(), new Shape(b, c, batch.features()));
-    return TabularTransformer.content(p, idx, features);
+    SentenceCells cells = batch.sentences();
+    TabularTransformer.SentenceInput sentences = !cells.present() ? null
+        : new TabularTransformer.SentenceInput(
+            scope.create(cells.rowsAsLongs(), new Shape(b, c)),
+            scope.create(cells.table(), new Shape(cells.tableRows(), cells.dimension())),
+            scope.create(cells.where(SentenceCells.GATED), new Shape(b, c, 1)),
+            scope.create(cells.where(SentenceCells.ALONE), new Shape(b, c, 1)));
+    return TabularTransformer.content(p, idx, features, sentences);
   }
 
   /** Per view and column, what the outputs at each row predict: (2, C, B, d), unit length. */

@@ -174,7 +174,8 @@ final class RelatedTokens {
     List<ColumnProfile> profiles = List.of();
     RowEncoder encoder = null;
     if (rows.rowCount() >= MIN_ROWS_TO_LEARN_COLUMNS) {
-      profiles = ColumnProfiler.profile(rows, forced);
+      profiles = ColumnProfiler.profile(rows, forced).stream()
+          .map(SemanticColumns::withoutSentenceModel).toList();
       List<ColumnEncoder> encoders = new ArrayList<>();
       for (ColumnProfile p : profiles) {
         if (p.used()) {

@@ -19,7 +19,17 @@ public final class SpaceOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("d_model", "layers", "heads", "epochs",
       "batch_size", "learning_rate", "seed", "max_rows", "device", "async",
-      "validation_fraction", "exact_search_rows", "temperature");
+      "validation_fraction", "exact_search_rows", "temperature", "sentence_model");
+
+  /** Which columns take the bundled sentence model (option {@code sentence_model}). */
+  public enum SentenceModelUse {
+    /** Free text, and categories whose values are words rather than codes (the default). */
+    AUTO,
+    /** Free text and every text category, codes included. */
+    ON,
+    /** None: categories are learned embeddings only, free text is left out. */
+    OFF
+  }
 
   private static final long DEFAULT_SEED = 42;
 
@@ -36,6 +46,7 @@ public final class SpaceOptions {
   private final OptionalDouble validationFraction;
   private final OptionalInt exactSearchRows;
   private final OptionalDouble temperature;
+  private final SentenceModelUse sentenceModel;
 
   private SpaceOptions(Map<String, String> given) {
     this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
@@ -69,6 +80,16 @@ public final class SpaceOptions {
       this.device = Optional.of(v);
     } else {
       this.device = Optional.empty();
+    }
+    String sm = given.get("sentence_model");
+    if (sm == null || sm.trim().equalsIgnoreCase("auto")) {
+      this.sentenceModel = SentenceModelUse.AUTO;
+    } else if (sm.trim().equalsIgnoreCase("true")) {
+      this.sentenceModel = SentenceModelUse.ON;
+    } else if (sm.trim().equalsIgnoreCase("false")) {
+      this.sentenceModel = SentenceModelUse.OFF;
+    } else {
+      throw invalid("sentence_model", sm, "one of auto, true, false");
     }
     String a = given.get("async");
     if (a != null && !a.trim().equalsIgnoreCase("true") && !a.trim().equalsIgnoreCase("false")) {
@@ -154,6 +175,15 @@ public final class SpaceOptions {
    */
   public OptionalDouble temperature() {
     return temperature;
+  }
+
+  /**
+   * Which columns take the bundled sentence model: {@code auto} (default) for free text and
+   * categories whose values are words, {@code true} for every text category too, {@code false}
+   * for none.
+   */
+  public SentenceModelUse sentenceModel() {
+    return sentenceModel;
   }
 
   public OptionalDouble validationFraction() {

@@ -17,6 +17,7 @@ import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ColumnProfiler;
+import io.rowspace.engine.text.SentenceModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +26,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Trains an embedding space from rows, without labels. Everything not given as an option is
  * derived from the number of rows and columns: model width and depth, batch size, a target number
  * of optimiser steps (hence epochs) and the learning rate. Training uses a one-cycle schedule,
  * AdamW with adaptive gradient clipping, a {@link Curriculum} over the loss terms, and early
- * stopping on a validation slice; the weights of the best validation epoch are kept.
+ * stopping on a validation slice; the weights of the best validation epoch are kept. Free text
+ * and categories whose values are words also go through the bundled sentence model (see
+ * {@link SemanticColumns}); their vectors are computed once per distinct value before training.
  *
  * <p>Training watches itself after every epoch and records what it saw and did in the timeline:
  * <ul>
@@ -84,6 +88,15 @@ public final class SpaceTrainer {
    */
   public static EmbeddingSpace train(Frame rows, Map<String, String> forcedExclusions,
       SpaceOptions options, TrainingMonitor monitor) {
+    return train(rows, forcedExclusions, options, monitor, SentenceModel::shared);
+  }
+
+  /**
+   * Trains a space, taking the sentence model from the given loader (called at most once, and
+   * only when a column needs the model).
+   */
+  static EmbeddingSpace train(Frame rows, Map<String, String> forcedExclusions,
+      SpaceOptions options, TrainingMonitor monitor, Supplier<SentenceModel.Loading> sentences) {
     long started = System.nanoTime();
     TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
     String device = EngineRuntime.device();
@@ -98,12 +111,16 @@ public final class SpaceTrainer {
     Random random = new Random(options.seed());
     Frame data = sample(rows, options, random);
     m.progress("profile", 0, 1, "profiling " + data.columnCount() + " columns");
-    List<ColumnProfile> profiles = ColumnProfiler.profile(data, forcedExclusions);
+    SemanticColumns semantic = new SemanticColumns(options.sentenceModel(), sentences, m);
+    List<ColumnProfile> profiles = new ArrayList<>();
+    for (ColumnProfile p : ColumnProfiler.profile(data, forcedExclusions)) {
+      profiles.add(semantic.adjust(p, data.column(data.indexOf(p.name()))));
+    }
     List<ColumnEncoder> encoders = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (ColumnProfile p : profiles) {
       if (p.used()) {
-        encoders.add(ColumnEncoder.fit(p, data.column(data.indexOf(p.name()))));
+        encoders.add(semantic.fit(p, data.column(data.indexOf(p.name()))));
       } else {
         excluded.add(p.name() + ": " + p.reason());
         m.warning("Column '" + p.name() + "' excluded: " + p.reason());
@@ -122,7 +139,8 @@ public final class SpaceTrainer {
           + ". Add columns with varying values.");
     }
     RowEncoder encoder = new RowEncoder(encoders);
-    EncodedRows encoded = encoder.encode(data);
+    // Values beyond the cap on embedded values train without a sentence vector.
+    EncodedRows encoded = encoder.encode(data, false);
     warnUnparseable(data, encoder, encoded, m);
     RelatedTokens related = RelatedTokens.none();
     if (!data.related().isEmpty()) {
@@ -133,7 +151,7 @@ public final class SpaceTrainer {
     Plan plan = Plan.derive(data.rowCount(), encoder.columnCount() + related.count(), options);
     TabularTransformer.Config config = new TabularTransformer.Config(encoder.columnCount(),
         encoder.vocabularySize(), plan.dModel, plan.layers, plan.heads, plan.dModel,
-        encoder.features(), encoder.slots());
+        encoder.features(), encoder.slots(), encoder.sentenceDimension());
 
     int[] order = permutation(data.rowCount(), random);
     int validationRows = plan.validationRows;
@@ -152,6 +170,7 @@ public final class SpaceTrainer {
     resolved.put("device", device);
     resolved.put("validation_fraction", Double.toString(plan.validationFraction));
     resolved.put("threads", Integer.toString(EngineRuntime.threads()));
+    resolved.put("sentence_model", semantic.resolved());
     resolved.put("weight_decay", Float.toString(WEIGHT_DECAY));
     resolved.put("temperature", Double.toString(plan.temperature));
     resolved.put("spread_weight", Float.toString(SPREAD_WEIGHT));

@@ -3,6 +3,8 @@
  * {@link io.rowspace.engine.space.EmbeddingSpace} that maps rows to L2-normalised vectors.
  *
  * <p>{@link io.rowspace.engine.space.SpaceTrainer} profiles the rows, fits the column encoders,
+ * ({@code SemanticColumns} deciding which take the bundled sentence model: free text, and
+ * categories whose values are words, unless option {@code sentence_model} says otherwise),
  * derives the training settings from the data's shape (options override them) and trains with
  * complementary masked views of each row. Progress, warnings (excluded columns, unparseable values)
  * and the per-epoch {@link io.rowspace.engine.space.EpochRecord}s go to a

@@ -1,9 +1,15 @@
 package io.rowspace.engine.encode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.text.SentenceModel;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +18,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.sql.Types;
 import java.util.List;
 
-/** What the new encoders make of typical values. */
+/** What the encoders make of typical values, sentence vectors included. */
 class ColumnEncodersTest {
 
   private static float[] features(ColumnEncoder encoder, Object value, int[] slots) {
@@ -89,7 +96,7 @@ class ColumnEncodersTest {
       values[i] = (double) i;
     }
     values[100] = 10_000.0;
-    ScalarEncoder e = ScalarEncoder.fit("X", io.rowspace.engine.profile.ValueKind.NUMBER, values);
+    ScalarEncoder e = ScalarEncoder.fit("X", ValueKind.NUMBER, values);
     int[] slots = new int[ColumnEncoder.SLOTS];
     float[] median = features(e, 50.0, slots);
     float[] outlier = features(e, 10_000.0, slots);
@@ -104,5 +111,65 @@ class ColumnEncodersTest {
     new RowEncoder(List.of(e)).write(new DataOutputStream(bytes));
     return RowEncoder.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
         ColumnEncoder.SLOTS, ColumnEncoder.FEATURES).encoders().get(0);
+  }
+
+  @Test
+  void sentenceVectorsAreRoundedToBfloat16AndSurviveSavingBitForBit() throws IOException {
+    float[] rounded = SentenceVectors.roundToBfloat16(new float[] {1.0f, 0.1f, -0.3333f, 1e-30f});
+    assertEquals(1.0f, rounded[0]);
+    for (float f : rounded) {
+      assertEquals(0, Float.floatToRawIntBits(f) & 0xFFFF, "low 16 bits cleared: " + f);
+    }
+    assertTrue(Math.abs(rounded[1] - 0.1f) < 0.1f / 128, "8 significant bits: " + rounded[1]);
+    assertEquals(SentenceVectors.roundToBfloat16(rounded)[2], rounded[2], "rounding is stable");
+
+    Object[] values = {"nurse", "nurse", "surgeon", "teacher", null};
+    CategoricalEncoder e = CategoricalEncoder.fit("JOB", ValueKind.TEXT,
+        values, SentenceModel.shared().model());
+    assertEquals(3, e.sentences().size());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    e.write(new DataOutputStream(bytes));
+    ColumnEncoder read = ColumnEncoder.read(
+        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    String[] keys = {"nurse", "surgeon", null};
+    float[][] before = e.sentences().lookup(keys, false);
+    float[][] after = read.sentences().lookup(keys, false);
+    for (int i = 0; i < 2; i++) {
+      assertArrayEquals(before[i], after[i]);
+    }
+    assertEquals(null, after[2], "missing values have no vector");
+    assertEquals(null, read.sentences().lookup(new String[] {"midwife"}, false)[0],
+        "unseen values are not embedded when not asked to");
+    float[] midwife = read.sentences().lookup(new String[] {"midwife"}, true)[0];
+    assertEquals(SentenceModel.DIMENSION, midwife.length);
+    assertEquals(SentenceCells.GATED, read.sentenceUse(2), "known values mix by the gate");
+    assertEquals(SentenceCells.ALONE, read.sentenceUse(1), "unseen values use the vector alone");
+    assertEquals(SentenceCells.NONE, read.sentenceUse(0), "missing values have no sentence");
+  }
+
+  @Test
+  void rowsCarryOneSentenceVectorPerDistinctValueAndBatchesOnlyTheOnesTheyUse() {
+    Object[] notes = {"late delivery", "late delivery", "great support", null};
+    TextEncoder text = TextEncoder.fit("NOTE", notes,
+        SentenceModel.shared().model());
+    ScalarEncoder amount = ScalarEncoder.fit("AMOUNT", ValueKind.NUMBER,
+        new Object[] {1.0, 2.0, 3.0, 4.0});
+    RowEncoder encoder = new RowEncoder(List.of(text, amount));
+    assertEquals(SentenceModel.DIMENSION, encoder.sentenceDimension());
+    Frame frame = Frame.ofRows(List.of(
+        new ColumnSchema("NOTE", Types.VARCHAR, "VARCHAR"),
+        new ColumnSchema("AMOUNT", Types.DOUBLE, "DOUBLE")),
+        List.of(new Object[] {"late delivery", 1.0}, new Object[] {"late delivery", 2.0},
+            new Object[] {"great support", 3.0}, new Object[] {null, 4.0}));
+    EncodedRows rows = encoder.encode(frame);
+    SentenceCells cells = rows.sentences();
+    assertEquals(3, cells.tableRows(), "the zero row and two distinct notes");
+    assertEquals(cells.rows()[0], cells.rows()[2], "same text, same vector");
+    assertEquals(SentenceCells.ALONE, cells.use()[0]);
+    assertEquals(SentenceCells.NONE, cells.use()[6], "missing text");
+    assertEquals(SentenceCells.NONE, cells.use()[1], "scalar column");
+    SentenceCells last = rows.select(new int[] {2, 3}).sentences();
+    assertEquals(2, last.tableRows(), "a batch carries only the vectors it uses");
+    assertEquals(1, last.rows()[0]);
   }
 }

@@ -179,6 +179,26 @@ class ColumnProfilerTest {
   }
 
   @Test
+  void manyDistinctWordsAreFreeTextAndManyDistinctCodesAreExcluded() {
+    List<ColumnSchema> schema = List.of(
+        new ColumnSchema("REVIEW", Types.VARCHAR, "VARCHAR"),
+        new ColumnSchema("PART", Types.VARCHAR, "VARCHAR"));
+    String[] moods = {"loved", "hated", "returned", "recommended"};
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      rows.add(new Object[] {"I " + moods[i % 4] + " item " + i + " after " + (i % 7) + " days",
+          "P" + (i % 150) + "X"});
+    }
+    Map<String, ColumnProfile> p = profileOf(Frame.ofRows(schema, rows), Map.of());
+    assertEquals(DetectedType.TEXT, p.get("REVIEW").detectedType());
+    assertTrue(p.get("REVIEW").used());
+    assertEquals(200, p.get("REVIEW").distinct());
+    assertEquals(DetectedType.EXCLUDED, p.get("PART").detectedType());
+    assertTrue(p.get("PART").reason().startsWith("high-cardinality codes"),
+        p.get("PART").reason());
+  }
+
+  @Test
   void forcedExclusionsWin() {
     Map<String, ColumnProfile> p = profileOf(sample(), Map.of("CITY", "excluded by EXCLUDE COLUMNS"));
     assertEquals("excluded by EXCLUDE COLUMNS", p.get("CITY").reason());

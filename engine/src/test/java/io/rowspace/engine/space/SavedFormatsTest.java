@@ -15,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Spaces saved by earlier versions keep loading and embed exactly as they did. The checked-in
- * space was trained (1 epoch, d_model 8, 60 penguins) by the engine that wrote format version 1,
- * together with the embeddings it gave the first three penguins.
+ * Spaces saved by earlier versions keep loading and embed exactly as they did. Each checked-in
+ * space was trained (1 epoch, d_model 8, 60 penguins) by the engine that wrote its format version
+ * (1: the first engine; 3: the engine before the semantic path), together with the embeddings it
+ * gave the first three penguins.
  */
 class SavedFormatsTest {
 
@@ -29,13 +30,23 @@ class SavedFormatsTest {
 
   @Test
   void aFormatVersionOneSpaceLoadsAndEmbedsAsItDidWhenSaved() throws IOException {
-    byte[] bytes = resource("space-v1.bin");
-    assertEquals(1, bytes[4], "the fixture is in format version 1");
-    String[] rows = new String(resource("space-v1-embeddings.txt"), StandardCharsets.US_ASCII)
-        .strip().split("\n");
+    loadsAndEmbedsAsWhenSaved(1);
+  }
+
+  @Test
+  void aFormatVersionThreeSpaceLoadsAndEmbedsAsItDidWhenSaved() throws IOException {
+    loadsAndEmbedsAsWhenSaved(3);
+  }
+
+  private static void loadsAndEmbedsAsWhenSaved(int version) throws IOException {
+    byte[] bytes = resource("space-v" + version + ".bin");
+    assertEquals(version, bytes[4], "the fixture is in format version " + version);
+    String[] rows = new String(resource("space-v" + version + "-embeddings.txt"),
+        StandardCharsets.US_ASCII).strip().split("\n");
     Frame penguins = SharedDatasets.load("penguins", "penguins");
     try (EmbeddingSpace space = EmbeddingSpace.fromBytes(bytes)) {
-      assertTrue(space.mutualInformationBits().isEmpty(), "format 1 had no estimates");
+      assertEquals(version == 1, space.mutualInformationBits().isEmpty(),
+          "format 1 had no estimates");
       float[][] embeddings = space.embed(penguins.rows(new int[] {0, 1, 2}), Set.of());
       for (int r = 0; r < rows.length; r++) {
         String[] bits = rows[r].strip().split(" ");
