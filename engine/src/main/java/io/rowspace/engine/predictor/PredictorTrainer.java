@@ -17,6 +17,7 @@ import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.EpochRecord;
+import io.rowspace.engine.space.SpaceForwardPass;
 import io.rowspace.engine.space.TrainingMonitor;
 
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -54,6 +56,8 @@ public final class PredictorTrainer {
   static final float DROPOUT = 0.2f;
   static final float WEIGHT_DECAY = 0.05f;
   static final int TARGET_STEPS = 1500;
+  /** Whether new predictors read the input columns' own features beside the space's outputs. */
+  static final boolean COLUMN_FEATURES = true;
 
   private PredictorTrainer() {}
 
@@ -200,7 +204,7 @@ public final class PredictorTrainer {
       int k = task == Task.REGRESSION ? 1 : classes.size();
 
       monitor.progress("features", 0, 1, "computing space outputs with '" + target + "' masked");
-      SpaceFeatures features = SpaceFeatures.of(space, data, target);
+      SpaceFeatures features = SpaceFeatures.of(space, data, target, COLUMN_FEATURES);
       features.unparseable().forEach((c, v) -> monitor.warning("Column '" + c + "' has " + v
           + " value(s) that could not be read; they are treated as missing."));
       int[][] split = split(n, label);
@@ -274,15 +278,11 @@ public final class PredictorTrainer {
       resolved.put("task", task.name().toLowerCase(Locale.ROOT));
       resolved.put("loss", loss);
       resolved.put("head", head.name());
-      resolved.put("fine_tune", "false");
+      resolved.put("fine_tune", options.fineTune());
       resolved.put("seed", Long.toString(options.seed()));
       resolved.putAll(head.description());
       resolved.put("dropout", Float.toString(DROPOUT));
       resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
-      if (!options.fineTune().equals("false")) {
-        monitor.warning("Option fine_tune = '" + options.fineTune() + "': this version keeps the "
-            + "space frozen and trains the head only.");
-      }
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (String c : classes) {
         distribution.put(c, counts.get(c) / (double) n);
@@ -301,6 +301,7 @@ public final class PredictorTrainer {
           value, classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
           resolved, 0);
       Evaluation chosen = first;
+      int epochsSoFar = first.last.epoch();
       List<FailureModes.Finding> findings = first.findings;
       boolean retry = findings.stream().anyMatch(FailureModes.Finding::retry);
       String actions = findings.stream().anyMatch(f -> !f.retry())
@@ -327,6 +328,7 @@ public final class PredictorTrainer {
             better ? "retrained" : "first", task == Task.REGRESSION ? "rmse" : "log loss",
             chosen.score, better ? first.score : second.score);
         monitor.epoch(diagnosed(second.last, joinModes(second.findings), kept));
+        epochsSoFar = second.last.epoch();
         monitor.warning("Predictor of '" + target + "': after the corrective retry ("
             + retryText + ") " + kept + (chosen.findings.stream()
                 .anyMatch(FailureModes.Finding::retry) ? "; " + joinModes(chosen.findings)
@@ -337,6 +339,67 @@ public final class PredictorTrainer {
       } else {
         monitor.epoch(diagnosed(first.last, joinModes(findings), actions));
       }
+      TunedLayers tuned = null;
+      if (!options.fineTune().equals("false")) {
+        SpaceForwardPass pass = space.forwardPass(data, Set.of(target));
+        SpaceFineTuning tuning = new SpaceFineTuning(pass, space.weights(), head, COLUMN_FEATURES,
+            mean, std, task, targetValues, chosen.setting.classWeight(), chosen.setting.loss(),
+            random, monitor);
+        Map<Integer, Double> shares = Map.of();
+        List<Integer> layers = new ArrayList<>();
+        if (options.fineTune().equals("auto")) {
+          monitor.progress("fine-tune", 0, 1, "measuring the Fisher information of the space's "
+              + "layers for '" + target + "'");
+          shares = tuning.fisherShares(chosen.parameters, fit);
+          layers.addAll(SpaceFineTuning.chooseLayers(shares));
+        } else {
+          for (int layer = 0; layer < pass.layers(); layer++) {
+            layers.add(layer);
+          }
+        }
+        EpochRecord[] last = new EpochRecord[1];
+        SpaceFineTuning.Result result = tuning.train(layers, shares, chosen.parameters, fit,
+            validation, epochsSoFar, last);
+        SpaceFeatures tunedFeatures;
+        try (EmbeddingSpace tunedSpace = space.withWeights(result.spaceWeights())) {
+          tunedFeatures = SpaceFeatures.of(tunedSpace, data, target, COLUMN_FEATURES);
+        }
+        tunedFeatures.standardise(mean, std);
+        TrainingInputs tunedInputs = TrainingInputs.of(data, fit, numericInputs, tunedFeatures);
+        Evaluation fineTuned = evaluate(head, result.headParameters(),
+            select(tunedFeatures, validation), validation, chosen.setting, label, value, classes,
+            positive, targetMean, targetStd, tunedInputs, distribution, inputs, resolved,
+            fit.length, last[0]);
+        boolean keep = options.fineTune().equals("true")
+            || SpaceFineTuning.beats(fineTuned.score, chosen.score);
+        String layerText = TunedLayers.describe(layers);
+        String comparison = String.format(Locale.ROOT, "validation %s %.4f fine-tuned vs %.4f "
+            + "frozen", task == Task.REGRESSION ? "rmse" : "log loss", fineTuned.score,
+            chosen.score);
+        monitor.epoch(diagnosed(last[0], "", (keep ? "kept the fine-tuned layers "
+            + layerText : "kept the frozen space") + " (" + comparison + ")"));
+        resolved.put("fine_tune_outcome", keep ? "fine-tuned" : "frozen");
+        resolved.put("fine_tune_layers", layerText);
+        resolved.put("fine_tune_epochs", Integer.toString(result.epochs()));
+        resolved.put("fine_tune_validation", comparison);
+        if (!shares.isEmpty()) {
+          List<String> parts = new ArrayList<>();
+          shares.forEach((layer, share) -> parts.add(layer + ":" + String.format(Locale.ROOT,
+              "%.4f", share)));
+          resolved.put("fisher_information", String.join(",", parts));
+        }
+        String chosenBy = shares.isEmpty() ? "every layer"
+            : "chosen by their Fisher information " + resolved.get("fisher_information");
+        monitor.warning("Predictor of '" + target + "': fine_tune = '" + options.fineTune()
+            + "' " + (keep ? "kept the fine-tuned space layers " + layerText
+                : "kept the frozen space (fine-tuning did not help)") + "; layers tried: "
+            + layerText + " (" + chosenBy + "); " + comparison + ".");
+        if (keep) {
+          chosen = fineTuned;
+          tuned = TunedLayers.of(layers, pass.layout(), result.spaceWeights());
+          trainingInputs = tunedInputs;
+        }
+      }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
       resolved.put("temperature", Double.toString(chosen.calibration.temperature));
@@ -346,7 +409,7 @@ public final class PredictorTrainer {
       return new Predictor(task, target, kind, classes, positive, chosen.threshold,
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
           inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
-          targetStd, resolved);
+          targetStd, resolved, COLUMN_FEATURES, tuned);
     }
 
     private static EpochRecord diagnosed(EpochRecord r, String failures, String actions) {
@@ -370,7 +433,7 @@ public final class PredictorTrainer {
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
         PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
-        EpochRecord last) {}
+        EpochRecord last, Setting setting) {}
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
@@ -380,15 +443,26 @@ public final class PredictorTrainer {
       EpochRecord[] last = new EpochRecord[1];
       float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
           epochOffset, last);
+      return evaluate(head, parameters, select(features, validation), validation, setting,
+          label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
+          inputs, resolved, fit.length, last[0]);
+    }
+
+    /** Calibrates and measures a trained head on the validation rows' features. */
+    private Evaluation evaluate(PredictorHead head, float[] parameters,
+        SpaceFeatures validationFeatures, int[] validation, Setting setting, int[] label,
+        double[] value, List<String> classes, String positive, double targetMean,
+        double targetStd, TrainingInputs trainingInputs, Map<String, Double> distribution,
+        List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch) {
       int k = head.outputs();
       Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
           data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetMean, targetStd, resolved);
+          targetMean, targetStd, resolved, COLUMN_FEATURES, null);
       float[] outputs;
       try (draft) {
-        outputs = draft.outputs(select(features, validation));
+        outputs = draft.outputs(validationFeatures);
       }
       if (task == Task.REGRESSION) {
         double[] predicted = new double[validation.length];
@@ -402,11 +476,11 @@ public final class PredictorTrainer {
           all[i] = i;
         }
         PredictionInterval interval = PredictionInterval.fit(predicted, actual, all);
-        PredictorMetrics metrics = regressionMetrics(predicted, actual, fit.length)
+        PredictorMetrics metrics = regressionMetrics(predicted, actual, fitRows)
             .withIntervalCoverage(PredictionInterval.crossFittedCoverage(predicted, actual));
         return new Evaluation(parameters, Calibration.temperature(1.0, -1), Double.NaN,
             interval, metrics, List.of(), Double.NaN,
-            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), last[0]);
+            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), lastEpoch, setting);
       }
       int[] truth = new int[validation.length];
       for (int i = 0; i < validation.length; i++) {
@@ -424,18 +498,18 @@ public final class PredictorTrainer {
         threshold = threshold(probabilities, truth, positiveIndex, options);
       }
       PredictorMetrics metrics = classificationMetrics(probabilities, truth, k, threshold,
-          positiveIndex, fit.length);
+          positiveIndex, fitRows);
       double[][] raw = new double[truth.length][];
       for (int i = 0; i < truth.length; i++) {
         raw[i] = Predictor.softmax(outputs, i * k, k, 1.0);
       }
       double uncalibratedEce = classificationMetrics(raw, truth, k, threshold, positiveIndex,
-          fit.length).calibrationError();
+          fitRows).calibrationError();
       int[] predicted = predictedClasses(probabilities, threshold, positiveIndex);
       List<FailureModes.Finding> findings = FailureModes.classification(outputs, truth, predicted,
           probabilities, k, metrics.auc(), classes);
       return new Evaluation(parameters, calibration, threshold, null, metrics, report,
-          uncalibratedEce, findings, metrics.logLoss(), last[0]);
+          uncalibratedEce, findings, metrics.logLoss(), lastEpoch, setting);
     }
 
     private String positiveLabel(List<String> classes) {
@@ -556,7 +630,7 @@ public final class PredictorTrainer {
               NDArray out = head.forward(head.layout().views(parameters, scope),
                   scope.create(b.values(), new Shape(batch, b.width())),
                   scope.create(keep, new Shape(batch, head.dropoutWidth())));
-              NDArray l = loss(scope, out, t, weights, loss, true);
+              NDArray l = PredictorLoss.of(task, scope, out, t, weights, loss, true);
               collector.backward(l);
               lossSum += l.getFloat();
             }
@@ -570,8 +644,8 @@ public final class PredictorTrainer {
             NDArray out = head.forward(head.layout().views(parameters, scope),
                 scope.create(validationFeatures.values(),
                     new Shape(validation.length, validationFeatures.width())), null);
-            validationLoss = loss(scope, out, validationTargets, weights,
-                task == Task.REGRESSION ? "mse" : "cross_entropy", false).getFloat();
+            validationLoss = PredictorLoss.of(task, scope, out, validationTargets, weights,
+                PredictorLoss.validationLoss(task), false).getFloat();
           }
           String actions = "";
           boolean stop = false;
@@ -597,35 +671,6 @@ public final class PredictorTrainer {
         }
       }
       return best;
-    }
-
-    private NDArray loss(NDManager scope, NDArray out, float[] t, NDArray weights, String loss,
-        boolean weighted) {
-      int b = t.length;
-      if (task == Task.REGRESSION) {
-        NDArray residual = out.reshape(b).sub(scope.create(t));
-        if (loss.equals("huber")) {
-          NDArray a = residual.abs();
-          NDArray q = a.clip(0f, 1f);
-          return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean();
-        }
-        return residual.square().mean();
-      }
-      int k = (int) out.getShape().get(1);
-      float[] oneHot = new float[b * k];
-      for (int i = 0; i < b; i++) {
-        oneHot[i * k + (int) t[i]] = 1f;
-      }
-      NDArray y = scope.create(oneHot, new Shape(b, k));
-      NDArray logLikelihood = out.logSoftmax(1).mul(y).sum(new int[] {1});
-      NDArray w = weighted ? y.matMul(weights.reshape(k, 1)).reshape(b)
-          : scope.ones(new Shape(b));
-      NDArray perRow = logLikelihood.neg();
-      if (loss.equals("focal")) {
-        NDArray p = logLikelihood.exp();
-        perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
-      }
-      return perRow.mul(w).sum().div(w.sum());
     }
   }
 
