@@ -170,6 +170,20 @@ public final class Predictor implements AutoCloseable {
     return options;
   }
 
+  /**
+   * The options as training resolved them, what {@code ROWSPACE.PREDICTORS.options} stores: every
+   * option of {@code CREATE PREDICTOR} with the value used (defaults filled in: task, loss, head,
+   * epochs, seed, fine_tune, positive label), and what training derived or decided (head sizes,
+   * dropout, calibration method, the outcome of fine-tuning and the layers tuned). Unlike
+   * {@link #options()} it leaves out the calibration's per-method measurements.
+   */
+  public Map<String, String> resolvedOptions() {
+    Map<String, String> resolved = new java.util.TreeMap<>(options);
+    resolved.keySet().removeAll(List.of("calibration_log_loss", "temperature",
+        "calibration_error_uncalibrated"));
+    return Collections.unmodifiableMap(resolved);
+  }
+
   /** Fingerprint of the space this predictor was trained on. */
   public String spaceFingerprint() {
     return spaceFingerprint;

@@ -282,6 +282,14 @@ public final class PredictorTrainer {
       resolved.put("seed", Long.toString(options.seed()));
       resolved.putAll(head.description());
       resolved.put("dropout", Float.toString(DROPOUT));
+      resolved.put("epochs", Integer.toString(plannedEpochs(fit.length)));
+      resolved.putIfAbsent("async", "false");
+      if (positive != null) {
+        resolved.put("positive_label", positive);
+        resolved.put("threshold_rule", options.costFalsePositive().isPresent()
+            || options.costFalseNegative().isPresent() ? "least_cost" : "best_f1");
+      }
+      resolved.put("column_features", Boolean.toString(COLUMN_FEATURES));
       resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (String c : classes) {
@@ -576,14 +584,23 @@ public final class PredictorTrainer {
      * weights. Epoch records go to the monitor as they finish, except the last, which is left in
      * {@code last} for the caller to complete with what it then detects.
      */
+    /**
+     * Epochs of the head's training: option {@code epochs}, else enough for about
+     * {@link #TARGET_STEPS} batches (20 to 400), before early stopping.
+     */
+    private int plannedEpochs(int fitRows) {
+      int stepsPerEpoch = Math.max(1, fitRows / Math.min(256, fitRows));
+      return options.epochs().orElse(
+          Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
+    }
+
     private float[] fitHead(PredictorHead head, SpaceFeatures features, float[] targetValues,
         Setting setting, int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
       float[] classWeight = setting.classWeight();
       String loss = setting.loss();
       int batch = Math.min(256, fit.length);
       int stepsPerEpoch = Math.max(1, fit.length / batch);
-      int epochs = options.epochs().orElse(
-          Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
+      int epochs = plannedEpochs(fit.length);
       int patience = Math.max(10, epochs / 10);
       OneCycleSchedule schedule = new OneCycleSchedule(2e-3 * setting.learningRateScale(),
           stepsPerEpoch * epochs);
