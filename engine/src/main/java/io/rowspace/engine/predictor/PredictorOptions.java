@@ -22,7 +22,10 @@ import java.util.OptionalInt;
  * gated linear units ({@code (W x) * sigmoid(G x)}). All train, calibrate, save and explain
  * alike, and the head used is recorded among the predictor's options.
  *
- * <p>{@code fine_tune} is validated and recorded; this version keeps the space frozen.
+ * <p>{@code fine_tune}: {@code false} (default) trains the head on the frozen space; {@code true}
+ * then trains every transformer layer of the space with the head; {@code auto} tunes the layers
+ * with the most Fisher information for the target and keeps the result only if it beats the
+ * frozen predictor on the validation rows ({@link SpaceFineTuning}).
  *
  * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
  * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
