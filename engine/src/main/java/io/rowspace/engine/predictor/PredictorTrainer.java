@@ -56,8 +56,13 @@ public final class PredictorTrainer {
   static final float DROPOUT = 0.2f;
   static final float WEIGHT_DECAY = 0.05f;
   static final int TARGET_STEPS = 1500;
-  /** Whether new predictors read the input columns' own features beside the space's outputs. */
-  static final boolean COLUMN_FEATURES = true;
+  /**
+   * Whether new predictors read the input columns' own features beside the space's outputs. Off:
+   * measured on mlc_churn (docs/benchmarks.md, 2026-11-25) it lowered the held-out AUC from 0.887
+   * to 0.879 (the head overfits the extra 9 features per column). Predictor format 4 records the
+   * choice per predictor, so predictors trained with it on keep loading and predicting alike.
+   */
+  static final boolean COLUMN_FEATURES = false;
 
   private PredictorTrainer() {}
 

@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The inputs of a predictor's network: for each row, the space's embedding, CLS output and
  * column-token outputs, computed with the target column masked so the target can never leak in;
- * for predictors from format version 4 on, followed by the input columns' own numeric features
- * ({@link EmbeddingSpace#columnFeatures}, the target's all zero), a direct path for exact values
- * beside the embedding.
+ * optionally (predictor format 4, {@code PredictorTrainer.COLUMN_FEATURES}) followed by the input
+ * columns' own numeric features ({@link EmbeddingSpace#columnFeatures}, the target's all zero), a
+ * direct path for exact values beside the embedding.
  *
  * @param values row-major features, {@code rows x width}
  * @param rows number of rows

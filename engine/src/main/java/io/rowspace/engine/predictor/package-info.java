@@ -13,8 +13,7 @@
  * {@link io.rowspace.engine.predictor.Predictor} predicts and explains many rows per call, in
  * batches (an {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance
  * and input warnings), and saves itself in the versioned binary format of
- * {@code io.rowspace.engine.store}. The head reads the space's outputs and, beside them, the
- * input columns' own encoder features. With option {@code fine_tune},
+ * {@code io.rowspace.engine.store}. With option {@code fine_tune},
  * {@link io.rowspace.engine.predictor.SpaceFineTuning} also trains the space's transformer layers
  * (all, or for {@code auto} those with the most Fisher information, kept only if they beat the
  * frozen space on the validation rows); the tuned layers
