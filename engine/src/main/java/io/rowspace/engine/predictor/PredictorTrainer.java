@@ -33,7 +33,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Trains a predictor on top of a frozen embedding space.
+ * Trains a predictor on top of an embedding space: frozen, or with some of its layers
+ * fine-tuned ({@code fine_tune}, {@link SpaceFineTuning}) after the head has trained on the frozen
+ * space; {@code auto} keeps the tuned layers only if they lower the validation loss.
  *
  * <p>The network's input is what the space computes for a row with the target column masked: the
  * row embedding, the CLS output and the column-token outputs (standardised). A small network, the
