@@ -24,6 +24,13 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * rows, all scored on the same held-out rows.
  */
 final class DatasetRun {
+  /**
+   * System property with options for {@code CREATE PREDICTOR}, as written inside its
+   * {@code WITH (...)}, e.g. {@code -Drowspace.bench.predictorOptions="fine_tune = 'auto'"};
+   * default: none.
+   */
+  static final String PREDICTOR_OPTIONS = "rowspace.bench.predictorOptions";
+
   /** The L2 penalty of both linear models, on standardised inputs. */
   static final double LINEAR_L2 = 1.0;
   private static final int CALIBRATION_BINS = 10;
@@ -63,8 +70,13 @@ final class DatasetRun {
       double spaceSeconds = train(connection, "CREATE EMBEDDING SPACE " + dataset.spaceName()
           + " ON " + dataset.trainingTable()
           + (spaceOptions.isEmpty() ? "" : " WITH (" + spaceOptions + ")"));
+      String with = System.getProperty(PREDICTOR_OPTIONS, "").isBlank() ? ""
+          : " WITH (" + System.getProperty(PREDICTOR_OPTIONS) + ")";
+      if (!with.isEmpty()) {
+        notes.add("predictor options: " + with.trim());
+      }
       double predictorSeconds = train(connection, "CREATE PREDICTOR " + dataset.predictorName()
-          + " ON EMBEDDING SPACE " + dataset.spaceName() + " TARGET " + target);
+          + " ON EMBEDDING SPACE " + dataset.spaceName() + " TARGET " + target + with);
       noteExcludedColumns(connection);
       long start = System.nanoTime();
       Scored scored = predict(connection, positive);

@@ -46,6 +46,29 @@ public final class ParameterLayout {
     return size;
   }
 
+  /** The weights' names, in layout order. */
+  public java.util.List<String> names() {
+    return java.util.List.copyOf(entries.keySet());
+  }
+
+  /** Where the named weight starts in the flat vector. */
+  public long offset(String name) {
+    return entry(name).offset;
+  }
+
+  /** How many values the named weight has. */
+  public long size(String name) {
+    return entry(name).shape.size();
+  }
+
+  private Entry entry(String name) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("No parameter '" + name + "' in this layout.");
+    }
+    return e;
+  }
+
   /** Fresh initial values drawn from the given generator, in layout order. */
   public float[] initialise(Random random) {
     float[] values = new float[Math.toIntExact(size)];

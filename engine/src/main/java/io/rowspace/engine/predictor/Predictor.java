@@ -36,9 +36,11 @@ public final class Predictor implements AutoCloseable {
   static final String MAGIC = "RSPR";
   /**
    * Version 2 added the calibration method, regression intervals and input statistics; version 3
-   * the head's name and sizes (older files hold an MLP head).
+   * the head's name and sizes (older files hold an MLP head); version 4 the input columns' own
+   * features beside the space's outputs and the fine-tuned layers of the space (older files read
+   * the frozen space alone).
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -62,9 +64,14 @@ public final class Predictor implements AutoCloseable {
   final double targetMean;
   final double targetStd;
   final Map<String, String> options;
+  /** Whether the network reads the input columns' own features beside the space's outputs. */
+  final boolean columnFeatures;
+  /** The space's layers this predictor fine-tuned, or null when it reads the frozen space. */
+  final TunedLayers tuned;
   private final NDManager manager;
   private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
+  private EmbeddingSpace tunedSpace;
   private boolean closed;
 
   Predictor(Task task, String target, ValueKind targetKind, List<String> classes,
@@ -72,7 +79,10 @@ public final class Predictor implements AutoCloseable {
       TrainingInputs trainingInputs, PredictorMetrics metrics,
       Map<String, Double> classDistribution, List<String> inputColumns, int trainingRows,
       String spaceFingerprint, float[] featureMean, float[] featureStd, PredictorHead head,
-      float[] parameterValues, double targetMean, double targetStd, Map<String, String> options) {
+      float[] parameterValues, double targetMean, double targetStd, Map<String, String> options,
+      boolean columnFeatures, TunedLayers tuned) {
+    this.columnFeatures = columnFeatures;
+    this.tuned = tuned;
     this.task = task;
     this.target = target;
     this.targetKind = targetKind;
@@ -164,6 +174,20 @@ public final class Predictor implements AutoCloseable {
     return options;
   }
 
+  /**
+   * The options as training resolved them, what {@code ROWSPACE.PREDICTORS.options} stores: every
+   * option of {@code CREATE PREDICTOR} with the value used (defaults filled in: task, loss, head,
+   * epochs, seed, fine_tune, positive label), and what training derived or decided (head sizes,
+   * dropout, calibration method, the outcome of fine-tuning and the layers tuned). Unlike
+   * {@link #options()} it leaves out the calibration's per-method measurements.
+   */
+  public Map<String, String> resolvedOptions() {
+    Map<String, String> resolved = new java.util.TreeMap<>(options);
+    resolved.keySet().removeAll(List.of("calibration_log_loss", "temperature",
+        "calibration_error_uncalibrated"));
+    return Collections.unmodifiableMap(resolved);
+  }
+
   /** Fingerprint of the space this predictor was trained on. */
   public String spaceFingerprint() {
     return spaceFingerprint;
@@ -186,7 +210,7 @@ public final class Predictor implements AutoCloseable {
     for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
       Frame chunk = chunk(rows, from, to);
-      SpaceFeatures f = SpaceFeatures.of(space, chunk, target);
+      SpaceFeatures f = features(space, chunk, Set.of(target));
       f.unparseable().forEach((k, v) -> unparseable.merge(k, v, Long::sum));
       f.standardise(featureMean, featureStd);
       float[] outputs = outputs(f);
@@ -233,7 +257,7 @@ public final class Predictor implements AutoCloseable {
     for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
       Frame chunk = chunk(rows, from, to);
-      SpaceFeatures base = SpaceFeatures.of(space, chunk, target);
+      SpaceFeatures base = features(space, chunk, Set.of(target));
       base.standardise(featureMean, featureStd);
       float[] baseOutputs = outputs(base);
       int b = chunk.rowCount();
@@ -247,7 +271,7 @@ public final class Predictor implements AutoCloseable {
       }
       double[][] importance = new double[b][factors.size()];
       for (int j = 0; j < factors.size(); j++) {
-        SpaceFeatures masked = SpaceFeatures.of(space, chunk, Set.of(target, factors.get(j)));
+        SpaceFeatures masked = features(space, chunk, Set.of(target, factors.get(j)));
         masked.standardise(featureMean, featureStd);
         float[] maskedOutputs = outputs(masked);
         for (int i = 0; i < b; i++) {
@@ -311,6 +335,43 @@ public final class Predictor implements AutoCloseable {
       return outputs[row] * targetStd + targetMean;
     }
     return calibration.probabilities(outputs, row * head.outputs(), head.outputs())[predictedClass];
+  }
+
+  /** The network's inputs for rows, before standardisation, on the space this predictor reads. */
+  private SpaceFeatures features(EmbeddingSpace space, Frame rows, Set<String> masked) {
+    return SpaceFeatures.of(spaceFor(space), rows, masked, columnFeatures);
+  }
+
+  /**
+   * The space rows are embedded with: the given space itself, or, when this predictor fine-tuned
+   * layers of it, its own copy with the tuned layers (made once per space and kept).
+   */
+  private synchronized EmbeddingSpace spaceFor(EmbeddingSpace space) {
+    if (tuned == null) {
+      return space;
+    }
+    if (closed) {
+      throw new EngineException(EngineException.Kind.INTERNAL,
+          "Predictor was closed; load it again to use it.");
+    }
+    if (tunedSpace == null) {
+      tunedSpace = tuned.applyTo(space);
+    }
+    return tunedSpace;
+  }
+
+  /** Whether this predictor embeds rows with its own fine-tuned layers of the space. */
+  public boolean fineTuned() {
+    return tuned != null;
+  }
+
+  /**
+   * The space's weights this predictor embeds rows with: {@code space}'s own, or with the layers
+   * it fine-tuned replaced.
+   */
+  public float[] spaceWeights(EmbeddingSpace space) {
+    checkSpace(space);
+    return spaceFor(space).weights();
   }
 
   private void checkSpace(EmbeddingSpace space) {
@@ -433,6 +494,11 @@ public final class Predictor implements AutoCloseable {
       out.writeDouble(targetMean);
       out.writeDouble(targetStd);
       ModelFile.writeMap(out, options);
+      out.writeBoolean(columnFeatures);
+      out.writeBoolean(tuned != null);
+      if (tuned != null) {
+        tuned.write(out);
+      }
     });
   }
 
@@ -440,7 +506,7 @@ public final class Predictor implements AutoCloseable {
    * Loads a predictor saved by {@link #toBytes()}, in this or an older format version; corrupt
    * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
-   * versions 1 and 2 hold an MLP head.
+   * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -493,10 +559,16 @@ public final class Predictor implements AutoCloseable {
       double targetMean = in.readDouble();
       double targetStd = in.readDouble();
       Map<String, String> options = ModelFile.readMap(in);
+      boolean columnFeatures = false;
+      TunedLayers tuned = null;
+      if (version >= 4) {
+        columnFeatures = in.readBoolean();
+        tuned = in.readBoolean() ? TunedLayers.read(in) : null;
+      }
       return new Predictor(task, target, kind, classes, positive, threshold, calibration,
           interval, inputStats, metrics,
           distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetMean,
-          targetStd, options);
+          targetStd, options, columnFeatures, tuned);
     });
   }
 
@@ -505,6 +577,9 @@ public final class Predictor implements AutoCloseable {
     if (!closed) {
       closed = true;
       nativeMemory.clean();
+      if (tunedSpace != null) {
+        tunedSpace.close();
+      }
     }
   }
 }

@@ -22,7 +22,10 @@ import java.util.OptionalInt;
  * gated linear units ({@code (W x) * sigmoid(G x)}). All train, calibrate, save and explain
  * alike, and the head used is recorded among the predictor's options.
  *
- * <p>{@code fine_tune} is validated and recorded; this version keeps the space frozen.
+ * <p>{@code fine_tune}: {@code false} (default) trains the head on the frozen space; {@code true}
+ * then trains every transformer layer of the space with the head; {@code auto} tunes the layers
+ * with the most Fisher information for the target and keeps the result only if it beats the
+ * frozen predictor on the validation rows ({@link SpaceFineTuning}).
  *
  * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
  * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
@@ -34,7 +37,8 @@ import java.util.OptionalInt;
 public final class PredictorOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("task", "positive_label", "epochs", "seed",
-      "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async");
+      "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async",
+      "column_features");
   private static final List<String> LOSSES = List.of("auto", "focal", "cross_entropy", "mse",
       "huber");
   private static final List<String> FINE_TUNE = List.of("false", "true", "auto");
@@ -48,6 +52,7 @@ public final class PredictorOptions {
   private final long seed;
   private final String loss;
   private final String fineTune;
+  private final boolean columnFeatures;
   private final String head;
   private final OptionalDouble costFalsePositive;
   private final OptionalDouble costFalseNegative;
@@ -88,6 +93,8 @@ public final class PredictorOptions {
     loss = choice(given, "loss", LOSSES, "auto");
     fineTune = choice(given, "fine_tune", FINE_TUNE, "false");
     head = choice(given, "head", HEADS, "mlp");
+    columnFeatures = choice(given, "column_features", List.of("true", "false"), "false")
+        .equals("true");
     choice(given, "async", List.of("true", "false"), "false");
     costFalsePositive = cost(given, "cost_false_positive");
     costFalseNegative = cost(given, "cost_false_negative");
@@ -140,9 +147,21 @@ public final class PredictorOptions {
     return loss;
   }
 
-  /** false, true or auto (recorded; the space stays frozen in this version). */
+  /**
+   * false (the space stays frozen), true (its layers train with the head) or auto (the layers
+   * with most Fisher information for the target, kept only if they beat frozen on validation).
+   */
   public String fineTune() {
     return fineTune;
+  }
+
+  /**
+   * Whether the head also reads the input columns' own encoded features beside the space's
+   * outputs (default false: measured on mlc_churn it lowered held-out AUC from 0.887 to 0.879,
+   * docs/benchmarks.md).
+   */
+  public boolean columnFeatures() {
+    return columnFeatures;
   }
 
   /** mlp (default), crossnet, lowrank_cross or gated_interactions: the network trained. */

@@ -17,6 +17,7 @@ import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.EpochRecord;
+import io.rowspace.engine.space.SpaceForwardPass;
 import io.rowspace.engine.space.TrainingMonitor;
 
 import java.math.BigDecimal;
@@ -28,10 +29,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Trains a predictor on top of a frozen embedding space.
+ * Trains a predictor on top of an embedding space: frozen, or with some of its layers
+ * fine-tuned ({@code fine_tune}, {@link SpaceFineTuning}) after the head has trained on the frozen
+ * space; {@code auto} keeps the tuned layers only if they lower the validation loss.
  *
  * <p>The network's input is what the space computes for a row with the target column masked: the
  * row embedding, the CLS output and the column-token outputs (standardised). A small network, the
@@ -200,7 +204,7 @@ public final class PredictorTrainer {
       int k = task == Task.REGRESSION ? 1 : classes.size();
 
       monitor.progress("features", 0, 1, "computing space outputs with '" + target + "' masked");
-      SpaceFeatures features = SpaceFeatures.of(space, data, target);
+      SpaceFeatures features = SpaceFeatures.of(space, data, target, options.columnFeatures());
       features.unparseable().forEach((c, v) -> monitor.warning("Column '" + c + "' has " + v
           + " value(s) that could not be read; they are treated as missing."));
       int[][] split = split(n, label);
@@ -274,15 +278,19 @@ public final class PredictorTrainer {
       resolved.put("task", task.name().toLowerCase(Locale.ROOT));
       resolved.put("loss", loss);
       resolved.put("head", head.name());
-      resolved.put("fine_tune", "false");
+      resolved.put("fine_tune", options.fineTune());
       resolved.put("seed", Long.toString(options.seed()));
       resolved.putAll(head.description());
       resolved.put("dropout", Float.toString(DROPOUT));
-      resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
-      if (!options.fineTune().equals("false")) {
-        monitor.warning("Option fine_tune = '" + options.fineTune() + "': this version keeps the "
-            + "space frozen and trains the head only.");
+      resolved.put("epochs", Integer.toString(plannedEpochs(fit.length)));
+      resolved.putIfAbsent("async", "false");
+      if (positive != null) {
+        resolved.put("positive_label", positive);
+        resolved.put("threshold_rule", options.costFalsePositive().isPresent()
+            || options.costFalseNegative().isPresent() ? "least_cost" : "best_f1");
       }
+      resolved.put("column_features", Boolean.toString(options.columnFeatures()));
+      resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (String c : classes) {
         distribution.put(c, counts.get(c) / (double) n);
@@ -301,6 +309,7 @@ public final class PredictorTrainer {
           value, classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
           resolved, 0);
       Evaluation chosen = first;
+      int epochsSoFar = first.last.epoch();
       List<FailureModes.Finding> findings = first.findings;
       boolean retry = findings.stream().anyMatch(FailureModes.Finding::retry);
       String actions = findings.stream().anyMatch(f -> !f.retry())
@@ -327,6 +336,7 @@ public final class PredictorTrainer {
             better ? "retrained" : "first", task == Task.REGRESSION ? "rmse" : "log loss",
             chosen.score, better ? first.score : second.score);
         monitor.epoch(diagnosed(second.last, joinModes(second.findings), kept));
+        epochsSoFar = second.last.epoch();
         monitor.warning("Predictor of '" + target + "': after the corrective retry ("
             + retryText + ") " + kept + (chosen.findings.stream()
                 .anyMatch(FailureModes.Finding::retry) ? "; " + joinModes(chosen.findings)
@@ -337,6 +347,68 @@ public final class PredictorTrainer {
       } else {
         monitor.epoch(diagnosed(first.last, joinModes(findings), actions));
       }
+      TunedLayers tuned = null;
+      if (!options.fineTune().equals("false")) {
+        SpaceForwardPass pass = space.forwardPass(data, Set.of(target));
+        SpaceFineTuning tuning = new SpaceFineTuning(pass, space.weights(), head,
+            options.columnFeatures(),
+            mean, std, task, targetValues, chosen.setting.classWeight(), chosen.setting.loss(),
+            random, monitor);
+        Map<Integer, Double> shares = Map.of();
+        List<Integer> layers = new ArrayList<>();
+        if (options.fineTune().equals("auto")) {
+          monitor.progress("fine-tune", 0, 1, "measuring the Fisher information of the space's "
+              + "layers for '" + target + "'");
+          shares = tuning.fisherShares(chosen.parameters, fit);
+          layers.addAll(SpaceFineTuning.chooseLayers(shares));
+        } else {
+          for (int layer = 0; layer < pass.layers(); layer++) {
+            layers.add(layer);
+          }
+        }
+        EpochRecord[] last = new EpochRecord[1];
+        SpaceFineTuning.Result result = tuning.train(layers, shares, chosen.parameters, fit,
+            validation, epochsSoFar, last);
+        SpaceFeatures tunedFeatures;
+        try (EmbeddingSpace tunedSpace = space.withWeights(result.spaceWeights())) {
+          tunedFeatures = SpaceFeatures.of(tunedSpace, data, target, options.columnFeatures());
+        }
+        tunedFeatures.standardise(mean, std);
+        TrainingInputs tunedInputs = TrainingInputs.of(data, fit, numericInputs, tunedFeatures);
+        Evaluation fineTuned = evaluate(head, result.headParameters(),
+            select(tunedFeatures, validation), validation, chosen.setting, label, value, classes,
+            positive, targetMean, targetStd, tunedInputs, distribution, inputs, resolved,
+            fit.length, last[0]);
+        boolean keep = options.fineTune().equals("true")
+            || SpaceFineTuning.beats(fineTuned.score, chosen.score);
+        String layerText = TunedLayers.describe(layers);
+        String comparison = String.format(Locale.ROOT, "validation %s %.4f fine-tuned vs %.4f "
+            + "frozen", task == Task.REGRESSION ? "rmse" : "log loss", fineTuned.score,
+            chosen.score);
+        monitor.epoch(diagnosed(last[0], "", (keep ? "kept the fine-tuned layers "
+            + layerText : "kept the frozen space") + " (" + comparison + ")"));
+        resolved.put("fine_tune_outcome", keep ? "fine-tuned" : "frozen");
+        resolved.put("fine_tune_layers", layerText);
+        resolved.put("fine_tune_epochs", Integer.toString(result.epochs()));
+        resolved.put("fine_tune_validation", comparison);
+        if (!shares.isEmpty()) {
+          List<String> parts = new ArrayList<>();
+          shares.forEach((layer, share) -> parts.add(layer + ":" + String.format(Locale.ROOT,
+              "%.4f", share)));
+          resolved.put("fisher_information", String.join(",", parts));
+        }
+        String chosenBy = shares.isEmpty() ? "every layer"
+            : "chosen by their Fisher information " + resolved.get("fisher_information");
+        monitor.warning("Predictor of '" + target + "': fine_tune = '" + options.fineTune()
+            + "' " + (keep ? "kept the fine-tuned space layers " + layerText
+                : "kept the frozen space (fine-tuning did not help)") + "; layers tried: "
+            + layerText + " (" + chosenBy + "); " + comparison + ".");
+        if (keep) {
+          chosen = fineTuned;
+          tuned = TunedLayers.of(layers, pass.layout(), result.spaceWeights());
+          trainingInputs = tunedInputs;
+        }
+      }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
       resolved.put("temperature", Double.toString(chosen.calibration.temperature));
@@ -346,7 +418,7 @@ public final class PredictorTrainer {
       return new Predictor(task, target, kind, classes, positive, chosen.threshold,
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
           inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
-          targetStd, resolved);
+          targetStd, resolved, options.columnFeatures(), tuned);
     }
 
     private static EpochRecord diagnosed(EpochRecord r, String failures, String actions) {
@@ -370,7 +442,7 @@ public final class PredictorTrainer {
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
         PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
-        EpochRecord last) {}
+        EpochRecord last, Setting setting) {}
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
@@ -380,15 +452,26 @@ public final class PredictorTrainer {
       EpochRecord[] last = new EpochRecord[1];
       float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
           epochOffset, last);
+      return evaluate(head, parameters, select(features, validation), validation, setting,
+          label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
+          inputs, resolved, fit.length, last[0]);
+    }
+
+    /** Calibrates and measures a trained head on the validation rows' features. */
+    private Evaluation evaluate(PredictorHead head, float[] parameters,
+        SpaceFeatures validationFeatures, int[] validation, Setting setting, int[] label,
+        double[] value, List<String> classes, String positive, double targetMean,
+        double targetStd, TrainingInputs trainingInputs, Map<String, Double> distribution,
+        List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch) {
       int k = head.outputs();
       Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
           data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetMean, targetStd, resolved);
+          targetMean, targetStd, resolved, options.columnFeatures(), null);
       float[] outputs;
       try (draft) {
-        outputs = draft.outputs(select(features, validation));
+        outputs = draft.outputs(validationFeatures);
       }
       if (task == Task.REGRESSION) {
         double[] predicted = new double[validation.length];
@@ -402,11 +485,11 @@ public final class PredictorTrainer {
           all[i] = i;
         }
         PredictionInterval interval = PredictionInterval.fit(predicted, actual, all);
-        PredictorMetrics metrics = regressionMetrics(predicted, actual, fit.length)
+        PredictorMetrics metrics = regressionMetrics(predicted, actual, fitRows)
             .withIntervalCoverage(PredictionInterval.crossFittedCoverage(predicted, actual));
         return new Evaluation(parameters, Calibration.temperature(1.0, -1), Double.NaN,
             interval, metrics, List.of(), Double.NaN,
-            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), last[0]);
+            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), lastEpoch, setting);
       }
       int[] truth = new int[validation.length];
       for (int i = 0; i < validation.length; i++) {
@@ -424,18 +507,18 @@ public final class PredictorTrainer {
         threshold = threshold(probabilities, truth, positiveIndex, options);
       }
       PredictorMetrics metrics = classificationMetrics(probabilities, truth, k, threshold,
-          positiveIndex, fit.length);
+          positiveIndex, fitRows);
       double[][] raw = new double[truth.length][];
       for (int i = 0; i < truth.length; i++) {
         raw[i] = Predictor.softmax(outputs, i * k, k, 1.0);
       }
       double uncalibratedEce = classificationMetrics(raw, truth, k, threshold, positiveIndex,
-          fit.length).calibrationError();
+          fitRows).calibrationError();
       int[] predicted = predictedClasses(probabilities, threshold, positiveIndex);
       List<FailureModes.Finding> findings = FailureModes.classification(outputs, truth, predicted,
           probabilities, k, metrics.auc(), classes);
       return new Evaluation(parameters, calibration, threshold, null, metrics, report,
-          uncalibratedEce, findings, metrics.logLoss(), last[0]);
+          uncalibratedEce, findings, metrics.logLoss(), lastEpoch, setting);
     }
 
     private String positiveLabel(List<String> classes) {
@@ -502,14 +585,23 @@ public final class PredictorTrainer {
      * weights. Epoch records go to the monitor as they finish, except the last, which is left in
      * {@code last} for the caller to complete with what it then detects.
      */
+    /**
+     * Epochs of the head's training: option {@code epochs}, else enough for about
+     * {@link #TARGET_STEPS} batches (20 to 400), before early stopping.
+     */
+    private int plannedEpochs(int fitRows) {
+      int stepsPerEpoch = Math.max(1, fitRows / Math.min(256, fitRows));
+      return options.epochs().orElse(
+          Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
+    }
+
     private float[] fitHead(PredictorHead head, SpaceFeatures features, float[] targetValues,
         Setting setting, int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
       float[] classWeight = setting.classWeight();
       String loss = setting.loss();
       int batch = Math.min(256, fit.length);
       int stepsPerEpoch = Math.max(1, fit.length / batch);
-      int epochs = options.epochs().orElse(
-          Math.max(20, Math.min(400, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
+      int epochs = plannedEpochs(fit.length);
       int patience = Math.max(10, epochs / 10);
       OneCycleSchedule schedule = new OneCycleSchedule(2e-3 * setting.learningRateScale(),
           stepsPerEpoch * epochs);
@@ -556,7 +648,7 @@ public final class PredictorTrainer {
               NDArray out = head.forward(head.layout().views(parameters, scope),
                   scope.create(b.values(), new Shape(batch, b.width())),
                   scope.create(keep, new Shape(batch, head.dropoutWidth())));
-              NDArray l = loss(scope, out, t, weights, loss, true);
+              NDArray l = PredictorLoss.of(task, scope, out, t, weights, loss, true);
               collector.backward(l);
               lossSum += l.getFloat();
             }
@@ -570,8 +662,8 @@ public final class PredictorTrainer {
             NDArray out = head.forward(head.layout().views(parameters, scope),
                 scope.create(validationFeatures.values(),
                     new Shape(validation.length, validationFeatures.width())), null);
-            validationLoss = loss(scope, out, validationTargets, weights,
-                task == Task.REGRESSION ? "mse" : "cross_entropy", false).getFloat();
+            validationLoss = PredictorLoss.of(task, scope, out, validationTargets, weights,
+                PredictorLoss.validationLoss(task), false).getFloat();
           }
           String actions = "";
           boolean stop = false;
@@ -597,35 +689,6 @@ public final class PredictorTrainer {
         }
       }
       return best;
-    }
-
-    private NDArray loss(NDManager scope, NDArray out, float[] t, NDArray weights, String loss,
-        boolean weighted) {
-      int b = t.length;
-      if (task == Task.REGRESSION) {
-        NDArray residual = out.reshape(b).sub(scope.create(t));
-        if (loss.equals("huber")) {
-          NDArray a = residual.abs();
-          NDArray q = a.clip(0f, 1f);
-          return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean();
-        }
-        return residual.square().mean();
-      }
-      int k = (int) out.getShape().get(1);
-      float[] oneHot = new float[b * k];
-      for (int i = 0; i < b; i++) {
-        oneHot[i * k + (int) t[i]] = 1f;
-      }
-      NDArray y = scope.create(oneHot, new Shape(b, k));
-      NDArray logLikelihood = out.logSoftmax(1).mul(y).sum(new int[] {1});
-      NDArray w = weighted ? y.matMul(weights.reshape(k, 1)).reshape(b)
-          : scope.ones(new Shape(b));
-      NDArray perRow = logLikelihood.neg();
-      if (loss.equals("focal")) {
-        NDArray p = logLikelihood.exp();
-        perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
-      }
-      return perRow.mul(w).sum().div(w.sum());
     }
   }
 

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /**
  * The inputs of a predictor's network: for each row, the space's embedding, CLS output and
- * column-token outputs, computed with the target column masked so the target can never leak in.
+ * column-token outputs, computed with the target column masked so the target can never leak in;
+ * optionally (predictor format 4, option {@code column_features}) followed by the input
+ * columns' own numeric features ({@link EmbeddingSpace#columnFeatures}, the target's all zero), a
+ * direct path for exact values beside the embedding.
  *
  * @param values row-major features, {@code rows x width}
  * @param rows number of rows
@@ -18,20 +21,33 @@ import java.util.Set;
  */
 record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
 
-  static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target) {
-    return of(space, frame, Set.of(target));
+  static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target,
+      boolean withColumns) {
+    return of(space, frame, Set.of(target), withColumns);
   }
 
-  /** The features with the given columns (the target among them) masked. */
-  static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked) {
+  /**
+   * The features with the given columns (the target among them) masked.
+   *
+   * @param withColumns whether the columns' own features follow the space's outputs
+   */
+  static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked,
+      boolean withColumns) {
     Representation r = space.represent(frame, masked, true);
     int n = frame.rowCount();
     int e = space.embeddingDimension();
-    int width = n == 0 ? e : e + r.context()[0].length;
+    int spaceWidth = e + space.dModel() * (1 + space.usedColumns().size()
+        + space.relations().size());
+    int columnWidth = withColumns ? space.columnFeatureWidth() : 0;
+    float[] columns = withColumns ? space.columnFeatures(frame, masked) : null;
+    int width = spaceWidth + columnWidth;
     float[] values = new float[n * width];
     for (int i = 0; i < n; i++) {
       System.arraycopy(r.embeddings()[i], 0, values, i * width, e);
-      System.arraycopy(r.context()[i], 0, values, i * width + e, width - e);
+      System.arraycopy(r.context()[i], 0, values, i * width + e, spaceWidth - e);
+      if (withColumns) {
+        System.arraycopy(columns, i * columnWidth, values, i * width + spaceWidth, columnWidth);
+      }
     }
     return new SpaceFeatures(values, n, width, r.unparseable());
   }

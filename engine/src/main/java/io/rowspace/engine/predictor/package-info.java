@@ -13,7 +13,12 @@
  * {@link io.rowspace.engine.predictor.Predictor} predicts and explains many rows per call, in
  * batches (an {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance
  * and input warnings), and saves itself in the versioned binary format of
- * {@code io.rowspace.engine.store}. The space itself is not changed by training a predictor.
+ * {@code io.rowspace.engine.store}. With option {@code fine_tune},
+ * {@link io.rowspace.engine.predictor.SpaceFineTuning} also trains the space's transformer layers
+ * (all, or for {@code auto} those with the most Fisher information, kept only if they beat the
+ * frozen space on the validation rows); the tuned layers
+ * ({@link io.rowspace.engine.predictor.TunedLayers}) are saved with the predictor, which embeds
+ * rows with its own copy of them. The space itself is never changed by training a predictor.
  * SQL, JSON and catalogs are not here: the SQL layer turns these values into
  * {@code PREDICT_DETAILS}.
  */

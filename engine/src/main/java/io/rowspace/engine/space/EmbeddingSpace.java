@@ -238,14 +238,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     int n = encoded.rows();
     int c = encoded.columns() + related.count();
     int d = config.dModel();
-    float[] maskRow = new float[c];
-    for (int j = 0; j < c; j++) {
-      String name = j < encoded.columns() ? encoder.encoders().get(j).name()
-          : related.names().get(j - encoded.columns());
-      if (maskedColumns.contains(name)) {
-        maskRow[j] = 1f;
-      }
-    }
+    float[] maskRow = maskRow(encoded.columns(), maskedColumns);
     float[][] embeddings = new float[n][];
     float[][] context = new float[n][];
     synchronized (this) {
@@ -296,6 +289,88 @@ public final class EmbeddingSpace implements AutoCloseable {
       }
     }
     return new Representation(embeddings, context, unparseable);
+  }
+
+  /**
+   * The forward pass over the given rows on weights the caller holds, for fine-tuning: the rows
+   * are encoded now, with {@code maskedColumns} hidden as in {@link #represent}.
+   */
+  public SpaceForwardPass forwardPass(Frame rows, Set<String> maskedColumns) {
+    EncodedRows encoded = encoder.encode(rows);
+    return new SpaceForwardPass(config, related, layout, encoded, related.encode(rows),
+        maskRow(encoded.columns(), maskedColumns), columnFeatures(encoded, maskedColumns),
+        columnFeatureWidth());
+  }
+
+  /**
+   * Per row, the numeric features of every used column as its encoder computes them (the
+   * standardised value, its log, its rank, ...: {@link ColumnEncoder#FEATURES} per column, zero
+   * for categories and missing values), row-major; the columns in {@code maskedColumns} are all
+   * zero. Predictors read them beside the space's outputs, so the exact value of a number reaches
+   * the head even where the embedding blurs it.
+   */
+  public float[] columnFeatures(Frame rows, Set<String> maskedColumns) {
+    return columnFeatures(encoder.encode(rows), maskedColumns);
+  }
+
+  /** Width of a row of {@link #columnFeatures}. */
+  public int columnFeatureWidth() {
+    return encoder.columnCount() * config.features();
+  }
+
+  private float[] columnFeatures(EncodedRows encoded, Set<String> maskedColumns) {
+    int c = encoded.columns();
+    int f = encoded.features();
+    int width = c * config.features();
+    float[] out = new float[encoded.rows() * width];
+    for (int r = 0; r < encoded.rows(); r++) {
+      for (int j = 0; j < c; j++) {
+        if (maskedColumns.contains(encoder.encoders().get(j).name())) {
+          continue;
+        }
+        System.arraycopy(encoded.values(), (r * c + j) * f, out, r * width + j * config.features(),
+            Math.min(f, config.features()));
+      }
+    }
+    return out;
+  }
+
+  /** The layout of the space's flat weight vector (see {@link #weights()}). */
+  public ParameterLayout parameterLayout() {
+    return layout;
+  }
+
+  /** A copy of the space's flat weight vector. */
+  public float[] weights() {
+    return parameterValues.clone();
+  }
+
+  /**
+   * The same space (encoders, shape, provenance) with other values for its weights, for instance
+   * layers a predictor fine-tuned. It has its own native memory and its own fingerprint; this
+   * space is unchanged.
+   */
+  public EmbeddingSpace withWeights(float[] values) {
+    return new EmbeddingSpace(profiles, encoder, config, related, values.clone(), options, epochs,
+        finalValidationLoss, device, seed, rowsTrained, trainSeconds, timeline,
+        mutualInformationBits);
+  }
+
+  /** The prefix of the weight names of transformer layer {@code layer}. */
+  public static String layerPrefix(int layer) {
+    return "layer" + layer + ".";
+  }
+
+  private float[] maskRow(int columns, Set<String> maskedColumns) {
+    float[] maskRow = new float[columns + related.count()];
+    for (int j = 0; j < maskRow.length; j++) {
+      String name = j < columns ? encoder.encoders().get(j).name()
+          : related.names().get(j - columns);
+      if (maskedColumns.contains(name)) {
+        maskRow[j] = 1f;
+      }
+    }
+    return maskRow;
   }
 
   private void ensureOpen() {

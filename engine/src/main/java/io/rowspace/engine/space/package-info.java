@@ -21,5 +21,9 @@
  * encoders and weights and turns it into one more token of the root row: children by attention
  * and mean pooling plus their count and summaries, parents through a gated encoding of their row.
  * The objective, masking and mutual-information estimates then treat that token like a column.
+ *
+ * <p>{@link io.rowspace.engine.space.SpaceForwardPass} runs a space's forward pass on weights the
+ * caller holds, on the autograd tape, for predictors that fine-tune its layers;
+ * {@link io.rowspace.engine.space.EmbeddingSpace#withWeights} makes the tuned copy they embed with.
  */
 package io.rowspace.engine.space;

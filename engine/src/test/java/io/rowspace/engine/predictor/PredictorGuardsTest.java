@@ -82,7 +82,7 @@ class PredictorGuardsTest {
     assertEquals("yes", predictor.positiveLabel());
     int rareColumn = test.indexOf("RARE");
     int n = test.rowCount();
-    SpaceFeatures f = SpaceFeatures.of(space, test, "RARE");
+    SpaceFeatures f = SpaceFeatures.of(space, test, "RARE", predictor.columnFeatures);
     f.standardise(predictor.featureMean, predictor.featureStd);
     float[] logits = predictor.outputs(f);
     List<Prediction> predictions = predictor.predict(space, test);

@@ -95,7 +95,7 @@ final class CreatePredictorCommand {
           m.metric(), m.metricValue(), m.auc(), m.accuracy(), m.f1(), m.logLoss(), m.rmse(),
           m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
           predictor.inputColumns(), predictor.trainingRows(), seconds,
-          SpaceOptionsReader.toJson(options), Instant.now(),
+          SpaceOptionsReader.toJson(predictor.resolvedOptions()), Instant.now(),
           existing.map(p -> p.version() + 1).orElse(1), Catalog.checksum(model));
       catalog.storePredictor(record, progress.timeline(), model);
       session.models().evictPredictor(name);

@@ -1,0 +1,59 @@
+package io.rowspace.engine.predictor;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import io.rowspace.engine.nn.ScalarOps;
+
+/**
+ * The loss a predictor's network is trained on: mean squared error or Huber on standardised
+ * values (regression), class-weighted cross-entropy or focal loss on logits (classification).
+ * Every scalar goes through {@link ScalarOps}, so gradients stay valid.
+ */
+final class PredictorLoss {
+  private PredictorLoss() {}
+
+  /**
+   * The mean loss of a batch, a scalar on the tape.
+   *
+   * @param task what the network predicts
+   * @param out network outputs, (B, outputs)
+   * @param t per row, the standardised value (regression) or the class index
+   * @param weights per class weight, used when {@code weighted}
+   * @param loss {@code mse}, {@code huber}, {@code cross_entropy} or {@code focal}
+   */
+  static NDArray of(Task task, NDManager scope, NDArray out, float[] t, NDArray weights,
+      String loss, boolean weighted) {
+    int b = t.length;
+    if (task == Task.REGRESSION) {
+      NDArray residual = out.reshape(b).sub(scope.create(t));
+      if (loss.equals("huber")) {
+        NDArray a = residual.abs();
+        NDArray q = a.clip(0f, 1f);
+        return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean();
+      }
+      return residual.square().mean();
+    }
+    int k = (int) out.getShape().get(1);
+    float[] oneHot = new float[b * k];
+    for (int i = 0; i < b; i++) {
+      oneHot[i * k + (int) t[i]] = 1f;
+    }
+    NDArray y = scope.create(oneHot, new Shape(b, k));
+    NDArray logLikelihood = out.logSoftmax(1).mul(y).sum(new int[] {1});
+    NDArray w = weighted ? y.matMul(weights.reshape(k, 1)).reshape(b)
+        : scope.ones(new Shape(b));
+    NDArray perRow = logLikelihood.neg();
+    if (loss.equals("focal")) {
+      NDArray p = logLikelihood.exp();
+      perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
+    }
+    return perRow.mul(w).sum().div(w.sum());
+  }
+
+  /** The loss validation rows are judged on: unweighted cross-entropy, or MSE. */
+  static String validationLoss(Task task) {
+    return task == Task.REGRESSION ? "mse" : "cross_entropy";
+  }
+}
