@@ -83,7 +83,10 @@ final class Calibration {
    * cross-fitted log loss: each candidate is fitted on one half of the rows and scored on the
    * other, both ways, so that isotonic regression's flexibility is not rewarded for memorising
    * the rows it was fitted on. The winner is then refitted on all the rows. Multiclass predictors
-   * use temperature scaling only (Platt and isotonic are defined here for two classes).
+   * use temperature scaling only (Platt and isotonic are defined here for two classes). The raw
+   * probabilities themselves (temperature 1, nothing fitted, so their loss on all rows is already
+   * a fair estimate) are kept when no fitted candidate beats them: a model whose outputs are
+   * calibrated already is not made worse by a calibration fitted to noise.
    *
    * @param logits validation logits, row-major (rows x k)
    * @param truth true class index of each row
@@ -121,6 +124,12 @@ final class Calibration {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
+    }
+    Calibration identity = temperature(1.0, positive);
+    double identityLoss = logLoss(identity, logits, truth, k, all) / n;
+    report.add("none=" + String.format(java.util.Locale.ROOT, "%.5f", identityLoss));
+    if (!(identityLoss > bestLoss)) {
+      return identity;
     }
     return fit(best, logits, truth, k, positive, all);
   }

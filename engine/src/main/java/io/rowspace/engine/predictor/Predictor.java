@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A trained predictor: a small network on top of an embedding space, for one target column.
- * Predictions always run the space with the target column masked, exactly as in training.
+ * A trained predictor: a small network on top of an embedding space, for one target column,
+ * usually blended with boosted trees that read the row's embedding and its input columns
+ * ({@link TreeBlend}). Predictions always run the space with the target column masked, exactly as
+ * in training.
  *
  * <p>Thread-safe: {@link #predict} calls are serialised, each in its own native memory scope.
  */
@@ -38,9 +40,10 @@ public final class Predictor implements AutoCloseable {
    * Version 2 added the calibration method, regression intervals and input statistics; version 3
    * the head's name and sizes (older files hold an MLP head); version 4 the input columns' own
    * features beside the space's outputs and the fine-tuned layers of the space (older files read
-   * the frozen space alone).
+   * the frozen space alone); version 5 the boosted trees blended with the network (older files
+   * have none).
    */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -68,6 +71,8 @@ public final class Predictor implements AutoCloseable {
   final boolean columnFeatures;
   /** The space's layers this predictor fine-tuned, or null when it reads the frozen space. */
   final TunedLayers tuned;
+  /** The boosted trees mixed with the network's outputs, or null (network alone). */
+  final TreeBlend trees;
   private final NDManager manager;
   private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
@@ -80,8 +85,9 @@ public final class Predictor implements AutoCloseable {
       Map<String, Double> classDistribution, List<String> inputColumns, int trainingRows,
       String spaceFingerprint, float[] featureMean, float[] featureStd, PredictorHead head,
       float[] parameterValues, double targetMean, double targetStd, Map<String, String> options,
-      boolean columnFeatures, TunedLayers tuned) {
+      boolean columnFeatures, TunedLayers tuned, TreeBlend trees) {
     this.columnFeatures = columnFeatures;
+    this.trees = trees;
     this.tuned = tuned;
     this.task = task;
     this.target = target;
@@ -337,9 +343,14 @@ public final class Predictor implements AutoCloseable {
     return calibration.probabilities(outputs, row * head.outputs(), head.outputs())[predictedClass];
   }
 
-  /** The network's inputs for rows, before standardisation, on the space this predictor reads. */
-  private SpaceFeatures features(EmbeddingSpace space, Frame rows, Set<String> masked) {
-    return SpaceFeatures.of(spaceFor(space), rows, masked, columnFeatures);
+  /**
+   * The model's inputs for rows, before standardisation, on the space this predictor reads: the
+   * network's features and, when it has trees, their inputs.
+   */
+  SpaceFeatures features(EmbeddingSpace space, Frame rows, Set<String> masked) {
+    SpaceFeatures f = SpaceFeatures.of(spaceFor(space), rows, masked, columnFeatures);
+    return trees == null ? f
+        : f.withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
   }
 
   /**
@@ -393,8 +404,20 @@ public final class Predictor implements AutoCloseable {
     return rows.rows(idx);
   }
 
-  /** Raw network outputs for standardised features, row-major (rows x outputs). */
+  /**
+   * Raw outputs (logits, or the standardised value) for standardised features, row-major (rows x
+   * outputs): the network's, mixed with the trees' when the predictor has them.
+   */
   float[] outputs(SpaceFeatures f) {
+    if (trees == null) {
+      return networkOutputs(f);
+    }
+    float[] network = trees.needsNetwork() ? networkOutputs(f) : null;
+    return trees.mix(network, f, head.outputs(),
+        task == Task.BINARY ? classes.indexOf(positiveLabel) : -1);
+  }
+
+  private float[] networkOutputs(SpaceFeatures f) {
     synchronized (this) {
       if (closed) {
         throw new EngineException(EngineException.Kind.INTERNAL,
@@ -499,6 +522,10 @@ public final class Predictor implements AutoCloseable {
       if (tuned != null) {
         tuned.write(out);
       }
+      out.writeBoolean(trees != null);
+      if (trees != null) {
+        trees.write(out);
+      }
     });
   }
 
@@ -506,7 +533,8 @@ public final class Predictor implements AutoCloseable {
    * Loads a predictor saved by {@link #toBytes()}, in this or an older format version; corrupt
    * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
-   * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone.
+   * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone;
+   * versions 1 to 4 have no trees.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -565,10 +593,11 @@ public final class Predictor implements AutoCloseable {
         columnFeatures = in.readBoolean();
         tuned = in.readBoolean() ? TunedLayers.read(in) : null;
       }
+      TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in) : null;
       return new Predictor(task, target, kind, classes, positive, threshold, calibration,
           interval, inputStats, metrics,
           distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetMean,
-          targetStd, options, columnFeatures, tuned);
+          targetStd, options, columnFeatures, tuned, trees);
     });
   }
 

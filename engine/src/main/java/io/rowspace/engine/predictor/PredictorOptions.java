@@ -27,6 +27,11 @@ import java.util.OptionalInt;
  * with the most Fisher information for the target and keeps the result only if it beats the
  * frozen predictor on the validation rows ({@link SpaceFineTuning}).
  *
+ * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees on the row's
+ * embedding and the input columns and mixes their outputs with the network's at the share that
+ * gives the lowest validation loss (possibly none); {@code true} keeps a share of at least a
+ * quarter; {@code false} trains the network alone.
+ *
  * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
  * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
  * the threshold maximises F1 on the validation rows; with them it minimises the total cost of the
@@ -38,7 +43,7 @@ public final class PredictorOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("task", "positive_label", "epochs", "seed",
       "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async",
-      "column_features");
+      "column_features", "trees");
   private static final List<String> LOSSES = List.of("auto", "focal", "cross_entropy", "mse",
       "huber");
   private static final List<String> FINE_TUNE = List.of("false", "true", "auto");
@@ -54,6 +59,7 @@ public final class PredictorOptions {
   private final String fineTune;
   private final boolean columnFeatures;
   private final String head;
+  private final String trees;
   private final OptionalDouble costFalsePositive;
   private final OptionalDouble costFalseNegative;
 
@@ -93,6 +99,7 @@ public final class PredictorOptions {
     loss = choice(given, "loss", LOSSES, "auto");
     fineTune = choice(given, "fine_tune", FINE_TUNE, "false");
     head = choice(given, "head", HEADS, "mlp");
+    trees = choice(given, "trees", List.of("auto", "true", "false"), "auto");
     columnFeatures = choice(given, "column_features", List.of("true", "false"), "false")
         .equals("true");
     choice(given, "async", List.of("true", "false"), "false");
@@ -167,6 +174,16 @@ public final class PredictorOptions {
   /** mlp (default), crossnet, lowrank_cross or gated_interactions: the network trained. */
   public String head() {
     return head;
+  }
+
+  /**
+   * auto (default), true or false: whether boosted trees over the row's embedding and the input
+   * columns are trained beside the network and mixed with it ({@link TreeBlend}). auto chooses
+   * the trees' share (0 to 1) on the validation rows; true keeps at least a quarter; false trains
+   * the network alone.
+   */
+  public String trees() {
+    return trees;
   }
 
   public OptionalDouble costFalsePositive() {

@@ -19,6 +19,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceForwardPass;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.trees.BoostingLoss;
+import io.rowspace.engine.trees.TreeBooster;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -348,6 +350,7 @@ public final class PredictorTrainer {
         monitor.epoch(diagnosed(first.last, joinModes(findings), actions));
       }
       TunedLayers tuned = null;
+      SpaceFeatures current = features;
       if (!options.fineTune().equals("false")) {
         SpaceForwardPass pass = space.forwardPass(data, Set.of(target));
         SpaceFineTuning tuning = new SpaceFineTuning(pass, space.weights(), head,
@@ -378,13 +381,14 @@ public final class PredictorTrainer {
         Evaluation fineTuned = evaluate(head, result.headParameters(),
             select(tunedFeatures, validation), validation, chosen.setting, label, value, classes,
             positive, targetMean, targetStd, tunedInputs, distribution, inputs, resolved,
-            fit.length, last[0]);
+            fit.length, last[0], null);
         boolean keep = options.fineTune().equals("true")
             || SpaceFineTuning.beats(fineTuned.score, chosen.score);
         String layerText = TunedLayers.describe(layers);
         String comparison = String.format(Locale.ROOT, "validation %s %.4f fine-tuned vs %.4f "
             + "frozen", task == Task.REGRESSION ? "rmse" : "log loss", fineTuned.score,
             chosen.score);
+        epochsSoFar = last[0].epoch();
         monitor.epoch(diagnosed(last[0], "", (keep ? "kept the fine-tuned layers "
             + layerText : "kept the frozen space") + " (" + comparison + ")"));
         resolved.put("fine_tune_outcome", keep ? "fine-tuned" : "frozen");
@@ -407,7 +411,13 @@ public final class PredictorTrainer {
           chosen = fineTuned;
           tuned = TunedLayers.of(layers, pass.layout(), result.spaceWeights());
           trainingInputs = tunedInputs;
+          current = tunedFeatures;
         }
+      }
+      if (!options.trees().equals("false")) {
+        chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation, classes,
+            positive, targetMean, targetStd, trainingInputs, distribution, inputs, resolved,
+            epochsSoFar);
       }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
@@ -418,7 +428,100 @@ public final class PredictorTrainer {
       return new Predictor(task, target, kind, classes, positive, chosen.threshold,
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
           inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
-          targetStd, resolved, options.columnFeatures(), tuned);
+          targetStd, resolved, options.columnFeatures(), tuned, chosen.blend);
+    }
+
+    /**
+     * Trains boosted trees on the rows' embeddings and input columns, early-stopped on the
+     * validation rows, and returns the evaluation of the network mixed with them at the share
+     * with the lowest validation loss ({@code trees = auto} may keep the network alone).
+     */
+    private Evaluation blendTrees(PredictorHead head, Evaluation network, SpaceFeatures features, float[] targetValues,
+        int[] label, double[] value, int[] fit, int[] validation, List<String> classes,
+        String positive, double targetMean, double targetStd, TrainingInputs trainingInputs,
+        Map<String, Double> distribution, List<String> inputs, Map<String, String> resolved,
+        int epochsSoFar) {
+      int n = data.rowCount();
+      int positiveIndex = positive == null ? -1 : classes.indexOf(positive);
+      float[] treeTarget = new float[n];
+      float[] statistic = new float[n];
+      BoostingLoss loss = task == Task.REGRESSION ? BoostingLoss.SQUARED
+          : task == Task.BINARY ? BoostingLoss.LOGISTIC : BoostingLoss.SOFTMAX;
+      for (int i = 0; i < n; i++) {
+        treeTarget[i] = switch (task) {
+          case BINARY -> label[i] == positiveIndex ? 1f : 0f;
+          case MULTICLASS -> label[i];
+          case REGRESSION -> targetValues[i];
+        };
+        statistic[i] = task == Task.MULTICLASS ? Float.NaN : treeTarget[i];
+      }
+      TreeInputs treeInputs = TreeInputs.fit(space.columns(), inputs, data, fit, statistic);
+      SpaceFeatures withTrees = features.withTreeValues(
+          treeInputs.values(data, Set.of(target)), treeInputs.width());
+      int embeddingWidth = space.embeddingDimension();
+      TreeBooster.Settings settings = TreeBooster.Settings.forRows(fit.length, options.seed());
+      monitor.progress("trees", 0, settings.maxRounds(), "boosting trees on the embedding and "
+          + treeInputs.width() + " input column(s)");
+      TreeBooster.Result boosted = TreeBooster.train(withTrees.treeRows(embeddingWidth),
+          embeddingWidth + treeInputs.width(), fit, validation, loss, classes.size(), treeTarget,
+          settings, new TreeBooster.Progress() {
+            @Override
+            public void round(int round, int maxRounds, double validationLoss) {
+              if (round % 25 == 0) {
+                monitor.progress("trees", round, maxRounds, String.format(Locale.ROOT,
+                    "round %d: validation loss %.4f", round, validationLoss));
+              }
+            }
+
+            @Override
+            public boolean cancelled() {
+              return monitor.isCancelled();
+            }
+          });
+      if (boosted.cancelled()) {
+        throw new EngineException(EngineException.Kind.CANCELLED,
+            "Training of the predictor was cancelled; nothing was saved.");
+      }
+      SpaceFeatures validationFeatures = withTrees.select(validation);
+      Evaluation best = options.trees().equals("auto") ? network : null;
+      double bestShare = 0;
+      List<String> tried = new ArrayList<>();
+      if (best != null) {
+        tried.add(String.format(Locale.ROOT, "0: %.4f", network.score));
+      }
+      for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
+        TreeBlend blend = new TreeBlend(treeInputs, boosted.trees(), share, embeddingWidth);
+        Evaluation e = evaluate(head, network.parameters, validationFeatures,
+            validation, network.setting, label, value, classes, positive, targetMean, targetStd,
+            trainingInputs, distribution, inputs, resolved, fit.length, network.last, blend);
+        tried.add(String.format(Locale.ROOT, "%.2f: %.4f", share, e.score));
+        if (best == null || e.score < best.score) {
+          best = e;
+          bestShare = share;
+        }
+      }
+      String metric = task == Task.REGRESSION ? "rmse" : "log loss";
+      String outcome = String.format(Locale.ROOT, "boosted trees: %d rounds (best of %d), "
+          + "share %.2f chosen on validation %s (share: score %s)", boosted.bestRound(),
+          boosted.roundsRun(), bestShare, metric, String.join(", ", tried));
+      monitor.epoch(new EpochRecord(epochsSoFar + 1, settings.learningRate(), Double.NaN,
+          boosted.validationLoss(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          "", outcome));
+      monitor.warning("Predictor of '" + target + "': " + (bestShare == 0
+          ? "kept the network alone; boosted trees did not lower the validation " + metric
+          : String.format(Locale.ROOT, "mixed boosted trees (%d rounds, over the embedding and "
+              + "%d input column(s)) into the network's outputs at a share of %.2f",
+              boosted.bestRound(), treeInputs.width(), bestShare))
+          + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
+              metric, network.score, best.score));
+      resolved.put("trees", options.trees());
+      resolved.put("tree_share", Double.toString(bestShare));
+      resolved.put("tree_rounds", Integer.toString(boosted.bestRound()));
+      resolved.put("tree_learning_rate", Double.toString(settings.learningRate()));
+      resolved.put("tree_depth", Integer.toString(settings.maxDepth()));
+      resolved.put("tree_inputs", String.join(",", treeInputs.columns()));
+      resolved.put("tree_validation", String.join(", ", tried));
+      return best;
     }
 
     private static EpochRecord diagnosed(EpochRecord r, String failures, String actions) {
@@ -442,7 +545,7 @@ public final class PredictorTrainer {
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
         PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
-        EpochRecord last, Setting setting) {}
+        EpochRecord last, Setting setting, TreeBlend blend) {}
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
@@ -454,7 +557,7 @@ public final class PredictorTrainer {
           epochOffset, last);
       return evaluate(head, parameters, select(features, validation), validation, setting,
           label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
-          inputs, resolved, fit.length, last[0]);
+          inputs, resolved, fit.length, last[0], null);
     }
 
     /** Calibrates and measures a trained head on the validation rows' features. */
@@ -462,13 +565,14 @@ public final class PredictorTrainer {
         SpaceFeatures validationFeatures, int[] validation, Setting setting, int[] label,
         double[] value, List<String> classes, String positive, double targetMean,
         double targetStd, TrainingInputs trainingInputs, Map<String, Double> distribution,
-        List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch) {
+        List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch,
+        TreeBlend blend) {
       int k = head.outputs();
       Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
           data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetMean, targetStd, resolved, options.columnFeatures(), null);
+          targetMean, targetStd, resolved, options.columnFeatures(), null, blend);
       float[] outputs;
       try (draft) {
         outputs = draft.outputs(validationFeatures);
@@ -489,7 +593,8 @@ public final class PredictorTrainer {
             .withIntervalCoverage(PredictionInterval.crossFittedCoverage(predicted, actual));
         return new Evaluation(parameters, Calibration.temperature(1.0, -1), Double.NaN,
             interval, metrics, List.of(), Double.NaN,
-            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), lastEpoch, setting);
+            FailureModes.regression(outputs, metrics.r2()), metrics.rmse(), lastEpoch, setting,
+            blend);
       }
       int[] truth = new int[validation.length];
       for (int i = 0; i < validation.length; i++) {
@@ -518,7 +623,7 @@ public final class PredictorTrainer {
       List<FailureModes.Finding> findings = FailureModes.classification(outputs, truth, predicted,
           probabilities, k, metrics.auc(), classes);
       return new Evaluation(parameters, calibration, threshold, null, metrics, report,
-          uncalibratedEce, findings, metrics.logLoss(), lastEpoch, setting);
+          uncalibratedEce, findings, metrics.logLoss(), lastEpoch, setting, blend);
     }
 
     private String positiveLabel(List<String> classes) {
@@ -693,11 +798,7 @@ public final class PredictorTrainer {
   }
 
   static SpaceFeatures select(SpaceFeatures f, int[] rows) {
-    float[] values = new float[rows.length * f.width()];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(f.values(), rows[i] * f.width(), values, i * f.width(), f.width());
-    }
-    return new SpaceFeatures(values, rows.length, f.width(), f.unparseable());
+    return f.select(rows);
   }
 
   static void moments(SpaceFeatures f, int[] rows, float[] mean, float[] std) {

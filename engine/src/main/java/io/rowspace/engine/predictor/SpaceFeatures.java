@@ -18,8 +18,55 @@ import java.util.Set;
  * @param rows number of rows
  * @param width features per row
  * @param unparseable per space column, values unreadable as the column's type
+ * @param treeValues the input columns as the predictor's boosted trees read them ({@link
+ *     TreeInputs}), row-major {@code rows x treeWidth}, never standardised; {@code null} when the
+ *     predictor has no trees
+ * @param treeWidth tree input columns per row
  */
-record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
+record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable,
+    float[] treeValues, int treeWidth) {
+
+  SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
+    this(values, rows, width, unparseable, null, 0);
+  }
+
+  /** The same features with the rows' tree inputs beside them. */
+  SpaceFeatures withTreeValues(float[] tree, int treeColumns) {
+    return new SpaceFeatures(values, rows, width, unparseable, tree, treeColumns);
+  }
+
+  /** The given rows of these features, tree inputs included. */
+  SpaceFeatures select(int[] selected) {
+    float[] v = new float[selected.length * width];
+    for (int i = 0; i < selected.length; i++) {
+      System.arraycopy(values, selected[i] * width, v, i * width, width);
+    }
+    float[] t = null;
+    if (treeValues != null) {
+      t = new float[selected.length * treeWidth];
+      for (int i = 0; i < selected.length; i++) {
+        System.arraycopy(treeValues, selected[i] * treeWidth, t, i * treeWidth, treeWidth);
+      }
+    }
+    return new SpaceFeatures(v, selected.length, width, unparseable, t, treeWidth);
+  }
+
+  /**
+   * What the trees read per row: the first {@code embeddingWidth} (standardised) features, the
+   * row's embedding, then its tree inputs; row-major.
+   */
+  float[] treeRows(int embeddingWidth) {
+    if (treeValues == null) {
+      throw new IllegalStateException("features computed without the trees' inputs");
+    }
+    int w = embeddingWidth + treeWidth;
+    float[] out = new float[rows * w];
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(values, i * width, out, i * w, embeddingWidth);
+      System.arraycopy(treeValues, i * treeWidth, out, i * w + embeddingWidth, treeWidth);
+    }
+    return out;
+  }
 
   static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target,
       boolean withColumns) {

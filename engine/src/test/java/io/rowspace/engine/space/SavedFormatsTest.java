@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Spaces saved by earlier versions keep loading and embed exactly as they did. Each checked-in
+ * Spaces saved by earlier versions keep loading and embed as they did, to float rounding. Each
+ * checked-in
  * space was trained (1 epoch, d_model 8, 60 penguins) by the engine that wrote its format version
  * (1: the first engine; 3: the engine before the semantic path), together with the embeddings it
- * gave the first three penguins.
+ * gave the first three penguins. The engine has since changed how it batches rows (every batch is
+ * padded to a multiple of 8 rows, so a row gets the same bits alone or batched), which moves the
+ * last bit of some values: the weights are read exactly, the arithmetic order is today's.
  */
 class SavedFormatsTest {
 
@@ -54,7 +57,7 @@ class SavedFormatsTest {
         for (int i = 0; i < bits.length; i++) {
           expected[i] = Float.intBitsToFloat(Integer.parseInt(bits[i]));
         }
-        assertArrayEquals(expected, embeddings[r]);
+        assertArrayEquals(expected, embeddings[r], 1e-6f, "penguin " + r);
       }
       try (EmbeddingSpace resaved = EmbeddingSpace.fromBytes(space.toBytes())) {
         assertEquals(space.fingerprint(), resaved.fingerprint(),

@@ -1,0 +1,202 @@
+package io.rowspace.engine.predictor;
+
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.profile.DetectedType;
+import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.engine.profile.ValueParser;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The input columns as a predictor's boosted trees read them, one number per column: numbers,
+ * dates (days since 1970) and booleans as their values; categories as their rank by a statistic
+ * of the fitting rows (the share of the positive class for binary targets, the mean target for
+ * regression, the frequency for multiclass), so one split can separate the categories that
+ * matter; free text, emails and URLs are left to the space. Missing, unreadable, unseen and masked
+ * values are {@code NaN}, which the trees send down the side they learned for them.
+ */
+final class TreeInputs {
+  /** Prior weight (in rows) that pulls a rare category's statistic toward the overall one. */
+  private static final double SMOOTHING = 10;
+
+  private final List<String> columns;
+  private final List<ValueKind> kinds;
+  /** Per column, the rank of each category; empty for numeric columns. */
+  private final List<Map<String, Float>> ranks;
+
+  private TreeInputs(List<String> columns, List<ValueKind> kinds,
+      List<Map<String, Float>> ranks) {
+    this.columns = List.copyOf(columns);
+    this.kinds = List.copyOf(kinds);
+    this.ranks = List.copyOf(ranks);
+  }
+
+  /**
+   * Chooses and codes the columns trees can read.
+   *
+   * @param profiles the space's column profiles
+   * @param inputs the predictor's input columns (the target is not among them)
+   * @param data the training rows
+   * @param fit the rows the statistics of categories are taken from
+   * @param statistic per row of {@code data}: 1/0 for the positive class, the standardised
+   *     value, or {@code NaN} to rank categories by frequency
+   */
+  static TreeInputs fit(List<ColumnProfile> profiles, List<String> inputs, Frame data, int[] fit,
+      float[] statistic) {
+    List<String> columns = new ArrayList<>();
+    List<ValueKind> kinds = new ArrayList<>();
+    List<Map<String, Float>> ranks = new ArrayList<>();
+    for (ColumnProfile profile : profiles) {
+      if (!inputs.contains(profile.name()) || !profile.used()) {
+        continue;
+      }
+      ValueKind kind = profile.valueKind();
+      DetectedType type = profile.detectedType();
+      boolean numeric = kind == ValueKind.NUMBER || kind == ValueKind.TEMPORAL
+          || kind == ValueKind.BOOLEAN;
+      boolean category = kind == ValueKind.TEXT && type == DetectedType.CATEGORICAL;
+      int c = data.indexOf(profile.name());
+      if (c < 0 || !(numeric || category)) {
+        continue;
+      }
+      columns.add(profile.name());
+      kinds.add(kind);
+      ranks.add(numeric ? Map.of() : rank(data, c, kind, fit, statistic));
+    }
+    return new TreeInputs(columns, kinds, ranks);
+  }
+
+  private static Map<String, Float> rank(Frame data, int column, ValueKind kind, int[] fit,
+      float[] statistic) {
+    boolean byFrequency = Float.isNaN(statistic[fit[0]]);
+    double overall = 0;
+    if (!byFrequency) {
+      for (int r : fit) {
+        overall += statistic[r];
+      }
+      overall /= fit.length;
+    }
+    Map<String, double[]> sums = new TreeMap<>();
+    for (int r : fit) {
+      Object v = data.value(r, column);
+      if (ValueParser.isMissing(v, kind)) {
+        continue;
+      }
+      String key = ValueParser.key(v, kind);
+      if (key != null) {
+        double[] s = sums.computeIfAbsent(key, k -> new double[2]);
+        s[0] += byFrequency ? 0 : statistic[r];
+        s[1]++;
+      }
+    }
+    List<String> keys = new ArrayList<>(sums.keySet());
+    Map<String, Double> score = new HashMap<>();
+    for (String key : keys) {
+      double[] s = sums.get(key);
+      score.put(key, byFrequency ? s[1] : (s[0] + SMOOTHING * overall) / (s[1] + SMOOTHING));
+    }
+    // Ties keep the keys' own (sorted) order, so the ranks do not depend on hashing.
+    keys.sort((a, b) -> Double.compare(score.get(a), score.get(b)));
+    Map<String, Float> ranks = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      ranks.put(keys.get(i), (float) i);
+    }
+    return ranks;
+  }
+
+  /** Columns read, one value each. */
+  int width() {
+    return columns.size();
+  }
+
+  List<String> columns() {
+    return columns;
+  }
+
+  /**
+   * The values of rows, row-major {@code rows x width()}; columns absent from the frame or masked
+   * are {@code NaN}.
+   */
+  float[] values(Frame frame, Set<String> masked) {
+    int n = frame.rowCount();
+    int w = columns.size();
+    float[] out = new float[n * w];
+    Arrays.fill(out, Float.NaN);
+    for (int j = 0; j < w; j++) {
+      int c = frame.indexOf(columns.get(j));
+      if (c < 0 || masked.contains(columns.get(j))) {
+        continue;
+      }
+      ValueKind kind = kinds.get(j);
+      Map<String, Float> rank = ranks.get(j);
+      for (int i = 0; i < n; i++) {
+        Object v = frame.value(i, c);
+        if (ValueParser.isMissing(v, kind)) {
+          continue;
+        }
+        if (rank.isEmpty() && kind != ValueKind.TEXT) {
+          out[i * w + j] = (float) ValueParser.number(v, kind);
+        } else {
+          String key = ValueParser.key(v, kind);
+          Float r = key == null ? null : rank.get(key);
+          if (r != null) {
+            out[i * w + j] = r;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeInt(columns.size());
+    for (int j = 0; j < columns.size(); j++) {
+      out.writeUTF(columns.get(j));
+      out.writeUTF(kinds.get(j).name());
+      Map<String, Float> rank = new TreeMap<>(ranks.get(j));
+      out.writeInt(rank.size());
+      for (Map.Entry<String, Float> e : rank.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeFloat(e.getValue());
+      }
+    }
+  }
+
+  static TreeInputs read(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 100_000) {
+      throw new IOException(n + " tree input columns");
+    }
+    List<String> columns = new ArrayList<>();
+    List<ValueKind> kinds = new ArrayList<>();
+    List<Map<String, Float>> ranks = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      columns.add(in.readUTF());
+      try {
+        kinds.add(ValueKind.valueOf(in.readUTF()));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("an unknown value kind", e);
+      }
+      int m = in.readInt();
+      if (m < 0) {
+        throw new IOException(m + " categories");
+      }
+      Map<String, Float> rank = new HashMap<>();
+      for (int i = 0; i < m; i++) {
+        rank.put(in.readUTF(), in.readFloat());
+      }
+      ranks.add(rank);
+    }
+    return new TreeInputs(columns, kinds, ranks);
+  }
+}
