@@ -12,8 +12,10 @@ import java.sql.SQLException;
 
 /**
  * Prepared statements for SQL that is Rowspace's. A query calling Rowspace functions is rewritten
- * once and prepared by Calcite (its {@code ?} parameters work as usual); a Rowspace statement
- * takes no parameters and runs through a {@link RowspaceStatement} when executed.
+ * once and prepared by Calcite (its {@code ?} parameters work as usual); each execution checks its
+ * models against the catalog again, so it uses a predictor replaced since it was prepared. A
+ * Rowspace statement takes no parameters and runs through a {@link RowspaceStatement} when
+ * executed.
  */
 final class RowspacePreparedStatements {
   private RowspacePreparedStatements() {
@@ -44,6 +46,9 @@ final class RowspacePreparedStatements {
         (proxy, method, args) -> {
           if (method.getName().equals("getConnection")) {
             return connection;
+          }
+          if (method.getName().startsWith("execute")) {
+            connection.session().startExecution();
           }
           try {
             Object result = method.invoke(calcite, args);

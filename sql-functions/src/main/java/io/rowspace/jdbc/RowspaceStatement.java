@@ -94,6 +94,7 @@ public final class RowspaceStatement implements Statement {
 
   private boolean executeFunctionQuery(String sql) throws SQLException {
     String query = rewrite(connection, sql);
+    connection.session().startExecution();
     Statement calcite = connection.calcite().createStatement();
     try {
       if (maxRows > 0) {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -148,10 +149,107 @@ class StatementLifecycleTest {
       execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
           + "WITH (epochs = 5, seed = 99)");
       assertEquals(List.of("2"), column("SELECT version FROM ROWSPACE.PREDICTORS", "VERSION"));
+      // The prepared query runs first: a query rewritten on this connection would bind the new
+      // predictor for it.
+      double prepared3 = single(prepared);
       double after = probabilityOfTrip(3);
       assertNotEquals(before, after, "another seed, another model");
-      assertEquals(after, single(prepared), "the prepared query uses the new predictor");
+      assertEquals(after, prepared3, "the prepared query uses the new predictor");
     }
+  }
+
+  @Test
+  void aPredictionInAJoinConditionUsesTheReplacedPredictorInQueriesPreparedBefore()
+      throws SQLException {
+    // A condition over both sides of a join is evaluated pair by pair, not by the batched
+    // operator: the join keeps the trip when the prediction equals the probability asked.
+    String sql = "SELECT a.id FROM trips a JOIN trips b ON b.id = a.id AND "
+        + "PREDICT_PROBA('lateness', km => a.km, mode => b.mode) = ? WHERE a.id = ?";
+    String plan = String.join("\n", column("EXPLAIN PLAN FOR " + sql.replace("?", "1"),
+        "PLAN"));
+    assertTrue(plan.matches("(?s).*Join\\(condition=\\[[^\\n]*ROWSPACE_PREDICT_PROBA.*"), plan);
+    try (Connection other = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle");
+         PreparedStatement prepared = connection.prepareStatement(sql)) {
+      double before = explicitProbabilityOfTrip(other, 3);
+      assertEquals(List.of(3), ids(prepared, before, 3), "row by row, as batched");
+      execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
+          + "WITH (epochs = 5, seed = 99)");
+      double after = explicitProbabilityOfTrip(other, 3);
+      assertNotEquals(before, after, "another seed, another model");
+      assertEquals(List.of(3), ids(prepared, after, 3), "the new predictor, row by row");
+      assertEquals(List.of(), ids(prepared, before, 3), "not the replaced one");
+    }
+  }
+
+  @Test
+  void aDroppedPredictorIsUnknownAndOneCreatedAgainUnderItsNameIsUsedByOpenConnections()
+      throws SQLException {
+    String sql = "SELECT id, PREDICT_PROBA('lateness') AS p FROM trips WHERE id <= ? ORDER BY id";
+    try (Connection other = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle");
+         Statement otherStatement = other.createStatement();
+         PreparedStatement prepared = connection.prepareStatement(sql)) {
+      List<Double> before = probabilities(prepared, 30);
+      otherStatement.execute("DROP PREDICTOR lateness");
+      SQLException unknown = assertThrows(SQLException.class,
+          () -> column("SELECT PREDICT_PROBA('lateness') AS p FROM trips", "P"));
+      assertEquals("42704", unknown.getSQLState(), unknown.getMessage());
+      assertTrue(unknown.getMessage().toLowerCase(Locale.ROOT)
+          .contains("predictor 'lateness' does not exist"), unknown.getMessage());
+      SQLException preparedUnknown = assertThrows(SQLException.class,
+          () -> probabilities(prepared, 30));
+      assertEquals("42704", preparedUnknown.getSQLState(), preparedUnknown.getMessage());
+
+      otherStatement.execute("CREATE PREDICTOR lateness ON trip_space TARGET late "
+          + "WITH (epochs = 8, seed = 99)");
+      List<Double> recreated = probabilities(other, sql, 30);
+      assertNotEquals(before, recreated, "other options and seed, another model");
+      assertEquals(recreated, probabilities(prepared, 30),
+          "the query prepared before the DROP uses the new predictor");
+      assertEquals(recreated, probabilities(connection, sql, 30),
+          "the connection open since before the DROP uses it too");
+    }
+  }
+
+  private static List<Double> probabilities(Connection on, String sql, int lastId)
+      throws SQLException {
+    try (PreparedStatement ps = on.prepareStatement(sql)) {
+      return probabilities(ps, lastId);
+    }
+  }
+
+  private static List<Double> probabilities(PreparedStatement ps, int lastId)
+      throws SQLException {
+    ps.setInt(1, lastId);
+    List<Double> probabilities = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        probabilities.add(rs.getDouble("P"));
+      }
+    }
+    assertEquals(lastId, probabilities.size());
+    return probabilities;
+  }
+
+  private static double explicitProbabilityOfTrip(Connection on, int id) throws SQLException {
+    try (Statement statement = on.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT PREDICT_PROBA('lateness', km => km, "
+             + "mode => mode) FROM trips WHERE id = " + id)) {
+      assertTrue(rs.next());
+      return rs.getDouble(1);
+    }
+  }
+
+  private static List<Integer> ids(PreparedStatement ps, double probability, int id)
+      throws SQLException {
+    ps.setDouble(1, probability);
+    ps.setInt(2, id);
+    List<Integer> ids = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getInt(1));
+      }
+    }
+    return ids;
   }
 
   @Test

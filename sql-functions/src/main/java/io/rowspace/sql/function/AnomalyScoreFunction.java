@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code ANOMALY_SCORE('space')}: how unusual the current row is for the space, in standard
  * deviations of the embedded rows' own scores. Called by Calcite after query rewriting with the
  * session id, the space, and the packed names and values of the row's input columns, where no
- * batch can form; queries over rows evaluate it in batches ({@link ModelCallBatches}).
+ * batch can form; queries over rows evaluate it in batches ({@link ModelCallBatches}). Either way
+ * the space is checked against the catalog once per execution.
  */
 public final class AnomalyScoreFunction {
   private AnomalyScoreFunction() {
@@ -24,7 +25,7 @@ public final class AnomalyScoreFunction {
   public static Double anomalyScore(String session, String space, String columns,
       String values) {
     try {
-      BoundSpace bound = RowspaceSession.byId(session).boundSpace(space);
+      BoundSpace bound = RowspaceSession.byId(session).spaceOfExecution(space);
       return scores(bound, columns, List.of(values)).get(0);
     } catch (SQLException e) {
       throw new RowspaceRuntimeException(e);

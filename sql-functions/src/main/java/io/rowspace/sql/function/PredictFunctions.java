@@ -25,9 +25,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Queries over rows evaluate these calls in batches ({@link ModelCallBatches}, placed by the
  * planner); Calcite calls the per-row methods here only where no batch can form, such as a
- * correlated subquery. Both go through the batch methods, and the engine gives a row the same
- * bits alone or in a batch, so the two agree exactly. A row's prediction is also remembered per
- * thread, so a per-row query that asks for the label and the probability predicts once.
+ * join condition over both of its sides. Both go through the batch methods, and the engine gives
+ * a row the same bits alone or in a batch, so the two agree exactly; both check once per execution
+ * that the predictor is still the current one. A row's prediction is also remembered per thread,
+ * so a per-row query that asks for the label and the probability predicts once.
  */
 public final class PredictFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,7 +172,8 @@ public final class PredictFunctions {
   private static Memo predict(String sessionId, String predictorName, String columns,
       String values) {
     try {
-      BoundPredictor bound = RowspaceSession.byId(sessionId).boundPredictor(predictorName);
+      BoundPredictor bound = RowspaceSession.byId(sessionId)
+          .predictorOfExecution(predictorName);
       Memo last = LAST.get();
       if (last != null && last.predictor() == bound && last.columns().equals(columns)
           && last.values().equals(values)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
 
@@ -36,6 +37,10 @@ public final class RowspaceSession implements AutoCloseable {
   private final SqlDialect dialect;
   private final Map<String, BoundPredictor> boundPredictors = new ConcurrentHashMap<>();
   private final Map<String, BoundSpace> boundSpaces = new ConcurrentHashMap<>();
+  private final AtomicLong executions = new AtomicLong();
+  /** The execution in which each model was last checked for calls evaluated row by row. */
+  private final Map<String, Long> predictorsChecked = new ConcurrentHashMap<>();
+  private final Map<String, Long> spacesChecked = new ConcurrentHashMap<>();
 
   public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
     this.database = database;
@@ -83,7 +88,6 @@ public final class RowspaceSession implements AutoCloseable {
     return dialect;
   }
 
-  /** Makes a predictor available to the functions of queries planned from now on. */
   /**
    * Rows of a space's root table with the current rows of its related tables attached, read on a
    * pooled connection; the rows themselves when the space has no related tables.
@@ -98,6 +102,7 @@ public final class RowspaceSession implements AutoCloseable {
     }
   }
 
+  /** Makes a predictor available to the functions of queries planned from now on. */
   public void bind(BoundPredictor predictor) {
     boundPredictors.put(predictor.record().name(), predictor);
   }
@@ -148,6 +153,44 @@ public final class RowspaceSession implements AutoCloseable {
     BoundSpace fresh = BoundSpace.load(this, record);
     bind(fresh);
     return fresh;
+  }
+
+  /**
+   * Marks the start of an execution of a query on this connection. A prepared query is planned
+   * once and executed many times; its calls that Calcite evaluates row by row (a join condition
+   * over both sides, say) check their model against the catalog once per execution, as the
+   * batched operator does when it starts.
+   */
+  public void startExecution() {
+    executions.incrementAndGet();
+  }
+
+  /**
+   * The predictor under a name for a call evaluated row by row: {@link #currentPredictor} on the
+   * execution's first call, the same binding for its other rows.
+   */
+  public BoundPredictor predictorOfExecution(String name) throws SQLException {
+    long execution = executions.get();
+    if (predictorsChecked.getOrDefault(name, -1L) == execution) {
+      return boundPredictor(name);
+    }
+    BoundPredictor current = currentPredictor(name);
+    predictorsChecked.put(name, execution);
+    return current;
+  }
+
+  /**
+   * The space under a name for a call evaluated row by row: {@link #currentSpace} on the
+   * execution's first call, the same binding for its other rows.
+   */
+  public BoundSpace spaceOfExecution(String name) throws SQLException {
+    long execution = executions.get();
+    if (spacesChecked.getOrDefault(name, -1L) == execution) {
+      return boundSpace(name);
+    }
+    BoundSpace current = currentSpace(name);
+    spacesChecked.put(name, execution);
+    return current;
   }
 
   /** Makes a space available to the functions of queries planned from now on. */
