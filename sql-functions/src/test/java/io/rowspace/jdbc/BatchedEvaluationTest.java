@@ -11,7 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +96,114 @@ class BatchedEvaluationTest {
   }
 
   @Test
+  void rowsKeepTheOrderTheDatabaseGivesThemAndTheirOwnResultsOverSeveralBatches()
+      throws SQLException {
+    String calls = "id, PREDICT('default_risk') AS label, PREDICT_PROBA('default_risk', 'yes') "
+        + "AS p, ANOMALY_SCORE('loan_space') AS a";
+    // Each row's results from batches cut elsewhere in the rows: ids 1-1024, 1025-2048, ...
+    Map<Integer, List<Object>> byId = new HashMap<>();
+    for (List<Object> row : query("SELECT " + calls + " FROM loans ORDER BY id")) {
+      byId.put((Integer) row.get(0), row.subList(1, 4));
+    }
+    // 3001 is prime, so this order is a permutation of the ids, sorted by the backing database.
+    List<Integer> shuffled = new ArrayList<>();
+    for (int id = 1; id <= 3000; id++) {
+      shuffled.add(id);
+    }
+    shuffled.sort(Comparator.comparingInt(id -> id * 7919 % 3001));
+    List<Integer> descending = new ArrayList<>(shuffled);
+    descending.sort(Comparator.reverseOrder());
+    Map<String, List<Integer>> queries = new LinkedHashMap<>();
+    queries.put("SELECT " + calls + " FROM (SELECT * FROM loans ORDER BY MOD(id * 7919, 3001) "
+        + "FETCH FIRST 3000 ROWS ONLY) t", shuffled);
+    queries.put("SELECT " + calls + " FROM loans ORDER BY id DESC", descending);
+    for (Map.Entry<String, List<Integer>> query : queries.entrySet()) {
+      String plan = plan(query.getKey());
+      int models = plan.indexOf("EnumerableModelCalls");
+      assertTrue(models >= 0 && plan.indexOf("Sort") > models,
+          "the rows are sorted below the batched operator: " + plan);
+      List<List<Object>> rows = query(query.getKey());
+      List<Integer> ids = new ArrayList<>();
+      for (List<Object> row : rows) {
+        ids.add((Integer) row.get(0));
+      }
+      assertEquals(query.getValue(), ids, query.getKey());
+      for (List<Object> row : rows) {
+        assertEquals(byId.get((Integer) row.get(0)), row.subList(1, 4), "row " + row.get(0));
+      }
+    }
+    // The rows on either side of the shuffled query's batch boundaries, one at a time.
+    try (PreparedStatement single = connection.prepareStatement("SELECT PREDICT('default_risk') "
+        + "AS label, PREDICT_PROBA('default_risk', 'yes') AS p, ANOMALY_SCORE('loan_space') AS a "
+        + "FROM loans WHERE id = ?")) {
+      for (int position : new int[] {0, 1023, 1024, 2047, 2048, 2999}) {
+        int id = shuffled.get(position);
+        single.setInt(1, id);
+        try (ResultSet rs = single.executeQuery()) {
+          assertEquals(byId.get(id), results(rs).get(0), "row " + id + " alone");
+        }
+      }
+    }
+  }
+
+  @Test
+  void predictDetailsIsBatchedAndGivesEachRowTheJsonItGetsAlone() throws SQLException {
+    String plan = plan("SELECT id, PREDICT_DETAILS('default_risk') FROM loans");
+    assertTrue(plan.contains("EnumerableModelCalls(calls=[[PREDICT_DETAILS('DEFAULT_RISK'"),
+        plan);
+    assertFalse(plan.contains("ROWSPACE_PREDICT_DETAILS"), plan);
+    Map<Integer, String> batched = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, PREDICT_DETAILS('default_risk') "
+             + "FROM loans WHERE MOD(id, 500) = 7")) {
+      while (rs.next()) {
+        batched.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+    assertEquals(6, batched.size());
+    assertTrue(batched.values().iterator().next().contains("\"feature_importance\""),
+        batched.values().iterator().next());
+    try (PreparedStatement single = connection.prepareStatement(
+        "SELECT PREDICT_DETAILS('default_risk') FROM loans WHERE id = ?")) {
+      for (Map.Entry<Integer, String> row : batched.entrySet()) {
+        single.setInt(1, row.getKey());
+        try (ResultSet rs = single.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(row.getValue(), rs.getString(1), "row " + row.getKey());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aJoinConditionPredictingRowByRowGetsTheBatchedResults() throws SQLException {
+    String inputs = "amount => a.amount, term => b.term, grade => b.grade)";
+    String sql = "WITH batched AS (SELECT id, term, grade, "
+        + "PREDICT('default_risk', amount => amount, term => term, grade => grade) AS label, "
+        + "PREDICT_PROBA('default_risk', 'yes', amount => amount, term => term, grade => grade) "
+        + "AS p, PREDICT_DETAILS('default_risk', amount => amount, term => term, grade => grade) "
+        + "AS d FROM loans WHERE MOD(id, 600) = 3) "
+        + "SELECT a.id FROM loans a JOIN batched b ON b.id = a.id "
+        + "AND PREDICT('default_risk', " + inputs + " = b.label "
+        + "AND PREDICT_PROBA('default_risk', 'yes', " + inputs + " = b.p "
+        + "AND PREDICT_DETAILS('default_risk', " + inputs + " = b.d ORDER BY a.id";
+    String plan = plan(sql);
+    // The join's condition calls the functions row by row; the common table, the batches.
+    assertTrue(plan.matches("(?s).*Join\\(condition=[^\\n]*ROWSPACE_PREDICT_LABEL"
+        + "[^\\n]*ROWSPACE_PREDICT_PROBA[^\\n]*ROWSPACE_PREDICT_DETAILS.*"), plan);
+    assertTrue(plan.contains("EnumerableModelCalls"), plan);
+    List<Integer> expected = new ArrayList<>();
+    for (int id = 3; id <= 3000; id += 600) {
+      expected.add(id);
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (List<Object> row : query(sql)) {
+      kept.add((Integer) row.get(0));
+    }
+    assertEquals(expected, kept, "every row's label, probability and details are equal");
+  }
+
+  @Test
   void aFilterOnAPredictionKeepsExactlyTheRowsWhoseProbabilityPassesIt() throws SQLException {
     Map<Integer, Double> probabilities = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
@@ -121,16 +233,8 @@ class BatchedEvaluationTest {
 
   @Test
   void thePlanEvaluatesModelCallsInABatchedOperatorAfterTheFilter() throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR SELECT id, "
-             + "PREDICT('default_risk'), PREDICT_PROBA('default_risk', 'yes') "
-             + "FROM loans WHERE term > 24")) {
-      while (rs.next()) {
-        plan.append(rs.getString(1)).append('\n');
-      }
-    }
-    String text = plan.toString();
+    String text = plan("SELECT id, PREDICT('default_risk'), PREDICT_PROBA('default_risk', 'yes') "
+        + "FROM loans WHERE term > 24");
     assertTrue(text.contains("EnumerableModelCalls(calls=[[PREDICT_LABEL('DEFAULT_RISK'"), text);
     assertTrue(text.contains("PREDICT_PROBA('DEFAULT_RISK', 'yes'"), text);
     // The filter runs below the model calls: only the rows it keeps are predicted.
@@ -155,5 +259,36 @@ class BatchedEvaluationTest {
       });
       assertEquals("57014", stopped.getSQLState(), stopped.getMessage());
     }
+  }
+
+  private static String plan(String query) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + query)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
+  private static List<List<Object>> query(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      return results(rs);
+    }
+  }
+
+  /** The rows of a result set, each as its column values. */
+  private static List<List<Object>> results(ResultSet rs) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        row.add(rs.getObject(i));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 }
