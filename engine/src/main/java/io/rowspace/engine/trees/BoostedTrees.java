@@ -11,17 +11,38 @@ import java.util.List;
  * Immutable and thread-safe.
  */
 public final class BoostedTrees {
+  private static final int BLOCK = 64;
   private final BoostingLoss loss;
   private final int width;
   private final double[] base;
   /** Round-major: the tree of round r for output c is at {@code r * outputs + c}. */
   private final List<RegressionTree> trees;
+  /** All trees' nodes in flat arrays, for prediction: tree t starts at {@code root[t]}. */
+  private final int[] root;
+  private final int[] feature;
+  private final float[] thresholdOrValue;
+  private final boolean[] missingLeft;
+  private final int[] left;
+  private final int[] right;
 
   BoostedTrees(BoostingLoss loss, int width, double[] base, List<RegressionTree> trees) {
     this.loss = loss;
     this.width = width;
     this.base = base.clone();
     this.trees = List.copyOf(trees);
+    int nodes = (int) nodes();
+    root = new int[trees.size()];
+    feature = new int[nodes];
+    thresholdOrValue = new float[nodes];
+    missingLeft = new boolean[nodes];
+    left = new int[nodes];
+    right = new int[nodes];
+    int at = 0;
+    for (int t = 0; t < trees.size(); t++) {
+      root[t] = at;
+      trees.get(t).copyTo(at, feature, thresholdOrValue, missingLeft, left, right);
+      at += trees.get(t).nodes();
+    }
   }
 
   /** The loss the trees were trained for. */
@@ -65,15 +86,33 @@ public final class BoostedTrees {
     }
     int k = base.length;
     float[] out = new float[rows * k];
-    double[] sum = new double[k];
-    for (int i = 0; i < rows; i++) {
-      System.arraycopy(base, 0, sum, 0, k);
-      int offset = i * width;
-      for (int t = 0; t < trees.size(); t++) {
-        sum[t % k] += trees.get(t).predict(x, offset);
+    double[] sum = new double[BLOCK * k];
+    // Tree by tree over a block of rows, so a tree's nodes stay in cache; each row still adds
+    // its trees in the same order, so a row's margins do not depend on the rows beside it.
+    for (int from = 0; from < rows; from += BLOCK) {
+      int to = Math.min(rows, from + BLOCK);
+      for (int i = from; i < to; i++) {
+        System.arraycopy(base, 0, sum, (i - from) * k, k);
       }
-      for (int c = 0; c < k; c++) {
-        out[i * k + c] = (float) sum[c];
+      for (int t = 0; t < root.length; t++) {
+        int c = t % k;
+        int start = root[t];
+        for (int i = from; i < to; i++) {
+          int offset = i * width;
+          int n = start;
+          int f;
+          while ((f = feature[n]) >= 0) {
+            float v = x[offset + f];
+            boolean goLeft = v != v ? missingLeft[n] : v <= thresholdOrValue[n];
+            n = goLeft ? left[n] : right[n];
+          }
+          sum[(i - from) * k + c] += thresholdOrValue[n];
+        }
+      }
+      for (int i = from; i < to; i++) {
+        for (int c = 0; c < k; c++) {
+          out[i * k + c] = (float) sum[(i - from) * k + c];
+        }
       }
     }
     return out;

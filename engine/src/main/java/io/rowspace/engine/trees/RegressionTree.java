@@ -36,6 +36,25 @@ final class RegressionTree {
     return feature.length;
   }
 
+  /**
+   * Copies the nodes into flat arrays at {@code at}, children renumbered from there; leaves get
+   * feature -1 and their value in {@code thresholdOrValue}.
+   */
+  void copyTo(int at, int[] features, float[] thresholdOrValue, boolean[] missingGoesLeft,
+      int[] lefts, int[] rights) {
+    for (int n = 0; n < feature.length; n++) {
+      features[at + n] = feature[n];
+      if (feature[n] == LEAF) {
+        thresholdOrValue[at + n] = value[n];
+      } else {
+        thresholdOrValue[at + n] = threshold[n];
+        missingGoesLeft[at + n] = missingLeft[n];
+        lefts[at + n] = at + left[n];
+        rights[at + n] = at + right[n];
+      }
+    }
+  }
+
   /** The leaf value for a row of raw feature values starting at {@code offset}. */
   float predict(float[] x, int offset) {
     int n = 0;

@@ -242,14 +242,6 @@ class FineTuningTest {
   }
 
   private static double heldOutAuc(Predictor p) {
-    List<Prediction> predictions = p.predict(space, test);
-    int column = test.indexOf("LABEL");
-    double[] scores = new double[predictions.size()];
-    boolean[] positive = new boolean[predictions.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = predictions.get(i).probabilities().get("yes");
-      positive[i] = test.value(i, column).equals("yes");
-    }
-    return Metrics.auc(scores, positive);
+    return HeldOut.auc(p, space, test, "LABEL", "yes");
   }
 }
