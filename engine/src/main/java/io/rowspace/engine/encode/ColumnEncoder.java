@@ -90,6 +90,15 @@ public abstract sealed class ColumnEncoder
   abstract int encode(Object value, int[] slots, float[] features);
 
   /**
+   * How far a value lies beyond where this column's values are extreme, in robust standard
+   * deviations; 0 for values that are not extreme, missing or unreadable. Only numeric columns
+   * have such a fence; others give 0.
+   */
+  public double extremeness(Object value) {
+    return 0;
+  }
+
+  /**
    * The sentence vectors of this column's values, or null when the column has no semantic path.
    */
   public SentenceVectors sentences() {

@@ -60,6 +60,17 @@ public final class AnomalyScorer {
   }
 
   /**
+   * The anomaly score of a row: its vector's isolation, in standard deviations of the
+   * reference's, plus the {@code extremeness} of its values (robust standard deviations beyond
+   * the outlier fences, {@code EmbeddingSpace.extremeness}). A learned space may place one
+   * extreme row among ordinary ones (its encoders clip values, and training spreads all rows
+   * apart); the second term keeps a reading far outside every other row the most unusual.
+   */
+  public double score(float[] vector, double extremeness) {
+    return score(vector) + extremeness;
+  }
+
+  /**
    * One minus the mean similarity to the nearest reference rows, leaving out reference row
    * {@code self} (or, when -1, the first reference row identical to the vector).
    */

@@ -313,6 +313,25 @@ public final class EmbeddingSpace implements AutoCloseable {
     return columnFeatures(encoder.encode(rows), maskedColumns);
   }
 
+  /**
+   * Per row, the largest {@linkplain ColumnEncoder#extremeness extremeness} of its values in the
+   * space's root columns present in {@code rows}: how many robust standard deviations its most
+   * extreme number lies beyond that column's outlier fences (0 for most rows).
+   */
+  public double[] extremeness(Frame rows) {
+    double[] out = new double[rows.rowCount()];
+    for (ColumnEncoder e : encoder.encoders()) {
+      int c = rows.indexOf(e.name());
+      if (c < 0) {
+        continue;
+      }
+      for (int r = 0; r < out.length; r++) {
+        out[r] = Math.max(out[r], e.extremeness(rows.value(r, c)));
+      }
+    }
+    return out;
+  }
+
   /** Width of a row of {@link #columnFeatures}. */
   public int columnFeatureWidth() {
     return encoder.columnCount() * config.features();

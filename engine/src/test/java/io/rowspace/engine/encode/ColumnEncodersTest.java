@@ -172,4 +172,24 @@ class ColumnEncodersTest {
     assertEquals(2, last.tableRows(), "a batch carries only the vectors it uses");
     assertEquals(1, last.rows()[0]);
   }
+
+  @Test
+  void aNumberFarBeyondTheOutlierFencesIsExtremeAndOrdinaryNumbersAreNot() {
+    // Temperatures 10 to 26 (quartiles about 14 and 22), one reading of 95 among them.
+    Object[] values = new Object[401];
+    for (int i = 0; i < 400; i++) {
+      values[i] = 10.0 + 16.0 * i / 399;
+    }
+    values[400] = 95.0;
+    ScalarEncoder e = ScalarEncoder.fit("T", ValueKind.NUMBER, values);
+    assertEquals(0.0, e.extremeness(26.0));
+    assertEquals(0.0, e.extremeness(40.0), "inside three interquartile ranges of the quartiles");
+    assertEquals(0.0, e.extremeness(null));
+    assertEquals(0.0, e.extremeness("not a number"));
+    double far = e.extremeness(95.0);
+    // The upper fence is 22 + 3 * 8 = 46; a robust standard deviation is 8 / 1.349 = 5.9.
+    assertTrue(far > 7.5 && far < 9, "95 is about 8.3 robust standard deviations past the "
+        + "fence: " + far);
+    assertTrue(e.extremeness(-60.0) > far, "the low side counts too");
+  }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * {@code ANOMALY_SCORE('space')}: how unusual the current row is for the space, in standard
- * deviations of the embedded rows' own scores. Called by Calcite after query rewriting with the
+ * deviations of the embedded rows' own scores, plus how many robust standard deviations its most
+ * extreme number lies beyond its column's outlier fences ({@code AnomalyScorer.score(vector,
+ * extremeness)}). Called by Calcite after query rewriting with the
  * session id, the space, and the packed names and values of the row's input columns, where no
  * batch can form; queries over rows evaluate it in batches ({@link ModelCallBatches}). Either way
  * the space is checked against the catalog once per execution.
@@ -37,15 +39,17 @@ public final class AnomalyScoreFunction {
       throws SQLException {
     Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
     float[][] vectors;
+    double[] extremeness;
     try {
       vectors = bound.space().embed(frame, Set.of());
+      extremeness = bound.space().extremeness(frame);
     } catch (EngineException e) {
       throw RowspaceErrors.internal("ANOMALY_SCORE('" + bound.record().name() + "') failed: "
           + e.getMessage(), e);
     }
     List<Double> scores = new ArrayList<>(rows.size());
-    for (float[] vector : vectors) {
-      scores.add(bound.scorer().score(vector));
+    for (int i = 0; i < vectors.length; i++) {
+      scores.add(bound.scorer().score(vectors[i], extremeness[i]));
     }
     return scores;
   }
