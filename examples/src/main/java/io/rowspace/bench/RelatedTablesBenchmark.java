@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,7 +31,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * plus means, minima, maxima and shares of {@code person_years} written by hand in SQL.
  *
  * <p>Run: {@code java -cp "$(cat examples/target/classpath.txt):examples/target/classes"
- * io.rowspace.bench.RelatedTablesBenchmark}. Prints a table and writes it under
+ * io.rowspace.bench.RelatedTablesBenchmark}; {@code -Drowspace.bench.predictorOptions="k = v, ..."}
+ * gives the predictors options. Prints a table and writes it under
  * {@code examples/target/benchmarks}.
  */
 public final class RelatedTablesBenchmark {
@@ -118,8 +120,14 @@ public final class RelatedTablesBenchmark {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON persons_train " + include);
       double spaceSeconds = (System.nanoTime() - started) / 1e9;
-      s.executeUpdate("CREATE PREDICTOR " + space + "_gender ON " + space + " TARGET gender");
-      notes = String.format(Locale.ROOT, "space %.1f s", spaceSeconds);
+      String options = System.getProperty("rowspace.bench.predictorOptions", "").strip();
+      s.executeUpdate("CREATE PREDICTOR " + space + "_gender ON " + space + " TARGET gender"
+          + (options.isEmpty() ? "" : " WITH (" + options + ")"));
+      for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+        System.err.println("    warning: " + w.getMessage());
+      }
+      notes = String.format(Locale.ROOT, "space %.1f s", spaceSeconds)
+          + (options.isEmpty() ? "" : "; predictor WITH (" + options + ")");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double[] p = new double[truth.size()];

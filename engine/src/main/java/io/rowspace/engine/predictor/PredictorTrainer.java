@@ -60,6 +60,11 @@ public final class PredictorTrainer {
   static final float DROPOUT = 0.2f;
   static final float WEIGHT_DECAY = 0.05f;
   static final int TARGET_STEPS = 1500;
+  /**
+   * Validation rows of the rarest class (for regression, a quarter of the validation rows) below
+   * which {@code trees = auto} keeps the network alone.
+   */
+  static final int MIN_CHOICE_ROWS = 50;
 
   private PredictorTrainer() {}
 
@@ -414,7 +419,15 @@ public final class PredictorTrainer {
           current = tunedFeatures;
         }
       }
-      if (!options.trees().equals("false")) {
+      String tooFew = tooFewToChoose(validation, label);
+      if (options.trees().equals("auto") && tooFew != null) {
+        monitor.warning("Predictor of '" + target + "': boosted trees not tried: " + tooFew
+            + ", too few to choose between models without over-fitting the choice; trees = "
+            + "true trains them anyway.");
+        resolved.put("trees", "auto");
+        resolved.put("tree_share", "0.0");
+        resolved.put("tree_skipped", tooFew);
+      } else if (!options.trees().equals("false")) {
         chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation, classes,
             positive, targetMean, targetStd, trainingInputs, distribution, inputs, resolved,
             epochsSoFar);
@@ -429,6 +442,27 @@ public final class PredictorTrainer {
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
           inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
           targetStd, resolved, options.columnFeatures(), tuned, chosen.blend);
+    }
+
+    /**
+     * Why the validation rows are too few to choose reliably between the network and a blend
+     * with trees, or null when they are enough: fewer than {@link #MIN_CHOICE_ROWS} rows of the
+     * rarest class (classification) or fewer than {@link #MIN_CHOICE_ROWS} * 4 rows (regression).
+     * On psid (95 validation rows, 12 of the rarest class) trees halved the validation log loss
+     * and still lowered held-out AUC, for three seeds out of three.
+     */
+    private String tooFewToChoose(int[] validation, int[] label) {
+      if (task == Task.REGRESSION) {
+        return validation.length < 4 * MIN_CHOICE_ROWS ? "the validation rows are only "
+            + validation.length : null;
+      }
+      int[] count = new int[counts.size()];
+      for (int i : validation) {
+        count[label[i]]++;
+      }
+      int rarest = Arrays.stream(count).min().orElse(0);
+      return rarest < MIN_CHOICE_ROWS ? "the validation rows hold only " + rarest + " of the "
+          + "rarest class" : null;
     }
 
     /**
@@ -455,13 +489,14 @@ public final class PredictorTrainer {
         };
         statistic[i] = task == Task.MULTICLASS ? Float.NaN : treeTarget[i];
       }
-      TreeInputs treeInputs = TreeInputs.fit(space.columns(), inputs, data, fit, statistic);
+      TreeInputs treeInputs = TreeInputs.fit(space.columns(), space.relations(), inputs, data,
+          fit, statistic);
       SpaceFeatures withTrees = features.withTreeValues(
           treeInputs.values(data, Set.of(target)), treeInputs.width());
       int embeddingWidth = space.embeddingDimension();
       TreeBooster.Settings settings = TreeBooster.Settings.forRows(fit.length, options.seed());
       monitor.progress("trees", 0, settings.maxRounds(), "boosting trees on the embedding and "
-          + treeInputs.width() + " input column(s)");
+          + String.join(", ", treeInputs.names()));
       TreeBooster.Result boosted = TreeBooster.train(withTrees.treeRows(embeddingWidth),
           embeddingWidth + treeInputs.width(), fit, validation, loss, classes.size(), treeTarget,
           settings, new TreeBooster.Progress() {
@@ -510,7 +545,7 @@ public final class PredictorTrainer {
       monitor.warning("Predictor of '" + target + "': " + (bestShare == 0
           ? "kept the network alone; boosted trees did not lower the validation " + metric
           : String.format(Locale.ROOT, "mixed boosted trees (%d rounds, over the embedding and "
-              + "%d input column(s)) into the network's outputs at a share of %.2f",
+              + "%d input(s)) into the network's outputs at a share of %.2f",
               boosted.bestRound(), treeInputs.width(), bestShare))
           + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
               metric, network.score, best.score));
@@ -519,7 +554,7 @@ public final class PredictorTrainer {
       resolved.put("tree_rounds", Integer.toString(boosted.bestRound()));
       resolved.put("tree_learning_rate", Double.toString(settings.learningRate()));
       resolved.put("tree_depth", Integer.toString(settings.maxDepth()));
-      resolved.put("tree_inputs", String.join(",", treeInputs.columns()));
+      resolved.put("tree_inputs", String.join(",", treeInputs.names()));
       resolved.put("tree_validation", String.join(", ", tried));
       return best;
     }

@@ -1,6 +1,8 @@
 package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.RelatedRows;
+import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
 import io.rowspace.engine.profile.ValueKind;
@@ -22,8 +24,11 @@ import java.util.TreeMap;
  * dates (days since 1970) and booleans as their values; categories as their rank by a statistic
  * of the fitting rows (the share of the positive class for binary targets, the mean target for
  * regression, the frequency for multiclass), so one split can separate the categories that
- * matter; free text, emails and URLs are left to the space. Missing, unreadable, unseen and masked
- * values are {@code NaN}, which the trees send down the side they learned for them.
+ * matter; free text, emails and URLs are left to the space. Then, per related child table of the
+ * root, the summaries its reader computes over all of a row's related rows (count, emptiness,
+ * mean and maximum of numeric columns, shares of frequent values): the aggregates one would write
+ * by hand. Missing, unreadable, unseen and masked values (a masked related table, or one whose
+ * rows are absent) are {@code NaN}, which the trees send down the side they learned for them.
  */
 final class TreeInputs {
   /** Prior weight (in rows) that pulls a rare category's statistic toward the overall one. */
@@ -33,12 +38,17 @@ final class TreeInputs {
   private final List<ValueKind> kinds;
   /** Per column, the rank of each category; empty for numeric columns. */
   private final List<Map<String, Float>> ranks;
+  /** Related child tables whose summaries follow the columns, with their widths. */
+  private final List<String> relations;
+  private final List<Integer> summaryWidths;
 
   private TreeInputs(List<String> columns, List<ValueKind> kinds,
-      List<Map<String, Float>> ranks) {
+      List<Map<String, Float>> ranks, List<String> relations, List<Integer> summaryWidths) {
     this.columns = List.copyOf(columns);
     this.kinds = List.copyOf(kinds);
     this.ranks = List.copyOf(ranks);
+    this.relations = List.copyOf(relations);
+    this.summaryWidths = List.copyOf(summaryWidths);
   }
 
   /**
@@ -51,8 +61,8 @@ final class TreeInputs {
    * @param statistic per row of {@code data}: 1/0 for the positive class, the standardised
    *     value, or {@code NaN} to rank categories by frequency
    */
-  static TreeInputs fit(List<ColumnProfile> profiles, List<String> inputs, Frame data, int[] fit,
-      float[] statistic) {
+  static TreeInputs fit(List<ColumnProfile> profiles, List<Relation> related, List<String> inputs,
+      Frame data, int[] fit, float[] statistic) {
     List<String> columns = new ArrayList<>();
     List<ValueKind> kinds = new ArrayList<>();
     List<Map<String, Float>> ranks = new ArrayList<>();
@@ -73,7 +83,15 @@ final class TreeInputs {
       kinds.add(kind);
       ranks.add(numeric ? Map.of() : rank(data, c, kind, fit, statistic));
     }
-    return new TreeInputs(columns, kinds, ranks);
+    List<String> relations = new ArrayList<>();
+    List<Integer> widths = new ArrayList<>();
+    for (Relation relation : related) {
+      if (relation.summaryWidth() > 0) {
+        relations.add(relation.name());
+        widths.add(relation.summaryWidth());
+      }
+    }
+    return new TreeInputs(columns, kinds, ranks, relations, widths);
   }
 
   private static Map<String, Float> rank(Frame data, int column, ValueKind kind, int[] fit,
@@ -114,13 +132,22 @@ final class TreeInputs {
     return ranks;
   }
 
-  /** Columns read, one value each. */
+  /** Values per row: one per column, then the related tables' summaries. */
   int width() {
-    return columns.size();
+    int w = columns.size();
+    for (int s : summaryWidths) {
+      w += s;
+    }
+    return w;
   }
 
-  List<String> columns() {
-    return columns;
+  /** What the trees read, for people: the columns, then {@code TABLE.*(n)} per related table. */
+  List<String> names() {
+    List<String> names = new ArrayList<>(columns);
+    for (int r = 0; r < relations.size(); r++) {
+      names.add(relations.get(r) + ".*(" + summaryWidths.get(r) + ")");
+    }
+    return names;
   }
 
   /**
@@ -129,10 +156,10 @@ final class TreeInputs {
    */
   float[] values(Frame frame, Set<String> masked) {
     int n = frame.rowCount();
-    int w = columns.size();
+    int w = width();
     float[] out = new float[n * w];
     Arrays.fill(out, Float.NaN);
-    for (int j = 0; j < w; j++) {
+    for (int j = 0; j < columns.size(); j++) {
       int c = frame.indexOf(columns.get(j));
       if (c < 0 || masked.contains(columns.get(j))) {
         continue;
@@ -155,7 +182,31 @@ final class TreeInputs {
         }
       }
     }
+    int at = columns.size();
+    for (int r = 0; r < relations.size(); r++) {
+      int width = summaryWidths.get(r);
+      RelatedRows rows = masked.contains(relations.get(r)) ? null : related(frame, r);
+      if (rows != null) {
+        for (int i = 0; i < n; i++) {
+          double[] summary = rows.summary(i);
+          for (int k = 0; k < width && k < summary.length; k++) {
+            out[i * w + at + k] = (float) summary[k];
+          }
+        }
+      }
+      at += width;
+    }
     return out;
+  }
+
+  private RelatedRows related(Frame frame, int relation) {
+    for (RelatedRows rows : frame.related()) {
+      if (rows.relation().name().equals(relations.get(relation))
+          && rows.holderCount() == frame.rowCount()) {
+        return rows;
+      }
+    }
+    return null;
   }
 
   void write(DataOutput out) throws IOException {
@@ -169,6 +220,11 @@ final class TreeInputs {
         out.writeUTF(e.getKey());
         out.writeFloat(e.getValue());
       }
+    }
+    out.writeInt(relations.size());
+    for (int r = 0; r < relations.size(); r++) {
+      out.writeUTF(relations.get(r));
+      out.writeInt(summaryWidths.get(r));
     }
   }
 
@@ -197,6 +253,20 @@ final class TreeInputs {
       }
       ranks.add(rank);
     }
-    return new TreeInputs(columns, kinds, ranks);
+    int m = in.readInt();
+    if (m < 0 || m > 10_000) {
+      throw new IOException(m + " related tables");
+    }
+    List<String> relations = new ArrayList<>();
+    List<Integer> widths = new ArrayList<>();
+    for (int r = 0; r < m; r++) {
+      relations.add(in.readUTF());
+      int width = in.readInt();
+      if (width < 0 || width > 1_000_000) {
+        throw new IOException("a summary of width " + width);
+      }
+      widths.add(width);
+    }
+    return new TreeInputs(columns, kinds, ranks, relations, widths);
   }
 }

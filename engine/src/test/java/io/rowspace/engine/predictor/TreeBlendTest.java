@@ -36,7 +36,8 @@ class TreeBlendTest {
 
   @BeforeAll
   static void trainSpace() {
-    train = rows(3000, new Random(21));
+    // 4,000 rows leave about 70 positives among the validation rows, enough for trees = auto.
+    train = rows(4000, new Random(21));
     test = rows(2000, new Random(22));
     space = SpaceTrainer.train(rows(1500, new Random(20)), Map.of(), SpaceOptions.fromMap(
         Map.of("d_model", "16", "layers", "1", "epochs", "6")), TrainingMonitor.NONE);
@@ -120,6 +121,23 @@ class TreeBlendTest {
             PredictorOptions.fromMap(Map.of("trees", "true")), TrainingMonitor.NONE)) {
       assertTrue(a.trees.weight() >= 0.25, "trees = true keeps a share of at least a quarter");
       assertArrayEquals(a.toBytes(), b.toBytes());
+    }
+  }
+
+  @Test
+  void withFewValidationRowsOfTheRarestClassTreesAreOnlyTriedWhenAskedFor() {
+    Frame few = train.rows(java.util.stream.IntStream.range(0, 600).toArray());
+    PredictorGuardsTest.Recorder monitor = new PredictorGuardsTest.Recorder();
+    try (Predictor auto = PredictorTrainer.train(space, few, "LEAVES",
+            PredictorOptions.defaults(), monitor);
+        Predictor asked = PredictorTrainer.train(space, few, "LEAVES",
+            PredictorOptions.fromMap(Map.of("trees", "true")), TrainingMonitor.NONE)) {
+      assertNull(auto.trees);
+      assertTrue(monitor.warnings.stream().anyMatch(w -> w.startsWith("Predictor of 'LEAVES': "
+          + "boosted trees not tried: the validation rows hold only ")), monitor.warnings
+          .toString());
+      assertTrue(auto.resolvedOptions().get("tree_skipped").contains("of the rarest class"));
+      assertTrue(asked.trees.weight() >= 0.25);
     }
   }
 }
