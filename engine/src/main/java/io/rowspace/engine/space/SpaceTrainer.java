@@ -362,7 +362,10 @@ public final class SpaceTrainer {
       float[] initial = layout.initialise(new Random(random.nextLong()));
       List<EpochRecord> timeline = new ArrayList<>();
       float[] best = initial;
+      // What a new epoch must beat; reset when the temperature changes (losses at different
+      // temperatures do not compare), while keptLoss stays the kept epoch's own loss.
       double bestLoss = Double.POSITIVE_INFINITY;
+      double keptLoss = Double.NaN;
       boolean bestCollapsed = true;
       int bestEpoch = 0;
       int patience = Math.max(4, plan.epochs / 8);
@@ -512,6 +515,7 @@ public final class SpaceTrainer {
               : bestCollapsed || validationLoss < bestLoss);
           if (keep) {
             bestLoss = validationLoss;
+            keptLoss = validationLoss;
             bestEpoch = epoch;
             bestCollapsed = collapsed;
             best = parameters.toFloatArray();
@@ -550,7 +554,9 @@ public final class SpaceTrainer {
         throw new EngineException(EngineException.Kind.OUT_OF_MEMORY, "Training ran out of "
             + "memory. Set a smaller 'batch_size' or 'max_rows'.", e);
       }
-      if (!Double.isFinite(bestLoss)) {
+      // No epoch kept means no finite validation loss ever (a kept epoch whose baseline was reset
+      // by a temperature boost, with later epochs collapsed, is still a kept epoch).
+      if (bestEpoch == 0) {
         throw new EngineException(EngineException.Kind.INTERNAL,
             "Training diverged: the loss was never finite. Try a smaller 'learning_rate'.");
       }
@@ -561,7 +567,7 @@ public final class SpaceTrainer {
             timeline.get(bestEpoch - 1).failures().isEmpty() ? "collapsed embeddings"
                 : timeline.get(bestEpoch - 1).failures()));
       }
-      return new Result(best, epochsRun, bestLoss, timeline, (float) curriculum.temperature());
+      return new Result(best, epochsRun, keptLoss, timeline, (float) curriculum.temperature());
     }
 
     /** The rows whose embeddings are measured: validation rows, else training rows; at most 512. */
