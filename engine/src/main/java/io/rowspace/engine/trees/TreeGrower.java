@@ -92,11 +92,8 @@ final class TreeGrower {
 
   /** The best split of a node, or null when none gains anything. */
   private Split bestSplit(double[] histogram, double sumG, double sumH) {
-    double lambda = settings.l2();
-    double minWeight = settings.minChildWeight();
-    double parent = sumG * sumG / (sumH + lambda);
+    double parent = sumG * sumG / (sumH + settings.l2());
     Split best = null;
-    double bestGain = 1e-12;
     for (int f : features) {
       int o = offset[f];
       int last = binCounts[f] - 1;
@@ -107,32 +104,31 @@ final class TreeGrower {
       for (int b = 1; b < last; b++) {
         gl += histogram[2 * (o + b)];
         hl += histogram[2 * (o + b) + 1];
-        // Missing values on the right.
-        double gr = sumG - gl;
-        double hr = sumH - hl;
-        if (hl >= minWeight && hr >= minWeight) {
-          double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent;
-          if (gain > bestGain) {
-            bestGain = gain;
-            best = new Split(f, b, false, gl, hl);
-          }
-        }
+        best = better(best, f, b, false, gl, hl, sumG, sumH, parent);
         if (missingH > 0) {
-          double gml = gl + missingG;
-          double hml = hl + missingH;
-          double gmr = sumG - gml;
-          double hmr = sumH - hml;
-          if (hml >= minWeight && hmr >= minWeight) {
-            double gain = gml * gml / (hml + lambda) + gmr * gmr / (hmr + lambda) - parent;
-            if (gain > bestGain) {
-              bestGain = gain;
-              best = new Split(f, b, true, gml, hml);
-            }
-          }
+          best = better(best, f, b, true, gl + missingG, hl + missingH, sumG, sumH, parent);
         }
       }
     }
     return best;
+  }
+
+  /**
+   * The candidate split (left sums {@code gl}, {@code hl}) if both sides are heavy enough and it
+   * gains more than {@code best}, else {@code best}.
+   */
+  private Split better(Split best, int feature, int bin, boolean missingLeft, double gl,
+      double hl, double sumG, double sumH, double parent) {
+    double gr = sumG - gl;
+    double hr = sumH - hl;
+    double minWeight = settings.minChildWeight();
+    if (hl < minWeight || hr < minWeight) {
+      return best;
+    }
+    double lambda = settings.l2();
+    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent;
+    return gain > (best == null ? 1e-12 : best.gain) ? new Split(feature, bin, missingLeft, gl, hl,
+        gain) : best;
   }
 
   /** Moves the rows going left to the front of {@code rows[from, to)}; returns the boundary. */
@@ -185,5 +181,6 @@ final class TreeGrower {
   }
 
   /** A candidate split: bins up to {@code bin} (and missing values if so) go left. */
-  private record Split(int feature, int bin, boolean missingLeft, double leftG, double leftH) {}
+  private record Split(int feature, int bin, boolean missingLeft, double leftG, double leftH,
+      double gain) {}
 }
