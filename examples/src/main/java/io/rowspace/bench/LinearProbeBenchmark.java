@@ -48,13 +48,20 @@ public final class LinearProbeBenchmark {
   public static void main(String[] args) {
     String which = "both";
     long seed = 7;
+    Map<String, String> spaceOptions = new java.util.LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--space" -> which = args[++i];
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--space-options" -> {
+          for (String option : args[++i].split(",")) {
+            String[] kv = option.split("=", 2);
+            spaceOptions.put(kv[0].strip(), kv.length > 1 ? kv[1].strip() : "");
+          }
+        }
         default -> {
           System.err.println("Unknown argument '" + args[i] + "'. Usage: LinearProbeBenchmark "
-              + "[--space features|table|both] [--seed N]");
+              + "[--space features|table|both] [--seed N] [--space-options 'k = v, ...']");
           System.exit(2);
         }
       }
@@ -93,7 +100,8 @@ public final class LinearProbeBenchmark {
       EmbeddingSpace built;
       long heapPeak;
       try (MemoryPeaks peaks = MemoryPeaks.start()) {
-        built = SpaceTrainer.train(training, Map.of(), SpaceOptions.defaults(), progress());
+        built = SpaceTrainer.train(training, Map.of(), SpaceOptions.fromMap(spaceOptions),
+            progress());
         heapPeak = peaks.heapPeakBytes();
       }
       double seconds = (System.nanoTime() - started) / 1e9;
