@@ -116,14 +116,11 @@ public final class ScalarEncoder extends ColumnEncoder {
     features[0] = clip((x - mean) / std);
     features[1] = clip((signedLog(x) - logMean) / logStd);
     features[2] = (float) (2 * rank(x) - 1);
-    double lowerQuartile = quantiles[(QUANTILES - 1) / 4];
-    double upperQuartile = quantiles[3 * (QUANTILES - 1) / 4];
-    double iqr = upperQuartile - lowerQuartile;
-    double spread = iqr > 0 ? iqr : std;
+    double spread = spread();
     features[3] = clip((x - quantiles[(QUANTILES - 1) / 2]) / spread);
     features[4] = (float) Math.signum(x);
-    features[5] = x < lowerQuartile - OUTLIER_IQRS * spread ? 1f : 0f;
-    features[6] = x > upperQuartile + OUTLIER_IQRS * spread ? 1f : 0f;
+    features[5] = x < lowerFence() ? 1f : 0f;
+    features[6] = x > upperFence() ? 1f : 0f;
     int bin = 0;
     while (bin < binEdges.length && x >= binEdges[bin]) {
       bin++;
@@ -146,14 +143,32 @@ public final class ScalarEncoder extends ColumnEncoder {
     if (!Double.isFinite(x)) {
       return 0;
     }
-    double lowerQuartile = quantiles[(QUANTILES - 1) / 4];
-    double upperQuartile = quantiles[3 * (QUANTILES - 1) / 4];
-    double iqr = upperQuartile - lowerQuartile;
-    double spread = iqr > 0 ? iqr : std;
-    double sigma = spread / 1.349;
-    double beyond = Math.max(x - (upperQuartile + OUTLIER_IQRS * spread),
-        (lowerQuartile - OUTLIER_IQRS * spread) - x);
-    return beyond > 0 ? beyond / sigma : 0;
+    double beyond = Math.max(x - upperFence(), lowerFence() - x);
+    return beyond > 0 ? beyond / (spread() / 1.349) : 0;
+  }
+
+  private double lowerQuartile() {
+    return quantiles[(QUANTILES - 1) / 4];
+  }
+
+  private double upperQuartile() {
+    return quantiles[3 * (QUANTILES - 1) / 4];
+  }
+
+  /** The interquartile range, or the standard deviation when the quartiles coincide. */
+  private double spread() {
+    double iqr = upperQuartile() - lowerQuartile();
+    return iqr > 0 ? iqr : std;
+  }
+
+  /** Below this a value is a low outlier: three spreads under the lower quartile. */
+  private double lowerFence() {
+    return lowerQuartile() - OUTLIER_IQRS * spread();
+  }
+
+  /** Above this a value is a high outlier: three spreads over the upper quartile. */
+  private double upperFence() {
+    return upperQuartile() + OUTLIER_IQRS * spread();
   }
 
   private double rank(double x) {
