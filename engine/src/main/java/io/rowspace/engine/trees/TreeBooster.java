@@ -105,7 +105,7 @@ public final class TreeBooster {
     Random random = new Random(settings.seed());
     double[] gradient = new double[fit.length];
     double[] hessian = new double[fit.length];
-    double[] probability = new double[k];
+    double[] probability = new double[fit.length * k];
     List<RegressionTree> trees = new ArrayList<>();
     int columns = Math.max(1, (int) Math.round(settings.columnSample() * width));
     int[] featureOrder = new int[width];
@@ -123,10 +123,12 @@ public final class TreeBooster {
       }
       round++;
       int[] rows = sampleRows(fit.length, settings.rowSample(), random);
+      // Every tree of a round fits the gradients at the margins the round started from.
+      probabilities(loss, margin, k, probability);
       for (int c = 0; c < k; c++) {
         int[] features = sampleFeatures(featureOrder, columns, random);
         for (int i = 0; i < fit.length; i++) {
-          gradients(loss, margin, i, k, c, fitTarget[i], probability, gradient, hessian);
+          gradients(loss, margin, probability, i, k, c, fitTarget[i], gradient, hessian);
         }
         RegressionTree tree = grower.grow(rows, features, gradient, hessian);
         trees.add(tree);
@@ -191,34 +193,46 @@ public final class TreeBooster {
     return sum / n;
   }
 
-  private static void gradients(BoostingLoss loss, double[] margin, int i, int k, int c,
-      float target, double[] probability, double[] gradient, double[] hessian) {
-    switch (loss) {
-      case LOGISTIC: {
-        double p = 1 / (1 + Math.exp(-margin[i]));
-        gradient[i] = p - target;
-        hessian[i] = Math.max(p * (1 - p), 1e-16);
-        break;
+  /**
+   * Per row (and class), the probability its margins give: the sigmoid for logistic loss, the
+   * softmax for softmax loss; nothing for squared loss.
+   */
+  private static void probabilities(BoostingLoss loss, double[] margin, int k,
+      double[] probability) {
+    int n = probability.length / k;
+    if (loss == BoostingLoss.LOGISTIC) {
+      for (int i = 0; i < n; i++) {
+        probability[i] = 1 / (1 + Math.exp(-margin[i]));
       }
-      case SOFTMAX: {
+    } else if (loss == BoostingLoss.SOFTMAX) {
+      for (int i = 0; i < n; i++) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < k; j++) {
           max = Math.max(max, margin[i * k + j]);
         }
         double z = 0;
         for (int j = 0; j < k; j++) {
-          probability[j] = Math.exp(margin[i * k + j] - max);
-          z += probability[j];
+          probability[i * k + j] = Math.exp(margin[i * k + j] - max);
+          z += probability[i * k + j];
         }
-        double p = probability[c] / z;
-        gradient[i] = p - (c == (int) target ? 1 : 0);
-        hessian[i] = Math.max(p * (1 - p), 1e-16);
-        break;
+        for (int j = 0; j < k; j++) {
+          probability[i * k + j] /= z;
+        }
       }
-      default:
-        gradient[i] = margin[i] - target;
-        hessian[i] = 1;
     }
+  }
+
+  private static void gradients(BoostingLoss loss, double[] margin, double[] probability, int i,
+      int k, int c, float target, double[] gradient, double[] hessian) {
+    if (loss == BoostingLoss.SQUARED) {
+      gradient[i] = margin[i] - target;
+      hessian[i] = 1;
+      return;
+    }
+    double p = probability[i * k + c];
+    boolean hit = loss == BoostingLoss.LOGISTIC ? target == 1 : c == (int) target;
+    gradient[i] = p - (hit ? 1 : 0);
+    hessian[i] = Math.max(p * (1 - p), 1e-16);
   }
 
   private static double[] baseScore(BoostingLoss loss, int k, float[] target) {
