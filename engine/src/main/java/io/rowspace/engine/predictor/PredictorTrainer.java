@@ -297,6 +297,7 @@ public final class PredictorTrainer {
             || options.costFalseNegative().isPresent() ? "least_cost" : "best_f1");
       }
       resolved.put("column_features", Boolean.toString(options.columnFeatures()));
+      resolved.put("trees", options.trees());
       resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (String c : classes) {
@@ -384,7 +385,7 @@ public final class PredictorTrainer {
         tunedFeatures.standardise(mean, std);
         TrainingInputs tunedInputs = TrainingInputs.of(data, fit, numericInputs, tunedFeatures);
         Evaluation fineTuned = evaluate(head, result.headParameters(),
-            select(tunedFeatures, validation), validation, chosen.setting, label, value, classes,
+            tunedFeatures.select(validation), validation, chosen.setting, label, value, classes,
             positive, targetMean, targetStd, tunedInputs, distribution, inputs, resolved,
             fit.length, last[0], null);
         boolean keep = options.fineTune().equals("true")
@@ -424,13 +425,12 @@ public final class PredictorTrainer {
         monitor.warning("Predictor of '" + target + "': boosted trees not tried: " + tooFew
             + ", too few to choose between models without over-fitting the choice; trees = "
             + "true trains them anyway.");
-        resolved.put("trees", "auto");
         resolved.put("tree_share", "0.0");
         resolved.put("tree_skipped", tooFew);
       } else if (!options.trees().equals("false")) {
-        chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation, classes,
-            positive, targetMean, targetStd, trainingInputs, distribution, inputs, resolved,
-            epochsSoFar);
+        chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation,
+            classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
+            resolved, epochsSoFar);
       }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
@@ -470,11 +470,11 @@ public final class PredictorTrainer {
      * validation rows, and returns the evaluation of the network mixed with them at the share
      * with the lowest validation loss ({@code trees = auto} may keep the network alone).
      */
-    private Evaluation blendTrees(PredictorHead head, Evaluation network, SpaceFeatures features, float[] targetValues,
-        int[] label, double[] value, int[] fit, int[] validation, List<String> classes,
-        String positive, double targetMean, double targetStd, TrainingInputs trainingInputs,
-        Map<String, Double> distribution, List<String> inputs, Map<String, String> resolved,
-        int epochsSoFar) {
+    private Evaluation blendTrees(PredictorHead head, Evaluation network, SpaceFeatures features,
+        float[] targetValues, int[] label, double[] value, int[] fit, int[] validation,
+        List<String> classes, String positive, double targetMean, double targetStd,
+        TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
+        Map<String, String> resolved, int epochsSoFar) {
       int n = data.rowCount();
       int positiveIndex = positive == null ? -1 : classes.indexOf(positive);
       float[] treeTarget = new float[n];
@@ -549,7 +549,6 @@ public final class PredictorTrainer {
               boosted.bestRound(), treeInputs.width(), bestShare))
           + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
               metric, network.score, best.score));
-      resolved.put("trees", options.trees());
       resolved.put("tree_share", Double.toString(bestShare));
       resolved.put("tree_rounds", Integer.toString(boosted.bestRound()));
       resolved.put("tree_learning_rate", Double.toString(settings.learningRate()));
@@ -590,7 +589,7 @@ public final class PredictorTrainer {
       EpochRecord[] last = new EpochRecord[1];
       float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
           epochOffset, last);
-      return evaluate(head, parameters, select(features, validation), validation, setting,
+      return evaluate(head, parameters, features.select(validation), validation, setting,
           label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
           inputs, resolved, fit.length, last[0], null);
     }
@@ -749,7 +748,7 @@ public final class PredictorTrainer {
       double bestLoss = Double.POSITIVE_INFINITY;
       int bestEpoch = 0;
       int step = 0;
-      SpaceFeatures validationFeatures = select(features, validation);
+      SpaceFeatures validationFeatures = features.select(validation);
       float[] validationTargets = new float[validation.length];
       for (int i = 0; i < validation.length; i++) {
         validationTargets[i] = targetValues[validation[i]];
@@ -774,7 +773,7 @@ public final class PredictorTrainer {
             for (int i = 0; i < batch; i++) {
               rowsOfBatch[i] = fit[order[s * batch + i]];
             }
-            SpaceFeatures b = select(features, rowsOfBatch);
+            SpaceFeatures b = features.select(rowsOfBatch);
             float[] t = new float[batch];
             for (int i = 0; i < batch; i++) {
               t[i] = targetValues[rowsOfBatch[i]];
@@ -830,10 +829,6 @@ public final class PredictorTrainer {
       }
       return best;
     }
-  }
-
-  static SpaceFeatures select(SpaceFeatures f, int[] rows) {
-    return f.select(rows);
   }
 
   static void moments(SpaceFeatures f, int[] rows, float[] mean, float[] std) {

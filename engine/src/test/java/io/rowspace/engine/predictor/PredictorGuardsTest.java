@@ -114,7 +114,8 @@ class PredictorGuardsTest {
     System.out.printf("imbalanced target, %s: calibration %s, held-out ECE %.4f before, %.4f "
         + "after; positive-class ECE %.4f before, %.4f after; log loss %.4f before, %.4f after;"
         + " validation ECE %.4f, AUC %.3f%n", what, predictor.calibration(), rawError,
-        calibratedError, positiveClassError(raw, positive), positiveClassError(calibrated, positive),
+        calibratedError, positiveClassError(raw, positive),
+        positiveClassError(calibrated, positive),
         logLoss(raw, positive), logLoss(calibrated, positive),
         predictor.metrics().calibrationError(), predictor.metrics().auc());
     assertTrue(List.of("temperature", "platt", "isotonic").contains(predictor.calibration()));
