@@ -170,13 +170,7 @@ public final class RowspaceSession implements AutoCloseable {
    * execution's first call, the same binding for its other rows.
    */
   public BoundPredictor predictorOfExecution(String name) throws SQLException {
-    long execution = executions.get();
-    if (predictorsChecked.getOrDefault(name, -1L) == execution) {
-      return boundPredictor(name);
-    }
-    BoundPredictor current = currentPredictor(name);
-    predictorsChecked.put(name, execution);
-    return current;
+    return ofExecution(name, predictorsChecked, this::boundPredictor, this::currentPredictor);
   }
 
   /**
@@ -184,13 +178,24 @@ public final class RowspaceSession implements AutoCloseable {
    * execution's first call, the same binding for its other rows.
    */
   public BoundSpace spaceOfExecution(String name) throws SQLException {
+    return ofExecution(name, spacesChecked, this::boundSpace, this::currentSpace);
+  }
+
+  /** Looks a model up by name. */
+  @FunctionalInterface
+  private interface ModelLookup<T> {
+    T get(String name) throws SQLException;
+  }
+
+  private <T> T ofExecution(String name, Map<String, Long> checked, ModelLookup<T> bound,
+      ModelLookup<T> current) throws SQLException {
     long execution = executions.get();
-    if (spacesChecked.getOrDefault(name, -1L) == execution) {
-      return boundSpace(name);
+    if (checked.getOrDefault(name, -1L) == execution) {
+      return bound.get(name);
     }
-    BoundSpace current = currentSpace(name);
-    spacesChecked.put(name, execution);
-    return current;
+    T fresh = current.get(name);
+    checked.put(name, execution);
+    return fresh;
   }
 
   /** Makes a space available to the functions of queries planned from now on. */
