@@ -55,17 +55,6 @@ final class RegressionTree {
     }
   }
 
-  /** The leaf value for a row of raw feature values starting at {@code offset}. */
-  float predict(float[] x, int offset) {
-    int n = 0;
-    while (feature[n] != LEAF) {
-      float v = x[offset + feature[n]];
-      boolean goLeft = Float.isNaN(v) ? missingLeft[n] : v <= threshold[n];
-      n = goLeft ? left[n] : right[n];
-    }
-    return value[n];
-  }
-
   /** The leaf value for a row of bins starting at {@code offset} (training rows). */
   float predictBinned(byte[] bins, int offset) {
     int n = 0;
