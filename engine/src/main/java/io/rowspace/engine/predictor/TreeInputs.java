@@ -55,6 +55,7 @@ final class TreeInputs {
    * Chooses and codes the columns trees can read.
    *
    * @param profiles the space's column profiles
+   * @param related the space's relations; its child tables' summaries are read
    * @param inputs the predictor's input columns (the target is not among them)
    * @param data the training rows
    * @param fit the rows the statistics of categories are taken from
@@ -171,7 +172,7 @@ final class TreeInputs {
         if (ValueParser.isMissing(v, kind)) {
           continue;
         }
-        if (rank.isEmpty() && kind != ValueKind.TEXT) {
+        if (kind != ValueKind.TEXT) {
           out[i * w + j] = (float) ValueParser.number(v, kind);
         } else {
           String key = ValueParser.key(v, kind);
