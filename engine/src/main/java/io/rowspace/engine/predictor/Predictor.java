@@ -28,8 +28,7 @@ import java.util.Set;
 
 /**
  * A trained predictor: a small network on top of an embedding space, for one target column,
- * usually blended with boosted trees that read the row's embedding and its input columns
- * ({@link TreeBlend}). Predictions always run the space with the target column masked, exactly as
+ * usually blended with boosted trees that read its input columns ({@link TreeBlend}). Predictions always run the space with the target column masked, exactly as
  * in training.
  *
  * <p>Thread-safe: {@link #predict} calls are serialised, each in its own native memory scope.
@@ -41,9 +40,9 @@ public final class Predictor implements AutoCloseable {
    * the head's name and sizes (older files hold an MLP head); version 4 the input columns' own
    * features beside the space's outputs and the fine-tuned layers of the space (older files read
    * the frozen space alone); version 5 the boosted trees blended with the network (older files
-   * have none).
+   * have none); version 6 the target's transform (older files learned the target as it is).
    */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -64,8 +63,8 @@ public final class Predictor implements AutoCloseable {
   final float[] featureStd;
   final PredictorHead head;
   final float[] parameterValues;
-  final double targetMean;
-  final double targetStd;
+  /** How the network's and trees' outputs map to values (regression). */
+  final TargetScale targetScale;
   final Map<String, String> options;
   /** Whether the network reads the input columns' own features beside the space's outputs. */
   final boolean columnFeatures;
@@ -84,7 +83,7 @@ public final class Predictor implements AutoCloseable {
       TrainingInputs trainingInputs, PredictorMetrics metrics,
       Map<String, Double> classDistribution, List<String> inputColumns, int trainingRows,
       String spaceFingerprint, float[] featureMean, float[] featureStd, PredictorHead head,
-      float[] parameterValues, double targetMean, double targetStd, Map<String, String> options,
+      float[] parameterValues, TargetScale targetScale, Map<String, String> options,
       boolean columnFeatures, TunedLayers tuned, TreeBlend trees) {
     this.columnFeatures = columnFeatures;
     this.trees = trees;
@@ -107,8 +106,7 @@ public final class Predictor implements AutoCloseable {
     this.featureStd = featureStd;
     this.head = head;
     this.parameterValues = parameterValues;
-    this.targetMean = targetMean;
-    this.targetStd = targetStd;
+    this.targetScale = targetScale;
     // Sorted, so the saved bytes do not depend on the order of the caller's map.
     this.options = Collections.unmodifiableMap(new java.util.TreeMap<>(options));
     this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
@@ -338,7 +336,7 @@ public final class Predictor implements AutoCloseable {
   /** What importance is measured on: the predicted class's probability, or the value. */
   private double score(float[] outputs, int row, int predictedClass) {
     if (task == Task.REGRESSION) {
-      return outputs[row] * targetStd + targetMean;
+      return targetScale.toValue(outputs[row]);
     }
     return calibration.probabilities(outputs, row * head.outputs(), head.outputs())[predictedClass];
   }
@@ -438,7 +436,7 @@ public final class Predictor implements AutoCloseable {
   Prediction toPrediction(float[] outputs, int row) {
     int k = head.outputs();
     if (task == Task.REGRESSION) {
-      double v = outputs[row] * targetStd + targetMean;
+      double v = targetScale.toValue(outputs[row]);
       if (interval == null) {
         return new Prediction(null, v, Map.of());
       }
@@ -514,8 +512,7 @@ public final class Predictor implements AutoCloseable {
       ModelFile.writeFloats(out, featureStd);
       head.write(out);
       ModelFile.writeFloats(out, parameterValues);
-      out.writeDouble(targetMean);
-      out.writeDouble(targetStd);
+      targetScale.write(out);
       ModelFile.writeMap(out, options);
       out.writeBoolean(columnFeatures);
       out.writeBoolean(tuned != null);
@@ -534,7 +531,7 @@ public final class Predictor implements AutoCloseable {
    * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
    * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone;
-   * versions 1 to 4 have no trees.
+   * versions 1 to 4 have no trees; versions 1 to 5 no target transform.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -584,8 +581,7 @@ public final class Predictor implements AutoCloseable {
           || std.length != head.inputs()) {
         throw new IOException("weights do not match the network's shape");
       }
-      double targetMean = in.readDouble();
-      double targetStd = in.readDouble();
+      TargetScale targetScale = TargetScale.read(in, version >= 6);
       Map<String, String> options = ModelFile.readMap(in);
       boolean columnFeatures = false;
       TunedLayers tuned = null;
@@ -596,8 +592,8 @@ public final class Predictor implements AutoCloseable {
       TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in) : null;
       return new Predictor(task, target, kind, classes, positive, threshold, calibration,
           interval, inputStats, metrics,
-          distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetMean,
-          targetStd, options, columnFeatures, tuned, trees);
+          distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetScale,
+          options, columnFeatures, tuned, trees);
     });
   }
 

@@ -27,10 +27,14 @@ import java.util.OptionalInt;
  * with the most Fisher information for the target and keeps the result only if it beats the
  * frozen predictor on the validation rows ({@link SpaceFineTuning}).
  *
- * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees on the row's
- * embedding and the input columns and mixes their outputs with the network's at the share that
+ * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees on the input
+ * columns (the network reads the row's embedding) and mixes their outputs with the network's at the share that
  * gives the lowest validation loss (possibly none); {@code true} keeps a share of at least a
  * quarter; {@code false} trains the network alone.
+ *
+ * <p>{@code target_transform} (regression): {@code none} (default) learns the target's values as
+ * they are; {@code log} learns their logarithm (every value must be above zero), which weighs
+ * relative rather than absolute errors ({@link TargetScale}).
  *
  * <p>{@code cost_false_positive} and {@code cost_false_negative} (non-negative numbers; one given
  * alone leaves the other at 1) only move a binary predictor's decision threshold: without them
@@ -43,7 +47,7 @@ public final class PredictorOptions {
   /** The option names this class accepts. */
   public static final List<String> NAMES = List.of("task", "positive_label", "epochs", "seed",
       "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async",
-      "column_features", "trees");
+      "column_features", "trees", "target_transform");
   private static final List<String> LOSSES = List.of("auto", "focal", "cross_entropy", "mse",
       "huber");
   private static final List<String> FINE_TUNE = List.of("false", "true", "auto");
@@ -60,6 +64,7 @@ public final class PredictorOptions {
   private final boolean columnFeatures;
   private final String head;
   private final String trees;
+  private final String targetTransform;
   private final OptionalDouble costFalsePositive;
   private final OptionalDouble costFalseNegative;
 
@@ -100,6 +105,7 @@ public final class PredictorOptions {
     fineTune = choice(given, "fine_tune", FINE_TUNE, "false");
     head = choice(given, "head", HEADS, "mlp");
     trees = choice(given, "trees", List.of("auto", "true", "false"), "auto");
+    targetTransform = choice(given, "target_transform", List.of("none", "log"), "none");
     columnFeatures = choice(given, "column_features", List.of("true", "false"), "false")
         .equals("true");
     choice(given, "async", List.of("true", "false"), "false");
@@ -177,13 +183,18 @@ public final class PredictorOptions {
   }
 
   /**
-   * auto (default), true or false: whether boosted trees over the row's embedding and the input
-   * columns are trained beside the network and mixed with it ({@link TreeBlend}). auto chooses
-   * the trees' share (0 to 1) on the validation rows; true keeps at least a quarter; false trains
+   * auto (default), true or false: whether boosted trees over the input columns are trained
+   * beside the network and mixed with it ({@link TreeBlend}). auto chooses the trees' depth and
+   * share (0 to 1) on the validation rows; true keeps a share of at least a quarter; false trains
    * the network alone.
    */
   public String trees() {
     return trees;
+  }
+
+  /** none (default) or log: how a regression target is learned ({@link TargetScale}). */
+  public String targetTransform() {
+    return targetTransform;
   }
 
   public OptionalDouble costFalsePositive() {

@@ -65,6 +65,11 @@ public final class PredictorTrainer {
    * which {@code trees = auto} keeps the network alone.
    */
   static final int MIN_CHOICE_ROWS = 50;
+  /**
+   * Tree depths tried, the better kept on the validation rows: shallow trees won on ames and the
+   * classification sets, deep ones on diamonds (docs/benchmarks.md).
+   */
+  static final int[] TREE_DEPTHS = {4, 6};
 
   private PredictorTrainer() {}
 
@@ -222,22 +227,8 @@ public final class PredictorTrainer {
       moments(features, fit, mean, std);
       features.standardise(mean, std);
 
-      double targetMean = 0;
-      double targetStd = 1;
-      if (task == Task.REGRESSION) {
-        for (int i : fit) {
-          targetMean += value[i];
-        }
-        targetMean /= fit.length;
-        double var = 0;
-        for (int i : fit) {
-          var += (value[i] - targetMean) * (value[i] - targetMean);
-        }
-        targetStd = Math.sqrt(var / Math.max(1, fit.length - 1));
-        if (!(targetStd > 0)) {
-          targetStd = 1;
-        }
-      }
+      TargetScale targetScale = task == Task.REGRESSION
+          ? TargetScale.fit(value, fit, options.targetTransform(), target) : TargetScale.NONE;
       float[] classWeight = new float[k];
       String loss = options.loss();
       if (task != Task.REGRESSION) {
@@ -277,7 +268,7 @@ public final class PredictorTrainer {
       float[] targetValues = new float[n];
       for (int i = 0; i < n; i++) {
         targetValues[i] = task == Task.REGRESSION
-            ? (float) ((value[i] - targetMean) / targetStd) : label[i];
+            ? targetScale.toModel(value[i]) : label[i];
       }
       Engine.getInstance().setRandomSeed((int) options.seed());
 
@@ -298,6 +289,9 @@ public final class PredictorTrainer {
       }
       resolved.put("column_features", Boolean.toString(options.columnFeatures()));
       resolved.put("trees", options.trees());
+      if (task == Task.REGRESSION) {
+        resolved.put("target_transform", targetScale.describe());
+      }
       resolved.put("validation_fraction", Double.toString(VALIDATION_FRACTION));
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (String c : classes) {
@@ -314,7 +308,7 @@ public final class PredictorTrainer {
       TrainingInputs trainingInputs = TrainingInputs.of(data, fit, numericInputs, features);
       Setting setting = new Setting(1.0, classWeight, loss);
       Evaluation first = attempt(head, features, targetValues, fit, validation, setting, label,
-          value, classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
+          value, classes, positive, targetScale, trainingInputs, distribution, inputs,
           resolved, 0);
       Evaluation chosen = first;
       int epochsSoFar = first.last.epoch();
@@ -336,7 +330,7 @@ public final class PredictorTrainer {
         monitor.epoch(diagnosed(first.last, joinModes(findings),
             join(actions, retryText)));
         Evaluation second = attempt(head, features, targetValues, fit, validation, corrective,
-            label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
+            label, value, classes, positive, targetScale, trainingInputs, distribution,
             inputs, resolved, first.last.epoch());
         boolean better = second.score < first.score;
         chosen = better ? second : first;
@@ -386,7 +380,7 @@ public final class PredictorTrainer {
         TrainingInputs tunedInputs = TrainingInputs.of(data, fit, numericInputs, tunedFeatures);
         Evaluation fineTuned = evaluate(head, result.headParameters(),
             tunedFeatures.select(validation), validation, chosen.setting, label, value, classes,
-            positive, targetMean, targetStd, tunedInputs, distribution, inputs, resolved,
+            positive, targetScale, tunedInputs, distribution, inputs, resolved,
             fit.length, last[0], null);
         boolean keep = options.fineTune().equals("true")
             || SpaceFineTuning.beats(fineTuned.score, chosen.score);
@@ -429,7 +423,7 @@ public final class PredictorTrainer {
         resolved.put("tree_skipped", tooFew);
       } else if (!options.trees().equals("false")) {
         chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation,
-            classes, positive, targetMean, targetStd, trainingInputs, distribution, inputs,
+            classes, positive, targetScale, trainingInputs, distribution, inputs,
             resolved, epochsSoFar);
       }
       resolved.put("calibration", chosen.calibration.method);
@@ -440,8 +434,8 @@ public final class PredictorTrainer {
       }
       return new Predictor(task, target, kind, classes, positive, chosen.threshold,
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
-          inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetMean,
-          targetStd, resolved, options.columnFeatures(), tuned, chosen.blend);
+          inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetScale,
+          resolved, options.columnFeatures(), tuned, chosen.blend);
     }
 
     /**
@@ -466,13 +460,16 @@ public final class PredictorTrainer {
     }
 
     /**
-     * Trains boosted trees on the rows' embeddings and input columns, early-stopped on the
-     * validation rows, and returns the evaluation of the network mixed with them at the share
-     * with the lowest validation loss ({@code trees = auto} may keep the network alone).
+     * Trains boosted trees on the rows' input columns at each depth of {@link #TREE_DEPTHS},
+     * early-stopped on the validation rows, and returns the evaluation of the network mixed with
+     * them at the depth and share with the lowest validation loss ({@code trees = auto} may keep
+     * the network alone). The trees do not read the embedding: the network does, and trees over
+     * the raw columns make errors of their own, which the blend averages out (on the four shared
+     * sets with trees, validation loss was lower without the embedding in every one).
      */
     private Evaluation blendTrees(PredictorHead head, Evaluation network, SpaceFeatures features,
         float[] targetValues, int[] label, double[] value, int[] fit, int[] validation,
-        List<String> classes, String positive, double targetMean, double targetStd,
+        List<String> classes, String positive, TargetScale targetScale,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
         Map<String, String> resolved, int epochsSoFar) {
       int n = data.rowCount();
@@ -493,17 +490,76 @@ public final class PredictorTrainer {
           fit, statistic);
       SpaceFeatures withTrees = features.withTreeValues(
           treeInputs.values(data, Set.of(target)), treeInputs.width());
-      int embeddingWidth = space.embeddingDimension();
-      TreeBooster.Settings settings = TreeBooster.Settings.forRows(fit.length, options.seed());
-      monitor.progress("trees", 0, settings.maxRounds(), "boosting trees on the embedding and "
-          + String.join(", ", treeInputs.names()));
-      TreeBooster.Result boosted = TreeBooster.train(withTrees.treeRows(embeddingWidth),
-          embeddingWidth + treeInputs.width(), fit, validation, loss, classes.size(), treeTarget,
-          settings, new TreeBooster.Progress() {
+      float[] treeRows = withTrees.treeRows(0);
+      SpaceFeatures validationFeatures = withTrees.select(validation);
+      TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, options.seed());
+      Evaluation best = options.trees().equals("auto") ? network : null;
+      double bestShare = 0;
+      TreeBooster.Result bestTrees = null;
+      TreeBooster.Settings bestSettings = defaults;
+      List<String> tried = new ArrayList<>();
+      if (best != null) {
+        tried.add(String.format(Locale.ROOT, "0: %.4f", network.score));
+      }
+      for (int depth : TREE_DEPTHS) {
+        TreeBooster.Settings settings = defaults.withMaxDepth(depth);
+        TreeBooster.Result boosted = boost(treeRows, treeInputs, fit, validation, loss,
+            classes.size(), treeTarget, settings);
+        for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
+          TreeBlend blend = new TreeBlend(treeInputs, boosted.trees(), share, 0);
+          Evaluation e = evaluate(head, network.parameters, validationFeatures,
+              validation, network.setting, label, value, classes, positive, targetScale,
+              trainingInputs, distribution, inputs, resolved, fit.length, network.last, blend);
+          tried.add(String.format(Locale.ROOT, "depth %d %.2f: %.4f", depth, share, e.score));
+          if (best == null || e.score < best.score) {
+            best = e;
+            bestShare = share;
+            bestTrees = boosted;
+            bestSettings = settings;
+          }
+        }
+      }
+      String metric = task == Task.REGRESSION ? "rmse" : "log loss";
+      String outcome = bestTrees == null
+          ? "boosted trees: none kept, the network alone had the lowest validation " + metric
+              + " (share: score " + String.join(", ", tried) + ")"
+          : String.format(Locale.ROOT, "boosted trees: depth %d, %d rounds (best of %d), share "
+              + "%.2f chosen on validation %s (share: score %s)", bestSettings.maxDepth(),
+              bestTrees.bestRound(), bestTrees.roundsRun(), bestShare, metric,
+              String.join(", ", tried));
+      monitor.epoch(new EpochRecord(epochsSoFar + 1, defaults.learningRate(), Double.NaN,
+          bestTrees == null ? Double.NaN : bestTrees.validationLoss(), Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, "", outcome));
+      monitor.warning("Predictor of '" + target + "': " + (bestTrees == null
+          ? "kept the network alone; boosted trees did not lower the validation " + metric
+          : String.format(Locale.ROOT, "mixed boosted trees (depth %d, %d rounds, over %d "
+              + "input(s)) into the network's outputs at a share of %.2f",
+              bestSettings.maxDepth(), bestTrees.bestRound(), treeInputs.width(), bestShare))
+          + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
+              metric, network.score, best.score));
+      resolved.put("tree_share", Double.toString(bestShare));
+      resolved.put("tree_rounds", bestTrees == null ? "0"
+          : Integer.toString(bestTrees.bestRound()));
+      resolved.put("tree_learning_rate", Double.toString(bestSettings.learningRate()));
+      resolved.put("tree_depth", Integer.toString(bestSettings.maxDepth()));
+      resolved.put("tree_inputs", String.join(",", treeInputs.names()));
+      resolved.put("tree_validation", String.join(", ", tried));
+      return best;
+    }
+
+    /** Boosts trees at one setting, reporting progress; a cancel stops the whole training. */
+    private TreeBooster.Result boost(float[] treeRows, TreeInputs treeInputs, int[] fit,
+        int[] validation, BoostingLoss loss, int classCount, float[] treeTarget,
+        TreeBooster.Settings settings) {
+      String phase = "trees (depth " + settings.maxDepth() + ")";
+      monitor.progress(phase, 0, settings.maxRounds(), "boosting trees of depth "
+          + settings.maxDepth() + " on " + String.join(", ", treeInputs.names()));
+      TreeBooster.Result boosted = TreeBooster.train(treeRows, treeInputs.width(), fit,
+          validation, loss, classCount, treeTarget, settings, new TreeBooster.Progress() {
             @Override
             public void round(int round, int maxRounds, double validationLoss) {
               if (round % 25 == 0) {
-                monitor.progress("trees", round, maxRounds, String.format(Locale.ROOT,
+                monitor.progress(phase, round, maxRounds, String.format(Locale.ROOT,
                     "round %d: validation loss %.4f", round, validationLoss));
               }
             }
@@ -517,45 +573,7 @@ public final class PredictorTrainer {
         throw new EngineException(EngineException.Kind.CANCELLED,
             "Training of the predictor was cancelled; nothing was saved.");
       }
-      SpaceFeatures validationFeatures = withTrees.select(validation);
-      Evaluation best = options.trees().equals("auto") ? network : null;
-      double bestShare = 0;
-      List<String> tried = new ArrayList<>();
-      if (best != null) {
-        tried.add(String.format(Locale.ROOT, "0: %.4f", network.score));
-      }
-      for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
-        TreeBlend blend = new TreeBlend(treeInputs, boosted.trees(), share, embeddingWidth);
-        Evaluation e = evaluate(head, network.parameters, validationFeatures,
-            validation, network.setting, label, value, classes, positive, targetMean, targetStd,
-            trainingInputs, distribution, inputs, resolved, fit.length, network.last, blend);
-        tried.add(String.format(Locale.ROOT, "%.2f: %.4f", share, e.score));
-        if (best == null || e.score < best.score) {
-          best = e;
-          bestShare = share;
-        }
-      }
-      String metric = task == Task.REGRESSION ? "rmse" : "log loss";
-      String outcome = String.format(Locale.ROOT, "boosted trees: %d rounds (best of %d), "
-          + "share %.2f chosen on validation %s (share: score %s)", boosted.bestRound(),
-          boosted.roundsRun(), bestShare, metric, String.join(", ", tried));
-      monitor.epoch(new EpochRecord(epochsSoFar + 1, settings.learningRate(), Double.NaN,
-          boosted.validationLoss(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          "", outcome));
-      monitor.warning("Predictor of '" + target + "': " + (bestShare == 0
-          ? "kept the network alone; boosted trees did not lower the validation " + metric
-          : String.format(Locale.ROOT, "mixed boosted trees (%d rounds, over the embedding and "
-              + "%d input(s)) into the network's outputs at a share of %.2f",
-              boosted.bestRound(), treeInputs.width(), bestShare))
-          + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
-              metric, network.score, best.score));
-      resolved.put("tree_share", Double.toString(bestShare));
-      resolved.put("tree_rounds", Integer.toString(boosted.bestRound()));
-      resolved.put("tree_learning_rate", Double.toString(settings.learningRate()));
-      resolved.put("tree_depth", Integer.toString(settings.maxDepth()));
-      resolved.put("tree_inputs", String.join(",", treeInputs.names()));
-      resolved.put("tree_validation", String.join(", ", tried));
-      return best;
+      return boosted;
     }
 
     private static EpochRecord diagnosed(EpochRecord r, String failures, String actions) {
@@ -583,22 +601,22 @@ public final class PredictorTrainer {
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
-        List<String> classes, String positive, double targetMean, double targetStd,
+        List<String> classes, String positive, TargetScale targetScale,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
         Map<String, String> resolved, int epochOffset) {
       EpochRecord[] last = new EpochRecord[1];
       float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
           epochOffset, last);
       return evaluate(head, parameters, features.select(validation), validation, setting,
-          label, value, classes, positive, targetMean, targetStd, trainingInputs, distribution,
+          label, value, classes, positive, targetScale, trainingInputs, distribution,
           inputs, resolved, fit.length, last[0], null);
     }
 
     /** Calibrates and measures a trained head on the validation rows' features. */
     private Evaluation evaluate(PredictorHead head, float[] parameters,
         SpaceFeatures validationFeatures, int[] validation, Setting setting, int[] label,
-        double[] value, List<String> classes, String positive, double targetMean,
-        double targetStd, TrainingInputs trainingInputs, Map<String, Double> distribution,
+        double[] value, List<String> classes, String positive, TargetScale targetScale,
+        TrainingInputs trainingInputs, Map<String, Double> distribution,
         List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch,
         TreeBlend blend) {
       int k = head.outputs();
@@ -606,7 +624,7 @@ public final class PredictorTrainer {
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
           data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetMean, targetStd, resolved, options.columnFeatures(), null, blend);
+          targetScale, resolved, options.columnFeatures(), null, blend);
       float[] outputs;
       try (draft) {
         outputs = draft.outputs(validationFeatures);
@@ -615,7 +633,7 @@ public final class PredictorTrainer {
         double[] predicted = new double[validation.length];
         double[] actual = new double[validation.length];
         for (int i = 0; i < validation.length; i++) {
-          predicted[i] = outputs[i] * targetStd + targetMean;
+          predicted[i] = targetScale.toValue(outputs[i]);
           actual[i] = value[validation[i]];
         }
         int[] all = new int[validation.length];

@@ -7,16 +7,16 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * A predictor's boosted trees and their share of its outputs. The trees read the row's
- * embedding (the first {@code embeddingWidth} standardised features) and the input columns
- * ({@link TreeInputs}); their margins are mixed with the network's outputs in logit space (value
+ * A predictor's boosted trees and their share of its outputs. The trees read the input columns
+ * ({@link TreeInputs}) and, in predictors saved before the trees were kept off the embedding,
+ * the row's embedding first (the first {@code embeddingWidth} standardised features); their margins are mixed with the network's outputs in logit space (value
  * space for regression): {@code (1 - weight) * network + weight * trees}. The weight is chosen on
  * the validation rows; 0 leaves the network alone, 1 the trees alone.
  *
  * @param inputs how the trees read the input columns
  * @param trees the trees
  * @param weight the trees' share, 0 to 1
- * @param embeddingWidth leading features that are the row's embedding
+ * @param embeddingWidth leading features that are the row's embedding (0 in new predictors)
  */
 record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth) {
 

@@ -38,6 +38,12 @@ public final class TreeBooster {
       return new Settings(large ? 1000 : 2000, large ? 0.1 : 0.05, 6, 1.0, 1.0, 0.8, 0.8,
           large ? 50 : 100, FeatureBins.MAX_BINS, seed);
     }
+
+    /** These settings with trees of another depth. */
+    public Settings withMaxDepth(int depth) {
+      return new Settings(maxRounds, learningRate, depth, l2, minChildWeight, rowSample,
+          columnSample, patience, bins, seed);
+    }
   }
 
   /** Told of every round; may stop training. */

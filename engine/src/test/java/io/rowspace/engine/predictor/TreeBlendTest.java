@@ -95,6 +95,10 @@ class TreeBlendTest {
       assertTrue(Double.parseDouble(blended.resolvedOptions().get("tree_share")) > 0);
       assertEquals("MINUTES,CALLS,PLAN,NOISE_A,NOISE_B",
           blended.resolvedOptions().get("tree_inputs"));
+      assertEquals(0, blended.trees.embeddingWidth(), "the embedding is the network's input");
+      assertTrue(List.of("4", "6").contains(blended.resolvedOptions().get("tree_depth")));
+      String tried = blended.resolvedOptions().get("tree_validation");
+      assertTrue(tried.contains("depth 4 0.25: ") && tried.contains("depth 6 1.00: "), tried);
       assertTrue(monitor.warnings.stream().anyMatch(w -> w.startsWith("Predictor of 'LEAVES': "
           + "mixed boosted trees (")), monitor.warnings.toString());
       assertTrue(monitor.epochs.stream().anyMatch(e -> e.actions().startsWith("boosted trees: ")),
