@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * A trained predictor: a small network on top of an embedding space, for one target column,
- * usually blended with boosted trees that read its input columns ({@link TreeBlend}). Predictions always run the space with the target column masked, exactly as
- * in training.
+ * usually blended with boosted trees that read its input columns ({@link TreeBlend}).
+ * Predictions always run the space with the target column masked, exactly as in training.
  *
  * <p>Thread-safe: {@link #predict} calls are serialised, each in its own native memory scope.
  */
@@ -40,9 +40,10 @@ public final class Predictor implements AutoCloseable {
    * the head's name and sizes (older files hold an MLP head); version 4 the input columns' own
    * features beside the space's outputs and the fine-tuned layers of the space (older files read
    * the frozen space alone); version 5 the boosted trees blended with the network (older files
-   * have none); version 6 the target's transform (older files learned the target as it is).
+   * have none); version 6 the target's transform (older files learned the target as it is);
+   * version 7 the linear model beside the trees (older files have trees alone).
    */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -531,7 +532,8 @@ public final class Predictor implements AutoCloseable {
    * bytes give an UNUSABLE_DATA error. Version 1 predictors load with temperature calibration,
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
    * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone;
-   * versions 1 to 4 have no trees; versions 1 to 5 no target transform.
+   * versions 1 to 4 have no trees; versions 1 to 5 no target transform; versions 5 and 6 no
+   * linear model beside the trees.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -589,7 +591,7 @@ public final class Predictor implements AutoCloseable {
         columnFeatures = in.readBoolean();
         tuned = in.readBoolean() ? TunedLayers.read(in) : null;
       }
-      TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in) : null;
+      TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in, version) : null;
       return new Predictor(task, target, kind, classes, positive, threshold, calibration,
           interval, inputStats, metrics,
           distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetScale,

@@ -70,6 +70,8 @@ public final class PredictorTrainer {
    * classification sets, deep ones on diamonds (docs/benchmarks.md).
    */
   static final int[] TREE_DEPTHS = {4, 6};
+  /** Blends whose validation scores the timeline and the options show, the best first. */
+  static final int BLENDS_SHOWN = 6;
 
   private PredictorTrainer() {}
 
@@ -415,16 +417,19 @@ public final class PredictorTrainer {
         }
       }
       String tooFew = tooFewToChoose(validation, label);
+      boolean withTrees = !options.trees().equals("false")
+          && !(options.trees().equals("auto") && tooFew != null);
       if (options.trees().equals("auto") && tooFew != null) {
         monitor.warning("Predictor of '" + target + "': boosted trees not tried: " + tooFew
             + ", too few to choose between models without over-fitting the choice; trees = "
             + "true trains them anyway.");
         resolved.put("tree_share", "0.0");
         resolved.put("tree_skipped", tooFew);
-      } else if (!options.trees().equals("false")) {
-        chosen = blendTrees(head, chosen, current, targetValues, label, value, fit, validation,
+      }
+      if (!options.trees().equals("false") && validation.length > 0) {
+        chosen = blend(head, chosen, current, targetValues, label, value, fit, validation,
             classes, positive, targetScale, trainingInputs, distribution, inputs,
-            resolved, epochsSoFar);
+            resolved, epochsSoFar, withTrees);
       }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
@@ -460,91 +465,147 @@ public final class PredictorTrainer {
     }
 
     /**
-     * Trains boosted trees on the rows' input columns at each depth of {@link #TREE_DEPTHS},
-     * early-stopped on the validation rows, and returns the evaluation of the network mixed with
-     * them at the depth and share with the lowest validation loss ({@code trees = auto} may keep
-     * the network alone). The trees do not read the embedding: the network does, and trees over
-     * the raw columns make errors of their own, which the blend averages out (on the four shared
-     * sets with trees, validation loss was lower without the embedding in every one).
+     * Trains a linear model and (when {@code withTrees}) boosted trees at each depth of
+     * {@link #TREE_DEPTHS} on the rows' input columns, and returns the evaluation of the network
+     * mixed with them at the depth and shares (quarters) with the lowest validation loss
+     * ({@code trees = auto} may keep the network alone, {@code true} keeps a tree share of at
+     * least a quarter). The trees are early-stopped on the validation rows; the linear model has
+     * a fixed penalty and step count, so it is also tried when the validation rows are too few to
+     * early-stop trees on. Neither reads the embedding: the network does, and members over the
+     * raw columns make errors of their own, which the blend averages out (on the four shared sets
+     * with trees, validation loss was lower without the embedding in every one).
      */
-    private Evaluation blendTrees(PredictorHead head, Evaluation network, SpaceFeatures features,
+    private Evaluation blend(PredictorHead head, Evaluation network, SpaceFeatures features,
         float[] targetValues, int[] label, double[] value, int[] fit, int[] validation,
         List<String> classes, String positive, TargetScale targetScale,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
-        Map<String, String> resolved, int epochsSoFar) {
+        Map<String, String> resolved, int epochsSoFar, boolean withTrees) {
       int n = data.rowCount();
       int positiveIndex = positive == null ? -1 : classes.indexOf(positive);
-      float[] treeTarget = new float[n];
+      float[] memberTarget = new float[n];
       float[] statistic = new float[n];
       BoostingLoss loss = task == Task.REGRESSION ? BoostingLoss.SQUARED
           : task == Task.BINARY ? BoostingLoss.LOGISTIC : BoostingLoss.SOFTMAX;
       for (int i = 0; i < n; i++) {
-        treeTarget[i] = switch (task) {
+        memberTarget[i] = switch (task) {
           case BINARY -> label[i] == positiveIndex ? 1f : 0f;
           case MULTICLASS -> label[i];
           case REGRESSION -> targetValues[i];
         };
-        statistic[i] = task == Task.MULTICLASS ? Float.NaN : treeTarget[i];
+        statistic[i] = task == Task.MULTICLASS ? Float.NaN : memberTarget[i];
       }
       TreeInputs treeInputs = TreeInputs.fit(space.columns(), space.relations(), inputs, data,
           fit, statistic);
-      SpaceFeatures withTrees = features.withTreeValues(
+      SpaceFeatures withInputs = features.withTreeValues(
           treeInputs.values(data, Set.of(target)), treeInputs.width());
-      float[] treeRows = withTrees.treeRows(0);
-      SpaceFeatures validationFeatures = withTrees.select(validation);
+      float[] inputRows = withInputs.treeRows(0);
+      SpaceFeatures validationFeatures = withInputs.select(validation);
+      monitor.progress("linear", 0, 1, "fitting a linear model on "
+          + String.join(", ", treeInputs.names()));
+      LinearModel linear = LinearModel.fit(inputRows, treeInputs.width(), fit, loss,
+          classes.size(), memberTarget);
       TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, options.seed());
-      Evaluation best = options.trees().equals("auto") ? network : null;
-      double bestShare = 0;
-      TreeBooster.Result bestTrees = null;
-      TreeBooster.Settings bestSettings = defaults;
-      List<String> tried = new ArrayList<>();
+      boolean treesRequired = options.trees().equals("true");
+      Evaluation best = treesRequired ? null : network;
+      Blend chosen = new Blend(0, 0, null, defaults);
+      Map<String, Double> tried = new LinkedHashMap<>();
       if (best != null) {
-        tried.add(String.format(Locale.ROOT, "0: %.4f", network.score));
+        tried.put("network", network.score);
       }
-      for (int depth : TREE_DEPTHS) {
-        TreeBooster.Settings settings = defaults.withMaxDepth(depth);
-        TreeBooster.Result boosted = boost(treeRows, treeInputs, fit, validation, loss,
-            classes.size(), treeTarget, settings);
-        for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
-          TreeBlend blend = new TreeBlend(treeInputs, boosted.trees(), share, 0);
-          Evaluation e = evaluate(head, network.parameters, validationFeatures,
-              validation, network.setting, label, value, classes, positive, targetScale,
-              trainingInputs, distribution, inputs, resolved, fit.length, network.last, blend);
-          tried.add(String.format(Locale.ROOT, "depth %d %.2f: %.4f", depth, share, e.score));
-          if (best == null || e.score < best.score) {
-            best = e;
-            bestShare = share;
-            bestTrees = boosted;
-            bestSettings = settings;
+      List<TreeBooster.Result> boosted = new ArrayList<>();
+      List<TreeBooster.Settings> settings = new ArrayList<>();
+      if (withTrees) {
+        for (int depth : TREE_DEPTHS) {
+          settings.add(defaults.withMaxDepth(depth));
+          boosted.add(boost(inputRows, treeInputs, fit, validation, loss, classes.size(),
+              memberTarget, settings.get(settings.size() - 1)));
+        }
+      } else {
+        boosted.add(null);
+        settings.add(defaults);
+      }
+      for (int t = 0; t < boosted.size(); t++) {
+        TreeBooster.Result trees = boosted.get(t);
+        for (int treeQuarters = 0; treeQuarters <= (trees == null ? 0 : 4); treeQuarters++) {
+          for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
+            if (treeQuarters + linearQuarters == 0 || treesRequired && treeQuarters == 0) {
+              continue;
+            }
+            double treeShare = treeQuarters / 4.0;
+            double linearShare = linearQuarters / 4.0;
+            TreeBlend mix = new TreeBlend(treeInputs, trees == null ? null : trees.trees(),
+                treeShare, 0, linear, linearShare);
+            Evaluation e = evaluate(head, network.parameters, validationFeatures, validation,
+                network.setting, label, value, classes, positive, targetScale, trainingInputs,
+                distribution, inputs, resolved, fit.length, network.last, mix);
+            tried.put(String.format(Locale.ROOT, "%slinear %.2f", trees == null ? ""
+                : String.format(Locale.ROOT, "depth %d trees %.2f, ", settings.get(t).maxDepth(),
+                    treeShare), linearShare), e.score);
+            if (best == null || e.score < best.score) {
+              best = e;
+              chosen = new Blend(treeShare, linearShare, trees, settings.get(t));
+            }
           }
         }
       }
+      if (best != network) {
+        best = best.withBlend(new TreeBlend(treeInputs,
+            chosen.treeShare > 0 ? chosen.trees.trees() : null, chosen.treeShare, 0,
+            chosen.linearShare > 0 ? linear : null, chosen.linearShare));
+      }
       String metric = task == Task.REGRESSION ? "rmse" : "log loss";
-      String outcome = bestTrees == null
-          ? "boosted trees: none kept, the network alone had the lowest validation " + metric
-              + " (share: score " + String.join(", ", tried) + ")"
-          : String.format(Locale.ROOT, "boosted trees: depth %d, %d rounds (best of %d), share "
-              + "%.2f chosen on validation %s (share: score %s)", bestSettings.maxDepth(),
-              bestTrees.bestRound(), bestTrees.roundsRun(), bestShare, metric,
-              String.join(", ", tried));
+      String ranked = ranked(tried, BLENDS_SHOWN);
+      String outcome = String.format(Locale.ROOT, "blend: %s chosen on validation %s (best of "
+          + "%d: %s)", chosen.describe(), metric, tried.size(), ranked);
       monitor.epoch(new EpochRecord(epochsSoFar + 1, defaults.learningRate(), Double.NaN,
-          bestTrees == null ? Double.NaN : bestTrees.validationLoss(), Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, "", outcome));
-      monitor.warning("Predictor of '" + target + "': " + (bestTrees == null
-          ? "kept the network alone; boosted trees did not lower the validation " + metric
-          : String.format(Locale.ROOT, "mixed boosted trees (depth %d, %d rounds, over %d "
-              + "input(s)) into the network's outputs at a share of %.2f",
-              bestSettings.maxDepth(), bestTrees.bestRound(), treeInputs.width(), bestShare))
+          chosen.trees == null ? Double.NaN : chosen.trees.validationLoss(), Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", outcome));
+      monitor.warning("Predictor of '" + target + "': " + (best == network
+          ? "kept the network alone; " + (withTrees ? "boosted trees and " : "")
+              + "a linear model did not lower the validation " + metric
+          : "mixed " + chosen.describe() + " over " + treeInputs.width() + " input(s) into the "
+              + "network's outputs")
           + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
               metric, network.score, best.score));
-      resolved.put("tree_share", Double.toString(bestShare));
-      resolved.put("tree_rounds", bestTrees == null ? "0"
-          : Integer.toString(bestTrees.bestRound()));
-      resolved.put("tree_learning_rate", Double.toString(bestSettings.learningRate()));
-      resolved.put("tree_depth", Integer.toString(bestSettings.maxDepth()));
+      resolved.put("tree_share", Double.toString(chosen.treeShare));
+      resolved.put("linear_share", Double.toString(chosen.linearShare));
+      if (withTrees) {
+        resolved.put("tree_rounds", chosen.trees == null ? "0"
+            : Integer.toString(chosen.trees.bestRound()));
+        resolved.put("tree_learning_rate", Double.toString(chosen.settings.learningRate()));
+        resolved.put("tree_depth", Integer.toString(chosen.settings.maxDepth()));
+      }
       resolved.put("tree_inputs", String.join(",", treeInputs.names()));
-      resolved.put("tree_validation", String.join(", ", tried));
+      resolved.put("blend_validation", ranked);
       return best;
+    }
+
+    /** The {@code shown} lowest-scoring entries, lowest first, as "name: score, ...". */
+    private static String ranked(Map<String, Double> scores, int shown) {
+      List<Map.Entry<String, Double>> entries = new ArrayList<>(scores.entrySet());
+      entries.sort(Map.Entry.comparingByValue());
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, Double> e : entries.subList(0, Math.min(shown, entries.size()))) {
+        parts.add(String.format(Locale.ROOT, "%s: %.4f", e.getKey(), e.getValue()));
+      }
+      return String.join(", ", parts);
+    }
+
+    /** The shares a blend gives the trees and the linear model, and the trees chosen. */
+    private record Blend(double treeShare, double linearShare, TreeBooster.Result trees,
+        TreeBooster.Settings settings) {
+      String describe() {
+        List<String> parts = new ArrayList<>();
+        if (treeShare > 0) {
+          parts.add(String.format(Locale.ROOT, "boosted trees (depth %d, %d rounds) at a share "
+              + "of %.2f", settings.maxDepth(), trees.bestRound(), treeShare));
+        }
+        if (linearShare > 0) {
+          parts.add(String.format(Locale.ROOT, "a linear model at a share of %.2f",
+              linearShare));
+        }
+        return parts.isEmpty() ? "the network alone" : String.join(" and ", parts);
+      }
     }
 
     /** Boosts trees at one setting, reporting progress; a cancel stops the whole training. */
@@ -597,7 +658,13 @@ public final class PredictorTrainer {
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
         PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
-        EpochRecord last, Setting setting, TreeBlend blend) {}
+        EpochRecord last, Setting setting, TreeBlend blend) {
+      /** The same evaluation of a blend that leaves out the members without a share. */
+      Evaluation withBlend(TreeBlend kept) {
+        return new Evaluation(parameters, calibration, threshold, interval, metrics,
+            calibrationReport, uncalibratedEce, findings, score, last, setting, kept);
+      }
+    }
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,

@@ -582,8 +582,8 @@ public final class Catalog {
         setDouble(ps, 9, row.temperature());
         setDouble(ps, 10, row.gradNorm());
         setDouble(ps, 11, row.clippedGradNorm());
-        ps.setString(12, row.failures());
-        ps.setString(13, row.actions());
+        ps.setString(12, truncate(row.failures(), 1000));
+        ps.setString(13, truncate(row.actions(), 1000));
         setDouble(ps, 14, row.reconstructionLoss());
         ps.setString(15, row.objectiveWeights() == null || row.objectiveWeights().isEmpty()
             ? null : row.objectiveWeights());

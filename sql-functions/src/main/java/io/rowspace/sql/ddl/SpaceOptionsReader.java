@@ -45,9 +45,40 @@ final class SpaceOptionsReader {
     }
   }
 
+  /** Characters of the catalogs' {@code options} columns. */
+  static final int CATALOG_WIDTH = 4000;
+
+  /**
+   * The options as the catalogs store them: JSON of at most {@link #CATALOG_WIDTH} characters.
+   * When the resolved options are longer (the inputs of a very wide table, the scores of every
+   * blend tried), the longest values are shortened, ending in "...", until they fit; the model
+   * file keeps them whole.
+   */
   static String toJson(Map<String, String> options) {
+    TreeMap<String, String> stored = new TreeMap<>(options);
+    String json = write(stored);
+    while (json.length() > CATALOG_WIDTH) {
+      Map.Entry<String, String> longest = null;
+      for (Map.Entry<String, String> e : stored.entrySet()) {
+        if (longest == null || e.getValue().length() > longest.getValue().length()) {
+          longest = e;
+        }
+      }
+      String value = longest.getValue();
+      if (value.length() <= 3) {
+        break;
+      }
+      int keep = Math.max(0, Math.min(value.length() / 2,
+          value.length() - (json.length() - CATALOG_WIDTH)) - 3);
+      stored.put(longest.getKey(), value.substring(0, keep) + "...");
+      json = write(stored);
+    }
+    return json;
+  }
+
+  private static String write(Map<String, String> options) {
     try {
-      return JSON.writeValueAsString(new TreeMap<>(options));
+      return JSON.writeValueAsString(options);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A map of strings always serialises", e);
     }

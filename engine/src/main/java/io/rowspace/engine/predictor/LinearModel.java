@@ -1,0 +1,214 @@
+package io.rowspace.engine.predictor;
+
+import io.rowspace.engine.store.ModelFile;
+import io.rowspace.engine.trees.BoostingLoss;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A ridge-regularised linear model over the same inputs as the trees ({@link TreeInputs}):
+ * logistic regression (binary, one log-odds margin), multinomial logistic regression (one margin
+ * per class) or least squares (regression, the standardised value). Inputs are standardised on
+ * the fitting rows; a missing input counts as its mean. Fitted by Nesterov's accelerated gradient
+ * on the mean loss plus {@code l2/2 * |w|^2} with the step set by a bound on the loss's curvature,
+ * a fixed number of steps in a fixed order, so the same rows give the same weights bit for bit.
+ *
+ * <p>Where a target is close to a weighted sum of a row's values or of its related rows'
+ * summaries (psid's gender from a person's years), a linear model on few rows beats both the
+ * network and the trees; the blend gives it the share the validation rows support.
+ */
+final class LinearModel {
+  /** Penalty on the weights of standardised inputs. */
+  static final double L2 = 1e-2;
+  static final int STEPS = 500;
+
+  private final float[] center;
+  private final float[] scale;
+  /** Per output, its weights then its intercept. */
+  private final float[] weights;
+  private final int outputs;
+
+  private LinearModel(float[] center, float[] scale, float[] weights, int outputs) {
+    this.center = center;
+    this.scale = scale;
+    this.weights = weights;
+    this.outputs = outputs;
+  }
+
+  int width() {
+    return center.length;
+  }
+
+  /** Margins per row: one for binary and regression, one per class for multiclass. */
+  int outputs() {
+    return outputs;
+  }
+
+  /**
+   * Fits on the rows {@code fit} of {@code rows} ({@code width} values a row).
+   *
+   * @param target 0 or 1 (logistic), the class index (softmax) or the standardised value
+   */
+  static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
+      float[] target) {
+    int k = loss == BoostingLoss.SOFTMAX ? classes : 1;
+    float[] center = new float[width];
+    float[] scale = new float[width];
+    for (int j = 0; j < width; j++) {
+      double sum = 0;
+      int present = 0;
+      for (int i : fit) {
+        float v = rows[i * width + j];
+        if (!Float.isNaN(v)) {
+          sum += v;
+          present++;
+        }
+      }
+      double mean = present == 0 ? 0 : sum / present;
+      double squares = 0;
+      for (int i : fit) {
+        float v = rows[i * width + j];
+        if (!Float.isNaN(v)) {
+          squares += (v - mean) * (v - mean);
+        }
+      }
+      double sd = present < 2 ? 0 : Math.sqrt(squares / present);
+      center[j] = (float) mean;
+      scale[j] = sd > 0 ? (float) (1 / sd) : 0f;
+    }
+    LinearModel shape = new LinearModel(center, scale, new float[k * (width + 1)], k);
+    int n = fit.length;
+    double[][] z = new double[n][];
+    for (int r = 0; r < n; r++) {
+      z[r] = shape.standardised(rows, fit[r]);
+    }
+    // Curvature of the mean loss: at most 1/4 (logistic), 1/2 (softmax) or 1 (squared) times
+    // the largest eigenvalue of the inputs' second moment, bounded by its trace.
+    double trace = 0;
+    for (double[] row : z) {
+      for (double v : row) {
+        trace += v * v / n;
+      }
+    }
+    double curvature = switch (loss) {
+      case LOGISTIC -> 0.25;
+      case SOFTMAX -> 0.5;
+      case SQUARED -> 1.0;
+    };
+    double step = 1 / (curvature * Math.max(1e-9, trace) + L2);
+    int w = width + 1;
+    double[] current = new double[k * w];
+    double[] previous = new double[k * w];
+    double[] look = new double[k * w];
+    double[] gradient = new double[k * w];
+    double[] margin = new double[k];
+    for (int it = 1; it <= STEPS; it++) {
+      double momentum = (it - 1) / (double) (it + 2);
+      for (int a = 0; a < look.length; a++) {
+        look[a] = current[a] + momentum * (current[a] - previous[a]);
+        gradient[a] = a % w < width ? L2 * look[a] : 0;
+      }
+      for (int r = 0; r < n; r++) {
+        double[] x = z[r];
+        for (int c = 0; c < k; c++) {
+          double m = look[c * w + width];
+          for (int j = 0; j < width; j++) {
+            m += look[c * w + j] * x[j];
+          }
+          margin[c] = m;
+        }
+        residuals(loss, margin, target[fit[r]]);
+        for (int c = 0; c < k; c++) {
+          double g = margin[c] / n;
+          if (g != 0) {
+            for (int j = 0; j < width; j++) {
+              gradient[c * w + j] += g * x[j];
+            }
+            gradient[c * w + width] += g;
+          }
+        }
+      }
+      System.arraycopy(current, 0, previous, 0, current.length);
+      for (int a = 0; a < current.length; a++) {
+        current[a] = look[a] - step * gradient[a];
+      }
+    }
+    float[] weights = new float[current.length];
+    for (int a = 0; a < weights.length; a++) {
+      weights[a] = (float) current[a];
+    }
+    return new LinearModel(center, scale, weights, k);
+  }
+
+  /** Turns the margins into the loss's derivative by each margin, in place. */
+  private static void residuals(BoostingLoss loss, double[] margin, float target) {
+    switch (loss) {
+      case LOGISTIC -> margin[0] = 1 / (1 + Math.exp(-margin[0])) - target;
+      case SQUARED -> margin[0] = margin[0] - target;
+      case SOFTMAX -> {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double m : margin) {
+          max = Math.max(max, m);
+        }
+        double sum = 0;
+        for (int c = 0; c < margin.length; c++) {
+          margin[c] = Math.exp(margin[c] - max);
+          sum += margin[c];
+        }
+        for (int c = 0; c < margin.length; c++) {
+          margin[c] = margin[c] / sum - (c == (int) target ? 1 : 0);
+        }
+      }
+    }
+  }
+
+  private double[] standardised(float[] rows, int row) {
+    int width = center.length;
+    double[] x = new double[width];
+    for (int j = 0; j < width; j++) {
+      float v = rows[row * width + j];
+      x[j] = Float.isNaN(v) ? 0 : (v - center[j]) * (double) scale[j];
+    }
+    return x;
+  }
+
+  /** The margins of {@code n} rows of {@code rows}, row-major {@code n x outputs()}. */
+  float[] predict(float[] rows, int n) {
+    int width = center.length;
+    int w = width + 1;
+    float[] out = new float[n * outputs];
+    for (int r = 0; r < n; r++) {
+      double[] x = standardised(rows, r);
+      for (int c = 0; c < outputs; c++) {
+        double m = weights[c * w + width];
+        for (int j = 0; j < width; j++) {
+          m += weights[c * w + j] * x[j];
+        }
+        out[r * outputs + c] = (float) m;
+      }
+    }
+    return out;
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeInt(outputs);
+    ModelFile.writeFloats(out, center);
+    ModelFile.writeFloats(out, scale);
+    ModelFile.writeFloats(out, weights);
+  }
+
+  static LinearModel read(DataInput in) throws IOException {
+    int outputs = in.readInt();
+    float[] center = ModelFile.readFloats(in);
+    float[] scale = ModelFile.readFloats(in);
+    float[] weights = ModelFile.readFloats(in);
+    if (outputs < 1 || scale.length != center.length
+        || weights.length != outputs * (center.length + 1)) {
+      throw new IOException("a linear model of " + weights.length + " weights for " + outputs
+          + " output(s) of " + center.length + " inputs");
+    }
+    return new LinearModel(center, scale, weights, outputs);
+  }
+}
