@@ -86,7 +86,7 @@ class PredictorGuardsTest {
       calibratedProbabilitiesAreCloserToTheTruth(predictor, "network", true);
     }
     // The default predictor: about 24 positives among its validation rows are too few for
-    // trees = auto to choose a blend, so it keeps the network alone; its calibrated
+    // trees = auto to train trees (it may still mix in the linear model); its calibrated
     // probabilities must stay close to the truth.
     assertEquals("0.0", rare.resolvedOptions().get("tree_share"));
     calibratedProbabilitiesAreCloserToTheTruth(rare, "default", false);
