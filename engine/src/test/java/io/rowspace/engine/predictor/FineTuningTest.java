@@ -94,7 +94,9 @@ class FineTuningTest {
       }
     };
     return PredictorTrainer.train(space, train, target,
-        PredictorOptions.fromMap(Map.of("fine_tune", fineTune, "epochs", "30")), monitor);
+        // The network alone: a tree or linear member given the whole share would hide the tuning.
+        PredictorOptions.fromMap(Map.of("fine_tune", fineTune, "epochs", "30", "trees",
+            "false")), monitor);
   }
 
   @Test
