@@ -6,6 +6,8 @@ import io.rowspace.engine.trees.BoostingLoss;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
 
 /**
  * A ridge-regularised linear model over the same inputs as the trees ({@link TreeInputs}):
@@ -23,6 +25,12 @@ final class LinearModel {
   /** Penalty on the weights of standardised inputs. */
   static final double L2 = 1e-2;
   static final int STEPS = 500;
+  /**
+   * Multiply-adds a gradient step may take ({@code rows x outputs x inputs}); beyond it the model
+   * is fitted on a seeded sample of the fitting rows, so that many rows, classes and columns
+   * together take seconds, not minutes.
+   */
+  static final long STEP_BUDGET = 5_000_000L;
 
   private final float[] center;
   private final float[] scale;
@@ -50,10 +58,12 @@ final class LinearModel {
    * Fits on the rows {@code fit} of {@code rows} ({@code width} values a row).
    *
    * @param target 0 or 1 (logistic), the class index (softmax) or the standardised value
+   * @param seed seed of the sample of rows taken beyond {@link #STEP_BUDGET}
    */
   static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
-      float[] target) {
+      float[] target, long seed) {
     int k = loss == BoostingLoss.SOFTMAX ? classes : 1;
+    fit = sample(fit, (int) Math.max(1000, STEP_BUDGET / ((long) k * (width + 1))), seed);
     float[] center = new float[width];
     float[] scale = new float[width];
     for (int j = 0; j < width; j++) {
@@ -140,6 +150,24 @@ final class LinearModel {
       weights[a] = (float) current[a];
     }
     return new LinearModel(center, scale, weights, k);
+  }
+
+  /** At most {@code size} of the rows, a seeded sample in their original order. */
+  static int[] sample(int[] rows, int size, long seed) {
+    if (rows.length <= size) {
+      return rows;
+    }
+    int[] shuffled = rows.clone();
+    Random random = new Random(seed);
+    for (int i = 0; i < size; i++) {
+      int j = i + random.nextInt(shuffled.length - i);
+      int t = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = t;
+    }
+    int[] kept = Arrays.copyOf(shuffled, size);
+    Arrays.sort(kept);
+    return kept;
   }
 
   /** Turns the margins into the loss's derivative by each margin, in place. */

@@ -503,7 +503,7 @@ public final class PredictorTrainer {
       monitor.progress("linear", 0, 1, "fitting a linear model on "
           + String.join(", ", treeInputs.names()));
       LinearModel linear = LinearModel.fit(inputRows, treeInputs.width(), fit, loss,
-          classes.size(), memberTarget);
+          classes.size(), memberTarget, options.seed());
       TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, options.seed());
       boolean treesRequired = options.trees().equals("true");
       Evaluation best = treesRequired ? null : network;

@@ -47,7 +47,7 @@ class LinearModelTest {
       y[i] = 2 * x[i * WIDTH] - 0.004f * (second - 1000) + 100 * x[i * WIDTH + 2];
     }
     int[] all = IntStream.range(0, n).toArray();
-    LinearModel model = LinearModel.fit(x, WIDTH, all, BoostingLoss.SQUARED, 1, y);
+    LinearModel model = LinearModel.fit(x, WIDTH, all, BoostingLoss.SQUARED, 1, y, 7);
     float[] predicted = model.predict(x, n);
     double squares = 0;
     double variance = 0;
@@ -71,9 +71,9 @@ class LinearModelTest {
       classes[i] = score < -1 ? 0 : score < 1 ? 1 : 2;
     }
     int[] all = IntStream.range(0, n).toArray();
-    float[] logOdds = LinearModel.fit(x, WIDTH, all, BoostingLoss.LOGISTIC, 2, binary)
+    float[] logOdds = LinearModel.fit(x, WIDTH, all, BoostingLoss.LOGISTIC, 2, binary, 7)
         .predict(x, n);
-    LinearModel softmax = LinearModel.fit(x, WIDTH, all, BoostingLoss.SOFTMAX, 3, classes);
+    LinearModel softmax = LinearModel.fit(x, WIDTH, all, BoostingLoss.SOFTMAX, 3, classes, 7);
     assertEquals(3, softmax.outputs());
     float[] margins = softmax.predict(x, n);
     int right = 0;
@@ -100,13 +100,27 @@ class LinearModelTest {
       y[i] = x[i * WIDTH] > 0 ? 1 : 0;
     }
     int[] fit = IntStream.range(0, 400).toArray();
-    LinearModel a = LinearModel.fit(x, WIDTH, fit, BoostingLoss.LOGISTIC, 2, y);
-    LinearModel b = LinearModel.fit(x, WIDTH, fit, BoostingLoss.LOGISTIC, 2, y);
+    LinearModel a = LinearModel.fit(x, WIDTH, fit, BoostingLoss.LOGISTIC, 2, y, 7);
+    LinearModel b = LinearModel.fit(x, WIDTH, fit, BoostingLoss.LOGISTIC, 2, y, 7);
     assertArrayEquals(a.predict(x, n), b.predict(x, n));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     a.write(new DataOutputStream(bytes));
     LinearModel loaded = LinearModel.read(new DataInputStream(
         new ByteArrayInputStream(bytes.toByteArray())));
     assertArrayEquals(a.predict(x, n), loaded.predict(x, n));
+  }
+
+  @Test
+  void manyRowsClassesAndInputsAreFittedOnASeededSampleOfTheRows() {
+    int[] rows = IntStream.range(0, 200_000).toArray();
+    int size = (int) (LinearModel.STEP_BUDGET / (26 * 17));
+    int[] a = LinearModel.sample(rows, size, 42);
+    assertEquals(size, a.length);
+    assertArrayEquals(a, LinearModel.sample(rows, size, 42), "the same seed, the same rows");
+    for (int i = 1; i < a.length; i++) {
+      assertTrue(a[i] > a[i - 1], "distinct rows in their order");
+    }
+    assertTrue(a[a.length - 1] > 150_000, "drawn from all the rows");
+    assertEquals(rows, LinearModel.sample(rows, rows.length, 42), "all rows when they fit");
   }
 }
