@@ -6,19 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.space.EmbeddingSpace;
 
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A predictor saved by an older Rowspace keeps loading: {@code predictor-v1.bin} was written by
  * the first predictor format (before calibration methods, intervals and input statistics) and
  * loads with temperature calibration and its original metrics; {@code predictor-v2.bin} (before
- * the head's name was saved) loads as the MLP it is and computes the outputs it computed then.
+ * the head's name was saved) loads as the MLP it is and computes the outputs it computed then;
+ * {@code predictor-v5-trees.bin} (trees over the embedding and the columns, before the target
+ * transform and the linear model were saved) predicts what it predicted when saved, with
+ * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives.
  */
 class SavedFormatTest {
 
@@ -91,5 +101,54 @@ class SavedFormatTest {
     EngineException e = assertThrows(EngineException.class, () -> Predictor.fromBytes(future));
     assertTrue(e.getMessage().contains("format version 9 is newer than this engine reads"),
         e.getMessage());
+  }
+
+  @Test
+  void versionFivePredictorWithTreesOverTheEmbeddingPredictsAsWhenSaved() throws IOException {
+    byte[] bytes = resource("predictor-v5-trees.bin");
+    assertEquals(5, bytes[4]);
+    List<String> expected = List.of(new String(resource("predictor-v5-trees.expected.csv"),
+        StandardCharsets.UTF_8).split("\n"));
+    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(resource("predictor-v5-trees.space.bin"));
+         Predictor p = Predictor.fromBytes(bytes)) {
+      assertEquals(8, p.trees.embeddingWidth(), "its trees read the 8 embedding features");
+      List<Prediction> predicted = p.predict(space, churnRows(50, new Random(6)));
+      assertEquals(expected.size(), predicted.size());
+      for (int i = 0; i < predicted.size(); i++) {
+        String[] saved = expected.get(i).split(",");
+        assertEquals(saved[0], predicted.get(i).label(), "row " + i);
+        assertEquals(Double.parseDouble(saved[1]), predicted.get(i).probabilities().get("yes"),
+            1e-9, "row " + i);
+      }
+      try (Predictor again = Predictor.fromBytes(p.toBytes())) {
+        assertEquals(predicted, again.predict(space, churnRows(50, new Random(6))),
+            "saved again in the current format");
+      }
+    }
+  }
+
+  /** The rows the version-5 fixture was trained (seed 5, 3,000 rows) and measured (seed 6) on. */
+  private static Frame churnRows(int n, Random random) {
+    List<ColumnSchema> schema = List.of(
+        new ColumnSchema("MINUTES", Types.DOUBLE, "DOUBLE"),
+        new ColumnSchema("CALLS", Types.INTEGER, "INTEGER"),
+        new ColumnSchema("PLAN", Types.VARCHAR, "VARCHAR"),
+        new ColumnSchema("LEAVES", Types.VARCHAR, "VARCHAR"));
+    String[] plans = {"basic", "plus", "family"};
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double minutes = 180 + 55 * random.nextGaussian();
+      int calls = random.nextInt(8);
+      String plan = plans[random.nextInt(3)];
+      boolean leaves = minutes > 264 || (calls >= 4 && plan.equals("basic"));
+      out.add(new Object[] {minutes, calls, plan, leaves ? "yes" : "no"});
+    }
+    return Frame.ofRows(schema, out);
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = SavedFormatTest.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    }
   }
 }
