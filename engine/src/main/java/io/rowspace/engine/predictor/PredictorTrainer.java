@@ -528,8 +528,9 @@ public final class PredictorTrainer {
         TreeBooster.Result trees = boosted.get(t);
         for (int treeQuarters = 0; treeQuarters <= (trees == null ? 0 : 4); treeQuarters++) {
           for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
-            if (treeQuarters + linearQuarters == 0 || treesRequired && treeQuarters == 0) {
-              continue;
+            if (treeQuarters + linearQuarters == 0 || treesRequired && treeQuarters == 0
+                || treeQuarters == 0 && t > 0) {
+              continue; // nothing mixed in, trees asked for, or the linear model alone again
             }
             double treeShare = treeQuarters / 4.0;
             double linearShare = linearQuarters / 4.0;
@@ -538,7 +539,7 @@ public final class PredictorTrainer {
             Evaluation e = evaluate(head, network.parameters, validationFeatures, validation,
                 network.setting, label, value, classes, positive, targetScale, trainingInputs,
                 distribution, inputs, resolved, fit.length, network.last, mix);
-            tried.put(String.format(Locale.ROOT, "%slinear %.2f", trees == null ? ""
+            tried.put(String.format(Locale.ROOT, "%slinear %.2f", treeQuarters == 0 ? ""
                 : String.format(Locale.ROOT, "depth %d trees %.2f, ", settings.get(t).maxDepth(),
                     treeShare), linearShare), e.score);
             if (best == null || e.score < best.score) {
