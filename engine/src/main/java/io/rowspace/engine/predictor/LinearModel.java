@@ -2,11 +2,11 @@ package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.trees.BoostingLoss;
+import io.rowspace.engine.trees.TreeBooster;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -63,7 +63,7 @@ final class LinearModel {
   static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
       float[] target, long seed) {
     int k = loss == BoostingLoss.SOFTMAX ? classes : 1;
-    fit = sample(fit, (int) Math.max(1000, STEP_BUDGET / ((long) k * (width + 1))), seed);
+    fit = rowsFitted(fit, k, width, seed);
     float[] center = new float[width];
     float[] scale = new float[width];
     for (int j = 0; j < width; j++) {
@@ -88,11 +88,10 @@ final class LinearModel {
       center[j] = (float) mean;
       scale[j] = sd > 0 ? (float) (1 / sd) : 0f;
     }
-    LinearModel shape = new LinearModel(center, scale, new float[k * (width + 1)], k);
     int n = fit.length;
     double[][] z = new double[n][];
     for (int r = 0; r < n; r++) {
-      z[r] = shape.standardised(rows, fit[r]);
+      z[r] = standardised(rows, fit[r], center, scale);
     }
     // Curvature of the mean loss: at most 1/4 (logistic), 1/2 (softmax) or 1 (squared) times
     // the largest eigenvalue of the inputs' second moment, bounded by its trace.
@@ -152,22 +151,14 @@ final class LinearModel {
     return new LinearModel(center, scale, weights, k);
   }
 
-  /** At most {@code size} of the rows, a seeded sample in their original order. */
-  static int[] sample(int[] rows, int size, long seed) {
-    if (rows.length <= size) {
-      return rows;
-    }
-    int[] shuffled = rows.clone();
-    Random random = new Random(seed);
-    for (int i = 0; i < size; i++) {
-      int j = i + random.nextInt(shuffled.length - i);
-      int t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
-    }
-    int[] kept = Arrays.copyOf(shuffled, size);
-    Arrays.sort(kept);
-    return kept;
+  /**
+   * The fitting rows the model is fitted on: all of them, or a seeded sample of them in their
+   * order when a gradient step over all would take more than {@link #STEP_BUDGET} multiply-adds
+   * ({@code outputs} margins of {@code width} inputs and an intercept a row), at least 1,000.
+   */
+  static int[] rowsFitted(int[] fit, int outputs, int width, long seed) {
+    int size = (int) Math.max(1000, STEP_BUDGET / ((long) outputs * (width + 1)));
+    return fit.length <= size ? fit : TreeBooster.sortedSample(fit, size, new Random(seed));
   }
 
   /** Turns the margins into the loss's derivative by each margin, in place. */
@@ -192,7 +183,7 @@ final class LinearModel {
     }
   }
 
-  private double[] standardised(float[] rows, int row) {
+  private static double[] standardised(float[] rows, int row, float[] center, float[] scale) {
     int width = center.length;
     double[] x = new double[width];
     for (int j = 0; j < width; j++) {
@@ -208,7 +199,7 @@ final class LinearModel {
     int w = width + 1;
     float[] out = new float[n * outputs];
     for (int r = 0; r < n; r++) {
-      double[] x = standardised(rows, r);
+      double[] x = standardised(rows, r, center, scale);
       for (int c = 0; c < outputs; c++) {
         double m = weights[c * w + width];
         for (int j = 0; j < width; j++) {

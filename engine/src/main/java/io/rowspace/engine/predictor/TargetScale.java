@@ -5,7 +5,6 @@ import io.rowspace.engine.EngineException;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * How a regression target's values map to what the network and trees learn: standardised, and
@@ -88,10 +87,5 @@ record TargetScale(double mean, double std, boolean log) {
 
   private static double learned(double value, boolean log) {
     return log ? Math.log(value) : value;
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "%s (mean %.4g, std %.4g)", describe(), mean, std);
   }
 }

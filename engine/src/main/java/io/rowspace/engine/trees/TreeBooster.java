@@ -132,7 +132,7 @@ public final class TreeBooster {
       // Every tree of a round fits the gradients at the margins the round started from.
       probabilities(loss, margin, k, probability);
       for (int c = 0; c < k; c++) {
-        int[] features = sampleFeatures(featureOrder, columns, random);
+        int[] features = sortedSample(featureOrder, columns, random);
         for (int i = 0; i < fit.length; i++) {
           gradients(loss, margin, probability, i, k, c, fitTarget[i], gradient, hessian);
         }
@@ -296,11 +296,16 @@ public final class TreeBooster {
     return Arrays.copyOf(rows, m);
   }
 
-  private static int[] sampleFeatures(int[] order, int count, Random random) {
-    if (count >= order.length) {
-      return order.clone();
+  /**
+   * A seeded sample of {@code count} of the items (all of them when they are no more), in
+   * ascending order: a partial Fisher-Yates shuffle, so the same items and random state give the
+   * same sample.
+   */
+  public static int[] sortedSample(int[] items, int count, Random random) {
+    if (count >= items.length) {
+      return items.clone();
     }
-    int[] shuffled = order.clone();
+    int[] shuffled = items.clone();
     for (int i = 0; i < count; i++) {
       int j = i + random.nextInt(shuffled.length - i);
       int t = shuffled[i];
