@@ -27,10 +27,11 @@ import java.util.OptionalInt;
  * with the most Fisher information for the target and keeps the result only if it beats the
  * frozen predictor on the validation rows ({@link SpaceFineTuning}).
  *
- * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees on the input
- * columns (the network reads the row's embedding) and mixes their outputs with the network's at the share that
- * gives the lowest validation loss (possibly none); {@code true} keeps a share of at least a
- * quarter; {@code false} trains the network alone.
+ * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees and a linear model
+ * on the input columns (the network reads the row's embedding) and mixes their outputs with the
+ * network's at the depth and shares that give the lowest validation loss (possibly none; without
+ * trees when the validation rows are too few to early-stop them); {@code true} keeps a tree share
+ * of at least a quarter; {@code false} trains the network alone.
  *
  * <p>{@code target_transform} (regression): {@code none} (default) learns the target's values as
  * they are; {@code log} learns their logarithm (every value must be above zero), which weighs
@@ -183,10 +184,10 @@ public final class PredictorOptions {
   }
 
   /**
-   * auto (default), true or false: whether boosted trees over the input columns are trained
-   * beside the network and mixed with it ({@link TreeBlend}). auto chooses the trees' depth and
-   * share (0 to 1) on the validation rows; true keeps a share of at least a quarter; false trains
-   * the network alone.
+   * auto (default), true or false: whether boosted trees and a linear model over the input
+   * columns are trained beside the network and mixed with it ({@link TreeBlend}). auto chooses
+   * the trees' depth and the shares (0 to 1) on the validation rows; true keeps a tree share of at
+   * least a quarter; false trains the network alone.
    */
   public String trees() {
     return trees;

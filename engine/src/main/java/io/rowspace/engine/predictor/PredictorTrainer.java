@@ -62,7 +62,7 @@ public final class PredictorTrainer {
   static final int TARGET_STEPS = 1500;
   /**
    * Validation rows of the rarest class (for regression, a quarter of the validation rows) below
-   * which {@code trees = auto} keeps the network alone.
+   * which {@code trees = auto} trains no trees (the linear model is still tried).
    */
   static final int MIN_CHOICE_ROWS = 50;
   /**
@@ -416,10 +416,8 @@ public final class PredictorTrainer {
           current = tunedFeatures;
         }
       }
-      String tooFew = tooFewToChoose(validation, label);
-      boolean withTrees = !options.trees().equals("false")
-          && !(options.trees().equals("auto") && tooFew != null);
-      if (options.trees().equals("auto") && tooFew != null) {
+      String tooFew = options.trees().equals("auto") ? tooFewToChoose(validation, label) : null;
+      if (tooFew != null) {
         monitor.warning("Predictor of '" + target + "': boosted trees not tried: " + tooFew
             + ", too few to choose between models without over-fitting the choice; trees = "
             + "true trains them anyway.");
@@ -429,7 +427,7 @@ public final class PredictorTrainer {
       if (!options.trees().equals("false") && validation.length > 0) {
         chosen = blend(head, chosen, current, targetValues, label, value, fit, validation,
             classes, positive, targetScale, trainingInputs, distribution, inputs,
-            resolved, epochsSoFar, withTrees);
+            resolved, epochsSoFar, tooFew == null);
       }
       resolved.put("calibration", chosen.calibration.method);
       resolved.put("calibration_log_loss", String.join(",", chosen.calibrationReport));
@@ -506,53 +504,36 @@ public final class PredictorTrainer {
           classes.size(), memberTarget, options.seed());
       TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, options.seed());
       boolean treesRequired = options.trees().equals("true");
+      List<Blend> candidates = new ArrayList<>();
+      for (int linearQuarters = 1; !treesRequired && linearQuarters <= 4; linearQuarters++) {
+        candidates.add(new Blend(0, linearQuarters / 4.0, null, null));
+      }
+      for (int depth : withTrees ? TREE_DEPTHS : new int[0]) {
+        TreeBooster.Settings settings = defaults.withMaxDepth(depth);
+        TreeBooster.Result trees = boost(inputRows, treeInputs, fit, validation, loss,
+            classes.size(), memberTarget, settings);
+        for (int treeQuarters = 1; treeQuarters <= 4; treeQuarters++) {
+          for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
+            candidates.add(new Blend(treeQuarters / 4.0, linearQuarters / 4.0, trees, settings));
+          }
+        }
+      }
       Evaluation best = treesRequired ? null : network;
-      Blend chosen = new Blend(0, 0, null, defaults);
+      Blend chosen = new Blend(0, 0, null, null);
       Map<String, Double> tried = new LinkedHashMap<>();
       if (best != null) {
         tried.put("network", network.score);
       }
-      List<TreeBooster.Result> boosted = new ArrayList<>();
-      List<TreeBooster.Settings> settings = new ArrayList<>();
-      if (withTrees) {
-        for (int depth : TREE_DEPTHS) {
-          settings.add(defaults.withMaxDepth(depth));
-          boosted.add(boost(inputRows, treeInputs, fit, validation, loss, classes.size(),
-              memberTarget, settings.get(settings.size() - 1)));
+      for (Blend candidate : candidates) {
+        Evaluation e = evaluate(head, network.parameters, validationFeatures, validation,
+            network.setting, label, value, classes, positive, targetScale, trainingInputs,
+            distribution, inputs, resolved, fit.length, network.last,
+            candidate.mix(treeInputs, linear));
+        tried.put(candidate.label(), e.score);
+        if (best == null || e.score < best.score) {
+          best = e;
+          chosen = candidate;
         }
-      } else {
-        boosted.add(null);
-        settings.add(defaults);
-      }
-      for (int t = 0; t < boosted.size(); t++) {
-        TreeBooster.Result trees = boosted.get(t);
-        for (int treeQuarters = 0; treeQuarters <= (trees == null ? 0 : 4); treeQuarters++) {
-          for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
-            if (treeQuarters + linearQuarters == 0 || treesRequired && treeQuarters == 0
-                || treeQuarters == 0 && t > 0) {
-              continue; // nothing mixed in, trees asked for, or the linear model alone again
-            }
-            double treeShare = treeQuarters / 4.0;
-            double linearShare = linearQuarters / 4.0;
-            TreeBlend mix = new TreeBlend(treeInputs, trees == null ? null : trees.trees(),
-                treeShare, 0, linear, linearShare);
-            Evaluation e = evaluate(head, network.parameters, validationFeatures, validation,
-                network.setting, label, value, classes, positive, targetScale, trainingInputs,
-                distribution, inputs, resolved, fit.length, network.last, mix);
-            tried.put(String.format(Locale.ROOT, "%slinear %.2f", treeQuarters == 0 ? ""
-                : String.format(Locale.ROOT, "depth %d trees %.2f, ", settings.get(t).maxDepth(),
-                    treeShare), linearShare), e.score);
-            if (best == null || e.score < best.score) {
-              best = e;
-              chosen = new Blend(treeShare, linearShare, trees, settings.get(t));
-            }
-          }
-        }
-      }
-      if (best != network) {
-        best = best.withBlend(new TreeBlend(treeInputs,
-            chosen.treeShare > 0 ? chosen.trees.trees() : null, chosen.treeShare, 0,
-            chosen.linearShare > 0 ? linear : null, chosen.linearShare));
       }
       String metric = task == Task.REGRESSION ? "rmse" : "log loss";
       String ranked = ranked(tried, BLENDS_SHOWN);
@@ -571,9 +552,11 @@ public final class PredictorTrainer {
       resolved.put("tree_share", Double.toString(chosen.treeShare));
       resolved.put("linear_share", Double.toString(chosen.linearShare));
       if (withTrees) {
+        resolved.put("tree_learning_rate", Double.toString(defaults.learningRate()));
         resolved.put("tree_rounds", chosen.trees == null ? "0"
             : Integer.toString(chosen.trees.bestRound()));
-        resolved.put("tree_learning_rate", Double.toString(chosen.settings.learningRate()));
+      }
+      if (chosen.trees != null) {
         resolved.put("tree_depth", Integer.toString(chosen.settings.maxDepth()));
       }
       resolved.put("tree_inputs", String.join(",", treeInputs.names()));
@@ -592,9 +575,25 @@ public final class PredictorTrainer {
       return String.join(", ", parts);
     }
 
-    /** The shares a blend gives the trees and the linear model, and the trees chosen. */
+    /**
+     * What a blend mixes into the network: the trees' share and the linear model's, the trees
+     * (null without a share) and the settings they were boosted with.
+     */
     private record Blend(double treeShare, double linearShare, TreeBooster.Result trees,
         TreeBooster.Settings settings) {
+      /** The blend to evaluate or keep, holding only the members with a share. */
+      TreeBlend mix(TreeInputs inputs, LinearModel linear) {
+        return new TreeBlend(inputs, trees == null ? null : trees.trees(), treeShare, 0,
+            linearShare > 0 ? linear : null, linearShare);
+      }
+
+      /** How the validation scores name it. */
+      String label() {
+        return (trees == null ? "" : String.format(Locale.ROOT, "depth %d trees %.2f, ",
+            settings.maxDepth(), treeShare))
+            + String.format(Locale.ROOT, "linear %.2f", linearShare);
+      }
+
       String describe() {
         List<String> parts = new ArrayList<>();
         if (treeShare > 0) {
@@ -659,13 +658,7 @@ public final class PredictorTrainer {
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
         PredictionInterval interval, PredictorMetrics metrics, List<String> calibrationReport,
         double uncalibratedEce, List<FailureModes.Finding> findings, double score,
-        EpochRecord last, Setting setting, TreeBlend blend) {
-      /** The same evaluation of a blend that leaves out the members without a share. */
-      Evaluation withBlend(TreeBlend kept) {
-        return new Evaluation(parameters, calibration, threshold, interval, metrics,
-            calibrationReport, uncalibratedEce, findings, score, last, setting, kept);
-      }
-    }
+        EpochRecord last, Setting setting, TreeBlend blend) {}
 
     private Evaluation attempt(PredictorHead head, SpaceFeatures features, float[] targetValues,
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
