@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -524,11 +525,20 @@ public final class PredictorTrainer {
       if (best != null) {
         tried.put("network", network.score);
       }
+      // Each member's outputs on the validation rows are computed once and mixed per candidate.
+      float[] networkOutputs = draftOutputs(head, network.parameters, validationFeatures,
+          classes, positive, targetScale, trainingInputs, distribution, inputs, resolved, null);
+      float[] linearMargins = linear.predict(validationFeatures.treeRows(0), validation.length);
+      Map<TreeBooster.Result, float[]> treeMargins = new IdentityHashMap<>();
       for (Blend candidate : candidates) {
-        Evaluation e = evaluate(head, network.parameters, validationFeatures, validation,
-            network.setting, label, value, classes, positive, targetScale, trainingInputs,
-            distribution, inputs, resolved, fit.length, network.last,
-            candidate.mix(treeInputs, linear));
+        TreeBlend mix = candidate.mix(treeInputs, linear);
+        float[] outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
+            candidate.trees == null ? null : treeMargins.computeIfAbsent(candidate.trees,
+                t -> t.trees().predict(validationFeatures.treeRows(0), validation.length)),
+            linearMargins, validation.length, head.outputs(), positiveIndex);
+        Evaluation e = measure(outputs, head.outputs(), network.parameters, validation,
+            network.setting, label, value, classes, positive, targetScale, fit.length,
+            network.last, mix);
         tried.put(candidate.label(), e.score);
         if (best == null || e.score < best.score) {
           best = e;
@@ -680,16 +690,30 @@ public final class PredictorTrainer {
         TrainingInputs trainingInputs, Map<String, Double> distribution,
         List<String> inputs, Map<String, String> resolved, int fitRows, EpochRecord lastEpoch,
         TreeBlend blend) {
-      int k = head.outputs();
-      Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
+      float[] outputs = draftOutputs(head, parameters, validationFeatures, classes, positive,
+          targetScale, trainingInputs, distribution, inputs, resolved, blend);
+      return measure(outputs, head.outputs(), parameters, validation, setting, label, value,
+          classes, positive, targetScale, fitRows, lastEpoch, blend);
+    }
+
+    /** The raw outputs of a head with these weights, mixed with a blend (or not), on rows. */
+    private float[] draftOutputs(PredictorHead head, float[] parameters, SpaceFeatures features,
+        List<String> classes, String positive, TargetScale targetScale,
+        TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
+        Map<String, String> resolved, TreeBlend blend) {
+      try (Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
           Calibration.temperature(1.0, -1), null, trainingInputs,
           new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
           data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetScale, resolved, options.columnFeatures(), null, blend);
-      float[] outputs;
-      try (draft) {
-        outputs = draft.outputs(validationFeatures);
+          targetScale, resolved, options.columnFeatures(), null, blend)) {
+        return draft.outputs(features);
       }
+    }
+
+    /** Calibrates and measures raw outputs ({@code k} a row) of the validation rows. */
+    private Evaluation measure(float[] outputs, int k, float[] parameters, int[] validation,
+        Setting setting, int[] label, double[] value, List<String> classes, String positive,
+        TargetScale targetScale, int fitRows, EpochRecord lastEpoch, TreeBlend blend) {
       if (task == Task.REGRESSION) {
         double[] predicted = new double[validation.length];
         double[] actual = new double[validation.length];

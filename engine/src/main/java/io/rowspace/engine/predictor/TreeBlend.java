@@ -45,6 +45,18 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
    */
   float[] mix(float[] network, SpaceFeatures f, int k, int positive) {
     int n = f.rows();
+    return combine(network,
+        trees != null && weight > 0 ? trees.predict(f.treeRows(embeddingWidth), n) : null,
+        linear != null && linearWeight > 0 ? linear.predict(f.treeRows(0), n) : null,
+        n, k, positive);
+  }
+
+  /**
+   * The blended outputs of {@code n} rows from the members' outputs computed already (a member
+   * without a share may give null), as {@link #mix} would give them.
+   */
+  float[] combine(float[] network, float[] treeMargins, float[] linearMargins, int n, int k,
+      int positive) {
     float[] out = new float[n * k];
     double networkWeight = 1 - weight - linearWeight;
     if (network != null) {
@@ -53,11 +65,10 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
       }
     }
     if (trees != null && weight > 0) {
-      add(out, trees.predict(f.treeRows(embeddingWidth), n), trees.outputs(), weight, k,
-          positive);
+      add(out, treeMargins, trees.outputs(), weight, k, positive);
     }
     if (linear != null && linearWeight > 0) {
-      add(out, linear.predict(f.treeRows(0), n), linear.outputs(), linearWeight, k, positive);
+      add(out, linearMargins, linear.outputs(), linearWeight, k, positive);
     }
     return out;
   }
