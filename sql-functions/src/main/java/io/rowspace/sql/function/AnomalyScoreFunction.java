@@ -15,10 +15,10 @@ import java.util.Set;
  * {@code ANOMALY_SCORE('space')}: how unusual the current row is for the space, in standard
  * deviations of the embedded rows' own scores, plus how many robust standard deviations its most
  * extreme number lies beyond its column's outlier fences ({@code AnomalyScorer.score(vector,
- * extremeness)}). Called by Calcite after query rewriting with the
- * session id, the space, and the packed names and values of the row's input columns, where no
- * batch can form; queries over rows evaluate it in batches ({@link ModelCallBatches}). Either way
- * the space is checked against the catalog once per execution.
+ * extremeness)}). Called by Calcite after query rewriting with the session id, the space, and
+ * the packed names and values of the row's input columns, where no batch can form; queries over
+ * rows evaluate it in batches ({@link ModelCallBatches}). Either way the space is checked against
+ * the catalog once per execution.
  */
 public final class AnomalyScoreFunction {
   private AnomalyScoreFunction() {
