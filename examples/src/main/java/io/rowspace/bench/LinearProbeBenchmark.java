@@ -21,7 +21,9 @@ import java.util.Set;
  * rows, 16 integer features and the letter, seeded), builds a space with default options over the
  * 16,000 training rows, fits a multinomial logistic regression ({@link SoftmaxProbe}) on the
  * training rows' embeddings and reports its accuracy on the 4,000 held-out rows, beside the same
- * probe on the 16 raw features, with the space's build time and the process's peak memory.
+ * probe on the 16 raw features, with the space's build time and the process's peak memory. To
+ * show how hard the data set is, it also gives the nearest neighbour's and XGBoost's accuracy on
+ * the raw features.
  *
  * <p>Two spaces, as {@code --space} chooses (default both, one after the other):
  * <ul>
@@ -29,7 +31,8 @@ import java.util.Set;
  *       measures what unsupervised training found;
  *   <li>{@code table}: over all 17 columns, the letter included, as a user's table would be; rows
  *       are embedded with the letter masked, as a predictor embeds them, so the probe sees only
- *       what the other columns say about it.
+ *       what the other columns say about it. The probe is also fitted on the rows embedded with
+ *       the letter visible, as {@code TABLE(EMBEDDINGS('space'))} gives them.
  * </ul>
  *
  * <pre>
@@ -89,9 +92,14 @@ public final class LinearProbeBenchmark {
         java.util.Arrays.copyOfRange(features, TRAINING_ROWS, features.length), heldOutLetters);
     System.err.printf(Locale.ROOT, "probe on the raw features: %.4f (%.1f s)%n", rawAccuracy,
         (System.nanoTime() - t0) / 1e9);
-    System.out.println("| space | columns | rows | epochs | build s | peak heap | peak RSS "
-        + "| probe on embedding | probe on raw features | load average |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    double nearest = nearestNeighbourAccuracy(features, letters, TRAINING_ROWS);
+    double trees = boostedTreesAccuracy(features, letters);
+    System.err.printf(Locale.ROOT, "on the raw features, nearest neighbour: %.4f, XGBoost: %.4f%n",
+        nearest, trees);
+    System.out.println("| space | columns | rows | d_model | epochs | build s | peak heap "
+        + "| peak RSS | probe on embedding | probe, letter visible | probe on raw features "
+        + "| 1-NN on raw features | XGBoost on raw features | load average |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (String space : which.equals("both") ? List.of("features", "table") : List.of(which)) {
       boolean withLetter = space.equals("table");
       Frame training = frame(nibbles, letters, 0, TRAINING_ROWS, withLetter);
@@ -107,25 +115,105 @@ public final class LinearProbeBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       long rss = MemoryPeaks.residentPeakBytes();
       try (EmbeddingSpace s = built) {
-        float[][] embedded = s.embed(all, withLetter ? Set.of("LETTER") : Set.of());
-        double[][] z = new double[embedded.length][];
-        for (int i = 0; i < embedded.length; i++) {
-          z[i] = new double[embedded[i].length];
-          for (int j = 0; j < z[i].length; j++) {
-            z[i][j] = embedded[i][j];
-          }
-        }
-        SoftmaxProbe probe = SoftmaxProbe.fit(java.util.Arrays.copyOfRange(z, 0, TRAINING_ROWS),
-            trainingLetters, CLASSES, L2, ITERATIONS);
-        double accuracy = probe.accuracy(
-            java.util.Arrays.copyOfRange(z, TRAINING_ROWS, z.length), heldOutLetters);
-        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %d | %.1f | %.2f GiB | %.2f GiB | %.4f "
-                + "| %.4f | %s |%n", space, training.columnCount(), TRAINING_ROWS,
-            s.timeline().size(), seconds, heapPeak / 1073741824.0, rss / 1073741824.0, accuracy,
-            rawAccuracy, MemoryPeaks.loadAverage());
+        double accuracy = probeAccuracy(s.embed(all, withLetter ? Set.of("LETTER") : Set.of()),
+            trainingLetters, heldOutLetters);
+        String visible = withLetter
+            ? String.format(Locale.ROOT, "%.4f", probeAccuracy(s.embed(all, Set.of()),
+                trainingLetters, heldOutLetters))
+            : "—";
+        System.out.printf(Locale.ROOT, "| %s | %d | %,d | %d | %d | %.1f | %.2f GiB | %.2f GiB "
+                + "| %.4f | %s | %.4f | %.4f | %.4f | %s |%n", space, training.columnCount(),
+            TRAINING_ROWS, s.dModel(), s.timeline().size(), seconds, heapPeak / 1073741824.0,
+            rss / 1073741824.0, accuracy, visible, rawAccuracy, nearest, trees,
+            MemoryPeaks.loadAverage());
         System.out.flush();
       }
     }
+  }
+
+  /** Held-out accuracy of the linear probe fitted on the training rows' embeddings. */
+  private static double probeAccuracy(float[][] embedded, int[] trainingLetters,
+      int[] heldOutLetters) {
+    double[][] z = new double[embedded.length][];
+    for (int i = 0; i < embedded.length; i++) {
+      z[i] = new double[embedded[i].length];
+      for (int j = 0; j < z[i].length; j++) {
+        z[i][j] = embedded[i][j];
+      }
+    }
+    SoftmaxProbe probe = SoftmaxProbe.fit(java.util.Arrays.copyOfRange(z, 0, TRAINING_ROWS),
+        trainingLetters, CLASSES, L2, ITERATIONS);
+    return probe.accuracy(java.util.Arrays.copyOfRange(z, TRAINING_ROWS, z.length),
+        heldOutLetters);
+  }
+
+  /**
+   * Accuracy on the rows after the first {@code trainingRows} of the nearest of those training
+   * rows (squared Euclidean distance, ties to the earlier row): how far the data set's classes
+   * are local clusters.
+   */
+  static double nearestNeighbourAccuracy(double[][] features, int[] letters, int trainingRows) {
+    int correct = 0;
+    for (int i = trainingRows; i < features.length; i++) {
+      double best = Double.POSITIVE_INFINITY;
+      int letter = -1;
+      for (int j = 0; j < trainingRows; j++) {
+        double distance = 0;
+        for (int k = 0; k < features[i].length; k++) {
+          double difference = features[i][k] - features[j][k];
+          distance += difference * difference;
+        }
+        if (distance < best) {
+          best = distance;
+          letter = letters[j];
+        }
+      }
+      if (letter == letters[i]) {
+        correct++;
+      }
+    }
+    return correct / (double) (features.length - trainingRows);
+  }
+
+  /** Held-out accuracy of the XGBoost baseline ({@link GradientBoostedTrees}) on the nibbles. */
+  private static double boostedTreesAccuracy(double[][] features, int[] letters) {
+    int width = GlyphLetters.FEATURES;
+    int heldOut = features.length - TRAINING_ROWS;
+    float[] training = new float[TRAINING_ROWS * width];
+    float[] test = new float[heldOut * width];
+    float[] labels = new float[TRAINING_ROWS];
+    for (int i = 0; i < features.length; i++) {
+      for (int k = 0; k < width; k++) {
+        if (i < TRAINING_ROWS) {
+          training[i * width + k] = (float) features[i][k];
+        } else {
+          test[(i - TRAINING_ROWS) * width + k] = (float) features[i][k];
+        }
+      }
+      if (i < TRAINING_ROWS) {
+        labels[i] = letters[i];
+      }
+    }
+    float[][] probabilities;
+    try {
+      probabilities = GradientBoostedTrees.trainAndPredict(Task.MULTICLASS, CLASSES, training,
+          TRAINING_ROWS, width, labels, test, heldOut).outputs();
+    } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+      throw new IllegalStateException("XGBoost failed on the letters: " + e.getMessage(), e);
+    }
+    int correct = 0;
+    for (int i = 0; i < heldOut; i++) {
+      int best = 0;
+      for (int c = 1; c < CLASSES; c++) {
+        if (probabilities[i][c] > probabilities[i][best]) {
+          best = c;
+        }
+      }
+      if (best == letters[TRAINING_ROWS + i]) {
+        correct++;
+      }
+    }
+    return correct / (double) heldOut;
   }
 
   /** Rows {@code from..to} as a frame: the 16 features as integers, and the letter if asked. */
