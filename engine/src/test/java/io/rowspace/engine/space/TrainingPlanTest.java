@@ -1,0 +1,33 @@
+package io.rowspace.engine.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a space's shape is when the user gives no options. */
+class TrainingPlanTest {
+  private static int width(int rows, int columns, Map<String, String> options) {
+    return SpaceTrainer.Plan.derive(rows, columns, SpaceOptions.fromMap(options)).dModel;
+  }
+
+  @Test
+  void aLargeWideTableGetsAWideModel() {
+    assertEquals(128, width(16_000, 17, Map.of()), "letter recognition's shape");
+    assertEquals(128, width(1_000_000, 40, Map.of()));
+  }
+
+  @Test
+  void smallerOrNarrowerTablesKeepTheDefaultWidth() {
+    assertEquals(48, width(9_999, 17, Map.of()), "fewer rows");
+    assertEquals(48, width(54_000, 10, Map.of()), "diamonds: many rows, few columns");
+    assertEquals(48, width(5_000, 20, Map.of()), "churn: many columns, fewer rows");
+    assertEquals(32, width(300, 6, Map.of()), "six columns or fewer");
+  }
+
+  @Test
+  void theOptionOverridesTheDerivedWidth() {
+    assertEquals(48, width(16_000, 17, Map.of("d_model", "48")));
+    assertEquals(64, width(300, 6, Map.of("d_model", "64")));
+  }
+}
