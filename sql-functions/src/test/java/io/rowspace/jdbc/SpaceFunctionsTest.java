@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,31 @@ class SpaceFunctionsTest {
   }
 
   @Test
+  void embeddingsAndAnomalyScoreGiveEveryStoredRowTheSameScore() throws SQLException {
+    Map<Integer, Double> scored = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, ANOMALY_SCORE('sensor_space') AS a "
+             + "FROM sensors WHERE id IN (3, 150, 401)")) {
+      while (rs.next()) {
+        scored.put(rs.getInt("ID"), rs.getDouble("A"));
+      }
+    }
+    Map<Integer, Double> stored = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, anomaly_score "
+             + "FROM TABLE(EMBEDDINGS('sensor_space')) WHERE id IN (3, 150, 401)")) {
+      while (rs.next()) {
+        stored.put(rs.getInt("ID"), rs.getDouble("ANOMALY_SCORE"));
+      }
+    }
+    assertEquals(Set.of(3, 150, 401), scored.keySet());
+    assertEquals(scored.keySet(), stored.keySet());
+    for (int id : scored.keySet()) {
+      assertEquals(scored.get(id), stored.get(id), 1e-4, "row " + id);
+    }
+  }
+
+  @Test
   void regressionDetailsGiveAnIntervalAStdAndSignedImportances() throws Exception {
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery("SELECT humidity, PREDICT('humidity_p') AS h, "
@@ -133,6 +161,12 @@ class SpaceFunctionsTest {
       assertTrue(rs.next());
       assertTrue(outlier > 3, "several standard deviations out: " + outlier);
       assertTrue(outlier > rs.getDouble("A"));
+    }
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id, anomaly_score "
+             + "FROM TABLE(EMBEDDINGS('sensor_space')) ORDER BY anomaly_score DESC LIMIT 1")) {
+      assertTrue(rs.next());
+      assertEquals(401, rs.getInt("ID"), "EMBEDDINGS ranks the outlier first too");
     }
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery("SELECT AVG(ANOMALY_SCORE('sensor_space')) AS a "

@@ -12,37 +12,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded rows of a space: each row's key (its key column values as text) and its
- * L2-normalised vector, with exact cosine nearest-neighbour search.
+ * The embedded rows of a space: each row's key (its key column values as text), its
+ * L2-normalised vector and the extremeness of its values (how far its most extreme number lies
+ * beyond its column's outlier fences, the second term of a row's anomaly score), with exact
+ * cosine nearest-neighbour search.
  *
  * <p>Vectors are kept row after row in one {@code float} array. Exact search multiplies the
  * query with one block of rows at a time into a small score buffer and keeps the best rows in a
  * bounded heap, so a search over a million rows allocates nothing per row.
  */
 public final class RowVectors {
-  private static final int FORMAT_VERSION = 1;
+  /** Version 2 added the extremeness of each row; version 1 files read as extremeness 0. */
+  private static final int FORMAT_VERSION = 2;
   /** Rows scored per block: the scores of a block stay in the first-level cache. */
   private static final int BLOCK_ROWS = 256;
 
   private final List<String> keys;
   private final float[] matrix;
   private final int dimension;
+  private final float[] extremeness;
   private final Map<String, Integer> rowOfKey;
 
+  /** Rows whose values are all within their columns' outlier fences. */
   public RowVectors(List<String> keys, float[][] vectors) {
+    this(keys, vectors, new double[vectors.length]);
+  }
+
+  /**
+   * @param extremeness per row, {@code EmbeddingSpace.extremeness} of its values
+   */
+  public RowVectors(List<String> keys, float[][] vectors, double[] extremeness) {
+    if (keys.size() != vectors.length || extremeness.length != vectors.length) {
+      throw new IllegalArgumentException(keys.size() + " keys, " + vectors.length
+          + " vectors and " + extremeness.length + " extremeness values: one of each per row");
+    }
     this.keys = List.copyOf(keys);
     this.dimension = vectors.length == 0 ? 0 : vectors[0].length;
     this.matrix = new float[vectors.length * dimension];
     for (int i = 0; i < vectors.length; i++) {
       System.arraycopy(vectors[i], 0, matrix, i * dimension, dimension);
     }
+    this.extremeness = new float[extremeness.length];
+    for (int i = 0; i < extremeness.length; i++) {
+      this.extremeness[i] = (float) extremeness[i];
+    }
     this.rowOfKey = index(this.keys);
   }
 
-  private RowVectors(List<String> keys, float[] matrix, int dimension) {
+  private RowVectors(List<String> keys, float[] matrix, int dimension, float[] extremeness) {
     this.keys = keys;
     this.matrix = matrix;
     this.dimension = dimension;
+    this.extremeness = extremeness;
     this.rowOfKey = index(keys);
   }
 
@@ -75,6 +96,11 @@ public final class RowVectors {
     float[] vector = new float[dimension];
     System.arraycopy(matrix, row * dimension, vector, 0, dimension);
     return vector;
+  }
+
+  /** How many robust standard deviations the row's most extreme number lies beyond its fences. */
+  public double extremeness(int row) {
+    return extremeness[row];
   }
 
   /** The cosine similarity of a normalised query to a row. */
@@ -146,8 +172,8 @@ public final class RowVectors {
       for (String key : keys) {
         out.writeUTF(key);
       }
-      ByteBuffer values = ByteBuffer.allocate(matrix.length * Float.BYTES);
-      values.asFloatBuffer().put(matrix);
+      ByteBuffer values = ByteBuffer.allocate((matrix.length + extremeness.length) * Float.BYTES);
+      values.asFloatBuffer().put(matrix).put(extremeness);
       out.write(values.array());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -158,9 +184,11 @@ public final class RowVectors {
   public static RowVectors fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
+      if (version < 1 || version > FORMAT_VERSION) {
         throw new IllegalArgumentException("Row vectors in format version " + version
-            + " cannot be read by this Rowspace (reads version " + FORMAT_VERSION + ").");
+            + " cannot be read by this Rowspace (reads versions 1 to " + FORMAT_VERSION
+            + "); REFRESH EMBEDDING SPACE with the Rowspace that created the space, or create "
+            + "the space again.");
       }
       int n = in.readInt();
       int dimension = in.readInt();
@@ -172,7 +200,13 @@ public final class RowVectors {
       in.readFully(values);
       float[] matrix = new float[n * dimension];
       ByteBuffer.wrap(values).asFloatBuffer().get(matrix);
-      return new RowVectors(List.of(keys), matrix, dimension);
+      float[] extremeness = new float[n];
+      if (version >= 2) {
+        byte[] extremes = new byte[n * Float.BYTES];
+        in.readFully(extremes);
+        ByteBuffer.wrap(extremes).asFloatBuffer().get(extremeness);
+      }
+      return new RowVectors(List.of(keys), matrix, dimension, extremeness);
     } catch (IOException | ArithmeticException e) {
       throw new IllegalArgumentException("Stored row vectors are truncated or corrupt.", e);
     }

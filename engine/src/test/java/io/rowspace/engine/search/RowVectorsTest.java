@@ -2,8 +2,12 @@ package io.rowspace.engine.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -56,10 +60,44 @@ class RowVectorsTest {
 
   @Test
   void bytesRoundTrip() {
-    RowVectors rows = new RowVectors(List.of("7", "8"), new float[][] {unit(1, 2), unit(3, 1)});
+    RowVectors rows = new RowVectors(List.of("7", "8"), new float[][] {unit(1, 2), unit(3, 1)},
+        new double[] {0, 4.5});
     RowVectors copy = RowVectors.fromBytes(rows.toBytes());
     assertEquals(1, copy.rowOf("8"));
     assertArrayEquals(rows.vector(1), copy.vector(1));
+    assertEquals(0.0, copy.extremeness(0));
+    assertEquals(4.5, copy.extremeness(1));
+  }
+
+  /** Spaces stored before rows kept their extremeness still load; their rows count as 0. */
+  @Test
+  void rowVectorsOfFormatOneLoadWithoutExtremeness() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(1);
+      out.writeInt(2);
+      out.writeInt(2);
+      out.writeUTF("7");
+      out.writeUTF("8");
+      for (float value : new float[] {1, 0, 0, 1}) {
+        out.writeFloat(value);
+      }
+    }
+    RowVectors rows = RowVectors.fromBytes(bytes.toByteArray());
+    assertEquals(2, rows.size());
+    assertArrayEquals(new float[] {0, 1}, rows.vector(1));
+    assertEquals(0.0, rows.extremeness(1));
+  }
+
+  @Test
+  void aNewerFormatIsRefusedWithTheFix() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(99);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RowVectors.fromBytes(bytes.toByteArray()));
+    assertTrue(e.getMessage().contains("REFRESH EMBEDDING SPACE"), e.getMessage());
   }
 
   @Test

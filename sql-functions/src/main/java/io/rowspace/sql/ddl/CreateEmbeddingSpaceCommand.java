@@ -118,7 +118,8 @@ final class CreateEmbeddingSpaceCommand {
     }
     try (space) {
       double seconds = (System.nanoTime() - started) / 1e9;
-      RowVectors rowVectors = new RowVectors(keys(rows, root.keyColumns()), vectors);
+      RowVectors rowVectors = new RowVectors(keys(rows, root.keyColumns()), vectors,
+          space.extremeness(rows));
       int exactRows = spaceOptions.exactSearchRows().orElse(SimilaritySearch.DEFAULT_EXACT_ROWS);
       byte[] index = SpaceSearchIndex.build(rowVectors, exactRows, space.seed(), context, what);
       byte[] model = space.toBytes();

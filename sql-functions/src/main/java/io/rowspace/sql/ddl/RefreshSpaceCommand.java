@@ -49,7 +49,8 @@ final class RefreshSpaceCommand {
       throw EngineErrors.translate(e, "REFRESH EMBEDDING SPACE " + name);
     }
     RowVectors rowVectors = new RowVectors(
-        CreateEmbeddingSpaceCommand.keys(rows, record.keyColumns()), vectors);
+        CreateEmbeddingSpaceCommand.keys(rows, record.keyColumns()), vectors,
+        space.extremeness(rows));
     byte[] index = SpaceSearchIndex.build(rowVectors, SpaceSearchIndex.exactRows(record),
         record.seed(), context, "REFRESH EMBEDDING SPACE " + name);
     catalog.replaceVectors(record, rowVectors.toBytes(), index);

@@ -27,7 +27,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * {@code TABLE(EMBEDDINGS('space'))}: one row per embedded root row: its key column(s), the 3-D
  * projection {@code x, y, z} (the first three dimensions, re-normalised onto the unit sphere),
- * {@code anomaly_score} and the {@code embedding} itself as an array of REAL.
+ * {@code anomaly_score} and the {@code embedding} itself as an array of REAL. The anomaly score
+ * is {@code ANOMALY_SCORE}'s: the stored vector's isolation plus the stored extremeness of the
+ * row's values, both as of the last CREATE or REFRESH.
  */
 public final class EmbeddingsFunction {
   private EmbeddingsFunction() {
@@ -87,7 +89,8 @@ public final class EmbeddingsFunction {
         // Rows are made as they are read: the stored vectors are the only copy in memory.
         return Linq4j.asEnumerable(new AbstractList<Object[]>() {
           @Override public Object[] get(int index) {
-            return row(vectors.key(index), vectors.vector(index), scorer);
+            return row(vectors.key(index), vectors.vector(index),
+                scorer.score(vectors.vector(index), vectors.extremeness(index)));
           }
 
           @Override public int size() {
@@ -99,7 +102,7 @@ public final class EmbeddingsFunction {
       }
     }
 
-    private Object[] row(String key, float[] vector, AnomalyScorer scorer) {
+    private Object[] row(String key, float[] vector, double anomalyScore) {
       Object[] row = new Object[keys.size() + 5];
       List<String> parts = RowKey.parts(key);
       for (int k = 0; k < keys.size(); k++) {
@@ -110,7 +113,7 @@ public final class EmbeddingsFunction {
       row[keys.size()] = projection[0];
       row[keys.size() + 1] = projection[1];
       row[keys.size() + 2] = projection[2];
-      row[keys.size() + 3] = scorer.score(vector);
+      row[keys.size() + 3] = anomalyScore;
       List<Float> embedding = new ArrayList<>(vector.length);
       for (float value : vector) {
         embedding.add(value);
