@@ -12,6 +12,26 @@ final class CholeskySolver {
    */
   static double[] solve(double[][] a, double[] b) {
     int n = b.length;
+    double[][] l = factor(a);
+    double[] y = forward(l, b);
+    double[] x = new double[n];
+    for (int i = n - 1; i >= 0; i--) {
+      double sum = y[i];
+      for (int k = i + 1; k < n; k++) {
+        sum -= l[k][i] * x[k];
+      }
+      x[i] = sum / l[i][i];
+    }
+    return x;
+  }
+
+  /**
+   * The lower-triangular {@code l} with {@code l l^T = a}; {@code a} is left unchanged.
+   *
+   * @throws ArithmeticException if {@code a} is not positive definite
+   */
+  static double[][] factor(double[][] a) {
+    int n = a.length;
     double[][] l = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
@@ -31,6 +51,12 @@ final class CholeskySolver {
         }
       }
     }
+    return l;
+  }
+
+  /** The solution {@code y} of {@code l y = b} for a lower-triangular {@code l}. */
+  static double[] forward(double[][] l, double[] b) {
+    int n = b.length;
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double sum = b[i];
@@ -39,14 +65,6 @@ final class CholeskySolver {
       }
       y[i] = sum / l[i][i];
     }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double sum = y[i];
-      for (int k = i + 1; k < n; k++) {
-        sum -= l[k][i] * x[k];
-      }
-      x[i] = sum / l[i][i];
-    }
-    return x;
+    return y;
   }
 }

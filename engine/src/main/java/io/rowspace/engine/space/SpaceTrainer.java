@@ -282,19 +282,19 @@ public final class SpaceTrainer {
   static final int WIDE_COLUMNS = 12;
 
   /**
-   * The default {@code d_model}: 32 for six columns or fewer, 128 for tables of at least
+   * The default {@code d_model}: 32 for six columns or fewer, 192 for tables of at least
    * {@value #WIDE_ROWS} rows and {@value #WIDE_COLUMNS} columns, 48 otherwise. A large, wide
    * table holds many groups of similar rows, and the row embedding must keep them apart for a
    * linear model on it: on letter recognition (16,000 x 17, 26 letters in 20 fonts) the linear
-   * probe rose from 0.68 at 48 to 0.82 at 128 (0.81 at 96, 0.83 at 192), for 2.3 times the build
-   * time (30 to 69 s on 2 cores). Smaller tables keep 48, the width the shared data sets'
-   * predictor figures were measured with.
+   * probe on the embedding rose from 0.73 at 48 to 0.85 at 96, 0.87 at 128 and 0.88-0.89 at 192
+   * (two seeds), for 4 times the build time (30 to 124 s on 2 cores). Smaller tables keep 48,
+   * the width the shared data sets' predictor figures were measured with.
    */
   static int defaultWidth(int rows, int columns) {
     if (columns <= 6) {
       return 32;
     }
-    return rows >= WIDE_ROWS && columns >= WIDE_COLUMNS ? 128 : 48;
+    return rows >= WIDE_ROWS && columns >= WIDE_COLUMNS ? 192 : 48;
   }
 
   static final class Plan {

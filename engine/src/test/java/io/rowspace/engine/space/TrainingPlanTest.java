@@ -13,8 +13,8 @@ class TrainingPlanTest {
 
   @Test
   void aLargeWideTableGetsAWideModel() {
-    assertEquals(128, width(16_000, 17, Map.of()), "letter recognition's shape");
-    assertEquals(128, width(1_000_000, 40, Map.of()));
+    assertEquals(192, width(16_000, 17, Map.of()), "letter recognition's shape");
+    assertEquals(192, width(1_000_000, 40, Map.of()));
   }
 
   @Test
