@@ -278,21 +278,31 @@ public final class SpaceTrainer {
   /** Training settings resolved from the data's shape and the options. */
   /** Rows from which a table with {@value #WIDE_COLUMNS} columns or more gets a wide model. */
   static final int WIDE_ROWS = 10_000;
+  /** Rows beyond which a table keeps a narrower model, so training time stays bounded. */
+  static final int WIDE_ROWS_MAX = 100_000;
   /** Columns (and related tables) from which a table with many rows gets a wide model. */
   static final int WIDE_COLUMNS = 12;
 
   /**
-   * The default {@code d_model}: 32 for six columns or fewer, 192 for tables of at least
-   * {@value #WIDE_ROWS} rows and {@value #WIDE_COLUMNS} columns, 48 otherwise. A large, wide
-   * table holds many groups of similar rows, and the row embedding must keep them apart for a
-   * linear model on it: on letter recognition (16,000 x 17, 26 letters in 20 fonts) the linear
-   * probe on the embedding rose from 0.73 at 48 to 0.85 at 96, 0.87 at 128 and 0.88-0.89 at 192
-   * (two seeds), for 4 times the build time (30 to 124 s on 2 cores). Smaller tables keep 48,
-   * the width the shared data sets' predictor figures were measured with.
+   * The default {@code d_model}: 32 for six columns or fewer; 192 for tables of
+   * {@value #WIDE_ROWS} to {@value #WIDE_ROWS_MAX} rows and {@value #WIDE_COLUMNS} columns or
+   * more; 64 for larger tables of more than 16 columns; 48 otherwise.
+   *
+   * <p>A large, wide table holds many groups of similar rows, and the row embedding must keep
+   * them apart for a linear model on it: on letter recognition (16,000 x 17, 26 letters in 20
+   * fonts) the linear probe on the embedding rose from 0.73 at 48 to 0.85 at 96, 0.87 at 128 and
+   * 0.88-0.89 at 192 (two seeds), for 4 times the build time (30 to 115 s on 2 cores). Beyond
+   * {@value #WIDE_ROWS_MAX} rows a space trains at least 5 epochs of 700 steps or more; at width
+   * 192 (about 0.2 s a step on 2 cores at 17 columns) that is estimated at 12 minutes and more,
+   * hours at a million rows, so those tables keep the earlier widths. Smaller tables keep
+   * 48, the width the shared data sets' predictor figures were measured with.
    */
   static int defaultWidth(int rows, int columns) {
     if (columns <= 6) {
       return 32;
+    }
+    if (rows > WIDE_ROWS_MAX) {
+      return columns > 16 ? 64 : 48;
     }
     return rows >= WIDE_ROWS && columns >= WIDE_COLUMNS ? 192 : 48;
   }

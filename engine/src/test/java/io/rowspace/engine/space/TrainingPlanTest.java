@@ -14,7 +14,13 @@ class TrainingPlanTest {
   @Test
   void aLargeWideTableGetsAWideModel() {
     assertEquals(192, width(16_000, 17, Map.of()), "letter recognition's shape");
-    assertEquals(192, width(1_000_000, 40, Map.of()));
+    assertEquals(192, width(100_000, 12, Map.of()));
+  }
+
+  @Test
+  void aVeryLargeTableKeepsANarrowerModelSoTrainingTimeStaysBounded() {
+    assertEquals(64, width(1_000_000, 40, Map.of()));
+    assertEquals(48, width(100_001, 14, Map.of()));
   }
 
   @Test
