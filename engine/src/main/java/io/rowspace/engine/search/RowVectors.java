@@ -187,8 +187,8 @@ public final class RowVectors {
       if (version < 1 || version > FORMAT_VERSION) {
         throw new IllegalArgumentException("Row vectors in format version " + version
             + " cannot be read by this Rowspace (reads versions 1 to " + FORMAT_VERSION
-            + "); REFRESH EMBEDDING SPACE with the Rowspace that created the space, or create "
-            + "the space again.");
+            + "); use the Rowspace version that wrote them, or REFRESH EMBEDDING SPACE to "
+            + "rewrite them with this one.");
       }
       int n = in.readInt();
       int dimension = in.readInt();

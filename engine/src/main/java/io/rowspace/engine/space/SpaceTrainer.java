@@ -275,7 +275,6 @@ public final class SpaceTrainer {
     return layout;
   }
 
-  /** Training settings resolved from the data's shape and the options. */
   /** Rows from which a table with {@value #WIDE_COLUMNS} columns or more gets a wide model. */
   static final int WIDE_ROWS = 10_000;
   /** Rows beyond which a table keeps a narrower model, so training time stays bounded. */
@@ -293,8 +292,8 @@ public final class SpaceTrainer {
    * fonts) the linear probe on the embedding rose from 0.73 at 48 to 0.85 at 96, 0.87 at 128 and
    * 0.88-0.89 at 192 (two seeds), for 4 times the build time (30 to 115 s on 2 cores). Beyond
    * {@value #WIDE_ROWS_MAX} rows a space trains at least 5 epochs of 700 steps or more; at width
-   * 192 (about 0.2 s a step on 2 cores at 17 columns) that is estimated at 12 minutes and more,
-   * hours at a million rows, so those tables keep the earlier widths. Smaller tables keep
+   * 192 that took 12 minutes at 100,000 x 17 on 2 cores and would take hours at a million rows,
+   * so those tables keep the earlier widths. Smaller tables keep
    * 48, the width the shared data sets' predictor figures were measured with.
    */
   static int defaultWidth(int rows, int columns) {
@@ -307,6 +306,7 @@ public final class SpaceTrainer {
     return rows >= WIDE_ROWS && columns >= WIDE_COLUMNS ? 192 : 48;
   }
 
+  /** Training settings resolved from the data's shape and the options. */
   static final class Plan {
     int dModel;
     int layers;

@@ -89,8 +89,9 @@ public final class EmbeddingsFunction {
         // Rows are made as they are read: the stored vectors are the only copy in memory.
         return Linq4j.asEnumerable(new AbstractList<Object[]>() {
           @Override public Object[] get(int index) {
-            return row(vectors.key(index), vectors.vector(index),
-                scorer.score(vectors.vector(index), vectors.extremeness(index)));
+            float[] vector = vectors.vector(index);
+            return row(vectors.key(index), vector,
+                scorer.score(vector, vectors.extremeness(index)));
           }
 
           @Override public int size() {
