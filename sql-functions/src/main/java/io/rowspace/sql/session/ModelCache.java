@@ -10,6 +10,7 @@ import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,14 @@ public final class ModelCache {
     if (entry == null || !entry.checksum().equals(record.vectorsChecksum())) {
       byte[] bytes = catalog.loadBlob(BlobKind.SPACE_VECTORS, record.name(), record.version(),
           record.vectorsChecksum());
-      entry = new Entry<>(record.vectorsChecksum(), RowVectors.fromBytes(bytes));
+      RowVectors loaded;
+      try {
+        loaded = RowVectors.fromBytes(bytes);
+      } catch (IllegalArgumentException e) {
+        throw RowspaceErrors.unusableData("The embedded rows of space '" + record.name()
+            + "' cannot be read: " + e.getMessage());
+      }
+      entry = new Entry<>(record.vectorsChecksum(), loaded);
       vectors.put(record.name(), entry);
     }
     return entry.model();
