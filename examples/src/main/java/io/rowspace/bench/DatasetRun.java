@@ -226,7 +226,8 @@ final class DatasetRun {
         linearSeconds);
   }
 
-  private static int argMax(float[] values) {
+  /** The index of the largest value, the first on ties. */
+  static int argMax(float[] values) {
     int best = 0;
     for (int k = 1; k < values.length; k++) {
       if (values[k] > values[best]) {
@@ -236,7 +237,8 @@ final class DatasetRun {
     return best;
   }
 
-  private static int argMax(double[] values) {
+  /** The index of the largest value, the first on ties. */
+  static int argMax(double[] values) {
     int best = 0;
     for (int k = 1; k < values.length; k++) {
       if (values[k] > values[best]) {

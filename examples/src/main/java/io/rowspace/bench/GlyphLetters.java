@@ -138,6 +138,18 @@ final class GlyphLetters {
     return out;
   }
 
+  /** Nibbles as numbers, for the models that read them. */
+  static double[][] asDoubles(int[][] nibbles) {
+    double[][] out = new double[nibbles.length][];
+    for (int i = 0; i < nibbles.length; i++) {
+      out[i] = new double[nibbles[i].length];
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = nibbles[i][j];
+      }
+    }
+    return out;
+  }
+
   /** Rasterises one letter in a font, distorted: {@code GRID * GRID} pixels, row 0 at the bottom. */
   private static boolean[] draw(int letter, Font font, Random random) {
     List<double[]> strokes = SKELETONS.get(letter);

@@ -77,19 +77,11 @@ public final class LinearProbeBenchmark {
     double[][] rawTraining = java.util.Arrays.copyOfRange(rows.features(), 0, TRAINING_ROWS);
     int[][] nibbles = GlyphLetters.scaleToNibbles(rows.features(), rawTraining);
     int[] letters = rows.letters();
-    double[][] features = new double[nibbles.length][GlyphLetters.FEATURES];
-    for (int i = 0; i < nibbles.length; i++) {
-      for (int j = 0; j < GlyphLetters.FEATURES; j++) {
-        features[i][j] = nibbles[i][j];
-      }
-    }
+    double[][] features = GlyphLetters.asDoubles(nibbles);
     int[] trainingLetters = java.util.Arrays.copyOfRange(letters, 0, TRAINING_ROWS);
     int[] heldOutLetters = java.util.Arrays.copyOfRange(letters, TRAINING_ROWS, letters.length);
     long t0 = System.nanoTime();
-    SoftmaxProbe raw = SoftmaxProbe.fit(java.util.Arrays.copyOfRange(features, 0, TRAINING_ROWS),
-        trainingLetters, CLASSES, L2, ITERATIONS);
-    double rawAccuracy = raw.accuracy(
-        java.util.Arrays.copyOfRange(features, TRAINING_ROWS, features.length), heldOutLetters);
+    double rawAccuracy = probeAccuracy(features, trainingLetters, heldOutLetters);
     System.err.printf(Locale.ROOT, "probe on the raw features: %.4f (%.1f s)%n", rawAccuracy,
         (System.nanoTime() - t0) / 1e9);
     double nearest = nearestNeighbourAccuracy(features, letters, TRAINING_ROWS);
@@ -141,6 +133,12 @@ public final class LinearProbeBenchmark {
         z[i][j] = embedded[i][j];
       }
     }
+    return probeAccuracy(z, trainingLetters, heldOutLetters);
+  }
+
+  /** Held-out accuracy of the linear probe fitted on the training rows' inputs. */
+  private static double probeAccuracy(double[][] z, int[] trainingLetters,
+      int[] heldOutLetters) {
     SoftmaxProbe probe = SoftmaxProbe.fit(java.util.Arrays.copyOfRange(z, 0, TRAINING_ROWS),
         trainingLetters, CLASSES, L2, ITERATIONS);
     return probe.accuracy(java.util.Arrays.copyOfRange(z, TRAINING_ROWS, z.length),
@@ -203,13 +201,7 @@ public final class LinearProbeBenchmark {
     }
     int correct = 0;
     for (int i = 0; i < heldOut; i++) {
-      int best = 0;
-      for (int c = 1; c < CLASSES; c++) {
-        if (probabilities[i][c] > probabilities[i][best]) {
-          best = c;
-        }
-      }
-      if (best == letters[TRAINING_ROWS + i]) {
+      if (DatasetRun.argMax(probabilities[i]) == letters[TRAINING_ROWS + i]) {
         correct++;
       }
     }

@@ -121,13 +121,7 @@ final class SoftmaxProbe {
     double[] p = new double[weights.length];
     for (int i = 0; i < x.length; i++) {
       probabilities(weights, whiten(x[i], mean, factor), p);
-      int best = 0;
-      for (int k = 1; k < p.length; k++) {
-        if (p[k] > p[best]) {
-          best = k;
-        }
-      }
-      out[i] = best;
+      out[i] = DatasetRun.argMax(p);
     }
     return out;
   }

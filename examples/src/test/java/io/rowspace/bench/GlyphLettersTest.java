@@ -40,12 +40,7 @@ class GlyphLettersTest {
     GlyphLetters.Rows rows = GlyphLetters.generate(6_000, 7);
     int[][] nibbles = GlyphLetters.scaleToNibbles(rows.features(),
         Arrays.copyOfRange(rows.features(), 0, training));
-    double[][] x = new double[nibbles.length][GlyphLetters.FEATURES];
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < GlyphLetters.FEATURES; j++) {
-        x[i][j] = nibbles[i][j];
-      }
-    }
+    double[][] x = GlyphLetters.asDoubles(nibbles);
     int[] letters = rows.letters();
     double nearest = LinearProbeBenchmark.nearestNeighbourAccuracy(x, letters, training);
     SoftmaxProbe linear = SoftmaxProbe.fit(Arrays.copyOfRange(x, 0, training),
