@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads the shared real data sets ({@code ../shared/datasets}) into frames, typed by their
+ * Loads the real data sets of the repository ({@code datasets/}) into frames, typed by their
  * {@code schema.sql}: integers as {@link Integer}, doubles as {@link Double}, text as
  * {@link String}, empty fields as {@code null}, as a JDBC driver would return them.
  */
@@ -28,7 +28,7 @@ public final class SharedDatasets {
   private SharedDatasets() {}
 
   public static Path folder(String dataset) {
-    return Path.of(System.getProperty("rowspace.shared", "../../shared"), "datasets", dataset);
+    return Path.of(System.getProperty("rowspace.datasets", "../datasets"), dataset);
   }
 
   /** The table {@code table} of a data set. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Rowspace against XGBoost and logistic / linear regression on every data set of
- * {@code ../shared/datasets}, on one split, as a Markdown table on standard output and in
+ * the repository's {@code datasets/}, on one split, as a Markdown table on standard output and in
  * {@code examples/target/benchmarks/datasets-<date>.md}.
  *
  * <pre>
@@ -38,8 +38,7 @@ public final class DatasetBenchmark {
   private static final String USAGE = "usage: DatasetBenchmark [--datasets a,b,...] "
       + "[--shared PATH] [--in-process] [--space-options 'k = v, ...']\n"
       + "  --datasets   data sets to run (folders of PATH/datasets); default: all\n"
-      + "  --shared     the shared folder holding datasets/; default: ../shared beside the "
-      + "repository root\n"
+      + "  --shared     a folder holding datasets/; default: the repository root\n"
       + "  --in-process run every data set in this JVM instead of one JVM each\n"
       + "  --space-options  options of every CREATE EMBEDDING SPACE, as in its WITH (...), e.g. "
       + "'sentence_model = false'; default: none";
@@ -184,17 +183,17 @@ public final class DatasetBenchmark {
 
   /**
    * The folder of data sets: {@code PATH/datasets} for {@code --shared PATH}, else the system
-   * property {@code rowspace.shared}, else {@code ../shared} beside the repository root.
+   * property {@code rowspace.datasets}, else the repository's own {@code datasets/}.
    */
   static Path datasetsFolder(Path shared, Path repository) {
-    Path folder = shared != null ? shared
-        : System.getProperty("rowspace.shared") != null
-            ? Path.of(System.getProperty("rowspace.shared"))
-            : repository.resolve("..").resolve("shared");
-    Path datasets = folder.toAbsolutePath().normalize().resolve("datasets");
+    Path datasets = shared != null ? shared.resolve("datasets")
+        : System.getProperty("rowspace.datasets") != null
+            ? Path.of(System.getProperty("rowspace.datasets"))
+            : repository.resolve("datasets");
+    datasets = datasets.toAbsolutePath().normalize();
     if (!Files.isDirectory(datasets)) {
-      fail("No data sets at " + datasets + ". Pass --shared with the folder that holds "
-          + "datasets/ (the shared folder beside the repository).");
+      fail("No data sets at " + datasets + ". Pass --shared with a folder that holds "
+          + "datasets/ (the repository root has them).");
     }
     return datasets;
   }

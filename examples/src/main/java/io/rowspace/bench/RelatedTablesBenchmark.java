@@ -21,7 +21,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * A space over a root table and its related table against the root alone and against XGBoost
- * and logistic regression on hand-written aggregate features, on {@code ../shared/datasets/psid}:
+ * and logistic regression on hand-written aggregate features, on {@code datasets/psid}:
  * {@code persons} (root, target {@code gender}) and {@code person_years} (7 rows per person).
  *
  * <p>Split: persons whose {@code MOD(person_id * 7919, 5) = 0} are held out. Rowspace trains on a

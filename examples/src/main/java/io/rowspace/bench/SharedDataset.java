@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One folder of {@code ../shared/datasets}: its root table, target and task from
+ * One folder of {@code datasets/}: its root table, target and task from
  * {@code dataset.json}, and the root table's columns from {@code schema.sql}.
  *
  * @param name the folder's name, e.g. {@code credit_data}

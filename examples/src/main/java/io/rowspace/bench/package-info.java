@@ -1,6 +1,6 @@
 /**
  * Benchmarks of Rowspace, run as programs, not tests: against conventional baselines on the real
- * data sets of {@code ../shared/datasets}, and for inference speed on generated tables.
+ * data sets of {@code datasets/}, and for inference speed on generated tables.
  *
  * <p>{@link io.rowspace.bench.DatasetBenchmark} loads each data set through the Rowspace JDBC
  * driver with plain SQL, splits it into a training and a held-out table, trains an embedding

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The real data sets of {@code ../shared/datasets}, loaded into a database through plain JDBC the
+ * The real data sets of the repository ({@code datasets/}), loaded into a database through plain JDBC the
  * way a user would: the data set's own DDL, then batched inserts of its CSV rows.
  */
 final class SharedDatasets {
@@ -22,8 +22,7 @@ final class SharedDatasets {
   }
 
   static Path folder(String dataset) {
-    String shared = System.getProperty("rowspace.shared", "../../shared");
-    return Path.of(shared, "datasets", dataset);
+    return Path.of(System.getProperty("rowspace.datasets", "../datasets"), dataset);
   }
 
   /**
