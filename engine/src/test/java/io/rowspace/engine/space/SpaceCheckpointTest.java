@@ -25,7 +25,7 @@ import java.util.Random;
  * uninterrupted run trains; a run on other data or with another seed never takes the checkpoint.
  */
 class SpaceCheckpointTest {
-  private static final int EPOCHS = 7;
+  private static final int EPOCHS = 5;
 
   /** Checkpoints kept in memory, as the catalog keeps them: the latest one, by fingerprint. */
   private static final class KeptCheckpoints implements TrainingCheckpoints {
@@ -86,7 +86,7 @@ class SpaceCheckpointTest {
 
   private static Frame rows(int seed) {
     Random random = new Random(seed);
-    int n = 240;
+    int n = 160;
     Object[] size = new Object[n];
     Object[] count = new Object[n];
     Object[] colour = new Object[n];
