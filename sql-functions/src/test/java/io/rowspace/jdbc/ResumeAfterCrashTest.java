@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeAfterCrashTest {
   private static final String CREATE = "CREATE EMBEDDING SPACE crashed ON visits "
-      + "WITH (epochs = 30, seed = 5, d_model = 32)";
+      + "WITH (epochs = 16, seed = 5, d_model = 32)";
 
   @TempDir
   Path folder;
@@ -75,7 +75,7 @@ class ResumeAfterCrashTest {
       }
       int saved = ((Number) scalar(connection, "SELECT epoch FROM ROWSPACE.CHECKPOINTS "
           + "WHERE model = 'CRASHED'")).intValue();
-      assertTrue(saved >= 1 && saved < 30, "epoch " + saved);
+      assertTrue(saved >= 1 && saved < 16, "epoch " + saved);
 
       List<String> warnings = execute(connection, CREATE);
       assertTrue(warnings.stream().anyMatch(w -> w.contains(
