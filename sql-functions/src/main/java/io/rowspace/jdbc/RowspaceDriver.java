@@ -81,7 +81,10 @@ public final class RowspaceDriver implements Driver {
     exactSearch.description = "Whether SIMILAR_ROWS searches exactly even where a space has a "
         + "search index.";
     exactSearch.choices = new String[] {"false", "true"};
-    return new DriverPropertyInfo[] {device, threads, maxSeconds, maxK, exactSearch};
+    DriverPropertyInfo checkpoints = new DriverPropertyInfo("rowspace.checkpointSeconds", "120");
+    checkpoints.description = "Seconds between the training checkpoints a re-run statement "
+        + "resumes from (0: after every epoch).";
+    return new DriverPropertyInfo[] {device, threads, maxSeconds, maxK, exactSearch, checkpoints};
   }
 
   @Override public int getMajorVersion() {

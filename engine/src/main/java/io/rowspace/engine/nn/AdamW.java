@@ -51,6 +51,30 @@ public final class AdamW {
     steps = 0;
   }
 
+  /** The optimiser's state, for a checkpoint: both moments and the step count. */
+  public record State(float[] firstMoment, float[] secondMoment, int steps) {}
+
+  /** The current state; the parameters themselves are read from their array. */
+  public State state() {
+    return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(), steps);
+  }
+
+  /**
+   * Continues from a checkpoint: the parameters and the state replace the current ones, so the
+   * next steps are those the checkpointed optimiser would have taken.
+   */
+  public void resume(float[] values, State state) {
+    long n = parameters.getShape().size();
+    if (values.length != n || state.firstMoment().length != n
+        || state.secondMoment().length != n) {
+      throw new IllegalArgumentException("AdamW resume needs " + n + " weights and moments");
+    }
+    parameters.set(java.nio.FloatBuffer.wrap(values));
+    firstMoment.set(java.nio.FloatBuffer.wrap(state.firstMoment()));
+    secondMoment.set(java.nio.FloatBuffer.wrap(state.secondMoment()));
+    steps = state.steps();
+  }
+
   /**
    * Applies the accumulated gradient and clears it. A non-finite gradient skips the update.
    *

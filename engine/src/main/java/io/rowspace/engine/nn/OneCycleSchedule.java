@@ -27,6 +27,11 @@ public final class OneCycleSchedule {
     return base * boost;
   }
 
+  /** The product of every boost so far (1 without any), for a checkpoint. */
+  public double boostFactor() {
+    return boost;
+  }
+
   /** Multiplies every later rate by {@code factor}. */
   public void boost(double factor) {
     boost *= factor;

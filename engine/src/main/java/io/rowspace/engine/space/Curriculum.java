@@ -53,6 +53,22 @@ final class Curriculum {
         baseTemperature * temperatureBoost);
   }
 
+  /** The product of the temperature boosts so far, for a checkpoint. */
+  double temperatureBoost() {
+    return temperatureBoost;
+  }
+
+  /** The spread weight's boost so far, for a checkpoint. */
+  double spreadBoost() {
+    return spreadBoost;
+  }
+
+  /** Continues with the boosts a checkpoint recorded. */
+  void resume(double temperatureBoost, double spreadBoost) {
+    this.temperatureBoost = temperatureBoost;
+    this.spreadBoost = spreadBoost;
+  }
+
   /**
    * Multiplies the temperature by {@code factor} for the rest of training.
    *

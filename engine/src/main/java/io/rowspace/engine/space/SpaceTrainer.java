@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
+import io.rowspace.engine.checkpoint.RunFingerprint;
+import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
@@ -55,6 +57,12 @@ import java.util.function.Supplier;
  *   <li><b>over-fitting</b>: validation loss up while training loss goes down, twice in a row;
  *   <li><b>unstable training</b>: a non-finite update, skipped.
  * </ul>
+ *
+ * <p>Resumable: when the monitor gives {@link TrainingMonitor#checkpoints() checkpoints}, the
+ * loop saves its whole state ({@link SpaceCheckpoint}) after an epoch every
+ * {@link TrainingCheckpoints#intervalSeconds()}, under the {@link RunFingerprint} of the encoded
+ * rows, split, settings and initial weights; a run with the same fingerprint continues from the
+ * latest one after the epoch it was taken, with the same result as an uninterrupted run.
  *
  * <p>Reproducible: the same rows, options, seed and thread count give bitwise-identical weights.
  * All randomness (sampling, split, shuffles, masks, initial weights) comes from a
@@ -362,7 +370,8 @@ public final class SpaceTrainer {
     private final TabularTransformer.Config config;
     private final Plan plan;
     private final long seed;
-    private final Random random;
+    /** The job's generator; replaced by the checkpoint's when training resumes. */
+    private Random random;
     private final TrainingMonitor monitor;
     private final ParameterLayout layout;
     private final MaskedViewObjective objective;
@@ -415,7 +424,47 @@ public final class SpaceTrainer {
         double previousTrain = Double.NaN;
         double previousValidation = Double.NaN;
         int worsening = 0;
-        for (int epoch = 1; epoch <= plan.epochs; epoch++) {
+        int firstEpoch = 1;
+        TrainingCheckpoints checkpoints = monitor.checkpoints();
+        String fingerprint = checkpoints == TrainingCheckpoints.NONE ? null
+            : fingerprint(encoded, related, training, validation, initial);
+        SpaceCheckpoint saved = fingerprint == null ? null : checkpoints.latest(fingerprint)
+            .map(c -> SpaceCheckpoint.fromBytes(c.state())).orElse(null);
+        if (saved != null && saved.parameters().length == initial.length
+            && saved.epoch() < plan.epochs && saved.timeline().size() == saved.epoch()) {
+          optimiser.resume(saved.parameters(), new AdamW.State(saved.firstMoment(),
+              saved.secondMoment(), saved.adamSteps()));
+          random = saved.random();
+          schedule.boost(saved.rateBoost());
+          curriculum.resume(saved.temperatureBoost(), saved.spreadBoost());
+          step = saved.step();
+          clipEma = saved.clipEma();
+          best = saved.best();
+          bestLoss = saved.bestLoss();
+          keptLoss = saved.keptLoss();
+          bestCollapsed = saved.bestCollapsed();
+          bestEpoch = saved.bestEpoch();
+          firstValidation = saved.firstValidation();
+          boosted = saved.boosted();
+          rateBoosts = saved.rateBoosts();
+          rollbacks = saved.rollbacks();
+          previousTrain = saved.previousTrain();
+          previousValidation = saved.previousValidation();
+          worsening = saved.worsening();
+          for (EpochRecord record : saved.timeline()) {
+            timeline.add(record);
+            monitor.epoch(record);
+          }
+          epochsRun = saved.epoch();
+          firstEpoch = saved.epoch() + 1;
+          monitor.warning("Training resumed from the checkpoint of epoch " + saved.epoch()
+              + " of " + plan.epochs + " left by an earlier run of this statement; the result "
+              + "is the same as an uninterrupted run's.");
+          monitor.progress("train", saved.epoch(), plan.epochs, "resumed after epoch "
+              + saved.epoch());
+        }
+        long lastCheckpoint = System.nanoTime();
+        for (int epoch = firstEpoch; epoch <= plan.epochs; epoch++) {
           ObjectiveWeights weights = curriculum.at(epoch);
           int[] order = permutation(training.length, random);
           double lossSum = 0;
@@ -572,6 +621,18 @@ public final class SpaceTrainer {
               weights.describe(), health.meanCosine(), health.effectiveRank());
           timeline.add(record);
           monitor.epoch(record);
+          long interval = checkpoints.intervalSeconds();
+          if (fingerprint != null && !stop && epoch < plan.epochs && interval >= 0
+              && System.nanoTime() - lastCheckpoint >= interval * 1_000_000_000L) {
+            AdamW.State state = optimiser.state();
+            checkpoints.save(fingerprint, epoch, new SpaceCheckpoint(epoch,
+                parameters.toFloatArray(), state.firstMoment(), state.secondMoment(),
+                state.steps(), random, schedule.boostFactor(), curriculum.temperatureBoost(),
+                curriculum.spreadBoost(), step, clipEma, best, bestLoss, keptLoss, bestCollapsed,
+                bestEpoch, firstValidation, boosted, rateBoosts, rollbacks, previousTrain,
+                previousValidation, worsening, List.copyOf(timeline)).toBytes());
+            lastCheckpoint = System.nanoTime();
+          }
           monitor.progress("train", epoch, plan.epochs, String.format(Locale.ROOT,
               "epoch %d/%d: train loss %.4f, validation loss %.4f", epoch, plan.epochs,
               trainLoss, validationLoss));
@@ -599,6 +660,45 @@ public final class SpaceTrainer {
                 : timeline.get(bestEpoch - 1).failures()));
       }
       return new Result(best, epochsRun, keptLoss, timeline, (float) curriculum.temperature());
+    }
+
+    /**
+     * What this run trains on and with, for its checkpoints: the encoded rows and related rows,
+     * the split, the settings and the initial weights (which also stand for the layout, the
+     * seed and the code that drew them).
+     */
+    private String fingerprint(EncodedRows encoded, List<RelatedTokens.Encoded> related,
+        int[] training, int[] validation, float[] initial) {
+      RunFingerprint f = new RunFingerprint().add("space").add(seed)
+          .add(plan.dModel).add(plan.layers).add(plan.heads).add(plan.batchSize)
+          .add(plan.epochs).add(Double.doubleToLongBits(plan.learningRate))
+          .add(Double.doubleToLongBits(plan.temperature)).add(EngineRuntime.threads())
+          .add(training).add(validation).add(initial);
+      addRows(f, encoded);
+      addRelated(f, related);
+      return f.hex();
+    }
+
+    private static void addRows(RunFingerprint f, EncodedRows rows) {
+      f.add(rows.rows()).add(rows.columns()).add(rows.index()).add(rows.values())
+          .add(rows.keys()).add(rows.unparseable());
+      if (rows.sentences() != null) {
+        f.add(rows.sentences().rows()).add(rows.sentences().use())
+            .add(rows.sentences().table());
+      }
+    }
+
+    private static void addRelated(RunFingerprint f, List<RelatedTokens.Encoded> related) {
+      f.add(related.size());
+      for (RelatedTokens.Encoded r : related) {
+        addRows(f, r.rows);
+        f.add(r.members.length);
+        for (int[] members : r.members) {
+          f.add(members);
+        }
+        f.add(r.summaries).add(r.counts);
+        addRelated(f, r.nested);
+      }
     }
 
     /** The rows whose embeddings are measured: validation rows, else training rows; at most 512. */

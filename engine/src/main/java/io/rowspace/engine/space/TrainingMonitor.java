@@ -1,5 +1,7 @@
 package io.rowspace.engine.space;
 
+import io.rowspace.engine.checkpoint.TrainingCheckpoints;
+
 /**
  * Receives what training reports while it runs, and may ask it to stop. Calls come from the
  * training thread; {@link #isCancelled()} is checked at every batch boundary.
@@ -25,6 +27,14 @@ public interface TrainingMonitor {
 
   /** A finding about the data or the training that the user should see. */
   void warning(String message);
+
+  /**
+   * Where training saves its checkpoints and finds one to resume from; none by default. Only
+   * the space trainer uses it (a predictor trains in seconds to minutes and starts afresh).
+   */
+  default TrainingCheckpoints checkpoints() {
+    return TrainingCheckpoints.NONE;
+  }
 
   /** When true, training stops at the next batch boundary with a CANCELLED error. */
   default boolean isCancelled() {

@@ -106,6 +106,19 @@ public final class Catalog {
             + "kind VARCHAR(32), model VARCHAR(256), state VARCHAR(16), "
             + "progress DOUBLE PRECISION, eta_seconds DOUBLE PRECISION, started_at TIMESTAMP, "
             + "finished_at TIMESTAMP, message VARCHAR(4000))",
+        // Who runs a job and when it last said so: jobs of a process that ended show FAILED.
+        "ALTER TABLE ROWSPACE.JOBS ADD COLUMN IF NOT EXISTS owner VARCHAR(512)",
+        "ALTER TABLE ROWSPACE.JOBS ADD COLUMN IF NOT EXISTS heartbeat_at TIMESTAMP",
+        // The options a predictor's statement wrote, so that replacing its space can re-fit it.
+        "ALTER TABLE ROWSPACE.PREDICTORS ADD COLUMN IF NOT EXISTS statement_options "
+            + "VARCHAR(4000)",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.CHECKPOINTS (kind VARCHAR(32) NOT NULL, "
+            + "model VARCHAR(256) NOT NULL, statement_key VARCHAR(64) NOT NULL, "
+            + "run_fingerprint VARCHAR(64) NOT NULL, epoch INTEGER NOT NULL, "
+            + "checksum VARCHAR(64) NOT NULL, saved_at TIMESTAMP, PRIMARY KEY (kind, model))",
+        "CREATE TABLE IF NOT EXISTS ROWSPACE.CHECKPOINT_CHUNKS (kind VARCHAR(32) NOT NULL, "
+            + "model VARCHAR(256) NOT NULL, chunk_no INTEGER NOT NULL, chunk " + bin
+            + " NOT NULL, PRIMARY KEY (kind, model, chunk_no))",
         "CREATE TABLE IF NOT EXISTS ROWSPACE.MODEL_BLOBS (kind VARCHAR(32) NOT NULL, "
             + "name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, chunk_no INTEGER NOT NULL, "
             + "chunk " + bin + " NOT NULL, PRIMARY KEY (kind, name, version, chunk_no))"
@@ -169,6 +182,17 @@ public final class Catalog {
   public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
       List<RelationshipRecord> relationships, List<TimelineRecord> timeline, byte[] model,
       byte[] vectors, byte[] index) throws SQLException {
+    storeSpace(space, columns, relationships, timeline, model, vectors, index, false);
+  }
+
+  /**
+   * Stores a trained space as {@link #storeSpace(SpaceRecord, List, List, List, byte[], byte[],
+   * byte[])} does and, when {@code predictorsStale}, marks its READY predictors STALE in the same
+   * transaction: they were trained on the space it replaces.
+   */
+  public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
+      List<RelationshipRecord> relationships, List<TimelineRecord> timeline, byte[] model,
+      byte[] vectors, byte[] index, boolean predictorsStale) throws SQLException {
     try (Connection connection = database.connection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -208,6 +232,10 @@ public final class Catalog {
         insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
         if (index != null) {
           insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
+        }
+        if (predictorsStale) {
+          execute(connection, "UPDATE ROWSPACE.PREDICTORS SET status = 'STALE' WHERE space = ? "
+              + "AND status = 'READY'", space.name());
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -309,6 +337,7 @@ public final class Catalog {
     execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
         + BlobKind.SPACE + "', '" + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX
         + "')", name);
+    deleteCheckpoint(connection, "SPACE", name);
   }
 
   // ---------------------------------------------------------------- predictors
@@ -319,7 +348,8 @@ public final class Catalog {
              "SELECT name, space, target, target_sql_type, task, metric, metric_value, auc, "
                  + "accuracy, f1, log_loss, rmse, mae, r2, calibration_error, threshold, classes, "
                  + "input_columns, training_rows, train_seconds, options, created_at, version, "
-                 + "checksum FROM ROWSPACE.PREDICTORS WHERE name = ? AND status = 'READY'")) {
+                 + "checksum, status, statement_options FROM ROWSPACE.PREDICTORS WHERE name = ? "
+                 + "AND status IN ('READY', 'STALE')")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -331,13 +361,14 @@ public final class Catalog {
             getDouble(rs, 11), getDouble(rs, 12), getDouble(rs, 13), getDouble(rs, 14),
             getDouble(rs, 15), getDouble(rs, 16), fromJson(rs.getString(17)),
             fromJson(rs.getString(18)), rs.getInt(19), rs.getDouble(20), rs.getString(21),
-            rs.getTimestamp(22).toInstant(), rs.getInt(23), rs.getString(24)));
+            rs.getTimestamp(22).toInstant(), rs.getInt(23), rs.getString(24),
+            rs.getString(25), rs.getString(26)));
       }
     }
   }
 
   public List<String> predictorNames() throws SQLException {
-    return names("SELECT name FROM ROWSPACE.PREDICTORS WHERE status = 'READY'");
+    return names("SELECT name FROM ROWSPACE.PREDICTORS WHERE status IN ('READY', 'STALE')");
   }
 
   /** Stores a trained predictor and makes it visible, replacing any of that name, atomically. */
@@ -352,8 +383,9 @@ public final class Catalog {
             "INSERT INTO ROWSPACE.PREDICTORS (name, space, target, task, status, metric, "
                 + "metric_value, auc, accuracy, f1, log_loss, rmse, mae, r2, calibration_error, "
                 + "threshold, train_seconds, created_at, version, target_sql_type, classes, "
-                + "input_columns, training_rows, options, checksum) VALUES "
-                + "(?, ?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "input_columns, training_rows, options, checksum, statement_options) VALUES "
+                + "(?, ?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?)")) {
           int i = 1;
           ps.setString(i++, predictor.name());
           ps.setString(i++, predictor.space());
@@ -378,7 +410,8 @@ public final class Catalog {
           ps.setString(i++, toJson(predictor.inputColumns()));
           ps.setInt(i++, predictor.trainingRows());
           ps.setString(i++, predictor.options());
-          ps.setString(i, predictor.checksum());
+          ps.setString(i++, predictor.checksum());
+          ps.setString(i, predictor.statementOptions());
           ps.executeUpdate();
         }
         insertTimeline(connection, predictor.name(), "PREDICTOR", timeline);
@@ -410,18 +443,85 @@ public final class Catalog {
 
   // ---------------------------------------------------------------- jobs
 
-  /** Records an asynchronous statement that just started, as RUNNING. */
+  /** Records an asynchronous statement that just started, as RUNNING in this process. */
   public void startJob(String jobId, String kind, String model, Instant startedAt)
       throws SQLException {
     try (Connection connection = database.connection();
          PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.JOBS (job_id, "
-             + "kind, model, state, progress, started_at, message) VALUES (?, ?, ?, 'RUNNING', "
-             + "0, ?, 'started')")) {
+             + "kind, model, state, progress, started_at, message, owner, heartbeat_at) VALUES "
+             + "(?, ?, ?, 'RUNNING', 0, ?, 'started', ?, ?)")) {
       ps.setString(1, jobId);
       ps.setString(2, kind);
       ps.setString(3, model);
       ps.setTimestamp(4, Timestamp.from(startedAt));
+      ps.setString(5, JobOwner.current().encode());
+      ps.setTimestamp(6, Timestamp.from(startedAt));
       ps.executeUpdate();
+    }
+  }
+
+  /** Says that this process still runs these jobs ({@code heartbeat_at}). */
+  public void heartbeat(List<String> jobIds, Instant now) throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
+             + "heartbeat_at = ? WHERE job_id = ? AND state = 'RUNNING'")) {
+      for (String id : jobIds) {
+        ps.setTimestamp(1, Timestamp.from(now));
+        ps.setString(2, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Marks FAILED every RUNNING job whose process has ended ({@link JobOwner#isAlive}); a job
+   * recorded before owners were (no owner) counts as ended when its process is not this one.
+   *
+   * @return the ids of the jobs marked
+   */
+  public List<String> failAbandonedJobs(Instant now) throws SQLException {
+    List<String> abandoned = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement("SELECT job_id, owner, heartbeat_at "
+             + "FROM ROWSPACE.JOBS WHERE state = 'RUNNING'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Timestamp heartbeat = rs.getTimestamp(3);
+          JobOwner owner = JobOwner.parse(rs.getString(2));
+          if (!owner.isAlive(heartbeat == null ? null : heartbeat.toInstant(), now)) {
+            abandoned.add(rs.getString(1));
+            messages.add("abandoned: the process that ran it ended (" + owner.describe()
+                + "). Nothing of it was stored; run the statement again to resume from its last "
+                + "checkpoint.");
+          }
+        }
+      }
+    }
+    for (int i = 0; i < abandoned.size(); i++) {
+      try (Connection connection = database.connection();
+           PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
+               + "state = 'FAILED', eta_seconds = 0, finished_at = ?, message = ? "
+               + "WHERE job_id = ? AND state = 'RUNNING'")) {
+        ps.setTimestamp(1, Timestamp.from(now));
+        ps.setString(2, clip(messages.get(i)));
+        ps.setString(3, abandoned.get(i));
+        ps.executeUpdate();
+      }
+    }
+    return abandoned;
+  }
+
+  /** The process that runs a job recorded in ROWSPACE.JOBS, if there is such a job. */
+  public Optional<JobOwner> jobOwner(String jobId) throws SQLException {
+    try (Connection connection = database.connection();
+         PreparedStatement ps = connection.prepareStatement(
+             "SELECT owner FROM ROWSPACE.JOBS WHERE job_id = ?")) {
+      ps.setString(1, jobId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(JobOwner.parse(rs.getString(1))) : Optional.empty();
+      }
     }
   }
 
@@ -474,6 +574,118 @@ public final class Catalog {
 
   private static String clip(String message) {
     return message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  /**
+   * The latest checkpoint of a model's training, if it was written by the statement with this
+   * key for a run with this fingerprint and its bytes match their checksum.
+   */
+  public Optional<CheckpointRecord> findCheckpoint(String kind, String model, String statementKey,
+      String runFingerprint) throws SQLException {
+    int epoch;
+    String expected;
+    Instant savedAt;
+    try (Connection connection = database.connection()) {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, checksum, saved_at "
+          + "FROM ROWSPACE.CHECKPOINTS WHERE kind = ? AND model = ? AND statement_key = ? "
+          + "AND run_fingerprint = ?")) {
+        ps.setString(1, kind);
+        ps.setString(2, model);
+        ps.setString(3, statementKey);
+        ps.setString(4, runFingerprint);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          epoch = rs.getInt(1);
+          expected = rs.getString(2);
+          savedAt = rs.getTimestamp(3).toInstant();
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PreparedStatement ps = connection.prepareStatement("SELECT chunk FROM "
+          + "ROWSPACE.CHECKPOINT_CHUNKS WHERE kind = ? AND model = ? ORDER BY chunk_no")) {
+        ps.setString(1, kind);
+        ps.setString(2, model);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            bytes.writeBytes(rs.getBytes(1));
+          }
+        }
+      }
+      byte[] state = bytes.toByteArray();
+      return checksum(state).equals(expected)
+          ? Optional.of(new CheckpointRecord(epoch, savedAt, state)) : Optional.empty();
+    }
+  }
+
+  /**
+   * Saves a model's training checkpoint, replacing the one before (of any statement), in one
+   * committed transaction of its own.
+   */
+  public void saveCheckpoint(String kind, String model, String statementKey,
+      String runFingerprint, int epoch, byte[] state, Instant savedAt) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        deleteCheckpoint(connection, kind, model);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.CHECKPOINTS "
+            + "(kind, model, statement_key, run_fingerprint, epoch, checksum, saved_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setString(1, kind);
+          ps.setString(2, model);
+          ps.setString(3, statementKey);
+          ps.setString(4, runFingerprint);
+          ps.setInt(5, epoch);
+          ps.setString(6, checksum(state));
+          ps.setTimestamp(7, Timestamp.from(savedAt));
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+            + "ROWSPACE.CHECKPOINT_CHUNKS (kind, model, chunk_no, chunk) VALUES (?, ?, ?, ?)")) {
+          int chunkNo = 0;
+          for (int offset = 0; offset < state.length || chunkNo == 0; offset += CHUNK_BYTES) {
+            ps.setString(1, kind);
+            ps.setString(2, model);
+            ps.setInt(3, chunkNo++);
+            ps.setBytes(4, Arrays.copyOfRange(state, offset,
+                Math.min(state.length, offset + CHUNK_BYTES)));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** Deletes a model's training checkpoint, if it has one. */
+  public void deleteCheckpoint(String kind, String model) throws SQLException {
+    try (Connection connection = database.connection()) {
+      deleteCheckpoint(connection, kind, model);
+    }
+  }
+
+  private static void deleteCheckpoint(Connection connection, String kind, String model)
+      throws SQLException {
+    try (PreparedStatement chunks = connection.prepareStatement(
+             "DELETE FROM ROWSPACE.CHECKPOINT_CHUNKS WHERE kind = ? AND model = ?");
+         PreparedStatement rows = connection.prepareStatement(
+             "DELETE FROM ROWSPACE.CHECKPOINTS WHERE kind = ? AND model = ?")) {
+      for (PreparedStatement ps : List.of(chunks, rows)) {
+        ps.setString(1, kind);
+        ps.setString(2, model);
+        ps.executeUpdate();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- weights

@@ -2,12 +2,18 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.jdbc.ProgressListener;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.JobOwner;
 import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.sql.SqlNode;
 
@@ -17,10 +23,22 @@ import org.apache.calcite.sql.SqlNode;
  * {@code CANCEL JOB}. It runs exactly as the statement would have in the foreground, on its own
  * pooled connection, so the connection that started it may be closed meanwhile; a failed or
  * cancelled job leaves nothing behind, as the statement would not.
+ *
+ * <p>Its row names this process as owner and gets a heartbeat every
+ * {@value JobOwner#HEARTBEAT_SECONDS} s, so that when the process ends with the job unfinished
+ * (the JVM exits or is killed), the next connection to the database marks it FAILED
+ * (abandoned); re-running its statement resumes from its last checkpoint.
  */
 final class BackgroundJob implements ProgressListener {
   /** Progress is written to the catalog at most this often. */
   private static final long UPDATE_NANOS = 1_000_000_000L;
+  /** Renews the heartbeat of every job of this process; its thread does not keep the JVM up. */
+  private static final ScheduledExecutorService HEARTBEATS =
+      Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rowspace-job-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final String id;
   private final String kind;
@@ -31,6 +49,7 @@ final class BackgroundJob implements ProgressListener {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final long startedNanos = System.nanoTime();
   private long lastUpdateNanos;
+  private ScheduledFuture<?> heartbeat;
 
   BackgroundJob(String id, String kind, String model, SqlNode statement,
       RowspaceSession session) {
@@ -51,9 +70,11 @@ final class BackgroundJob implements ProgressListener {
     cancelled.set(true);
   }
 
-  /** Records the job as RUNNING and starts its thread. */
+  /** Records the job as RUNNING in this process, starts its thread and its heartbeat. */
   void start() throws SQLException {
     catalog.startJob(id, kind, model, Instant.now());
+    heartbeat = HEARTBEATS.scheduleAtFixedRate(this::beat, JobOwner.HEARTBEAT_SECONDS,
+        JobOwner.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     Thread thread = new Thread(this::run, "rowspace-job-" + id);
     // A job does not keep the JVM alive: the statement it runs stores nothing until it succeeds.
     thread.setDaemon(true);
@@ -78,12 +99,22 @@ final class BackgroundJob implements ProgressListener {
       state = "FAILED";
       message = "internal error: " + e;
     } finally {
+      heartbeat.cancel(false);
       BackgroundJobs.finished(this);
     }
     try {
       catalog.finishJob(id, state, message, Instant.now());
     } catch (SQLException e) {
       // The backing database is gone (e.g. an in-memory database closed): nowhere to report.
+    }
+  }
+
+  /** Tells other processes that this job's process still runs it. */
+  private void beat() {
+    try {
+      catalog.heartbeat(List.of(id), Instant.now());
+    } catch (SQLException e) {
+      // A missed beat is made up by the next; other processes wait several beats.
     }
   }
 

@@ -1,11 +1,14 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.JobOwner;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.parser.SqlOption;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,14 +78,20 @@ final class BackgroundJobs {
           + "has.");
       return StatementResult.count(0);
     }
-    Optional<String> state = context.session().catalog().jobState(id);
+    Catalog catalog = context.session().catalog();
+    catalog.failAbandonedJobs(Instant.now());
+    Optional<String> state = catalog.jobState(id);
     if (state.isPresent() && !state.get().equals("RUNNING")) {
       context.warn("Job '" + id + "' already ended (" + state.get() + "); nothing to cancel.");
       return StatementResult.count(0);
     }
     if (state.isPresent()) {
-      throw new SQLException("Job '" + id + "' runs in another process; cancel it from a "
-          + "connection of that process.", SqlStates.UNKNOWN_OBJECT);
+      JobOwner owner = catalog.jobOwner(id).orElse(JobOwner.parse(null));
+      throw new SQLException("Job '" + id + "' runs in another process (" + owner.describe()
+          + "), which is still alive: CANCEL JOB reaches only the jobs of its own process. "
+          + "Cancel it from a connection of that process, or end that process: the job then "
+          + "shows FAILED and re-running its statement resumes from its last checkpoint.",
+          SqlStates.OBJECT_NOT_IN_STATE);
     }
     throw new SQLException("Job '" + id + "' does not exist. Running jobs: "
         + (RUNNING.isEmpty() ? "none" : String.join(", ", RUNNING.keySet()))

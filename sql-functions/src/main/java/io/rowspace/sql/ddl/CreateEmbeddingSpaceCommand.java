@@ -70,6 +70,7 @@ final class CreateEmbeddingSpaceCommand {
     }
     SpacePlan spacePlan = plan(context, create);
     Map<String, String> options = SpaceOptionsReader.read(create.options());
+    boolean refit = refitPredictors(options);
     SpaceOptions spaceOptions = spaceOptions(options);
 
     long started = System.nanoTime();
@@ -77,7 +78,29 @@ final class CreateEmbeddingSpaceCommand {
     TableInfo root = plan.root();
     Frame rows = new RowReader(context.connection()).read(plan.rootStep(), 0,
         context.cancelled());
-    TrainingProgress progress = new TrainingProgress(context, "space " + name);
+    StatementCheckpoints checkpoints = new StatementCheckpoints(context, "SPACE", name,
+        List.of(root.qualifiedName(), plan.rootStep().sql(), spacePlan.forcedExclusions(),
+            options, relationshipRecords(spacePlan.findings()).stream()
+                .map(r -> r.parentTable() + "/" + r.childTable() + "/" + r.joinColumns())
+                .toList()));
+    TrainingProgress progress = new TrainingProgress(context, "space " + name, checkpoints);
+    try {
+      return train(name, existing, spacePlan, spaceOptions, rows, progress, refit, started);
+    } catch (SQLException | RuntimeException | Error e) {
+      // Failed for good or cancelled: a re-run trains afresh. A crash never gets here, so its
+      // checkpoint stays for the re-run to resume from.
+      checkpoints.discard();
+      throw e;
+    }
+  }
+
+  /** Trains, embeds and stores the space, then deals with its predictors. */
+  private StatementResult train(String name, Optional<SpaceRecord> existing,
+      SpacePlan spacePlan, SpaceOptions spaceOptions, Frame rows, TrainingProgress progress,
+      boolean refit, long started) throws SQLException {
+    Catalog catalog = session.catalog();
+    TrainingPlan plan = spacePlan.plan();
+    TableInfo root = plan.root();
     for (RelationshipCheck.Finding finding : spacePlan.findings()) {
       finding.findings().forEach(context::warn);
     }
@@ -140,9 +163,14 @@ final class CreateEmbeddingSpaceCommand {
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceSearchIndex.optionsJson(space.options(), exactRows), Instant.now(),
           existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null, null);
+      // Predictors read the space's outputs: a space with other weights changes their inputs.
+      List<String> dependents = existing.isPresent()
+          && !existing.get().checksum().equals(record.checksum())
+          ? catalog.predictorsOfSpace(name) : List.of();
       catalog.storeSpace(record, columns, relationshipRecords(spacePlan.findings()),
-          progress.timeline(), model, rowVectors.toBytes(), index);
+          progress.timeline(), model, rowVectors.toBytes(), index, !dependents.isEmpty());
       session.models().evictSpace(name);
+      new SpaceDependents(context, name, dependents).afterReplace(refit);
       context.warn(String.format(Locale.ROOT, "Embedding space '%s' trained on %d rows of %s "
           + "using %d columns%s in %.1f s (%d epochs, validation loss %.4f, %s); %d rows "
           + "embedded.", name, space.rowsTrained(), root.qualifiedName(), used,
@@ -302,6 +330,22 @@ final class CreateEmbeddingSpaceCommand {
       }
     }
     return records;
+  }
+
+  /**
+   * Takes option {@code refit_predictors} out of the options (training does not read it):
+   * whether replacing the space re-fits its predictors rather than marking them STALE.
+   */
+  private static boolean refitPredictors(Map<String, String> options) throws SQLException {
+    String value = options.remove("refit_predictors");
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (!value.equals("true")) {
+      throw RowspaceErrors.invalidArgument("Option 'refit_predictors' must be true or false, "
+          + "got '" + value + "'.");
+    }
+    return true;
   }
 
   private SpaceOptions spaceOptions(Map<String, String> options) throws SQLException {

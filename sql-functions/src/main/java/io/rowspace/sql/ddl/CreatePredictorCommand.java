@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Executes {@code CREATE PREDICTOR}: reads the space's root table, trains a predictor for the
@@ -57,9 +58,43 @@ final class CreatePredictorCommand {
     String spaceName = ObjectNames.modelName(create.space(), "an embedding space");
     SpaceRecord spaceRecord = catalog.findSpace(spaceName)
         .orElseThrow(() -> unknownSpace(catalog, spaceName));
+    String target = ObjectNames.modelName(create.target(), "a target column");
+    Map<String, String> options = SpaceOptionsReader.read(create.options());
+    return StatementResult.count(fit(context, name, spaceRecord, target, options, existing));
+  }
+
+  /**
+   * Re-fits a predictor on its space as it is now (after the space was replaced), with the
+   * options its statement wrote, as {@code CREATE OR REPLACE PREDICTOR} would.
+   *
+   * @return the number of training rows
+   */
+  static int refit(StatementContext context, PredictorRecord predictor, SpaceRecord space)
+      throws SQLException {
+    Map<String, String> options = new TreeMap<>(
+        SpaceOptionsReader.fromJson(predictor.statementOptions()));
+    if (predictor.statementOptions() == null) {
+      // Stored by an earlier Rowspace: keep at least the task and the seed it trained with.
+      Map<String, String> resolved = SpaceOptionsReader.fromJson(predictor.options());
+      for (String key : List.of("task", "seed", "positive_label")) {
+        if (resolved.containsKey(key)) {
+          options.put(key, resolved.get(key));
+        }
+      }
+    }
+    return fit(context, predictor.name(), space, predictor.target(), options,
+        Optional.of(predictor));
+  }
+
+  /** Trains a predictor on a space and stores it (replacing {@code existing}, if any). */
+  private static int fit(StatementContext context, String name, SpaceRecord spaceRecord,
+      String target, Map<String, String> options, Optional<PredictorRecord> existing)
+      throws SQLException {
+    RowspaceSession session = context.session();
+    Catalog catalog = session.catalog();
+    String spaceName = spaceRecord.name();
     TableInfo root = ObjectNames.storedTable(session, context.connection(),
         spaceRecord.rootSchema(), spaceRecord.rootTable());
-    String target = ObjectNames.modelName(create.target(), "a target column");
     ColumnInfo targetColumn = root.column(target).orElseThrow(
         () -> RowspaceErrors.unknownColumn(root.qualifiedName(), target, root.columnNames()));
     if (root.keyColumns().contains(target)) {
@@ -67,7 +102,6 @@ final class CreatePredictorCommand {
           + root.qualifiedName() + ": a key identifies rows and cannot be predicted. Choose "
           + "another TARGET column.");
     }
-    Map<String, String> options = SpaceOptionsReader.read(create.options());
     String what = "CREATE PREDICTOR " + name;
 
     long started = System.nanoTime();
@@ -96,11 +130,12 @@ final class CreatePredictorCommand {
           m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
           predictor.inputColumns(), predictor.trainingRows(), seconds,
           SpaceOptionsReader.toJson(predictor.resolvedOptions()), Instant.now(),
-          existing.map(p -> p.version() + 1).orElse(1), Catalog.checksum(model));
+          existing.map(p -> p.version() + 1).orElse(1), Catalog.checksum(model), "READY",
+          SpaceOptionsReader.toJson(options));
       catalog.storePredictor(record, progress.timeline(), model);
       session.models().evictPredictor(name);
       context.warn(summary(name, predictor, m, seconds));
-      return StatementResult.count(predictor.trainingRows());
+      return predictor.trainingRows();
     }
   }
 

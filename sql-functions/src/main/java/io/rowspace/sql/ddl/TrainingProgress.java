@@ -1,6 +1,7 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.sql.catalog.TimelineRecord;
@@ -19,10 +20,17 @@ final class TrainingProgress implements TrainingMonitor {
   private final String phase;
   private final long deadlineNanos;
   private final List<TimelineRecord> timeline = new ArrayList<>();
+  private final TrainingCheckpoints checkpoints;
   private boolean timedOut;
 
   TrainingProgress(StatementContext context, String phase) {
+    this(context, phase, TrainingCheckpoints.NONE);
+  }
+
+  /** Watches a run that saves its checkpoints to (and resumes from) {@code checkpoints}. */
+  TrainingProgress(StatementContext context, String phase, TrainingCheckpoints checkpoints) {
     this.context = context;
+    this.checkpoints = checkpoints;
     this.phase = phase;
     long maxSeconds = context.session().settings().maxTrainingSeconds();
     this.deadlineNanos = maxSeconds > 0 ? System.nanoTime() + maxSeconds * 1_000_000_000L
@@ -44,6 +52,10 @@ final class TrainingProgress implements TrainingMonitor {
 
   @Override public void warning(String message) {
     context.warn(message);
+  }
+
+  @Override public TrainingCheckpoints checkpoints() {
+    return checkpoints;
   }
 
   @Override public boolean isCancelled() {

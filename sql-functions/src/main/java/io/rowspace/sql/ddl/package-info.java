@@ -3,5 +3,10 @@
  * dispatched by {@link io.rowspace.sql.ddl.RowspaceStatementExecutor}. Commands resolve names,
  * read rows through the planner and multi-table modules, call the engine, and store results
  * through the catalog; engine failures become the SQL errors of SPEC section 9.
+ *
+ * <p>Beside the commands: {@code BackgroundJobs} / {@code BackgroundJob} run statements given
+ * {@code async = true}; {@code StatementCheckpoints} keeps a statement's training checkpoints in
+ * the catalog so that a re-run resumes; {@code SpaceDependents} marks STALE, or re-fits, the
+ * predictors of a space that was replaced.
  */
 package io.rowspace.sql.ddl;

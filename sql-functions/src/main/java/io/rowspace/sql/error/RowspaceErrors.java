@@ -60,6 +60,15 @@ public final class RowspaceErrors {
         + space + " CASCADE.", SqlStates.DEPENDENT_OBJECTS);
   }
 
+  /** PREDICT (or any use) of a predictor whose space was replaced after it was trained. */
+  public static SQLException stalePredictor(String predictor, String space, String target) {
+    return new SQLException("Predictor '" + predictor + "' is STALE: embedding space '" + space
+        + "' was replaced after it was trained, so its inputs changed meaning. Re-train it with "
+        + "CREATE OR REPLACE PREDICTOR " + predictor + " ON EMBEDDING SPACE " + space
+        + " TARGET " + target + ", or replace the space WITH (refit_predictors = true), which "
+        + "re-fits its predictors.", SqlStates.OBJECT_NOT_IN_STATE);
+  }
+
   public static SQLException invalidArgument(String message) {
     return new SQLException(message, SqlStates.INVALID_ARGUMENT);
   }

@@ -28,6 +28,9 @@ public record BoundPredictor(RowspaceSession session, PredictorRecord record,
   public static BoundPredictor load(RowspaceSession session, PredictorRecord record)
       throws SQLException {
     Catalog catalog = session.catalog();
+    if (record.stale()) {
+      throw RowspaceErrors.stalePredictor(record.name(), record.space(), record.target());
+    }
     SpaceRecord spaceRecord = catalog.findSpace(record.space())
         .orElseThrow(() -> RowspaceErrors.unknownSpace(record.space(), List.of()));
     EmbeddingSpace space = session.models().space(catalog, spaceRecord);

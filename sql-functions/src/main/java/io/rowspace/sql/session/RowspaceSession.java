@@ -10,6 +10,7 @@ import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,12 @@ public final class RowspaceSession implements AutoCloseable {
     this.database = database;
     this.settings = settings;
     this.catalog = new Catalog(database);
+    try {
+      // Jobs whose process ended (exited or killed) show FAILED from the next connection on.
+      catalog.failAbandonedJobs(Instant.now());
+    } catch (SQLException e) {
+      // A user without rights to update ROWSPACE.JOBS still connects; the next one marks them.
+    }
     this.models = ModelCache.of(database.jdbcUrl());
     try (var connection = database.connection()) {
       this.dialect = SqlDialectFactoryImpl.INSTANCE.create(connection.getMetaData());

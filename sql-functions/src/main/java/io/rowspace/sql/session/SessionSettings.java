@@ -8,12 +8,21 @@ import java.util.Properties;
 /**
  * The connection properties of Rowspace's own (SPEC section 2), read once when a connection
  * opens: {@code rowspace.device}, {@code rowspace.threads}, {@code rowspace.maxTrainingSeconds},
- * {@code rowspace.maxK}, and {@code rowspace.exactSearch} ({@code true} makes {@code SIMILAR_ROWS}
- * search exactly even where a space has a search index, e.g. to measure the index's recall).
+ * {@code rowspace.maxK}, {@code rowspace.exactSearch} ({@code true} makes {@code SIMILAR_ROWS}
+ * search exactly even where a space has a search index, e.g. to measure the index's recall) and
+ * {@code rowspace.checkpointSeconds} (how often training saves a checkpoint to resume from).
  */
 public record SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
-    boolean exactSearch) {
+    boolean exactSearch, long checkpointSeconds) {
   public static final int DEFAULT_MAX_K = 1000;
+  /** Seconds between training checkpoints unless {@code rowspace.checkpointSeconds} says. */
+  public static final long DEFAULT_CHECKPOINT_SECONDS = 120;
+
+  /** Settings as before checkpoints were configurable: checkpoints every two minutes. */
+  public SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
+      boolean exactSearch) {
+    this(device, threads, maxTrainingSeconds, maxK, exactSearch, DEFAULT_CHECKPOINT_SECONDS);
+  }
 
   public static SessionSettings from(Properties info) throws SQLException {
     String device = info.getProperty("rowspace.device", "auto").toLowerCase(Locale.ROOT);
@@ -31,7 +40,31 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
       throw RowspaceErrors.invalidArgument("Connection property rowspace.exactSearch must be "
           + "true or false, got '" + exact + "'.");
     }
-    return new SessionSettings(device, threads, maxSeconds, maxK, exact.equals("true"));
+    return new SessionSettings(device, threads, maxSeconds, maxK, exact.equals("true"),
+        checkpointSeconds(info));
+  }
+
+  /**
+   * {@code rowspace.checkpointSeconds} (connection property, else system property): seconds
+   * between the checkpoints of a training run; 0 after every epoch.
+   */
+  private static long checkpointSeconds(Properties info) throws SQLException {
+    String value = info.getProperty("rowspace.checkpointSeconds",
+        System.getProperty("rowspace.checkpointSeconds"));
+    if (value == null) {
+      return DEFAULT_CHECKPOINT_SECONDS;
+    }
+    try {
+      long parsed = Long.parseLong(value.trim());
+      if (parsed >= 0 && parsed <= Integer.MAX_VALUE) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw RowspaceErrors.invalidArgument("Connection property rowspace.checkpointSeconds must "
+        + "be 0 (a checkpoint after every epoch) or a positive number of seconds, got '" + value
+        + "'.");
   }
 
   private static long positive(Properties info, String name, long defaultValue)

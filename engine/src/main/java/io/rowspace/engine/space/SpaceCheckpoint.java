@@ -1,0 +1,200 @@
+package io.rowspace.engine.space;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Everything a space's training loop holds between two epochs, so that training resumed from it
+ * continues bit for bit as if it had never stopped: the weights, the optimiser's moments and step
+ * count, the random generator (shuffles and masks), the learning-rate, temperature and spread
+ * boosts, the kept epoch and its weights, what the failure detection remembers, and the timeline
+ * so far. The initial weights are not kept: a resumed run draws them again from the same seed.
+ *
+ * <p>Saved as a versioned binary format; a checkpoint of another format is not resumed.
+ *
+ * @param epoch the last finished epoch (1-based)
+ * @param parameters the training layout's weights after that epoch
+ * @param firstMoment AdamW's first moment
+ * @param secondMoment AdamW's second moment
+ * @param adamSteps AdamW's step count (bias correction)
+ * @param random the job's random generator, as it stood after the epoch
+ * @param step the optimiser steps taken (the learning-rate schedule's position)
+ * @param best the weights of the kept epoch
+ */
+record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float[] secondMoment,
+    int adamSteps, Random random, double rateBoost, double temperatureBoost, double spreadBoost,
+    int step, double clipEma, float[] best, double bestLoss, double keptLoss,
+    boolean bestCollapsed, int bestEpoch, double firstValidation, boolean boosted,
+    int rateBoosts, int rollbacks, double previousTrain, double previousValidation,
+    int worsening, List<EpochRecord> timeline) {
+  private static final int FORMAT = 1;
+  private static final int MAGIC = 0x52534350; // "RSCP"
+
+  byte[] toBytes() {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeInt(epoch);
+      writeFloats(out, parameters);
+      writeFloats(out, firstMoment);
+      writeFloats(out, secondMoment);
+      out.writeInt(adamSteps);
+      byte[] generator = randomBytes(random);
+      out.writeInt(generator.length);
+      out.write(generator);
+      out.writeDouble(rateBoost);
+      out.writeDouble(temperatureBoost);
+      out.writeDouble(spreadBoost);
+      out.writeInt(step);
+      out.writeDouble(clipEma);
+      writeFloats(out, best);
+      out.writeDouble(bestLoss);
+      out.writeDouble(keptLoss);
+      out.writeBoolean(bestCollapsed);
+      out.writeInt(bestEpoch);
+      out.writeDouble(firstValidation);
+      out.writeBoolean(boosted);
+      out.writeInt(rateBoosts);
+      out.writeInt(rollbacks);
+      out.writeDouble(previousTrain);
+      out.writeDouble(previousValidation);
+      out.writeInt(worsening);
+      out.writeInt(timeline.size());
+      for (EpochRecord r : timeline) {
+        out.writeInt(r.epoch());
+        out.writeDouble(r.learningRate());
+        out.writeDouble(r.trainLoss());
+        out.writeDouble(r.validationLoss());
+        out.writeDouble(r.dropout());
+        out.writeDouble(r.spreadLoss());
+        out.writeDouble(r.temperature());
+        out.writeDouble(r.gradNorm());
+        out.writeDouble(r.clippedGradNorm());
+        writeText(out, r.failures());
+        writeText(out, r.actions());
+        out.writeDouble(r.reconstructionLoss());
+        writeText(out, r.objectiveWeights());
+        out.writeDouble(r.meanCosine());
+        out.writeDouble(r.effectiveRank());
+      }
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("Writing to memory cannot fail", e);
+    }
+  }
+
+  /**
+   * Reads a checkpoint, or null when the bytes are not a checkpoint of this format (written by
+   * another Rowspace version, or damaged): training then starts from the beginning.
+   */
+  static SpaceCheckpoint fromBytes(byte[] bytes) {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        return null;
+      }
+      int epoch = in.readInt();
+      float[] parameters = readFloats(in);
+      float[] first = readFloats(in);
+      float[] second = readFloats(in);
+      int adamSteps = in.readInt();
+      byte[] generator = new byte[in.readInt()];
+      in.readFully(generator);
+      Random random = random(generator);
+      double rateBoost = in.readDouble();
+      double temperatureBoost = in.readDouble();
+      double spreadBoost = in.readDouble();
+      int step = in.readInt();
+      double clipEma = in.readDouble();
+      float[] best = readFloats(in);
+      double bestLoss = in.readDouble();
+      double keptLoss = in.readDouble();
+      boolean bestCollapsed = in.readBoolean();
+      int bestEpoch = in.readInt();
+      double firstValidation = in.readDouble();
+      boolean boosted = in.readBoolean();
+      int rateBoosts = in.readInt();
+      int rollbacks = in.readInt();
+      double previousTrain = in.readDouble();
+      double previousValidation = in.readDouble();
+      int worsening = in.readInt();
+      int epochs = in.readInt();
+      List<EpochRecord> timeline = new ArrayList<>(epochs);
+      for (int i = 0; i < epochs; i++) {
+        timeline.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+            in.readDouble(), readText(in), readText(in), in.readDouble(), readText(in),
+            in.readDouble(), in.readDouble()));
+      }
+      return new SpaceCheckpoint(epoch, parameters, first, second, adamSteps, random, rateBoost,
+          temperatureBoost, spreadBoost, step, clipEma, best, bestLoss, keptLoss, bestCollapsed,
+          bestEpoch, firstValidation, boosted, rateBoosts, rollbacks, previousTrain,
+          previousValidation, worsening, List.copyOf(timeline));
+    } catch (IOException | ClassNotFoundException | ClassCastException
+        | NegativeArraySizeException | OutOfMemoryError e) {
+      return null;
+    }
+  }
+
+  /**
+   * The generator's exact state. {@link Random} keeps its seed private; its serialised form is
+   * the only public way to carry it across a process.
+   */
+  private static byte[] randomBytes(Random random) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(random);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Random random(byte[] bytes) throws IOException, ClassNotFoundException {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      // Only a Random (and the long inside it) may come out of a stored checkpoint.
+      in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+          "java.util.Random;maxdepth=2;!*"));
+      return (Random) in.readObject();
+    }
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    out.writeInt(values.length);
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+    buffer.asFloatBuffer().put(values);
+    out.write(buffer.array());
+  }
+
+  private static float[] readFloats(DataInputStream in) throws IOException {
+    float[] values = new float[in.readInt()];
+    byte[] bytes = new byte[values.length * Float.BYTES];
+    in.readFully(bytes);
+    ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
+    return values;
+  }
+
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
