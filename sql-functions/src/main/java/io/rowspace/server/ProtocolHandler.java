@@ -44,20 +44,28 @@ final class ProtocolHandler extends AbstractHandler implements AvaticaHandler {
   private final ProtobufHandler protocol;
   private final Service service;
   private final UserAuthenticator authenticator;
+  private final boolean httpsOnly;
   private volatile Service.RpcMetadataResponse address;
 
   /**
    * @param authenticator the users, or null for a server without users
+   * @param httpsOnly whether requests over plain HTTP are refused
    */
-  ProtocolHandler(Service service, UserAuthenticator authenticator) {
+  ProtocolHandler(Service service, UserAuthenticator authenticator, boolean httpsOnly) {
     this.service = service;
     this.protocol = new ProtobufHandler(service, translation, NoopMetricsSystem.getInstance());
     this.authenticator = authenticator;
+    this.httpsOnly = httpsOnly;
   }
 
   @Override public void handle(String target, Request baseRequest, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     baseRequest.setHandled(true);
+    if (httpsOnly && !request.isSecure()) {
+      error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "08001", "This Rowspace "
+          + "server speaks HTTPS only: connect with https:// instead of http://.");
+      return;
+    }
     if (!"POST".equals(request.getMethod())) {
       response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       response.setContentType("text/plain;charset=utf-8");

@@ -66,7 +66,7 @@ public final class RowspaceServer implements AutoCloseable {
       LocalService service = new LocalService(
           ErrorStates.keepingStates(ConnectionGuard.guarding(meta, authenticator != null)));
       HttpServer http = new BoundHttpServer(options.host(), options.port(),
-          new ProtocolHandler(service, authenticator), tls);
+          new ProtocolHandler(service, authenticator, tls != null), tls);
       try {
         http.start();
       } catch (RuntimeException e) {
