@@ -24,9 +24,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.remote.ProtobufTranslation;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+import org.apache.calcite.avatica.remote.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,6 +273,33 @@ class ServerSecurityTest {
       statement.execute("CREATE ALIAS IF NOT EXISTS ABS_OF FOR 'java.lang.Math.abs(int)'");
       assertEquals(3, count(admin, "SELECT ABS_OF(-3)"));
       statement.execute("DROP TABLE admin_notes");
+    }
+  }
+
+  @Test
+  void anotherUsersConnectionCannotBeUsedEvenKnowingItsId() throws Exception {
+    try (Connection admin = connect("boss", ADMIN_PASSWORD)) {
+      String id = admin.unwrap(AvaticaConnection.class).id;
+      ProtobufTranslation protobuf = new ProtobufTranslationImpl();
+      HttpURLConnection http = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port())
+          .openConnection();
+      http.setRequestMethod("POST");
+      http.setDoOutput(true);
+      http.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          ("reader:" + READER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      try (OutputStream out = http.getOutputStream()) {
+        out.write(protobuf.serializeRequest(new Service.PrepareAndExecuteRequest(id, 1,
+            "CREATE ALIAS STOLEN FOR 'java.lang.Math.abs(int)'", -1)));
+      }
+      byte[] answer;
+      try (InputStream in = http.getResponseCode() == 200 ? http.getInputStream()
+          : http.getErrorStream()) {
+        answer = in.readAllBytes();
+      }
+      Service.Response response = protobuf.parseResponse(answer);
+      assertTrue(response instanceof Service.ErrorResponse, response.toString());
+      assertEquals(0, count(admin, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES "
+          + "WHERE ROUTINE_NAME = 'STOLEN'"));
     }
   }
 
