@@ -3,6 +3,7 @@ package io.rowspace.cli;
 import io.rowspace.report.HtmlReport;
 import io.rowspace.report.SpaceFacts;
 import io.rowspace.server.RowspaceServer;
+import io.rowspace.server.ServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import},
- * {@code report} and {@code help}.
+ * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code user},
+ * {@code import}, {@code report} and {@code help}.
  *
  * <p>Exit codes: 0 success, 1 a statement, the connection or a file failed (after
  * {@code error: [SQLSTATE] message} on standard error), 2 the command line was wrong (after the
@@ -39,10 +40,17 @@ public final class RowspaceCli {
       "  sql [URL] [-f FILE]... [-e SQL]... [--format table|csv|json]",
       "                                   interactive SQL shell, or run a script from -f/-e or",
       "                                   standard input; stops at the first error (exit 1)",
-      "  serve [URL] [--port 8765] [--users FILE]",
+      "  serve [URL] [--host 127.0.0.1] [--port 8765] [--users FILE]",
+      "        [--tls-keystore FILE] [--tls-password PASSWORD]",
       "                                   serve the database to BI tools and remote clients",
-      "                                   (jdbc:rowspace:remote:http://host:port); with --users,",
-      "                                   lines 'name: password, rowspace' authenticate (BASIC)",
+      "                                   (jdbc:rowspace:remote:http://host:port); listens on the",
+      "                                   loopback unless --host says otherwise, which needs",
+      "                                   --users; HTTPS with a keystore (password also from",
+      "                                   ROWSPACE_TLS_PASSWORD)",
+      "  user add NAME --role read|write|admin [--file FILE]",
+      "                                   add a user to a users file (default "
+          + UserCommand.DEFAULT_FILE + "),",
+      "                                   password from ROWSPACE_PASSWORD or a prompt, stored hashed",
       "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
       "                                   with a header row, inferring column types",
       "  report SPACE [URL] [-o FILE.html]",
@@ -80,7 +88,9 @@ public final class RowspaceCli {
         case "sql":
           return sql(SqlCommand.parse(rest), streams);
         case "serve":
-          return serve(rest, streams);
+          return serve(ServeCommand.parse(rest, System.getenv()), streams);
+        case "user":
+          return UserCommand.parse(rest).run(streams, System.getenv());
         case "import":
           return importCsv(rest, streams);
         case "report":
@@ -205,41 +215,12 @@ public final class RowspaceCli {
     }
   }
 
-  /** The default port of {@code serve}. */
-  static final int DEFAULT_PORT = 8765;
-
-  private static int serve(List<String> args, StandardStreams streams) {
-    String url = DEFAULT_URL;
-    int port = DEFAULT_PORT;
-    Path users = null;
-    boolean urlGiven = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--port") || arg.equals("--users")) {
-        if (i + 1 == args.size()) {
-          throw new IllegalArgumentException(arg + " needs a value.");
-        }
-        String value = args.get(++i);
-        if (arg.equals("--users")) {
-          users = Path.of(value);
-        } else {
-          try {
-            port = Integer.parseInt(value);
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port needs a number, got '" + value + "'.");
-          }
-        }
-      } else if (!urlGiven && !arg.startsWith("--")) {
-        url = arg;
-        urlGiven = true;
-      } else {
-        throw new IllegalArgumentException("serve: unexpected argument '" + arg + "'.");
-      }
-    }
-    try (RowspaceServer server = RowspaceServer.start(url, port, users)) {
-      streams.err().println("rowspace: serving " + url + "; connect with "
-          + server.clientUrl("localhost") + (users == null ? " (no authentication)"
-          : " (users of " + users + ")") + ". Stop with Ctrl-C.");
+  private static int serve(ServerOptions options, StandardStreams streams) {
+    try (RowspaceServer server = RowspaceServer.start(options)) {
+      streams.err().println("rowspace: serving " + options.url() + "; connect with "
+          + server.clientUrl() + (options.users() == null
+          ? " (clients of this machine, no password, role write)"
+          : " (users of " + options.users() + ")") + ". Stop with Ctrl-C.");
       streams.err().flush();
       server.join();
       return OK;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
 /**
  * The Rowspace JDBC driver: {@code jdbc:rowspace:} URLs (SPEC section 2). Registers itself with
@@ -57,7 +58,14 @@ public final class RowspaceDriver implements Driver {
     try {
       return new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(),
           properties);
+    } catch (AvaticaClientRuntimeException e) {
+      // The server answered, e.g. 28000 for a wrong password: its error, not an unreachable one.
+      throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
     } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).endsWith("HTTP/401")) {
+        throw new SQLException("The Rowspace server at " + server + " needs a user name and "
+            + "password: give the connection properties user and password.", "28000", e);
+      }
       throw new SQLException("Cannot reach the Rowspace server at " + server + ": "
           + e.getMessage() + ". Is ./rowspace serve running there?", "08001", e);
     }

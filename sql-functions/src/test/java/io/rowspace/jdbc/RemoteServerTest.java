@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.server.Role;
 import io.rowspace.server.RowspaceServer;
-import java.nio.file.Files;
+import io.rowspace.server.UsersFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,12 +27,16 @@ class RemoteServerTest {
 
   @Test
   void aRemoteClientTrainsAndPredictsThroughTheServer() throws SQLException {
-    try (RowspaceServer server = RowspaceServer.start(
-        "jdbc:rowspace:h2:mem:served;DB_CLOSE_DELAY=-1", 0, null);
-         Connection client = DriverManager.getConnection(server.clientUrl("localhost"));
-         Statement statement = client.createStatement()) {
+    String database = "jdbc:rowspace:h2:mem:served;DB_CLOSE_DELAY=-1";
+    try (Connection local = DriverManager.getConnection(database);
+         Statement statement = local.createStatement()) {
+      // Creating tables needs role admin; a server without users gives its clients role write.
       statement.execute("CREATE TABLE plants (id INTEGER PRIMARY KEY, height DOUBLE PRECISION, "
           + "leaves INTEGER, kind VARCHAR(10))");
+    }
+    try (RowspaceServer server = RowspaceServer.start(database, 0, null);
+         Connection client = DriverManager.getConnection(server.clientUrl("localhost"));
+         Statement statement = client.createStatement()) {
       statement.execute("INSERT INTO plants SELECT x, MOD(x * 17, 100) / 10.0, MOD(x * 7, 30), "
           + "CASEWHEN(MOD(x * 17, 100) > 50, 'tree', 'shrub') FROM SYSTEM_RANGE(1, 600)");
       statement.execute("CREATE EMBEDDING SPACE plant_space ON plants WITH (epochs = 2)");
@@ -60,8 +65,8 @@ class RemoteServerTest {
 
   @Test
   void withAUsersFileOnlyKnownUsersConnect(@TempDir Path directory) throws Exception {
-    Path users = directory.resolve("users.properties");
-    Files.writeString(users, "analyst: s3cret, " + RowspaceServer.ROLE + "\n");
+    Path users = directory.resolve("users.txt");
+    UsersFile.empty().with("analyst", Role.READ, "s3cret".toCharArray()).write(users);
     try (RowspaceServer server = RowspaceServer.start(
         "jdbc:rowspace:h2:mem:guarded;DB_CLOSE_DELAY=-1", 0, users)) {
       Properties good = new Properties();

@@ -14,6 +14,7 @@ public final class SqlStates {
   public static final String DEPENDENT_OBJECTS = "2BP01";
   /** Object not in prerequisite state: a STALE predictor, a job of another live process. */
   public static final String OBJECT_NOT_IN_STATE = "55000";
+  public static final String INSUFFICIENT_PRIVILEGE = "42501";
   public static final String INTERNAL = "XX000";
 
   private SqlStates() {

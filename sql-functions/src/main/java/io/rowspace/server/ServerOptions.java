@@ -1,0 +1,43 @@
+package io.rowspace.server;
+
+import java.nio.file.Path;
+
+/**
+ * How a Rowspace server serves: the database, the address, the users and TLS.
+ *
+ * @param url the {@code jdbc:rowspace:} URL of the database to serve
+ * @param host the address to listen on; {@link #LOOPBACK} unless given
+ * @param port the port, or 0 for any free one
+ * @param users the users file, or null to serve clients of this machine without a password
+ * @param tlsKeystore a keystore (PKCS12 or JKS) with the server's key and certificate, or null to
+ *     serve plain HTTP
+ * @param tlsPassword the keystore's password
+ */
+public record ServerOptions(String url, String host, int port, Path users, Path tlsKeystore,
+    String tlsPassword) {
+  /** The address a server listens on unless told otherwise. */
+  public static final String LOOPBACK = "127.0.0.1";
+  /** The default port of {@code ./rowspace serve}. */
+  public static final int DEFAULT_PORT = 8765;
+
+  /** Serving {@code url} on the loopback's default port, without users or TLS. */
+  public static ServerOptions serving(String url) {
+    return new ServerOptions(url, LOOPBACK, DEFAULT_PORT, null, null, null);
+  }
+
+  public ServerOptions withHost(String newHost) {
+    return new ServerOptions(url, newHost, port, users, tlsKeystore, tlsPassword);
+  }
+
+  public ServerOptions withPort(int newPort) {
+    return new ServerOptions(url, host, newPort, users, tlsKeystore, tlsPassword);
+  }
+
+  public ServerOptions withUsers(Path file) {
+    return new ServerOptions(url, host, port, file, tlsKeystore, tlsPassword);
+  }
+
+  public ServerOptions withTls(Path keystore, String password) {
+    return new ServerOptions(url, host, port, users, keystore, password);
+  }
+}
