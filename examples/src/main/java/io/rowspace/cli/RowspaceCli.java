@@ -43,8 +43,12 @@ public final class RowspaceCli {
       "                                   serve the database to BI tools and remote clients",
       "                                   (jdbc:rowspace:remote:http://host:port); with --users,",
       "                                   lines 'name: password, rowspace' authenticate (BASIC)",
-      "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
-      "                                   with a header row, inferring column types",
+      "  import URL TABLE FILE.csv [--delimiter D] [--quote Q] [--null TOKEN]... [--types col=TYPE,...]",
+      "                                   create TABLE if needed and fill it from a CSV file",
+      "                                   with a header row: detects the delimiter (comma,",
+      "                                   semicolon, tab, pipe), infers column types, sets the",
+      "                                   few cells that do not read to NULL and ends with a",
+      "                                   summary per column",
       "  report SPACE [URL] [-o FILE.html]",
       "                                   a self-contained HTML page about a space: training",
       "                                   timeline, mutual information, 3-D view, columns",
@@ -142,19 +146,18 @@ public final class RowspaceCli {
   }
 
   private static int importCsv(List<String> args, StandardStreams streams) {
-    if (args.size() != 3) {
-      throw new IllegalArgumentException("import needs three arguments: URL TABLE FILE.csv");
-    }
-    Path csv = Path.of(args.get(2));
+    ImportCommand command = ImportCommand.parse(args);
+    Path csv = command.file();
     if (!Files.isReadable(csv)) {
       return failed(streams, "error: cannot read " + csv + ": no such readable file.");
     }
     long start = System.nanoTime();
-    try (Connection connection = DriverManager.getConnection(args.get(0))) {
+    try (Connection connection = DriverManager.getConnection(command.url())) {
       ProgressBar progress = new ProgressBar(streams.err(), streams.errIsTerminal());
       CsvImporter.Outcome outcome;
       try {
-        outcome = new CsvImporter(connection, progress).importFile(args.get(1), csv);
+        outcome = new CsvImporter(connection, progress).importFile(command.table(), csv,
+            command.delimiter(), command.quote(), command.nullTokens(), command.typeOverrides());
       } finally {
         progress.finish();
       }
@@ -163,6 +166,7 @@ public final class RowspaceCli {
       }
       streams.out().println(StatementRunner.rows(outcome.rows()) + " imported into "
           + outcome.table() + " (" + StatementRunner.seconds(start) + ")");
+      ImportSummary.print(outcome, streams.out());
       return OK;
     } catch (SQLException e) {
       return failed(streams, StatementRunner.errorLine(e));
