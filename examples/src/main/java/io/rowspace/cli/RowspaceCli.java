@@ -49,10 +49,11 @@ public final class RowspaceCli {
       "                                   semicolon, tab, pipe), infers column types, sets the",
       "                                   few cells that do not read to NULL and ends with a",
       "                                   summary per column",
-      "  report SPACE [URL] [-o FILE.html]",
+      "  report SPACE [URL] [-o FILE.html] [--color-by COLUMN]",
       "                                   a self-contained HTML page about a space: training",
-      "                                   timeline, mutual information, 3-D view, columns",
-      "                                   (default file SPACE.html)",
+      "                                   timeline, mutual information, 3-D view coloured by a",
+      "                                   root-table column (default: the first predictor's",
+      "                                   target), columns (default file SPACE.html)",
       "  help                             this text",
       "",
       "URL defaults to " + DEFAULT_URL + " (embedded database ./rowspace-data/rowspace).",
@@ -178,29 +179,39 @@ public final class RowspaceCli {
   private static int report(List<String> args, StandardStreams streams) {
     List<String> positional = new ArrayList<>();
     Path file = null;
+    String colorBy = null;
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("-o")) {
         if (i + 1 == args.size()) {
           throw new IllegalArgumentException("-o needs a file name.");
         }
         file = Path.of(args.get(++i));
+      } else if (args.get(i).equals("--color-by") || args.get(i).equals("--colour-by")) {
+        if (i + 1 == args.size()) {
+          throw new IllegalArgumentException("--color-by needs a column of the space's root table.");
+        }
+        colorBy = args.get(++i);
+      } else if (args.get(i).startsWith("-")) {
+        throw new IllegalArgumentException("Unknown option '" + args.get(i) + "' for report; "
+            + "options are -o FILE.html and --color-by COLUMN.");
       } else {
         positional.add(args.get(i));
       }
     }
     if (positional.isEmpty() || positional.size() > 2) {
       throw new IllegalArgumentException("report needs a space name and at most a URL: "
-          + "report SPACE [URL] [-o FILE.html]");
+          + "report SPACE [URL] [-o FILE.html] [--color-by COLUMN]");
     }
     String space = positional.get(0);
     String url = positional.size() == 2 ? positional.get(1) : DEFAULT_URL;
     Path target = file != null ? file : Path.of(space + ".html");
     try (Connection connection = DriverManager.getConnection(url)) {
-      SpaceFacts facts = SpaceFacts.read(connection, space);
+      SpaceFacts facts = SpaceFacts.read(connection, space, colorBy);
       Files.writeString(target, HtmlReport.render(facts), StandardCharsets.UTF_8);
       streams.err().println("rowspace: report on " + facts.name() + " written to " + target
           + " (" + facts.epochs().size() + " epochs, " + facts.columns().size() + " columns, "
-          + facts.points().size() + " rows drawn).");
+          + facts.points().size() + " rows drawn, coloured by "
+          + (facts.colorBy() == null ? "anomaly score" : facts.colorBy()) + ").");
       return OK;
     } catch (SQLException e) {
       return failed(streams, StatementRunner.errorLine(e));
