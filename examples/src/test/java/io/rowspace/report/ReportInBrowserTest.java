@@ -33,7 +33,7 @@ class ReportInBrowserTest {
   private static final String URL = "jdbc:rowspace:h2:mem:report_browser;DB_CLOSE_DELAY=-1";
   private static final Pattern BITS =
       Pattern.compile("<g class=\"mi\" data-column=\"([^\"]+)\" data-bits=\"([^\"]+)\">");
-  private static final int ROWS = 300;
+  private static final int ROWS = 240;
 
   private static Connection connection;
   private static SpaceFacts facts;
@@ -51,9 +51,9 @@ class ReportInBrowserTest {
       s.execute("INSERT INTO pets SELECT x, MOD(x * 7, 40) + 0.5 + CASEWHEN(MOD(x, 3) = 0, 0, 20), "
           + "MOD(x * 13, 17), CASEWHEN(MOD(x, 3) = 0, 'cat', 'dog'), RANDOM_UUID() "
           + "FROM SYSTEM_RANGE(1, " + ROWS + ")");
-      s.execute("CREATE EMBEDDING SPACE pet_space ON pets WITH (epochs = 4)");
+      s.execute("CREATE EMBEDDING SPACE pet_space ON pets WITH (epochs = 3)");
       s.execute("CREATE PREDICTOR pet_kind ON EMBEDDING SPACE pet_space TARGET kind "
-          + "WITH (epochs = 2)");
+          + "WITH (epochs = 1)");
     }
     facts = SpaceFacts.read(connection, "pet_space");
     html = HtmlReport.render(facts);
@@ -121,7 +121,9 @@ class ReportInBrowserTest {
     HeadlessChromium chromium = HeadlessChromium.find();
     Assumptions.assumeTrue(chromium != null,
         "no chromium on PATH: install Debian's chromium (.ci/run does) to run the browser test");
-    Path page = Files.writeString(dir.resolve("pet_space.html"), html, StandardCharsets.UTF_8);
+    // Kept under target/ so that a person (or CI's artifacts) can look at what was checked.
+    Path shown = Files.createDirectories(Path.of("target", "report-browser"));
+    Path page = Files.writeString(shown.resolve("pet_space.html"), html, StandardCharsets.UTF_8);
     HeadlessChromium.Run dom = chromium.dumpDom(page, Files.createDirectories(dir.resolve("profile1")));
     assertEquals(0, dom.exitCode(), dom.log());
     assertFalse(dom.log().contains("Uncaught"), dom.log());
@@ -132,7 +134,7 @@ class ReportInBrowserTest {
     assertEquals(ROWS, Integer.parseInt(drawn.group(1)), "every row is drawn");
     assertTrue(dom.stdout().split("<polyline").length - 1 >= 4, "loss, learning rate, gradient lines");
 
-    Path png = dir.resolve("pet_space.png");
+    Path png = shown.resolve("pet_space.png").toAbsolutePath();
     HeadlessChromium.Run shot = chromium.screenshot(page, png,
         Files.createDirectories(dir.resolve("profile2")));
     assertEquals(0, shot.exitCode(), shot.log());
