@@ -104,7 +104,8 @@ final class ColumnReport {
     List<String> done = new ArrayList<>();
     if (notRead > 0) {
       List<String> examples = new ArrayList<>();
-      unread.forEach((text, n) -> examples.add("'" + text + "' x" + n));
+      unread.forEach((text, n) -> examples.add("'" + (text.length() <= 24 ? text
+          : text.substring(0, 23) + "\u2026") + "' x" + n));
       done.add(notRead + " not read as " + type.sql() + ", set to NULL ("
           + String.join(", ", examples) + (unread.values().stream().mapToLong(Long::longValue).sum()
               < notRead ? ", ..." : "") + ")");

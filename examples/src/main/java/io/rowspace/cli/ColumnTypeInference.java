@@ -14,6 +14,9 @@ import java.util.Map;
  * {@link #TOLERATED_SHARE} of them, and VARCHAR otherwise or when the column is empty throughout.
  * Those few cells ({@code NaN}, {@code n/a}, a stray word) become NULL on import and are counted.
  *
+ * <p>A column with a value of digits with a leading zero ({@code 02134}) stays VARCHAR: it holds
+ * codes whose zeros matter, not numbers.
+ *
  * <p>Each column's {@link CellStyle} is decided here too: its commas are decimal commas when some
  * value only reads that way ({@code 12,5}) and none only reads the other way ({@code 1,234.5});
  * its slashed dates are day first when some value says so ({@code 13/01/2024}) and more say so
@@ -35,6 +38,8 @@ final class ColumnTypeInference {
     long decimalPoint;
     long dayFirst;
     long monthFirst;
+    long leadingZeros;
+    String leadingZeroExample;
     final Map<ColumnType, Long> defaultReads = new EnumMap<>(ColumnType.class);
     final List<String> sample = new ArrayList<>();
   }
@@ -64,6 +69,10 @@ final class ColumnTypeInference {
           && NumberText.parse(value) != null) {
         e.decimalPoint++;
       }
+      if (LEADING_ZERO_CODE.matcher(value.strip()).matches()) {
+        e.leadingZeros++;
+        e.leadingZeroExample = e.leadingZeroExample == null ? value.strip() : e.leadingZeroExample;
+      }
       DateText.DayOrder order = DateText.decidedOrder(value);
       if (order == DateText.DayOrder.DAY_FIRST) {
         e.dayFirst++;
@@ -81,6 +90,10 @@ final class ColumnTypeInference {
       }
     }
   }
+
+  /** Digits with a leading zero, such as a zip code {@code 02134}: the zero would be lost. */
+  private static final java.util.regex.Pattern LEADING_ZERO_CODE =
+      java.util.regex.Pattern.compile("0[0-9]+");
 
   /** Values kept per column to weigh candidate types in the column's own style. */
   static final int MAX_KEPT = 20_000;
@@ -111,6 +124,14 @@ final class ColumnTypeInference {
       }
     }
     long kept = style.equals(CellStyle.DEFAULT) ? e.present : e.sample.size();
+    if (e.leadingZeros > 0 && (best == ColumnType.INTEGER || best == ColumnType.BIGINT
+        || best == ColumnType.DOUBLE)) {
+      return new Inferred(ColumnType.VARCHAR, CellStyle.DEFAULT, String.format(
+          java.util.Locale.ROOT, "kept as text: %d %s leading zeros (e.g. %s) that a "
+              + "number would lose; --types %s makes it a number", e.leadingZeros,
+          e.leadingZeros == 1 ? "value has" : "values have",
+          e.leadingZeroExample, "COLUMN=" + best.name()));
+    }
     if (best != null && kept - most <= TOLERATED_SHARE * kept) {
       return new Inferred(best, style, "");
     }

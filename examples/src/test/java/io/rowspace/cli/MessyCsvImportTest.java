@@ -148,6 +148,19 @@ class MessyCsvImportTest {
   }
 
   @Test
+  void aFewZipCodesWithLeadingZerosKeepTheColumnText() throws Exception {
+    StringBuilder csv = new StringBuilder("zip\n");
+    for (int i = 0; i < 50; i++) {
+      csv.append(i == 3 ? "02134" : Integer.toString(10_001 + i * 17)).append('\n');
+    }
+    CsvImporter.Outcome outcome = importText("t", csv.toString());
+    assertEquals("CREATE TABLE t (zip VARCHAR)", outcome.createStatement());
+    assertEquals(0, outcome.columns().get(0).notRead());
+    assertTrue(outcome.columns().get(0).whatWasDone().startsWith(
+        "kept as text: 1 value has leading zeros (e.g. 02134)"), outcome.columns().get(0).whatWasDone());
+  }
+
+  @Test
   void mostlyTextStaysTextAndSaysWhy() throws Exception {
     CsvImporter.Outcome outcome = importText("t", "v\n1\n2\nthree\nfour\n5\n");
     assertEquals("CREATE TABLE t (v VARCHAR)", outcome.createStatement());
