@@ -12,7 +12,9 @@ import java.util.Map;
  * not read: the type of BOOLEAN, INTEGER, BIGINT, DOUBLE PRECISION, DATE and TIMESTAMP that reads
  * the most non-NULL cells (the narrowest among equals) when the cells it cannot read are at most
  * {@link #TOLERATED_SHARE} of them, and VARCHAR otherwise or when the column is empty throughout.
- * Those few cells ({@code NaN}, {@code n/a}, a stray word) become NULL on import and are counted.
+ * Those few cells (a stray word) become NULL on import and are counted. Cells that say a value is
+ * missing ({@link #MISSING_MARKERS}: {@code NaN}, {@code n/a}, {@code NULL}, {@code -}, ...) do
+ * not count against a type at all; they too become NULL in a column that is not text.
  *
  * <p>A column with a value of digits with a leading zero ({@code 02134}) stays VARCHAR: it holds
  * codes whose zeros matter, not numbers.
@@ -62,6 +64,10 @@ final class ColumnTypeInference {
         continue;
       }
       Evidence e = columns.get(c);
+      if (MISSING_MARKERS.contains(value.strip().toLowerCase(java.util.Locale.ROOT))) {
+        // NaN or n/a says the value is missing, not that the column is text.
+        continue;
+      }
       e.present++;
       if (NumberText.writesDecimalComma(value)) {
         e.decimalComma++;
@@ -90,6 +96,10 @@ final class ColumnTypeInference {
       }
     }
   }
+
+  /** Cells that say a value is missing; they never decide a column's type. */
+  static final java.util.Set<String> MISSING_MARKERS = java.util.Set.of("nan", "n/a", "na",
+      "null", "none", "-", "--", "?", "#n/a", "missing", "unknown", "inf", "-inf", "infinity");
 
   /** Digits with a leading zero, such as a zip code {@code 02134}: the zero would be lost. */
   private static final java.util.regex.Pattern LEADING_ZERO_CODE =

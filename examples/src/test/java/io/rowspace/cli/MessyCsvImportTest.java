@@ -71,6 +71,18 @@ class MessyCsvImportTest {
   }
 
   @Test
+  void missingMarkersNeverMakeAColumnText() throws Exception {
+    CsvImporter.Outcome outcome = importText("t", "income,rate\n$13,979.00,12%\nNaN,n/a\n"
+        .replace("$13,979.00", "\"$13,979.00\"") + "\"$1,200\",3,5%\n".replace("3,5%", "\"3,5%\"")
+        + "$800.50,-\n");
+    assertEquals("CREATE TABLE t (income DOUBLE PRECISION, rate DOUBLE PRECISION)",
+        outcome.createStatement());
+    assertEquals(Arrays.asList("0.12", "null", "0.035", "null"), column("SELECT rate FROM t"));
+    assertEquals("1 not read as DOUBLE PRECISION, set to NULL ('NaN' x1); 3 with a currency symbol",
+        outcome.columns().get(0).whatWasDone());
+  }
+
+  @Test
   void moneyWithThousandsSeparatorsIsANumber() throws Exception {
     importText("t", "amount\n\"$13,979.00\"\n\"1,234\"\n12\n");
     assertEquals(List.of("13979.0", "1234.0", "12.0"), column("SELECT amount FROM t"));
