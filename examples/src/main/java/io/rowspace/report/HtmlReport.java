@@ -60,8 +60,8 @@ public final class HtmlReport {
       if (!notes.isEmpty()) {
         html.append("<ol class=\"note\">");
         for (TimelineNotes.Note n : notes) {
-          html.append("<li value=\"").append(n.number()).append("\">epoch ").append(n.epoch())
-              .append(": ").append(escape(n.text())).append("</li>");
+          html.append("<li value=\"").append(n.number()).append("\">").append(escape(n.text()))
+              .append("</li>");
         }
         html.append("</ol>\n");
       }

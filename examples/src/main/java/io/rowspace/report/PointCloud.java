@@ -86,8 +86,8 @@ final class PointCloud {
         .append(HtmlReport.escape(title)).append("</div>");
     if (numeric) {
       html.append("<div class=\"ramp\"></div><div class=\"ramp-labels\"><span>")
-          .append(HtmlReport.number(min)).append(colorBy == null ? " (typical)" : "")
-          .append("</span><span>").append(HtmlReport.number(max))
+          .append(legendNumber(min)).append(colorBy == null ? " (typical)" : "")
+          .append("</span><span>").append(legendNumber(max))
           .append(colorBy == null ? " or more" : "").append("</span></div>");
     } else {
       for (Map.Entry<String, Integer> c : categories.entrySet()) {
@@ -164,6 +164,12 @@ final class PointCloud {
       return Long.toString(d.longValue());
     }
     return value instanceof Double d ? HtmlReport.number(d) : value.toString();
+  }
+
+  /** A number for the legend: whole when large, three significant digits otherwise. */
+  private static String legendNumber(double v) {
+    return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+        : String.format(Locale.ROOT, "%.3g", v);
   }
 
   private static double finite(double v) {

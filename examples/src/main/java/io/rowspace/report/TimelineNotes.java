@@ -26,33 +26,48 @@ final class TimelineNotes {
 
   static List<Note> of(List<SpaceFacts.Epoch> epochs) {
     List<Note> notes = new ArrayList<>();
-    for (int i = 1; i < epochs.size(); i++) {
+    int risingFrom = -1;
+    for (int i = 1; i <= epochs.size(); i++) {
       SpaceFacts.Epoch before = epochs.get(i - 1);
-      SpaceFacts.Epoch e = epochs.get(i);
+      SpaceFacts.Epoch e = i < epochs.size() ? epochs.get(i) : null;
       List<String> why = new ArrayList<>();
-      if (Double.isFinite(e.temperature()) && Double.isFinite(before.temperature())
+      if (e != null && Double.isFinite(e.temperature()) && Double.isFinite(before.temperature())
           && Math.abs(e.temperature() - before.temperature()) > 1e-9) {
         why.add(String.format(Locale.ROOT, "the temperature went from %s to %s (raised because "
             + "the embeddings were collapsing): both losses are now measured at the new "
             + "temperature, so the curves jump; compare epochs only within a temperature",
             HtmlReport.number(before.temperature()), HtmlReport.number(e.temperature())));
       }
-      if (before.actions().contains("spread weight boost")) {
+      if (e != null && before.actions().contains("spread weight boost")) {
         why.add("the spread weight was doubled after the previous epoch, so the spread term "
             + "weighs more in the train loss from here on");
       }
-      if (why.isEmpty() && e.trainLoss() > before.trainLoss()
-          && !(e.validationLoss() > before.validationLoss())) {
-        why.add(String.format(Locale.ROOT, "the train loss rose (%s to %s) while the validation "
-            + "loss did not (%s to %s): the curriculum moved weight from reconstruction to the "
-            + "contrastive terms, which change the weighted objective, not the model's quality",
-            HtmlReport.number(before.trainLoss()), HtmlReport.number(e.trainLoss()),
-            HtmlReport.number(before.validationLoss()), HtmlReport.number(e.validationLoss())));
+      boolean rising = e != null && why.isEmpty() && e.trainLoss() > before.trainLoss()
+          && !(e.validationLoss() > before.validationLoss());
+      if (rising && risingFrom < 0) {
+        risingFrom = i - 1;
+      }
+      if (!rising && risingFrom >= 0) {
+        // Consecutive epochs of the same curriculum effect make one note over their range.
+        SpaceFacts.Epoch start = epochs.get(risingFrom);
+        notes.add(new Note(notes.size() + 1, epochs.get(risingFrom + 1).epoch(), String.format(
+            Locale.ROOT, "%s: the train loss rose (%s to %s) while the validation loss did not "
+                + "(%s to %s): the curriculum moved weight from reconstruction to the "
+                + "contrastive terms, which changes the weighted objective, not the model's "
+                + "quality.", range(epochs.get(risingFrom + 1).epoch(), before.epoch()),
+            HtmlReport.number(start.trainLoss()), HtmlReport.number(before.trainLoss()),
+            HtmlReport.number(start.validationLoss()), HtmlReport.number(before.validationLoss()))));
+        risingFrom = -1;
       }
       if (!why.isEmpty()) {
-        notes.add(new Note(notes.size() + 1, e.epoch(), String.join("; ", why) + "."));
+        notes.add(new Note(notes.size() + 1, e.epoch(), "epoch " + e.epoch() + ": "
+            + String.join("; ", why) + "."));
       }
     }
     return notes;
+  }
+
+  private static String range(int first, int last) {
+    return first == last ? "epoch " + first : "epochs " + first + "\u2013" + last;
   }
 }
