@@ -1,5 +1,7 @@
 package io.rowspace.cli;
 
+import io.rowspace.engine.profile.DateText;
+import io.rowspace.engine.profile.NumberText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,12 +120,12 @@ final class ColumnReport {
     }
     if (separators > 0) {
       done.add(separators + " with thousands separators"
-          + (style.decimalMark() == io.rowspace.engine.profile.NumberText.DecimalMark.COMMA
+          + (style.decimalMark() == NumberText.DecimalMark.COMMA
               ? " or decimal commas" : ""));
     }
     if (otherDates > 0) {
       done.add(otherDates + " dates not in ISO form"
-          + (style.dayOrder() == io.rowspace.engine.profile.DateText.DayOrder.DAY_FIRST
+          + (style.dayOrder() == DateText.DayOrder.DAY_FIRST
               ? " (day first)" : ""));
     }
     if (!note.isEmpty()) {

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +154,7 @@ enum ColumnType {
         return number(t, style);
       case DATE: {
         LocalDateTime dt = dateTime(t, style);
-        return dt == null || !dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        return dt == null || !dt.toLocalTime().equals(LocalTime.MIDNIGHT)
             || t.contains(":") ? null : dt.toLocalDate();
       }
       case TIMESTAMP:

@@ -5,7 +5,10 @@ import io.rowspace.engine.profile.NumberText;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Infers the SQL type of each column of a CSV file from its values, tolerating a few cells that do
@@ -64,7 +67,7 @@ final class ColumnTypeInference {
         continue;
       }
       Evidence e = columns.get(c);
-      if (MISSING_MARKERS.contains(value.strip().toLowerCase(java.util.Locale.ROOT))) {
+      if (MISSING_MARKERS.contains(value.strip().toLowerCase(Locale.ROOT))) {
         // NaN or n/a says the value is missing, not that the column is text.
         continue;
       }
@@ -98,12 +101,12 @@ final class ColumnTypeInference {
   }
 
   /** Cells that say a value is missing; they never decide a column's type. */
-  static final java.util.Set<String> MISSING_MARKERS = java.util.Set.of("nan", "n/a", "na",
+  static final Set<String> MISSING_MARKERS = Set.of("nan", "n/a", "na",
       "null", "none", "-", "--", "?", "#n/a", "missing", "unknown", "inf", "-inf", "infinity");
 
   /** Digits with a leading zero, such as a zip code {@code 02134}: the zero would be lost. */
-  private static final java.util.regex.Pattern LEADING_ZERO_CODE =
-      java.util.regex.Pattern.compile("0[0-9]+");
+  private static final Pattern LEADING_ZERO_CODE =
+      Pattern.compile("0[0-9]+");
 
   /** Values kept per column to weigh candidate types in the column's own style. */
   static final int MAX_KEPT = 20_000;
@@ -137,7 +140,7 @@ final class ColumnTypeInference {
     if (e.leadingZeros > 0 && (best == ColumnType.INTEGER || best == ColumnType.BIGINT
         || best == ColumnType.DOUBLE)) {
       return new Inferred(ColumnType.VARCHAR, CellStyle.DEFAULT, String.format(
-          java.util.Locale.ROOT, "kept as text: %d %s leading zeros (e.g. %s) that a "
+          Locale.ROOT, "kept as text: %d %s leading zeros (e.g. %s) that a "
               + "number would lose; --types %s makes it a number", e.leadingZeros,
           e.leadingZeros == 1 ? "value has" : "values have",
           e.leadingZeroExample, "COLUMN=" + best.name()));
@@ -145,7 +148,7 @@ final class ColumnTypeInference {
     if (best != null && kept - most <= TOLERATED_SHARE * kept) {
       return new Inferred(best, style, "");
     }
-    String note = best == null ? "" : String.format(java.util.Locale.ROOT,
+    String note = best == null ? "" : String.format(Locale.ROOT,
         "kept as text: only %d of %d values read as %s", most, kept, best.sql());
     return new Inferred(ColumnType.VARCHAR, CellStyle.DEFAULT, note);
   }

@@ -41,6 +41,8 @@ public final class DateText {
       Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
       Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9),
       Map.entry("sept", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+  private static final String[] FULL_NAMES = {"january", "february", "march", "april", "may",
+      "june", "july", "august", "september", "october", "november", "december"};
 
   private DateText() {}
 
@@ -112,8 +114,6 @@ public final class DateText {
     return month;
   }
 
-  private static final String[] FULL_NAMES = {"january", "february", "march", "april", "may",
-      "june", "july", "august", "september", "october", "november", "december"};
 
   private static int number(Matcher m, int group) {
     return Integer.parseInt(m.group(group));
