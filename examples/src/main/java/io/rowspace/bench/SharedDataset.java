@@ -2,7 +2,6 @@ package io.rowspace.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * One folder of {@code datasets/}: its root table, target and task from
@@ -139,7 +142,7 @@ record SharedDataset(String name, Path folder, String root, String target, Task 
   /**
    * Loads the root table's CSV into {@link #trainingTable()} and {@link #heldOutTable()} with plain
    * SQL: a table with the schema's columns plus {@code id INTEGER PRIMARY KEY} numbered by CSV
-   * line (the header is line 0), filled by batched inserts, then split by {@code MOD(id, 4) = 0}
+   * record (the header is record 0; read by Apache Commons CSV), filled by batched inserts, then split by {@code MOD(id, 4) = 0}
    * into the held-out table (a quarter) and the training table (the rest).
    *
    * <p>The schema's own key constraints are left out, since {@code id} is the primary key of
@@ -159,32 +162,29 @@ record SharedDataset(String name, Path folder, String root, String target, Task 
         + ", ?".repeat(columns.size()) + ")";
     int rows = 0;
     Path csv = folder.resolve(root + ".csv");
-    try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(
+             Files.newBufferedReader(csv, StandardCharsets.UTF_8));
          PreparedStatement ps = connection.prepareStatement(insert)) {
-      List<String> header = CsvLine.split(reader.readLine());
+      Iterator<CSVRecord> records = parser.iterator();
+      List<String> header = records.hasNext() ? records.next().toList() : List.of();
       List<String> expected = columns.stream().map(Column::name).collect(Collectors.toList());
       if (!header.equals(expected)) {
         throw new IOException("The header of " + csv + " " + header
             + " does not match the columns of " + root + " in schema.sql " + expected);
       }
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isEmpty()) {
-          continue;
-        }
-        List<String> fields = CsvLine.split(line);
-        if (fields.size() != columns.size()) {
-          throw new IOException(csv + " line " + number + " has " + fields.size()
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        int number = (int) record.getRecordNumber() - 1;
+        if (record.size() != columns.size()) {
+          throw new IOException(csv + " record " + number + " has " + record.size()
               + " fields, expected " + columns.size());
         }
         ps.setInt(1, number);
-        for (int i = 0; i < fields.size(); i++) {
-          if (fields.get(i).isEmpty()) {
+        for (int i = 0; i < record.size(); i++) {
+          if (record.get(i).isEmpty()) {
             ps.setNull(i + 2, Types.VARCHAR);
           } else {
-            ps.setString(i + 2, fields.get(i));
+            ps.setString(i + 2, record.get(i));
           }
         }
         ps.addBatch();

@@ -121,7 +121,7 @@ public final class CreditDemo {
       if (data == null) {
         throw new IOException("The demo's data set " + DATA_RESOURCE + " is missing from the class path; rebuild the examples module.");
       }
-      try (CsvReader reader = new CsvReader(new InputStreamReader(data, StandardCharsets.UTF_8))) {
+      try (CsvRecords reader = CsvDialect.RFC_4180.open(new InputStreamReader(data, StandardCharsets.UTF_8))) {
         List<String> header = reader.next();
         if (!COLUMNS.equals(header)) {
           throw new IOException("Unexpected header in " + DATA_RESOURCE + ": " + header);

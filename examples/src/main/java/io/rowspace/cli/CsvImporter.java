@@ -2,8 +2,6 @@ package io.rowspace.cli;
 
 import io.rowspace.jdbc.ProgressListener;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,17 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Fills a table from a CSV file with a header row: {@code rowspace import URL TABLE FILE.csv}.
  *
- * <p>When the table does not exist it is created with one column per header name (made a plain
- * identifier by {@link SqlIdentifiers}) and the types {@link ColumnTypeInference} reads off the
- * whole file in a first pass. When it exists, the header names must be columns of it and values
- * are converted to the columns' types. Rows go in as batched inserts in one transaction: a bad
- * value rolls everything back (and drops a table created for the import) and names the record
- * and column.
+ * <p>The file is read by Apache Commons CSV in the file's {@link CsvDialect}: the delimiter is
+ * detected (comma, semicolon, tab or pipe) unless given. When the table does not exist it is
+ * created with one column per header name (made a plain identifier by {@link SqlIdentifiers}) and
+ * the types {@link ColumnTypeInference} reads off the whole file in a first pass, or those given
+ * with {@code --types}; the few cells of a column that do not read as its type become NULL and are
+ * counted in the column's {@link ColumnReport}. When the table exists, the header names must be
+ * columns of it and every cell must read as its column's type. Rows go in as batched inserts in
+ * one transaction: a failure rolls everything back (and drops a table created for the import) and
+ * names the record and column.
  */
 final class CsvImporter {
   static final int BATCH_SIZE = 1000;
@@ -40,24 +42,40 @@ final class CsvImporter {
   }
 
   /** What an import did. */
-  record Outcome(String table, String createStatement, long rows) {
+  record Outcome(String table, String createStatement, long rows, CsvDialect dialect,
+      boolean delimiterDetected, List<ColumnReport> columns) {
     boolean created() {
       return createStatement != null;
     }
   }
 
-  /** Imports {@code csv} into {@code table}, creating the table when it does not exist. */
+  /** Imports {@code csv} into {@code table} with a detected delimiter and no options. */
   Outcome importFile(String table, Path csv) throws SQLException, IOException {
+    return importFile(table, csv, null, '"', Set.of(), Map.of());
+  }
+
+  /**
+   * Imports {@code csv} into {@code table}, creating the table when it does not exist.
+   *
+   * @param delimiter the field delimiter, {@code null} to detect it
+   * @param nullTokens field texts that mean NULL
+   * @param typeOverrides header name (any case) to the type of its column in a new table
+   */
+  Outcome importFile(String table, Path csv, Character delimiter, char quote,
+      Set<String> nullTokens, Map<String, ColumnType> typeOverrides)
+      throws SQLException, IOException {
     if (!SqlIdentifiers.isPlainName(table)) {
-      throw new IllegalArgumentException("Table name '" + table
+      throw new SQLException("Table name '" + table
           + "' is not a plain SQL identifier; use letters, digits and '_', e.g. "
-          + SqlIdentifiers.sanitize(table, 1) + ".");
+          + SqlIdentifiers.sanitize(table, 1) + ".", "42000");
     }
+    CsvDialect dialect = new CsvDialect(
+        delimiter != null ? delimiter : CsvDialect.detectDelimiter(csv, quote), quote, nullTokens);
     List<String> header;
     long records = 0;
     ColumnTypeInference inference = new ColumnTypeInference();
     Map<String, ColumnType> existing = existingColumns(table);
-    try (CsvReader reader = open(csv)) {
+    try (CsvRecords reader = dialect.open(csv)) {
       header = reader.next();
       if (header == null) {
         throw new SQLException("File " + csv + " is empty: a header row with column names is needed.", "22000");
@@ -70,17 +88,28 @@ final class CsvImporter {
       }
     }
     List<String> columns = SqlIdentifiers.fromHeader(header);
-    List<ColumnType> types = new ArrayList<>();
+    Map<String, ColumnType> overrides = overridesByColumn(header, columns, typeOverrides, csv);
+    List<ColumnReport> reports = new ArrayList<>();
     String create = null;
     if (existing == null) {
       for (int c = 0; c < columns.size(); c++) {
-        types.add(inference.typeOf(c));
+        ColumnType forced = overrides.get(columns.get(c));
+        ColumnTypeInference.Inferred inferred = inference.inferred(c);
+        reports.add(forced != null
+            ? new ColumnReport(columns.get(c), forced, inferred.style(), "type given with --types")
+            : new ColumnReport(columns.get(c), inferred.type(), inferred.style(), inferred.note()));
       }
-      create = createStatement(table, columns, types);
+      create = createStatement(table, columns,
+          reports.stream().map(ColumnReport::type).collect(Collectors.toList()));
       try (Statement statement = connection.createStatement()) {
         statement.execute(create);
       }
     } else {
+      if (!overrides.isEmpty()) {
+        throw new SQLException("Table " + table + " exists, so its columns' types are used: "
+            + "--types applies only to a new table. Drop the option or import into a new table.",
+            "22023");
+      }
       for (String column : columns) {
         ColumnType type = existing.get(column.toUpperCase(Locale.ROOT));
         if (type == null) {
@@ -88,13 +117,14 @@ final class CsvImporter {
               + ". Its columns are: " + String.join(", ", existing.keySet())
               + ". Rename the header or import into a new table.", "42S22");
         }
-        types.add(type);
+        reports.add(new ColumnReport(column, type, CellStyle.DEFAULT, ""));
       }
     }
-    try (CsvReader reader = open(csv)) {
+    try (CsvRecords reader = dialect.open(csv)) {
       reader.next();
-      long rows = insertRows(connection, table, columns, types, reader, records, progress);
-      return new Outcome(table, create, rows);
+      long rows = insertRows(connection, table, reports, reader, records, progress,
+          create != null);
+      return new Outcome(table, create, rows, dialect, delimiter == null, reports);
     } catch (SQLException | IOException | RuntimeException e) {
       if (create != null) {
         dropQuietly(table, e);
@@ -105,15 +135,33 @@ final class CsvImporter {
 
   /**
    * Inserts every remaining record of {@code reader} into {@code columns} of {@code table} in
-   * batches, in one transaction that is rolled back on failure.
+   * batches, in one transaction that is rolled back on failure; a cell that does not read as its
+   * column's type fails the import.
    *
    * @param expectedRows the number of records, for progress; 0 when unknown
    * @return the number of rows inserted
    */
   static long insertRows(Connection connection, String table, List<String> columns,
-      List<ColumnType> types, CsvReader reader, long expectedRows, ProgressListener progress)
+      List<ColumnType> types, CsvRecords reader, long expectedRows, ProgressListener progress)
       throws SQLException, IOException {
-    String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+    List<ColumnReport> reports = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      reports.add(new ColumnReport(columns.get(c), types.get(c), CellStyle.DEFAULT, ""));
+    }
+    return insertRows(connection, table, reports, reader, expectedRows, progress, false);
+  }
+
+  /**
+   * Inserts the remaining records, counting each column's cells in its report.
+   *
+   * @param unreadToNull whether a cell that does not read as its column's type becomes NULL
+   *     (counted) rather than failing the import
+   */
+  private static long insertRows(Connection connection, String table, List<ColumnReport> columns,
+      CsvRecords reader, long expectedRows, ProgressListener progress, boolean unreadToNull)
+      throws SQLException, IOException {
+    String insert = "INSERT INTO " + table + " (" + columns.stream().map(ColumnReport::column)
+        .collect(Collectors.joining(", ")) + ") VALUES ("
         + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
@@ -124,16 +172,12 @@ final class CsvImporter {
       for (List<String> record = reader.next(); record != null; record = reader.next()) {
         if (record.size() > columns.size()) {
           throw new SQLException("Record " + reader.recordNumber() + " has " + record.size()
-              + " fields but the header names " + columns.size() + ".", "22000");
+              + " fields but the header names " + columns.size() + ". Check the delimiter "
+              + "(--delimiter) and quotes (--quote).", "22000");
         }
         for (int c = 0; c < columns.size(); c++) {
-          String value = c < record.size() ? record.get(c) : null;
-          try {
-            types.get(c).bind(statement, c + 1, value);
-          } catch (IllegalArgumentException e) {
-            throw new SQLException("Record " + reader.recordNumber() + ", column " + columns.get(c)
-                + ": " + e.getMessage() + ".", "22018", e);
-          }
+          bindCell(statement, c, c < record.size() ? record.get(c) : null, columns.get(c),
+              reader.recordNumber(), unreadToNull);
         }
         statement.addBatch();
         rows++;
@@ -161,6 +205,48 @@ final class CsvImporter {
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  private static void bindCell(PreparedStatement statement, int c, String text,
+      ColumnReport column, long record, boolean unreadToNull) throws SQLException {
+    ColumnType type = column.type();
+    if (text == null || (type != ColumnType.VARCHAR && text.isBlank())) {
+      column.countNull();
+      type.bindValue(statement, c + 1, null);
+      return;
+    }
+    Object value = type.value(text, column.style());
+    if (value == null) {
+      if (!unreadToNull) {
+        throw new SQLException("Record " + record + ", column " + column.column() + ": '" + text
+            + "' is not a valid " + type.sql() + ".", "22018");
+      }
+      column.countNotRead(text);
+    } else {
+      column.countRead(text);
+    }
+    type.bindValue(statement, c + 1, value);
+  }
+
+  /** The {@code --types} overrides by column name; each must name a header column. */
+  private static Map<String, ColumnType> overridesByColumn(List<String> header,
+      List<String> columns, Map<String, ColumnType> overrides, Path csv) throws SQLException {
+    Map<String, ColumnType> byColumn = new LinkedHashMap<>();
+    for (Map.Entry<String, ColumnType> o : overrides.entrySet()) {
+      int found = -1;
+      for (int c = 0; c < columns.size() && found < 0; c++) {
+        if (columns.get(c).equalsIgnoreCase(o.getKey())
+            || (header.get(c) != null && header.get(c).strip().equalsIgnoreCase(o.getKey()))) {
+          found = c;
+        }
+      }
+      if (found < 0) {
+        throw new SQLException("--types names column '" + o.getKey() + "', which is not in the "
+            + "header of " + csv + ". Its columns are: " + String.join(", ", columns) + ".", "42S22");
+      }
+      byColumn.put(columns.get(found), o.getValue());
+    }
+    return byColumn;
   }
 
   static String createStatement(String table, List<String> columns, List<ColumnType> types) {
@@ -223,7 +309,4 @@ final class CsvImporter {
     }
   }
 
-  private static CsvReader open(Path csv) throws IOException {
-    return new CsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
-  }
 }

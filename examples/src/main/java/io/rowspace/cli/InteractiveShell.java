@@ -8,15 +8,16 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
  * The interactive SQL shell of {@code rowspace sql}: line editing, history in
- * {@code ~/.rowspace_history}, completion of SQL and Rowspace words and of the database's table
- * and column names, statements that end with {@code ;} and may span lines. An error is shown and
+ * {@code ~/.rowspace_history}, completion of SQL and Rowspace words, of the database's table and
+ * column names and of predictor and space names inside Rowspace functions
+ * ({@link RowspaceCompleter}), statements that end with {@code ;} and may span lines, progress
+ * bars as wide as the terminal. An error is shown and
  * the shell goes on; Ctrl-C cancels the running statement (or clears the line), Ctrl-D or
  * {@code quit} leaves.
  */
@@ -42,7 +43,7 @@ final class InteractiveShell {
           .terminal(terminal)
           .parser(new SqlLineParser())
           .history(new DefaultHistory())
-          .completer(new StringsCompleter(SqlVocabulary.words(connection)))
+          .completer(new RowspaceCompleter(connection))
           .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".rowspace_history"))
           .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
           .option(LineReader.Option.CASE_INSENSITIVE, true)
@@ -50,6 +51,7 @@ final class InteractiveShell {
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .build();
       terminal.handle(Terminal.Signal.INT, signal -> runner.cancel());
+      runner.showProgressWithin(terminal::getWidth);
       terminal.writer().println("Connected to " + url + ". End statements with ';'. "
           + "Type 'help' for help, 'quit' to leave.");
       terminal.flush();
@@ -86,7 +88,8 @@ final class InteractiveShell {
 
   private static String help() {
     return String.join("\n",
-        "Statements end with ';' and may span several lines. Tab completes words.",
+        "Statements end with ';' and may span several lines. Tab completes words, and",
+        "predictor and space names after PREDICT(' or SIMILAR_ROWS(' and the like.",
         "Rowspace statements:",
         "  CREATE EMBEDDING SPACE name ON table [WITH (option = value, ...)];",
         "  CREATE PREDICTOR name ON EMBEDDING SPACE space TARGET column;",

@@ -4,23 +4,27 @@ import io.rowspace.jdbc.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Shows the progress of a long statement on standard error.
  *
  * <p>On a terminal it is one line redrawn in place with {@code \r} (at most ten times a second),
- * and each new phase starts a new line so the previous phase's final state stays visible. Into a
+ * as wide as the terminal (its width is asked at each redraw, so resizing is followed; the bar
+ * takes what the text leaves), and each new phase starts a new line so the previous phase's final
+ * state stays visible. Into a
  * file or pipe it writes plain lines instead, at most one per phase change and per 5 % of a
  * phase, so logs stay short. Call {@link #finish()} when the statement ends.
  */
 final class ProgressBar implements ProgressListener {
-  private static final int BAR_CELLS = 24;
+  /** The fewest cells of the bar itself; on a narrow terminal the text is cut instead. */
+  static final int MIN_CELLS = 10;
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintStream err;
   private final boolean terminal;
-  private final int width;
+  private final IntSupplier width;
   private final LongSupplier clock;
 
   private String phase;
@@ -29,10 +33,19 @@ final class ProgressBar implements ProgressListener {
   private boolean lineOpen;
 
   ProgressBar(PrintStream err, boolean terminal) {
-    this(err, terminal, terminalWidth(), System::nanoTime);
+    this(err, terminal, TerminalWidth::ofStandardError, System::nanoTime);
+  }
+
+  /** A bar as wide as {@code width} says, read at each redraw. */
+  ProgressBar(PrintStream err, boolean terminal, IntSupplier width) {
+    this(err, terminal, width, System::nanoTime);
   }
 
   ProgressBar(PrintStream err, boolean terminal, int width, LongSupplier clock) {
+    this(err, terminal, () -> width, clock);
+  }
+
+  ProgressBar(PrintStream err, boolean terminal, IntSupplier width, LongSupplier clock) {
     this.err = err;
     this.terminal = terminal;
     this.width = width;
@@ -53,7 +66,8 @@ final class ProgressBar implements ProgressListener {
       boolean last = totalSteps > 0 && step >= totalSteps;
       if (newPhase || last || now - lastDraw >= REDRAW_NANOS) {
         lastDraw = now;
-        String text = fit(terminalLine(phase, step, totalSteps, percent, message));
+        int columns = Math.max(20, width.getAsInt());
+        String text = fit(terminalLine(phase, step, totalSteps, percent, message, columns), columns);
         err.print("\r" + text + "\033[K");
         err.flush();
         lineOpen = true;
@@ -92,36 +106,29 @@ final class ProgressBar implements ProgressListener {
   }
 
   private static String terminalLine(String phase, int step, int totalSteps, int percent,
-      String message) {
-    StringBuilder line = new StringBuilder();
+      String message, int columns) {
+    StringBuilder tail = new StringBuilder();
     if (percent >= 0) {
-      int filled = percent * BAR_CELLS / 100;
-      line.append('[').append("#".repeat(filled)).append("-".repeat(BAR_CELLS - filled)).append("] ")
-          .append(String.format(Locale.ROOT, "%3d%% ", percent));
-    } else {
-      line.append("[step ").append(step).append("] ");
+      tail.append(String.format(Locale.ROOT, "%3d%% ", percent));
     }
-    line.append(phase == null ? "working" : phase);
+    tail.append(phase == null ? "working" : phase);
     if (percent >= 0) {
-      line.append(" (").append(step).append('/').append(totalSteps).append(')');
+      tail.append(" (").append(step).append('/').append(totalSteps).append(')');
     }
     if (message != null && !message.isBlank()) {
-      line.append("  ").append(message.strip());
+      tail.append("  ").append(message.strip());
     }
-    return line.toString();
+    if (percent < 0) {
+      return "[step " + step + "] " + tail;
+    }
+    // The last column stays free: writing into it wraps the line on some terminals.
+    int cells = Math.max(MIN_CELLS, columns - 1 - 3 - tail.length());
+    int filled = percent * cells / 100;
+    return "[" + "#".repeat(filled) + "-".repeat(cells - filled) + "] " + tail;
   }
 
   /** Cuts the line to the terminal's width: a wrapped line cannot be redrawn with \r. */
-  private String fit(String line) {
-    return line.length() < width ? line : line.substring(0, Math.max(10, width - 1));
-  }
-
-  private static int terminalWidth() {
-    try {
-      String columns = System.getenv("COLUMNS");
-      return columns == null ? 80 : Math.max(20, Integer.parseInt(columns.trim()));
-    } catch (NumberFormatException e) {
-      return 80;
-    }
+  private static String fit(String line, int columns) {
+    return line.length() < columns ? line : line.substring(0, Math.max(10, columns - 1));
   }
 }

@@ -51,12 +51,17 @@ public final class RowspaceCli {
       "                                   add a user to a users file (default "
           + UserCommand.DEFAULT_FILE + "),",
       "                                   password from ROWSPACE_PASSWORD or a prompt, stored hashed",
-      "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
-      "                                   with a header row, inferring column types",
-      "  report SPACE [URL] [-o FILE.html]",
+      "  import URL TABLE FILE.csv [--delimiter D] [--quote Q] [--null TOKEN]... [--types col=TYPE,...]",
+      "                                   create TABLE if needed and fill it from a CSV file",
+      "                                   with a header row: detects the delimiter (comma,",
+      "                                   semicolon, tab, pipe), infers column types, sets the",
+      "                                   few cells that do not read to NULL and ends with a",
+      "                                   summary per column",
+      "  report SPACE [URL] [-o FILE.html] [--color-by COLUMN]",
       "                                   a self-contained HTML page about a space: training",
-      "                                   timeline, mutual information, 3-D view, columns",
-      "                                   (default file SPACE.html)",
+      "                                   timeline, mutual information, 3-D view coloured by a",
+      "                                   root-table column (default: the first predictor's",
+      "                                   target), columns (default file SPACE.html)",
       "  help                             this text",
       "",
       "URL defaults to " + DEFAULT_URL + " (embedded database ./rowspace-data/rowspace).",
@@ -152,19 +157,18 @@ public final class RowspaceCli {
   }
 
   private static int importCsv(List<String> args, StandardStreams streams) {
-    if (args.size() != 3) {
-      throw new IllegalArgumentException("import needs three arguments: URL TABLE FILE.csv");
-    }
-    Path csv = Path.of(args.get(2));
+    ImportCommand command = ImportCommand.parse(args);
+    Path csv = command.file();
     if (!Files.isReadable(csv)) {
       return failed(streams, "error: cannot read " + csv + ": no such readable file.");
     }
     long start = System.nanoTime();
-    try (Connection connection = DriverManager.getConnection(args.get(0))) {
+    try (Connection connection = DriverManager.getConnection(command.url())) {
       ProgressBar progress = new ProgressBar(streams.err(), streams.errIsTerminal());
       CsvImporter.Outcome outcome;
       try {
-        outcome = new CsvImporter(connection, progress).importFile(args.get(1), csv);
+        outcome = new CsvImporter(connection, progress).importFile(command.table(), csv,
+            command.delimiter(), command.quote(), command.nullTokens(), command.typeOverrides());
       } finally {
         progress.finish();
       }
@@ -173,6 +177,7 @@ public final class RowspaceCli {
       }
       streams.out().println(StatementRunner.rows(outcome.rows()) + " imported into "
           + outcome.table() + " (" + StatementRunner.seconds(start) + ")");
+      ImportSummary.print(outcome, streams.out());
       return OK;
     } catch (SQLException e) {
       return failed(streams, StatementRunner.errorLine(e));
@@ -184,29 +189,39 @@ public final class RowspaceCli {
   private static int report(List<String> args, StandardStreams streams) {
     List<String> positional = new ArrayList<>();
     Path file = null;
+    String colorBy = null;
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("-o")) {
         if (i + 1 == args.size()) {
           throw new IllegalArgumentException("-o needs a file name.");
         }
         file = Path.of(args.get(++i));
+      } else if (args.get(i).equals("--color-by") || args.get(i).equals("--colour-by")) {
+        if (i + 1 == args.size()) {
+          throw new IllegalArgumentException("--color-by needs a column of the space's root table.");
+        }
+        colorBy = args.get(++i);
+      } else if (args.get(i).startsWith("-")) {
+        throw new IllegalArgumentException("Unknown option '" + args.get(i) + "' for report; "
+            + "options are -o FILE.html and --color-by COLUMN.");
       } else {
         positional.add(args.get(i));
       }
     }
     if (positional.isEmpty() || positional.size() > 2) {
       throw new IllegalArgumentException("report needs a space name and at most a URL: "
-          + "report SPACE [URL] [-o FILE.html]");
+          + "report SPACE [URL] [-o FILE.html] [--color-by COLUMN]");
     }
     String space = positional.get(0);
     String url = positional.size() == 2 ? positional.get(1) : DEFAULT_URL;
     Path target = file != null ? file : Path.of(space + ".html");
     try (Connection connection = DriverManager.getConnection(url)) {
-      SpaceFacts facts = SpaceFacts.read(connection, space);
+      SpaceFacts facts = SpaceFacts.read(connection, space, colorBy);
       Files.writeString(target, HtmlReport.render(facts), StandardCharsets.UTF_8);
       streams.err().println("rowspace: report on " + facts.name() + " written to " + target
           + " (" + facts.epochs().size() + " epochs, " + facts.columns().size() + " columns, "
-          + facts.points().size() + " rows drawn).");
+          + facts.points().size() + " rows drawn, coloured by "
+          + (facts.colorBy() == null ? "anomaly score" : facts.colorBy()) + ").");
       return OK;
     } catch (SQLException e) {
       return failed(streams, StatementRunner.errorLine(e));

@@ -8,11 +8,13 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /**
  * Executes SQL statements on one connection and shows what they return: result sets in the
  * chosen {@link OutputFormat}, update counts with timings, SQL warnings as {@code warning: ...}
- * on standard error, and progress of long statements.
+ * on standard error, progress of long statements, and a message before the first statement of
+ * the run that uses a model ({@link ModelLoading}).
  *
  * <p>In the CSV and JSON formats standard output carries only result rows; everything else goes
  * to standard error so that scripts can parse the output.
@@ -24,6 +26,7 @@ final class StatementRunner {
   private final ResultPrinter printer;
   private final PrintStream messages;
   private volatile Statement running;
+  private IntSupplier terminalWidth = TerminalWidth::ofStandardError;
 
   StatementRunner(Connection connection, OutputFormat format, StandardStreams streams) {
     this.connection = connection;
@@ -31,6 +34,11 @@ final class StatementRunner {
     this.streams = streams;
     this.printer = format.printer(streams.out());
     this.messages = format.isMachineReadable() ? streams.err() : streams.out();
+  }
+
+  /** Draws progress bars as wide as {@code width} says, e.g. the line reader's terminal. */
+  void showProgressWithin(IntSupplier width) {
+    this.terminalWidth = width;
   }
 
   /**
@@ -54,8 +62,11 @@ final class StatementRunner {
   /** Executes one statement (without its terminating semicolon) and shows its results. */
   void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      ProgressBar progress = new ProgressBar(streams.err(), streams.errIsTerminal());
-      StatementProgress.attach(statement, progress);
+      ProgressBar progress = new ProgressBar(streams.err(), streams.errIsTerminal(), terminalWidth);
+      if (StatementProgress.attach(statement, progress) && ModelLoading.isFirst(sql)) {
+        streams.err().println(ModelLoading.MESSAGE);
+        streams.err().flush();
+      }
       long start = System.nanoTime();
       running = statement;
       boolean isResultSet;

@@ -8,7 +8,9 @@
  * ({@link io.rowspace.cli.InteractiveShell}, {@link io.rowspace.cli.StatementRunner}, with
  * {@link io.rowspace.cli.SqlScript} cutting scripts into statements), the table, CSV and JSON
  * output formats, the progress bar fed by the driver's {@link io.rowspace.jdbc.ProgressListener},
- * the CSV importer with its type inference, and the credit-risk
+ * the CSV importer ({@link io.rowspace.cli.CsvImporter} on Apache Commons CSV, with delimiter
+ * detection, tolerant type inference and a summary per column), completion of predictor and space
+ * names, and the credit-risk
  * {@link io.rowspace.cli.CreditDemo}. What does not: anything about how statements are parsed,
  * planned or trained, which is the driver's business ({@code io.rowspace.jdbc} in
  * {@code sql-functions}); the launcher never looks inside it beyond registering for progress.

@@ -4,17 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Renders {@link SpaceFacts} as one HTML page that needs nothing else: charts are inline SVG, the
- * 3-D view a canvas drawn by a few lines of inline script (drag to turn it), so the file can be
- * mailed or opened offline.
+ * Renders {@link SpaceFacts} as one HTML page that needs nothing else: charts are inline SVG with
+ * labelled axes ({@link LineChart}), the 3-D view a canvas drawn by a short inline script
+ * ({@link PointCloud}), so the file can be mailed or opened offline. A script error is written
+ * into the page's {@code data-script-error} attribute, and a page that finished drawing carries
+ * {@code data-report-ready="true"}.
  */
 public final class HtmlReport {
-  private static final int CHART_WIDTH = 560;
-  private static final int CHART_HEIGHT = 220;
-  private static final int MARGIN = 40;
+  private static final String STYLE = String.join("",
+      "body{font:14px system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}",
+      "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;",
+      "text-align:left}th{background:#f3f3f3}.excluded{color:#999}h2{margin-top:1.6em}",
+      "svg text{font:12px sans-serif;fill:#333}svg .title{font-weight:bold;font-size:13px}",
+      "svg .axis{font-size:12px;fill:#555}svg .grid{stroke:#e4e4e4}",
+      "svg .marker{stroke:#999;stroke-dasharray:4 3}svg .marker-label{font-weight:bold;fill:#666}",
+      ".chart{display:block;margin:0.8em 0}.note{color:#444;max-width:640px}",
+      ".cloud{position:relative;display:flex;gap:1.2em;align-items:flex-start}",
+      "#cloud{border:1px solid #ccc;cursor:grab}.legend{min-width:160px}",
+      ".legend-title{font-weight:bold;margin-bottom:.4em}.swatch-row{margin:.15em 0}",
+      ".swatch{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;",
+      "vertical-align:middle}.ramp{height:12px;width:160px;background:linear-gradient(90deg,",
+      "#313695,#74add1,#fee090,#f46d43,#a50026)}.ramp-labels{display:flex;",
+      "justify-content:space-between;width:160px;font-size:12px}",
+      ".tip{position:absolute;display:none;background:#fff;border:1px solid #888;padding:3px 6px;",
+      "font-size:12px;pointer-events:none;white-space:nowrap}");
 
   private HtmlReport() {
   }
@@ -23,41 +38,56 @@ public final class HtmlReport {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Embedding space ").append(escape(facts.name())).append("</title>")
-        .append("<style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}")
-        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;")
-        .append("text-align:left}th{background:#f3f3f3}.excluded{color:#999}")
-        .append("svg text{font:11px sans-serif}h2{margin-top:1.6em}</style></head><body>\n")
+        .append("<style>").append(STYLE).append("</style>")
+        .append("<script>addEventListener('error',e=>document.body.setAttribute(")
+        .append("'data-script-error',String(e.message)));</script></head><body>\n")
         .append("<h1>Embedding space ").append(escape(facts.name())).append("</h1>\n");
     summary(html, facts.summary());
     html.append("<h2>Training timeline</h2>\n");
     if (facts.epochs().isEmpty()) {
       html.append("<p>No timeline was recorded for this space.</p>\n");
     } else {
-      html.append(lineChart("Loss per epoch", facts.epochs(), List.of(
-          new Series("train", "#1f77b4", SpaceFacts.Epoch::trainLoss),
-          new Series("validation", "#d62728", SpaceFacts.Epoch::validationLoss))));
-      html.append(lineChart("Learning rate", facts.epochs(), List.of(
-          new Series("learning rate", "#2ca02c", SpaceFacts.Epoch::learningRate))));
-      html.append(lineChart("Gradient norm and spread loss", facts.epochs(), List.of(
-          new Series("gradient norm", "#9467bd", SpaceFacts.Epoch::gradNorm),
-          new Series("spread loss", "#8c564b", SpaceFacts.Epoch::spreadLoss))));
+      List<TimelineNotes.Note> notes = TimelineNotes.of(facts.epochs());
+      List<LineChart.Marker> markers = new ArrayList<>();
+      for (TimelineNotes.Note n : notes) {
+        markers.add(new LineChart.Marker(n.number(), n.epoch()));
+      }
+      html.append(LineChart.render("Loss per epoch", "loss", facts.epochs(), List.of(
+          new LineChart.Series("train (curriculum-weighted)", "#1f77b4", SpaceFacts.Epoch::trainLoss),
+          new LineChart.Series("validation", "#d62728", SpaceFacts.Epoch::validationLoss)),
+          markers));
+      html.append("<p class=\"note\">").append(escape(TimelineNotes.CURRICULUM)).append("</p>\n");
+      if (!notes.isEmpty()) {
+        html.append("<ol class=\"note\">");
+        for (TimelineNotes.Note n : notes) {
+          html.append("<li value=\"").append(n.number()).append("\">").append(escape(n.text()))
+              .append("</li>");
+        }
+        html.append("</ol>\n");
+      }
+      html.append(LineChart.render("Learning rate", "learning rate", facts.epochs(), List.of(
+          new LineChart.Series("learning rate", "#2ca02c", SpaceFacts.Epoch::learningRate)),
+          List.of()));
+      html.append(LineChart.render("Gradient norm and spread loss", "value", facts.epochs(),
+          List.of(new LineChart.Series("gradient norm", "#9467bd", SpaceFacts.Epoch::gradNorm),
+              new LineChart.Series("spread loss", "#8c564b", SpaceFacts.Epoch::spreadLoss)),
+          List.of()));
       events(html, facts.epochs());
     }
     html.append("<h2>Mutual information per column</h2>\n<p>Bits the rest of a row tells about "
-        + "the column (a lower bound, estimated on held-out rows): darker is more.</p>\n");
-    heatStrip(html, facts.columns());
+        + "the column (a lower bound, estimated on held-out rows), as in DESCRIBE EMBEDDING "
+        + "SPACE; excluded columns have no estimate.</p>\n");
+    informationBars(html, facts.columns());
     html.append("<h2>Rows in 3-D</h2>\n<p>").append(facts.points().size()).append(" of ")
         .append(facts.rowCount()).append(" rows on the unit sphere (first three dimensions of "
-            + "the embedding); colour from blue (typical) to red (anomaly score 3 or more). "
-            + "Drag to turn.</p>\n");
-    cloud(html, facts.points());
+            + "the embedding), coloured by ")
+        .append(facts.colorBy() == null ? "anomaly score" : escape(facts.colorBy()))
+        .append(". Drag to turn; hover a point for its key and values.</p>\n");
+    PointCloud.render(html, facts.points(), facts.colorBy());
     html.append("<h2>Columns</h2>\n");
     columns(html, facts.columns());
     html.append("</body></html>\n");
     return html.toString();
-  }
-
-  private record Series(String label, String colour, ToDoubleFunction<SpaceFacts.Epoch> value) {
   }
 
   private static void summary(StringBuilder html, Map<String, String> summary) {
@@ -65,62 +95,6 @@ public final class HtmlReport {
     summary.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
         .append(escape(v)).append("</td></tr>"));
     html.append("</table>\n");
-  }
-
-  private static String lineChart(String title, List<SpaceFacts.Epoch> epochs,
-      List<Series> series) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (Series s : series) {
-      for (SpaceFacts.Epoch e : epochs) {
-        double v = s.value().applyAsDouble(e);
-        if (Double.isFinite(v)) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }
-    }
-    if (!Double.isFinite(min)) {
-      return "";
-    }
-    if (max == min) {
-      max = min + 1;
-    }
-    int w = CHART_WIDTH - 2 * MARGIN;
-    int h = CHART_HEIGHT - 2 * MARGIN;
-    int first = epochs.get(0).epoch();
-    int last = Math.max(first + 1, epochs.get(epochs.size() - 1).epoch());
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\">",
-        CHART_WIDTH, CHART_HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s"
-        + "</text>", MARGIN, escape(title)));
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-        + "fill=\"none\" stroke=\"#ccc\"/>", MARGIN, MARGIN, w, h));
-    svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\">%s</text><text x=\"2\" "
-        + "y=\"%d\">%s</text>", MARGIN + 4, number(max), MARGIN + h, number(min)));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">epoch %d</text>"
-        + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>", MARGIN, MARGIN + h + 16,
-        first, MARGIN + w, MARGIN + h + 16, last));
-    int legend = MARGIN + 150;
-    for (Series s : series) {
-      StringBuilder points = new StringBuilder();
-      for (SpaceFacts.Epoch e : epochs) {
-        double v = s.value().applyAsDouble(e);
-        if (!Double.isFinite(v)) {
-          continue;
-        }
-        double x = MARGIN + w * (e.epoch() - first) / (double) (last - first);
-        double y = MARGIN + h * (max - v) / (max - min);
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-      }
-      svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(s.colour())
-          .append("\" points=\"").append(points.toString().trim()).append("\"/>");
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"%s\">%s</text>",
-          legend, s.colour(), escape(s.label())));
-      legend += 110;
-    }
-    return svg.append("</svg>\n").toString();
   }
 
   /** Epochs where training detected a failure or acted, as a list. */
@@ -136,7 +110,8 @@ public final class HtmlReport {
         : "<p>What training detected and did:</p><ul>" + String.join("", items) + "</ul>\n");
   }
 
-  private static void heatStrip(StringBuilder html, List<SpaceFacts.Column> columns) {
+  /** One horizontal bar per column with an estimate, its name on the left, bits on the right. */
+  private static void informationBars(StringBuilder html, List<SpaceFacts.Column> columns) {
     double max = 0;
     List<SpaceFacts.Column> measured = new ArrayList<>();
     for (SpaceFacts.Column c : columns) {
@@ -149,47 +124,27 @@ public final class HtmlReport {
       html.append("<p>No estimates were stored for this space.</p>\n");
       return;
     }
-    int cell = 64;
-    html.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"110\" role=\"img\">",
-        Math.max(200, cell * measured.size() + 10)));
+    int row = 22;
+    int nameWidth = 190;
+    int barWidth = 360;
+    html.append(String.format(Locale.ROOT, "<svg class=\"chart\" id=\"information\" "
+        + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"mutual information per column\">",
+        nameWidth + barWidth + 80, row * measured.size() + 24));
     for (int i = 0; i < measured.size(); i++) {
       SpaceFacts.Column c = measured.get(i);
       double share = max == 0 ? 0 : c.bits() / max;
-      int shade = (int) Math.round(255 - 200 * share);
-      html.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"40\""
-          + " fill=\"rgb(%d,%d,255)\"><title>%s: %.2f bits</title></rect>", i * cell, cell - 2,
-          shade, shade, escape(c.name()), c.bits()));
-      html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"66\">%.2f</text><text x=\"%d\" "
-          + "y=\"82\">%s</text>", i * cell + 2, c.bits(), i * cell + 2,
-          escape(abbreviate(c.name(), 9))));
+      int y = i * row;
+      html.append(String.format(Locale.ROOT, "<g class=\"mi\" data-column=\"%s\" "
+          + "data-bits=\"%s\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+          + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#4c72b0\">"
+          + "<title>%s: %.3f bits</title></rect><text x=\"%.1f\" y=\"%d\">%.3f</text></g>",
+          escape(c.name()), Double.toString(c.bits()), nameWidth - 8, y + 15,
+          escape(abbreviate(c.name(), 26)), nameWidth, y + 3, Math.max(1, barWidth * share),
+          row - 6, escape(c.name()), c.bits(), nameWidth + Math.max(1, barWidth * share) + 6,
+          y + 15, c.bits()));
     }
-    html.append("</svg>\n");
-  }
-
-  private static void cloud(StringBuilder html, List<double[]> points) {
-    StringBuilder data = new StringBuilder("[");
-    for (double[] p : points) {
-      if (data.length() > 1) {
-        data.append(',');
-      }
-      data.append(String.format(Locale.ROOT, "[%.4f,%.4f,%.4f,%.2f]", p[0], p[1], p[2],
-          Double.isFinite(p[3]) ? p[3] : 0));
-    }
-    data.append(']');
-    html.append("<canvas id=\"cloud\" width=\"520\" height=\"520\" style=\"border:1px solid #ccc;"
-        + "cursor:grab\"></canvas>\n<script>\n")
-        .append("const P=").append(data).append(";\n")
-        .append("const c=document.getElementById('cloud'),g=c.getContext('2d');let a=0.6,b=0.3,d=null;\n")
-        .append("function draw(){g.clearRect(0,0,520,520);const ca=Math.cos(a),sa=Math.sin(a),"
-            + "cb=Math.cos(b),sb=Math.sin(b);const q=P.map(p=>{const x=ca*p[0]+sa*p[2],"
-            + "z=-sa*p[0]+ca*p[2],y=cb*p[1]-sb*z,w=sb*p[1]+cb*z;return [x,y,w,p[3]];});"
-            + "q.sort((u,v)=>u[2]-v[2]);for(const p of q){const t=Math.max(0,Math.min(1,p[3]/3));"
-            + "g.fillStyle='rgba('+Math.round(40+215*t)+',80,'+Math.round(220-180*t)+','"
-            + "+(0.35+0.4*(p[2]+1)/2)+')';g.beginPath();g.arc(260+230*p[0],260-230*p[1],"
-            + "2+p[2],0,7);g.fill();}}\n")
-        .append("c.onmousedown=e=>d=[e.clientX,e.clientY];onmouseup=()=>d=null;"
-            + "onmousemove=e=>{if(!d)return;a+=(e.clientX-d[0])/150;b+=(e.clientY-d[1])/150;"
-            + "d=[e.clientX,e.clientY];draw();};draw();\n</script>\n");
+    html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\">bits"
+        + "</text></svg>\n", nameWidth, row * measured.size() + 18));
   }
 
   private static void columns(StringBuilder html, List<SpaceFacts.Column> columns) {
@@ -208,7 +163,7 @@ public final class HtmlReport {
     html.append("</table>\n");
   }
 
-  private static String number(double value) {
+  static String number(double value) {
     return Math.abs(value) >= 0.01 || value == 0 ? String.format(Locale.ROOT, "%.3f", value)
         : String.format(Locale.ROOT, "%.1e", value);
   }

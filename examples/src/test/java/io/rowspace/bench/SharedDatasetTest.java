@@ -23,10 +23,4 @@ class SharedDatasetTest {
     assertFalse(columns.get(2).categorical());
     assertFalse(columns.get(2).key());
   }
-
-  @Test
-  void csvLinesKeepEmptyFieldsAndQuotedCommas() {
-    assertEquals(List.of("a", "", "b,c", "say \"hi\"", ""),
-        CsvLine.split("a,,\"b,c\",\"say \"\"hi\"\"\","));
-  }
 }

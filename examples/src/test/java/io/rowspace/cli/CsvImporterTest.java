@@ -49,7 +49,7 @@ class CsvImporterTest {
   @Test
   void infersTheNarrowestTypeThatHoldsEveryValue() throws IOException {
     ColumnTypeInference inference = new ColumnTypeInference();
-    try (CsvReader reader = new CsvReader(new StringReader(String.join("\n",
+    try (CsvRecords reader = CsvDialect.RFC_4180.open(new StringReader(String.join("\n",
         "true,1,1,1,2024-01-31,2024-01-31,x,,007",
         "FALSE,-2,3000000000,2.5,2024-02-29,2024-02-29 10:15:30,1,,00",
         ",,,-1e3,,2024-03-01T00:00,,,")))) {

@@ -46,8 +46,26 @@ class ProgressBarTest {
     bar.finish();
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(4, text.split("\r", -1).length - 1, text);
-    assertTrue(text.contains("\r[######------------------]  25% training (1/4)\033[K"), text);
+    // 60 columns: the bar takes the 37 cells the text leaves, the last column stays free.
+    assertTrue(text.contains("\r[#########----------------------------]  25% training (1/4)\033[K"), text);
     assertTrue(text.contains("100% training (4/4)  done\033[K\n\r"), text);
     assertTrue(text.endsWith("predictor (1/2)\033[K\n"), text);
+  }
+
+  @Test
+  void theBarFollowsTheTerminalsWidth() {
+    java.util.concurrent.atomic.AtomicInteger columns = new java.util.concurrent.atomic.AtomicInteger(120);
+    AtomicLong now = new AtomicLong();
+    ProgressBar bar = new ProgressBar(err, true, columns::get, now::get);
+    bar.progress("importing into sales", 1, 2, "");
+    columns.set(40);
+    now.addAndGet(200_000_000L);
+    bar.progress("importing into sales", 2, 2, "");
+    bar.finish();
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).replace("\033[K", "").split("[\r\n]+");
+    assertEquals(119, lines[1].length(), lines[1]);
+    assertTrue(lines[1].endsWith("-]  50% importing into sales (1/2)"), lines[1]);
+    assertEquals(39, lines[2].length(), lines[2]);
+    assertTrue(lines[2].startsWith("[##########] 100% importing"), lines[2]);
   }
 }

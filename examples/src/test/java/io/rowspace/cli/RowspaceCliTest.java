@@ -162,7 +162,8 @@ class RowspaceCliTest {
     assertTrue(html.contains("<polyline"), "the loss curves are drawn");
     assertTrue(html.contains(">WEIGHT<") && html.contains(">KIND<"), "the column table");
     assertTrue(html.contains("EXCLUDED"), "the UUID column is listed as excluded, with why");
-    int points = html.split("\\],\\[", -1).length;
+    String drawn = html.substring(html.indexOf("const P=[") + 9, html.indexOf("],L=["));
+    int points = drawn.split("\\],\\[", -1).length;
     assertEquals(300, points, "every row is drawn in the 3-D view");
     assertTrue(!html.contains("http://") && !html.contains("https://"), "nothing is fetched");
 

@@ -93,9 +93,12 @@ public final class TextPatterns {
     return digit;
   }
 
-  /** Whether a string starts like an ISO date ({@code yyyy-mm-dd}); cheap check before parsing. */
+  /**
+   * Whether a string starts like an ISO date ({@code yyyy-mm-dd}), a cheap check before parsing,
+   * or is a date in one of the other formats {@link DateText} reads.
+   */
   public static boolean looksLikeDate(String s) {
-    return DATE_PREFIX.matcher(s.strip()).matches();
+    return DATE_PREFIX.matcher(s.strip()).matches() || DateText.parse(s) != null;
   }
 
   /** The domain of an email address, lower-cased, or {@code null} when it is not one. */

@@ -15,6 +15,10 @@ import java.util.Locale;
  * keys make equal values equal whatever their Java type: in a numeric column {@code Integer 1},
  * {@code "1"}, {@code BigDecimal 1.0} and {@code "1.0E0"} all have the key {@code "1"}; in a text
  * column {@code "web  "} (a padded CHAR) and {@code "web"} have the key {@code "web"}.
+ *
+ * <p>Text that is not a plain SQL number or ISO date is read as people write them:
+ * {@code "$13,979.00"} is a number ({@link NumberText}), {@code "Jan 5, 2024"} a date
+ * ({@link DateText}).
  */
 public final class ValueParser {
   private ValueParser() {}
@@ -119,7 +123,8 @@ public final class ValueParser {
         return new BigDecimal(s.trim());
       }
     } catch (NumberFormatException e) {
-      return null;
+      // Currency symbols, thousands separators, decimal commas and percent signs.
+      return NumberText.parse((String) value);
     }
     return null;
   }
@@ -181,7 +186,9 @@ public final class ValueParser {
           return OffsetDateTime.parse(iso).toEpochSecond() / secondsPerDay;
         }
       } catch (DateTimeParseException e) {
-        return Double.NaN;
+        LocalDateTime written = DateText.parse(t);
+        return written == null ? Double.NaN
+            : written.toEpochSecond(ZoneOffset.UTC) / secondsPerDay;
       }
     }
     return Double.NaN;
