@@ -13,8 +13,10 @@ import org.apache.calcite.avatica.server.HttpServer;
 
 /**
  * Serves Rowspace connections to one database over HTTP (Avatica's protocol, protobuf
- * serialization). A client's connection opens a Rowspace connection to {@code url} on the server
- * and runs its statements there.
+ * serialization unless JSON is asked for). A client's connection opens a Rowspace connection to
+ * {@code url} on the server and runs its statements there; the Rowspace driver's
+ * {@link io.rowspace.jdbc.remote.ServerCall}s (cancel, keys and indexes) are answered by
+ * {@link ServedMeta}.
  *
  * <p>With a users file, clients authenticate with HTTP BASIC: each line of the file is
  * {@code name: password, rowspace} (Jetty's properties format; the role must be
@@ -38,6 +40,17 @@ public final class RowspaceServer implements AutoCloseable {
    * @param users the users file, or null to serve without authentication
    */
   public static RowspaceServer start(String url, int port, Path users) throws SQLException {
+    return start(url, port, users, Driver.Serialization.PROTOBUF);
+  }
+
+  /**
+   * Starts serving with the given wire format; clients connect with the same
+   * ({@code serialization=json} in the URL or properties for JSON).
+   *
+   * @see #start(String, int, Path)
+   */
+  public static RowspaceServer start(String url, int port, Path users,
+      Driver.Serialization serialization) throws SQLException {
     if (!RowspaceUrl.accepts(url) || RowspaceUrl.parse(url).isRemote()) {
       throw new SQLException("A Rowspace server serves a database: give a jdbc:rowspace: URL "
           + "of one (e.g. jdbc:rowspace:h2:./data/shop), not " + url + ".", "08001");
@@ -48,10 +61,10 @@ public final class RowspaceServer implements AutoCloseable {
     }
     // Fails here, not at the first client, if the database cannot be opened.
     DriverManager.getConnection(url).close();
-    JdbcMeta meta = new JdbcMeta(url, new Properties());
+    JdbcMeta meta = new ServedMeta(url, new Properties());
     HttpServer.Builder<Object> builder = HttpServer.Builder.newBuilder()
         .withHandler(new LocalService(ErrorStates.keepingStates(meta)),
-            Driver.Serialization.PROTOBUF)
+            serialization)
         .withPort(port);
     if (users != null) {
       builder = builder.withBasicAuthentication(users.toAbsolutePath().toString(),
