@@ -13,6 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /**
  * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import},
@@ -36,10 +39,11 @@ public final class RowspaceCli {
       "Commands:",
       "  demo [URL]                       credit-risk walk-through on a bundled data set",
       "                                   (default URL " + CreditDemo.DEFAULT_URL + ")",
-      "  sql [URL] [-f FILE]... [-e SQL]... [--format table|csv|json]",
+      "  sql [URL] [--user NAME] [-f FILE]... [-e SQL]... [--format table|csv|json]",
       "                                   interactive SQL shell, or run a script from -f/-e or",
-      "                                   standard input; stops at the first error (exit 1)",
-      "  serve [URL] [--port 8765] [--users FILE]",
+      "                                   standard input; stops at the first error (exit 1);",
+      "                                   --user's password comes from ROWSPACE_PASSWORD or a prompt",
+      "  serve [URL] [--port 8765] [--users FILE] [--serialization protobuf|json]",
       "                                   serve the database to BI tools and remote clients",
       "                                   (jdbc:rowspace:remote:http://host:port); with --users,",
       "                                   lines 'name: password, rowspace' authenticate (BASIC)",
@@ -124,7 +128,13 @@ public final class RowspaceCli {
     } catch (IOException e) {
       return failed(streams, "error: cannot read " + e.getMessage());
     }
-    try (Connection connection = DriverManager.getConnection(command.url())) {
+    Properties credentials;
+    try {
+      credentials = Credentials.of(command.user(), System::getenv, System.console());
+    } catch (IllegalStateException e) {
+      return failed(streams, "error: " + e.getMessage());
+    }
+    try (Connection connection = DriverManager.getConnection(command.url(), credentials)) {
       StatementRunner runner = new StatementRunner(connection, command.format(), streams);
       if (interactive) {
         return new InteractiveShell(connection, runner, command.url()).run();
@@ -212,10 +222,13 @@ public final class RowspaceCli {
     String url = DEFAULT_URL;
     int port = DEFAULT_PORT;
     Path users = null;
+    Serialization serialization = Serialization.PROTOBUF;
     boolean urlGiven = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (arg.equals("--port") || arg.equals("--users")) {
+      if (arg.equals("--serialization")) {
+        serialization = serialization(i + 1 < args.size() ? args.get(++i) : null);
+      } else if (arg.equals("--port") || arg.equals("--users")) {
         if (i + 1 == args.size()) {
           throw new IllegalArgumentException(arg + " needs a value.");
         }
@@ -236,9 +249,10 @@ public final class RowspaceCli {
         throw new IllegalArgumentException("serve: unexpected argument '" + arg + "'.");
       }
     }
-    try (RowspaceServer server = RowspaceServer.start(url, port, users)) {
+    try (RowspaceServer server = RowspaceServer.start(url, port, users, serialization)) {
       streams.err().println("rowspace: serving " + url + "; connect with "
-          + server.clientUrl("localhost") + (users == null ? " (no authentication)"
+          + server.clientUrl("localhost") + (serialization == Serialization.JSON
+          ? ";serialization=json" : "") + (users == null ? " (no authentication)"
           : " (users of " + users + ")") + ". Stop with Ctrl-C.");
       streams.err().flush();
       server.join();
@@ -249,6 +263,18 @@ public final class RowspaceCli {
       Thread.currentThread().interrupt();
       return OK;
     }
+  }
+
+  private static Serialization serialization(String value) {
+    if (value != null) {
+      for (Serialization known : Serialization.values()) {
+        if (known.name().equals(value.toUpperCase(Locale.ROOT))) {
+          return known;
+        }
+      }
+    }
+    throw new IllegalArgumentException("--serialization needs protobuf or json, got '" + value
+        + "'.");
   }
 
   private static String read(InputStream in) throws IOException {
