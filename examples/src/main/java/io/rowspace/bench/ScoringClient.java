@@ -75,13 +75,23 @@ final class ScoringClient implements Callable<ScoringClient.Outcome> {
           }
           queries.add(new Query(start, System.nanoTime(), version, read));
         } catch (SQLException | RuntimeException e) {
-          errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+          errors.add("query: " + describe(e));
         }
       }
     } catch (SQLException e) {
-      errors.add("connect: " + e.getMessage());
+      errors.add("connect or prepare: " + describe(e));
     }
     return new Outcome(queries, errors);
+  }
+
+  /** The error with its deepest cause, where Avatica keeps the server's own message. */
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String state = e instanceof SQLException sql ? "[" + sql.getSQLState() + "] " : "";
+    return state + e.getMessage() + (root == e ? "" : " <- " + root.getMessage());
   }
 
   private static long version(String details) {
