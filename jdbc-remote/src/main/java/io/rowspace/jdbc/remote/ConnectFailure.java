@@ -20,15 +20,13 @@ final class ConnectFailure {
     String serialization = properties.getProperty("serialization");
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      String type = t.getClass().getSimpleName();
       if (message.contains("HTTP/401") || message.contains("HTTP/403")) {
         return new SQLException(user == null
             ? "The Rowspace server at " + address + " requires a user: give user and password."
             : "The Rowspace server at " + address + " did not accept user '" + user
                 + "': wrong user name or password.", "28000", failure);
       }
-      if (type.equals("JsonParseException") || type.equals("InvalidProtocolBufferException")
-          || type.equals("MismatchedInputException")) {
+      if (isParseError(t.getClass())) {
         String other = serialization.equals("JSON") ? "protobuf" : "json";
         return new SQLException("The Rowspace server at " + address + " does not speak "
             + serialization.toLowerCase(Locale.ROOT) + ". Connect with serialization=" + other
@@ -44,5 +42,20 @@ final class ConnectFailure {
     }
     return new SQLException("Cannot connect to the Rowspace server at " + address + ": "
         + failure.getMessage(), "08001", failure);
+  }
+
+  /**
+   * Whether the server's answer could not be read as the client's serialization: a Jackson
+   * processing error or a protobuf one, found by name because the self-contained jar relocates
+   * both libraries.
+   */
+  private static boolean isParseError(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      String name = c.getSimpleName();
+      if (name.equals("JsonProcessingException") || name.equals("InvalidProtocolBufferException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
