@@ -31,17 +31,22 @@ import org.junit.jupiter.api.io.TempDir;
  * and read metadata; the thin jar's keys and product name come through DatabaseMetaData.
  */
 class ClientJarsTest {
+  private static final String DATABASE = "jdbc:rowspace:h2:mem:clients;DB_CLOSE_DELAY=-1";
   private static RowspaceServer server;
 
   @BeforeAll
   static void serve() throws SQLException {
-    server = RowspaceServer.start("jdbc:rowspace:h2:mem:clients;DB_CLOSE_DELAY=-1", 0, null);
-    try (Connection connection = DriverManager.getConnection(server.clientUrl("localhost"));
-         Statement statement = connection.createStatement()) {
+    // Creating tables and indexes needs role admin; a server without users gives role write.
+    try (Connection local = DriverManager.getConnection(DATABASE);
+         Statement statement = local.createStatement()) {
       statement.execute("CREATE TABLE gardens (id INTEGER PRIMARY KEY, name VARCHAR(20))");
       statement.execute("CREATE TABLE plants (id INTEGER PRIMARY KEY, garden_id INTEGER "
           + "REFERENCES gardens(id), height DOUBLE PRECISION, leaves INTEGER, kind VARCHAR(10))");
       statement.execute("CREATE INDEX plants_by_height ON plants(height)");
+    }
+    server = RowspaceServer.start(DATABASE, 0, null);
+    try (Connection connection = DriverManager.getConnection(server.clientUrl("localhost"));
+         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO gardens SELECT x, 'garden ' || x FROM SYSTEM_RANGE(1, 4)");
       statement.execute("INSERT INTO plants SELECT x, MOD(x, 4) + 1, MOD(x * 17, 100) / 10.0, "
           + "MOD(x * 7, 30), CASEWHEN(MOD(x * 17, 100) > 50, 'tree', 'shrub') "

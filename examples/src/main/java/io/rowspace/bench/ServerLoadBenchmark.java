@@ -38,19 +38,22 @@ public final class ServerLoadBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    try (Connection local = DriverManager.getConnection(DATABASE)) {
+      // Creating the table needs role admin, which the server's clients (role write) lack.
+      prepare(local);
+    }
     try (RowspaceServer server = RowspaceServer.start(DATABASE, 0, null)) {
       String url = server.clientUrl("localhost");
-      try (Connection admin = DriverManager.getConnection(url)) {
-        prepare(admin);
+      try (Connection control = DriverManager.getConnection(url)) {
         System.out.printf(Locale.ROOT, "%d clients score %d rows per query for %d s; predictor "
-            + "version %d at the start.%n", clients, WINDOW, seconds, currentVersion(admin));
-        run(url, admin, seconds, clients);
+            + "version %d at the start.%n", clients, WINDOW, seconds, currentVersion(control));
+        run(url, control, seconds, clients);
       }
     }
   }
 
-  private static void prepare(Connection admin) throws SQLException {
-    try (Statement statement = admin.createStatement()) {
+  private static void prepare(Connection database) throws SQLException {
+    try (Statement statement = database.createStatement()) {
       statement.execute("CREATE TABLE shops (id INTEGER PRIMARY KEY, size DOUBLE PRECISION, "
           + "footfall INTEGER, region VARCHAR(10), kind VARCHAR(10))");
       statement.execute("INSERT INTO shops SELECT x, MOD(x * 17, 100) / 10.0, MOD(x * 7, 300), "
@@ -62,7 +65,7 @@ public final class ServerLoadBenchmark {
     }
   }
 
-  private static void run(String url, Connection admin, int seconds, int clients)
+  private static void run(String url, Connection control, int seconds, int clients)
       throws Exception {
     long start = System.nanoTime();
     long deadline = start + seconds * 1_000_000_000L;
@@ -76,12 +79,12 @@ public final class ServerLoadBenchmark {
     for (int seed : new int[] {7, 11}) {
       Thread.sleep(seconds * 1000L / 3);
       long begun = System.nanoTime();
-      try (Statement statement = admin.createStatement()) {
+      try (Statement statement = control.createStatement()) {
         statement.execute("CREATE OR REPLACE PREDICTOR shop_kind ON shop_space TARGET kind "
             + "WITH (epochs = 10, seed = " + seed + ")");
       }
       long returned = System.nanoTime();
-      replacements.add(new Replacement(returned, currentVersion(admin),
+      replacements.add(new Replacement(returned, currentVersion(control),
           (returned - begun) / 1e9));
     }
     List<ScoringClient.Query> queries = new ArrayList<>();
@@ -137,8 +140,8 @@ public final class ServerLoadBenchmark {
     errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
   }
 
-  private static long currentVersion(Connection admin) throws SQLException {
-    try (Statement statement = admin.createStatement();
+  private static long currentVersion(Connection control) throws SQLException {
+    try (Statement statement = control.createStatement();
          ResultSet rows = statement.executeQuery(
              "SELECT version FROM ROWSPACE.PREDICTORS WHERE name = 'SHOP_KIND'")) {
       if (!rows.next()) {

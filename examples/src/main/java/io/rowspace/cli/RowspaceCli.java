@@ -3,6 +3,7 @@ package io.rowspace.cli;
 import io.rowspace.report.HtmlReport;
 import io.rowspace.report.SpaceFacts;
 import io.rowspace.server.RowspaceServer;
+import io.rowspace.server.ServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /**
- * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code import},
- * {@code report} and {@code help}.
+ * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code user},
+ * {@code import}, {@code report} and {@code help}.
  *
  * <p>Exit codes: 0 success, 1 a statement, the connection or a file failed (after
  * {@code error: [SQLSTATE] message} on standard error), 2 the command line was wrong (after the
@@ -43,10 +43,17 @@ public final class RowspaceCli {
       "                                   interactive SQL shell, or run a script from -f/-e or",
       "                                   standard input; stops at the first error (exit 1);",
       "                                   --user's password comes from ROWSPACE_PASSWORD or a prompt",
-      "  serve [URL] [--port 8765] [--users FILE] [--serialization protobuf|json]",
+      "  serve [URL] [--host 127.0.0.1] [--port 8765] [--users FILE]",
+      "        [--tls-keystore FILE] [--tls-password PASSWORD] [--serialization protobuf|json]",
       "                                   serve the database to BI tools and remote clients",
-      "                                   (jdbc:rowspace:remote:http://host:port); with --users,",
-      "                                   lines 'name: password, rowspace' authenticate (BASIC)",
+      "                                   (jdbc:rowspace:remote:http://host:port); listens on the",
+      "                                   loopback unless --host says otherwise, which needs",
+      "                                   --users; HTTPS with a keystore (password also from",
+      "                                   ROWSPACE_TLS_PASSWORD)",
+      "  user add NAME --role read|write|admin [--file FILE]",
+      "                                   add a user to a users file (default "
+          + UserCommand.DEFAULT_FILE + "),",
+      "                                   password from ROWSPACE_PASSWORD or a prompt, stored hashed",
       "  import URL TABLE FILE.csv        create TABLE if needed and fill it from a CSV file",
       "                                   with a header row, inferring column types",
       "  report SPACE [URL] [-o FILE.html]",
@@ -84,7 +91,9 @@ public final class RowspaceCli {
         case "sql":
           return sql(SqlCommand.parse(rest), streams);
         case "serve":
-          return serve(rest, streams);
+          return serve(ServeCommand.parse(rest, System.getenv()), streams);
+        case "user":
+          return UserCommand.parse(rest).run(streams, System.getenv());
         case "import":
           return importCsv(rest, streams);
         case "report":
@@ -215,45 +224,13 @@ public final class RowspaceCli {
     }
   }
 
-  /** The default port of {@code serve}. */
-  static final int DEFAULT_PORT = 8765;
-
-  private static int serve(List<String> args, StandardStreams streams) {
-    String url = DEFAULT_URL;
-    int port = DEFAULT_PORT;
-    Path users = null;
-    Serialization serialization = Serialization.PROTOBUF;
-    boolean urlGiven = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--serialization")) {
-        serialization = serialization(i + 1 < args.size() ? args.get(++i) : null);
-      } else if (arg.equals("--port") || arg.equals("--users")) {
-        if (i + 1 == args.size()) {
-          throw new IllegalArgumentException(arg + " needs a value.");
-        }
-        String value = args.get(++i);
-        if (arg.equals("--users")) {
-          users = Path.of(value);
-        } else {
-          try {
-            port = Integer.parseInt(value);
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port needs a number, got '" + value + "'.");
-          }
-        }
-      } else if (!urlGiven && !arg.startsWith("--")) {
-        url = arg;
-        urlGiven = true;
-      } else {
-        throw new IllegalArgumentException("serve: unexpected argument '" + arg + "'.");
-      }
-    }
-    try (RowspaceServer server = RowspaceServer.start(url, port, users, serialization)) {
-      streams.err().println("rowspace: serving " + url + "; connect with "
-          + server.clientUrl("localhost") + (serialization == Serialization.JSON
-          ? ";serialization=json" : "") + (users == null ? " (no authentication)"
-          : " (users of " + users + ")") + ". Stop with Ctrl-C.");
+  private static int serve(ServerOptions options, StandardStreams streams) {
+    try (RowspaceServer server = RowspaceServer.start(options)) {
+      streams.err().println("rowspace: serving " + options.url() + "; connect with "
+          + server.clientUrl() + (options.serialization() == Serialization.JSON
+          ? ";serialization=json" : "") + (options.users() == null
+          ? " (clients of this machine, no password, role write)"
+          : " (users of " + options.users() + ")") + ". Stop with Ctrl-C.");
       streams.err().flush();
       server.join();
       return OK;
@@ -263,18 +240,6 @@ public final class RowspaceCli {
       Thread.currentThread().interrupt();
       return OK;
     }
-  }
-
-  private static Serialization serialization(String value) {
-    if (value != null) {
-      for (Serialization known : Serialization.values()) {
-        if (known.name().equals(value.toUpperCase(Locale.ROOT))) {
-          return known;
-        }
-      }
-    }
-    throw new IllegalArgumentException("--serialization needs protobuf or json, got '" + value
-        + "'.");
   }
 
   private static String read(InputStream in) throws IOException {

@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,10 +113,15 @@ class RowspaceCliTest {
 
   @Test
   void serveListensUntilInterruptedAndSqlConnectsToItRemotely() throws Exception {
+    String database = "jdbc:rowspace:h2:mem:cli_served;DB_CLOSE_DELAY=-1";
+    try (Connection local = DriverManager.getConnection(database);
+         Statement statement = local.createStatement()) {
+      // Without --users clients get role write: data, not tables.
+      statement.execute("CREATE TABLE t(a INT)");
+    }
     ExecutorService serving = Executors.newSingleThreadExecutor();
     try {
-      Future<Integer> server = serving.submit(() -> run("", "serve",
-          "jdbc:rowspace:h2:mem:cli_served;DB_CLOSE_DELAY=-1", "--port", "0"));
+      Future<Integer> server = serving.submit(() -> run("", "serve", database, "--port", "0"));
       Matcher address = Pattern.compile("connect with (jdbc:rowspace:remote:http://\\S+)")
           .matcher("");
       long deadline = System.nanoTime() + 60_000_000_000L;
@@ -125,7 +133,7 @@ class RowspaceCliTest {
       String url = address.group(1);
       ByteArrayOutputStream clientOut = new ByteArrayOutputStream();
       int code = RowspaceCli.run(new String[] {"sql", url, "--format", "csv", "-e",
-          "CREATE TABLE t(a INT); INSERT INTO t VALUES (41); SELECT a + 1 AS b FROM t"},
+          "INSERT INTO t VALUES (41); SELECT a + 1 AS b FROM t"},
           StandardStreams.of(new ByteArrayInputStream(new byte[0]),
               new PrintStream(clientOut, true, StandardCharsets.UTF_8),
               new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
@@ -160,6 +168,41 @@ class RowspaceCliTest {
 
     assertEquals(1, run("", "report", "no_space", url, "-o", page.toString()));
     assertTrue(stderr().contains("[42704]"), stderr());
+  }
+
+  @Test
+  void userAddStoresAHashOfThePasswordReadFromStandardInput(@TempDir Path directory)
+      throws IOException {
+    Path users = directory.resolve("users.txt");
+    assertEquals(0, run("correct-horse-9\n", "user", "add", "ana", "--role", "read", "--file",
+        users.toString()), stderr());
+    assertTrue(stderr().contains("added user ana with role read"), stderr());
+    assertEquals(0, run("battery-staple-7\n", "user", "add", "ana", "--role", "write",
+        "--file", users.toString()), stderr());
+    assertTrue(stderr().contains("replaced user ana with role write"), stderr());
+    String text = Files.readString(users);
+    assertTrue(!text.contains("correct-horse-9") && !text.contains("battery-staple-7"), text);
+    assertTrue(text.contains("ana:write:pbkdf2-sha256$"), text);
+    assertEquals(1, run("short\n", "user", "add", "bo", "--role", "read", "--file",
+        users.toString()));
+    assertTrue(stderr().contains("at least 8 characters"), stderr());
+    assertEquals(2, run("long-enough-1\n", "user", "add", "bo", "--role", "owner"));
+    assertTrue(stderr().contains("Unknown role 'owner'"), stderr());
+  }
+
+  @Test
+  void serveRefusesAnAddressBeyondTheLoopbackWithoutUsers() {
+    assertEquals(1, run("", "serve", "jdbc:rowspace:h2:mem:cli_open;DB_CLOSE_DELAY=-1",
+        "--host", "0.0.0.0", "--port", "0"));
+    assertTrue(stderr().startsWith("error: [28000] Refusing to listen on 0.0.0.0 without "
+        + "--users"), stderr());
+  }
+
+  @Test
+  void serveTakesProtobufOrJsonSerializationOnly() {
+    assertEquals(2, run("", "serve", "jdbc:rowspace:h2:mem:cli_wire;DB_CLOSE_DELAY=-1",
+        "--serialization", "xml"));
+    assertTrue(stderr().contains("--serialization needs protobuf or json, got 'xml'"), stderr());
   }
 
   private int run(String stdin, String... args) {

@@ -1,83 +1,133 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
-import org.apache.calcite.avatica.jdbc.JdbcMeta;
-import org.apache.calcite.avatica.remote.Driver;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Serves Rowspace connections to one database over HTTP (Avatica's protocol, protobuf
+ * Serves Rowspace connections to one database over HTTP or HTTPS (Avatica's protocol, protobuf
  * serialization unless JSON is asked for). A client's connection opens a Rowspace connection to
- * {@code url} on the server and runs its statements there; the Rowspace driver's
- * {@link io.rowspace.jdbc.remote.ServerCall}s (cancel, keys and indexes) are answered by
- * {@link ServedMeta}.
+ * the database on the server, as the database account of the client's role
+ * ({@link DatabaseAccounts}), and runs its statements there; the Rowspace driver's
+ * {@link io.rowspace.jdbc.remote.ServerCall}s (cancel, keys and indexes) are answered on that
+ * connection ({@link ServedMeta}).
  *
- * <p>With a users file, clients authenticate with HTTP BASIC: each line of the file is
- * {@code name: password, rowspace} (Jetty's properties format; the role must be
- * {@code rowspace}); the client passes {@code user} and {@code password}.
+ * <p>Safe by default: it listens on the loopback unless given another address, and refuses one
+ * beyond the loopback without a users file. With a users file ({@link UsersFile}, written by
+ * {@code ./rowspace user add}), clients authenticate with {@code user} and {@code password} and
+ * get their user's role; without one, clients of this machine connect without a password and get
+ * role {@code write}.
  */
 public final class RowspaceServer implements AutoCloseable {
-  /** The role a user needs in the users file. */
-  public static final String ROLE = "rowspace";
-
   private final HttpServer http;
+  private final ServerOptions options;
+  private final Connection admin;
 
-  private RowspaceServer(HttpServer http) {
+  private RowspaceServer(HttpServer http, ServerOptions options, Connection admin) {
     this.http = http;
+    this.options = options;
+    this.admin = admin;
   }
 
   /**
-   * Starts serving; returns once the port accepts connections.
+   * Starts serving {@code url} on the loopback; returns once the port accepts connections.
    *
-   * @param url the {@code jdbc:rowspace:} URL of the database to serve
    * @param port the port, or 0 for any free one
    * @param users the users file, or null to serve without authentication
    */
   public static RowspaceServer start(String url, int port, Path users) throws SQLException {
-    return start(url, port, users, Driver.Serialization.PROTOBUF);
+    return start(ServerOptions.serving(url).withPort(port).withUsers(users));
   }
 
-  /**
-   * Starts serving with the given wire format; clients connect with the same
-   * ({@code serialization=json} in the URL or properties for JSON).
-   *
-   * @see #start(String, int, Path)
-   */
-  public static RowspaceServer start(String url, int port, Path users,
-      Driver.Serialization serialization) throws SQLException {
+  /** Starts serving; returns once the port accepts connections. */
+  public static RowspaceServer start(ServerOptions options) throws SQLException {
+    String url = options.url();
     if (!RowspaceUrl.accepts(url) || RowspaceUrl.parse(url).isRemote()) {
       throw new SQLException("A Rowspace server serves a database: give a jdbc:rowspace: URL "
           + "of one (e.g. jdbc:rowspace:h2:./data/shop), not " + url + ".", "08001");
     }
-    if (users != null && !Files.isReadable(users)) {
-      throw new SQLException("Users file " + users + " cannot be read. Give a file with lines "
-          + "'name: password, " + ROLE + "'.", "28000");
-    }
-    // Fails here, not at the first client, if the database cannot be opened.
-    DriverManager.getConnection(url).close();
-    JdbcMeta meta = new ServedMeta(url, new Properties());
-    HttpServer.Builder<Object> builder = HttpServer.Builder.newBuilder()
-        .withHandler(new LocalService(ErrorStates.keepingStates(meta)),
-            serialization)
-        .withPort(port);
-    if (users != null) {
-      builder = builder.withBasicAuthentication(users.toAbsolutePath().toString(),
-          new String[] {ROLE});
-    }
-    HttpServer http = builder.build();
+    checkAddress(options);
+    UserAuthenticator authenticator = options.users() == null ? null
+        : UserAuthenticator.of(options.users());
+    SslContextFactory.Server tls = tls(options);
+    DatabaseAccounts accounts = DatabaseAccounts.of(RowspaceUrl.parse(url));
+    // Opening the database here fails now, not at the first client, if it cannot be opened; it
+    // creates the catalog, and this connection stays open so the database does.
+    Connection admin = DriverManager.getConnection(url);
     try {
-      http.start();
-    } catch (RuntimeException e) {
-      throw new SQLException("Cannot serve on port " + port + ": " + e.getMessage()
-          + ". Is another server using it? Choose another with --port.", "08001", e);
+      accounts.create(admin);
+      RoleMeta meta = new RoleMeta(url, accounts);
+      LocalService service = new LocalService(
+          ErrorStates.keepingStates(ConnectionGuard.guarding(meta, authenticator != null)));
+      HttpServer http = new BoundHttpServer(options.host(), options.port(),
+          new ProtocolHandler(service, options.serialization(), authenticator, tls != null),
+          tls);
+      try {
+        http.start();
+      } catch (RuntimeException e) {
+        throw new SQLException("Cannot serve on " + options.host() + ":" + options.port() + ": "
+            + rootMessage(e) + ". Is another server using the port? Choose another with --port"
+            + (tls == null ? "." : ", or check the TLS keystore and its password."), "08001", e);
+      }
+      return new RowspaceServer(http, options, admin);
+    } catch (SQLException | RuntimeException e) {
+      admin.close();
+      throw e;
     }
-    return new RowspaceServer(http);
+  }
+
+  /** Refuses an address beyond the loopback without users: anyone reaching it could connect. */
+  private static void checkAddress(ServerOptions options) throws SQLException {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(options.host());
+    } catch (UnknownHostException e) {
+      throw new SQLException("Cannot listen on '" + options.host() + "': no such address. Give "
+          + "an address of this machine with --host, e.g. 127.0.0.1.", "08001", e);
+    }
+    if (!address.isLoopbackAddress() && options.users() == null) {
+      throw new SQLException("Refusing to listen on " + options.host() + " without --users: "
+          + "anyone who reaches that address could use the database. Add users with "
+          + "./rowspace user add NAME --role read|write|admin --file users.txt and start with "
+          + "--users users.txt (and --tls-keystore for HTTPS), or listen on the loopback only "
+          + "(--host 127.0.0.1).", "28000");
+    }
+  }
+
+  private static SslContextFactory.Server tls(ServerOptions options) throws SQLException {
+    Path keystore = options.tlsKeystore();
+    if (keystore == null) {
+      return null;
+    }
+    if (!Files.isReadable(keystore)) {
+      throw new SQLException("TLS keystore " + keystore + " cannot be read. Give a PKCS12 or JKS "
+          + "keystore with the server's key and certificate, e.g. made with keytool -genkeypair "
+          + "-storetype PKCS12.", "08001");
+    }
+    if (options.tlsPassword() == null) {
+      throw new SQLException("TLS keystore " + keystore + " needs its password: give "
+          + "--tls-password or the environment variable ROWSPACE_TLS_PASSWORD.", "08001");
+    }
+    return HttpServer.Builder.newBuilder()
+        .withTLS(keystore.toFile(), options.tlsPassword(), keystore.toFile(),
+            options.tlsPassword())
+        .buildSSLContextFactory();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   /** The port the server listens on. */
@@ -87,7 +137,14 @@ public final class RowspaceServer implements AutoCloseable {
 
   /** The URL clients connect with. */
   public String clientUrl(String host) {
-    return RowspaceUrl.PREFIX + "remote:http://" + host + ":" + port();
+    return RowspaceUrl.PREFIX + "remote:" + (options.tlsKeystore() == null ? "http" : "https")
+        + "://" + host + ":" + port();
+  }
+
+  /** The URL clients connect with, naming the address the server listens on. */
+  public String clientUrl() {
+    String host = options.host();
+    return clientUrl(host.contains(":") ? "[" + host + "]" : host);
   }
 
   /** Blocks until the server stops. */
@@ -96,6 +153,14 @@ public final class RowspaceServer implements AutoCloseable {
   }
 
   @Override public void close() {
-    http.stop();
+    try {
+      http.stop();
+    } finally {
+      try {
+        admin.close();
+      } catch (SQLException e) {
+        // The database is closing with the server; nothing is left to release.
+      }
+    }
   }
 }

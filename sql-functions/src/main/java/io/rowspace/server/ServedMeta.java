@@ -13,20 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
-import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 /**
  * Avatica's JDBC meta over the served database, answering the Rowspace driver's
  * {@link ServerCall}s itself: {@code CANCEL} stops a running statement of the caller's connection
  * (Rowspace's statements stop training at the next batch and fail with SQLSTATE 57014), and
  * {@code METADATA} runs a {@link DatabaseMetaData} method that Avatica's protocol has no request
- * for (keys, foreign keys, indexes) on the caller's connection.
+ * for (keys, foreign keys, indexes) on the caller's connection. The caller's connection is the one
+ * its request names, which the {@link ConnectionGuard} has checked it owns; so a call runs with
+ * the rights of the caller's role, and a client cannot stop another connection's statements even
+ * knowing their ids. {@link RoleMeta} adds how each connection is opened.
+ *
+ * <p>Its failures are runtime exceptions around the {@link SQLException}, as Avatica's own
+ * meta's are: the guard words a refusal for lack of rights from it, and {@link ErrorStates} sends
+ * its SQLSTATE to the client.
  */
-final class ServedMeta extends JdbcMeta {
+class ServedMeta extends JdbcMeta {
   /** The metadata methods a client may call, with their argument count. */
   private static final Map<String, Integer> METADATA_METHODS = Map.of(
       "getPrimaryKeys", 3, "getImportedKeys", 3, "getExportedKeys", 3,
@@ -47,8 +52,9 @@ final class ServedMeta extends JdbcMeta {
     }
   }
 
-  ServedMeta(String url, Properties info) throws SQLException {
-    super(url, info);
+  /** Serves the database of {@code url}; connections are opened with no properties of its own. */
+  ServedMeta(String url) throws SQLException {
+    super(url, new Properties());
   }
 
   @Override public StatementHandle createStatement(ConnectionHandle ch) {
@@ -95,7 +101,7 @@ final class ServedMeta extends JdbcMeta {
     try {
       call = ServerCall.parse(sql);
     } catch (IllegalArgumentException e) {
-      throw new AvaticaRuntimeException(e.getMessage(), 0, "42000", AvaticaSeverity.ERROR);
+      throw serverError(new SQLException(e.getMessage(), "42000"));
     }
     if (call.isEmpty()) {
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
@@ -188,8 +194,7 @@ final class ServedMeta extends JdbcMeta {
         + "or FALSE, not " + arguments.get(i) + ".", "22023");
   }
 
-  private static AvaticaRuntimeException serverError(SQLException e) {
-    return new AvaticaRuntimeException(e.getMessage(), e.getErrorCode(),
-        e.getSQLState() == null ? "HY000" : e.getSQLState(), AvaticaSeverity.ERROR);
+  private static RuntimeException serverError(SQLException e) {
+    return new RuntimeException(e.getMessage(), e);
   }
 }

@@ -32,13 +32,14 @@ import org.junit.jupiter.api.Test;
  * JSON as well as protobuf on the wire.
  */
 class BiToolClientTest {
+  private static final String DATABASE = "jdbc:rowspace:h2:mem:bitool;DB_CLOSE_DELAY=-1";
   private static RowspaceServer server;
 
   @BeforeAll
   static void serve() throws SQLException {
-    server = RowspaceServer.start("jdbc:rowspace:h2:mem:bitool;DB_CLOSE_DELAY=-1", 0, null);
-    try (Connection connection = connect();
-         Statement statement = connection.createStatement()) {
+    // Creating tables and indexes needs role admin; a server without users gives role write.
+    try (Connection local = DriverManager.getConnection(DATABASE);
+         Statement statement = local.createStatement()) {
       statement.execute("CREATE TABLE regions (id INTEGER PRIMARY KEY, name VARCHAR(20))");
       statement.execute("CREATE TABLE shops (id INTEGER PRIMARY KEY, region_id INTEGER "
           + "REFERENCES regions(id), size DOUBLE PRECISION, footfall INTEGER, kind VARCHAR(10))");
@@ -47,6 +48,10 @@ class BiToolClientTest {
       statement.execute("INSERT INTO shops SELECT x, MOD(x, 5) + 1, MOD(x * 17, 100) / 10.0, "
           + "MOD(x * 7, 30), CASEWHEN(MOD(x * 17, 100) > 50, 'big', 'small') "
           + "FROM SYSTEM_RANGE(1, 1500)");
+    }
+    server = RowspaceServer.start(DATABASE, 0, null);
+    try (Connection connection = connect();
+         Statement statement = connection.createStatement()) {
       statement.execute("CREATE EMBEDDING SPACE shop_space ON shops INCLUDE NO RELATED TABLES "
           + "WITH (epochs = 1, d_model = 16)");
     }
@@ -191,8 +196,8 @@ class BiToolClientTest {
 
   @Test
   void jsonSerializationWorksWhenBothSidesUseIt() throws SQLException {
-    try (RowspaceServer json = RowspaceServer.start(
-        "jdbc:rowspace:h2:mem:bitool;DB_CLOSE_DELAY=-1", 0, null, Driver.Serialization.JSON);
+    try (RowspaceServer json = RowspaceServer.start(ServerOptions.serving(DATABASE).withPort(0)
+        .withSerialization(Driver.Serialization.JSON));
          Connection connection = DriverManager.getConnection(
              json.clientUrl("localhost") + ";serialization=json");
          Statement statement = connection.createStatement();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.error.SqlStates;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -113,9 +114,49 @@ public final class Catalog {
     try (Connection connection = database.connection();
          Statement statement = connection.createStatement()) {
       for (String sql : ddl) {
-        statement.execute(sql);
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          // An account without the right to create (a Rowspace server's read and write roles)
+          // uses the catalog its administrator created.
+          if (!lacksPrivilege(e)) {
+            throw e;
+          }
+        }
       }
     }
+  }
+
+  /**
+   * Checks that this connection's database account may change the catalog, before work that
+   * ends by changing it.
+   *
+   * @param what the statement, e.g. "CREATE EMBEDDING SPACE S"
+   * @throws SQLException (42501) if the database refuses the account
+   */
+  public void checkWritable(String what) throws SQLException {
+    try (Connection connection = database.connection();
+         Statement statement = connection.createStatement()) {
+      try {
+        statement.executeUpdate("INSERT INTO ROWSPACE.EMBEDDING_SPACES "
+            + "SELECT * FROM ROWSPACE.EMBEDDING_SPACES WHERE 1 = 0");
+        statement.executeUpdate("DELETE FROM ROWSPACE.MODEL_BLOBS WHERE 1 = 0");
+      } catch (SQLException e) {
+        if (!lacksPrivilege(e)) {
+          throw e;
+        }
+        throw new SQLException(what + " changes the Rowspace catalog (schema ROWSPACE), which "
+            + "database user '" + connection.getMetaData().getUserName() + "' may not change.",
+            SqlStates.INSUFFICIENT_PRIVILEGE, e);
+      }
+    }
+  }
+
+  /** Whether the database refused a statement for lack of rights (H2's codes or SQL's). */
+  private static boolean lacksPrivilege(SQLException e) {
+    String state = e.getSQLState();
+    return SqlStates.INSUFFICIENT_PRIVILEGE.equals(state) || "90040".equals(state)
+        || "90096".equals(state);
   }
 
   // ---------------------------------------------------------------- spaces

@@ -13,6 +13,7 @@ import io.rowspace.sql.parser.SqlRefreshEmbeddingSpace;
 import io.rowspace.sql.parser.SqlShowEmbeddingSpaces;
 import io.rowspace.sql.parser.SqlShowPredictors;
 import java.sql.SQLException;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 
 /** Executes a parsed Rowspace statement by handing it to the command for its kind. */
@@ -22,6 +23,10 @@ public final class RowspaceStatementExecutor {
 
   public static StatementResult execute(SqlNode node, StatementContext context)
       throws SQLException {
+    if (changesCatalog(node)) {
+      // Before training, which may take minutes, rather than at the catalog write that ends it.
+      context.session().catalog().checkWritable(((SqlCall) node).getOperator().getName());
+    }
     if (!context.inBackground() && BackgroundJobs.isAsync(node)) {
       return BackgroundJobs.start(node, context);
     }
@@ -62,5 +67,11 @@ public final class RowspaceStatementExecutor {
     }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);
+  }
+
+  private static boolean changesCatalog(SqlNode node) {
+    return node instanceof SqlCreateEmbeddingSpace || node instanceof SqlCreatePredictor
+        || node instanceof SqlDropEmbeddingSpace || node instanceof SqlDropPredictor
+        || node instanceof SqlRefreshEmbeddingSpace;
   }
 }

@@ -12,6 +12,7 @@ public final class SqlStates {
   public static final String CANCELLED = "57014";
   public static final String OUT_OF_MEMORY = "53200";
   public static final String DEPENDENT_OBJECTS = "2BP01";
+  public static final String INSUFFICIENT_PRIVILEGE = "42501";
   public static final String INTERNAL = "XX000";
 
   private SqlStates() {
