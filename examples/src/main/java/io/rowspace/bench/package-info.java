@@ -18,6 +18,10 @@
  * beside the plain SQL that reads the same rows ({@link io.rowspace.bench.Latencies},
  * {@link io.rowspace.bench.InferenceReport}).
  *
+ * <p>{@link io.rowspace.bench.ServerLoadBenchmark} starts a Rowspace server and runs 16 remote
+ * clients ({@link io.rowspace.bench.ScoringClient}) scoring for a minute while the predictor is
+ * replaced, counting queries per second, errors and answers from a replaced model.
+ *
  * <p>What does not live here: anything that reaches inside the driver or the engine. Rowspace is
  * measured exactly as a user meets it, through {@code DriverManager} and SQL; the baselines read
  * the same training and held-out tables back over the same connection.

@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /**
  * The {@code rowspace} command: {@code demo}, {@code sql}, {@code serve}, {@code user},
@@ -37,11 +39,12 @@ public final class RowspaceCli {
       "Commands:",
       "  demo [URL]                       credit-risk walk-through on a bundled data set",
       "                                   (default URL " + CreditDemo.DEFAULT_URL + ")",
-      "  sql [URL] [-f FILE]... [-e SQL]... [--format table|csv|json]",
+      "  sql [URL] [--user NAME] [-f FILE]... [-e SQL]... [--format table|csv|json]",
       "                                   interactive SQL shell, or run a script from -f/-e or",
-      "                                   standard input; stops at the first error (exit 1)",
+      "                                   standard input; stops at the first error (exit 1);",
+      "                                   --user's password comes from ROWSPACE_PASSWORD or a prompt",
       "  serve [URL] [--host 127.0.0.1] [--port 8765] [--users FILE]",
-      "        [--tls-keystore FILE] [--tls-password PASSWORD]",
+      "        [--tls-keystore FILE] [--tls-password PASSWORD] [--serialization protobuf|json]",
       "                                   serve the database to BI tools and remote clients",
       "                                   (jdbc:rowspace:remote:http://host:port); listens on the",
       "                                   loopback unless --host says otherwise, which needs",
@@ -139,7 +142,13 @@ public final class RowspaceCli {
     } catch (IOException e) {
       return failed(streams, "error: cannot read " + e.getMessage());
     }
-    try (Connection connection = DriverManager.getConnection(command.url())) {
+    Properties credentials;
+    try {
+      credentials = Credentials.of(command.user(), System::getenv, System.console());
+    } catch (IllegalStateException e) {
+      return failed(streams, "error: " + e.getMessage());
+    }
+    try (Connection connection = DriverManager.getConnection(command.url(), credentials)) {
       StatementRunner runner = new StatementRunner(connection, command.format(), streams);
       if (interactive) {
         return new InteractiveShell(connection, runner, command.url()).run();
@@ -233,7 +242,8 @@ public final class RowspaceCli {
   private static int serve(ServerOptions options, StandardStreams streams) {
     try (RowspaceServer server = RowspaceServer.start(options)) {
       streams.err().println("rowspace: serving " + options.url() + "; connect with "
-          + server.clientUrl() + (options.users() == null
+          + server.clientUrl() + (options.serialization() == Serialization.JSON
+          ? ";serialization=json" : "") + (options.users() == null
           ? " (clients of this machine, no password, role write)"
           : " (users of " + options.users() + ")") + ". Stop with Ctrl-C.");
       streams.err().flush();

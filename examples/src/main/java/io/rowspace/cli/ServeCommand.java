@@ -3,12 +3,15 @@ package io.rowspace.cli;
 import io.rowspace.server.ServerOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /**
  * The arguments of {@code rowspace serve [URL] [--host H] [--port P] [--users FILE]
- * [--tls-keystore FILE] [--tls-password PASSWORD]}; the keystore's password may instead come from
- * the environment variable {@code ROWSPACE_TLS_PASSWORD}, which keeps it out of the process list.
+ * [--tls-keystore FILE] [--tls-password PASSWORD] [--serialization protobuf|json]}; the keystore's
+ * password may instead come from the environment variable {@code ROWSPACE_TLS_PASSWORD}, which
+ * keeps it out of the process list.
  */
 final class ServeCommand {
   static final String TLS_PASSWORD_VARIABLE = "ROWSPACE_TLS_PASSWORD";
@@ -39,11 +42,11 @@ final class ServeCommand {
           case "--users" -> options = options.withUsers(Path.of(value));
           case "--tls-keystore" -> keystore = Path.of(value);
           case "--tls-password" -> password = value;
+          case "--serialization" -> options = options.withSerialization(serialization(value));
           default -> throw new IllegalArgumentException("serve: unknown option '" + arg + "'.");
         }
       } else if (!urlGiven) {
-        options = new ServerOptions(arg, options.host(), options.port(), options.users(),
-            options.tlsKeystore(), options.tlsPassword());
+        options = options.withUrl(arg);
         urlGiven = true;
       } else {
         throw new IllegalArgumentException("serve: unexpected argument '" + arg + "'.");
@@ -54,6 +57,16 @@ final class ServeCommand {
       throw new IllegalArgumentException("--tls-password needs --tls-keystore.");
     }
     return keystore == null ? options : options.withTls(keystore, password);
+  }
+
+  private static Serialization serialization(String value) {
+    for (Serialization known : Serialization.values()) {
+      if (known.name().equals(value.toUpperCase(Locale.ROOT))) {
+        return known;
+      }
+    }
+    throw new IllegalArgumentException("--serialization needs protobuf or json, got '" + value
+        + "'.");
   }
 
   private static int port(String value) {

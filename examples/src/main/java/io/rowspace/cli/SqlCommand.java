@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments of {@code rowspace sql [URL] [-f FILE]... [-e SQL]... [--format FORMAT]}.
- * Scripts from {@code -f} and {@code -e} run in the order given.
+ * The arguments of {@code rowspace sql [URL] [--user NAME] [-f FILE]... [-e SQL]...
+ * [--format FORMAT]}. Scripts from {@code -f} and {@code -e} run in the order given; {@code user}
+ * is null without {@code --user}.
  */
-record SqlCommand(String url, List<Source> sources, OutputFormat format) {
+record SqlCommand(String url, String user, List<Source> sources, OutputFormat format) {
 
   /** One {@code -f FILE} or {@code -e SQL}. */
   record Source(boolean isFile, String text) {
@@ -22,12 +23,15 @@ record SqlCommand(String url, List<Source> sources, OutputFormat format) {
     String url = null;
     List<Source> sources = new ArrayList<>();
     OutputFormat format = OutputFormat.TABLE;
+    String user = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("-f") || arg.equals("--file")) {
         sources.add(new Source(true, value(args, ++i, arg)));
       } else if (arg.equals("-e") || arg.equals("--execute")) {
         sources.add(new Source(false, value(args, ++i, arg)));
+      } else if (arg.equals("--user") || arg.equals("-u")) {
+        user = value(args, ++i, arg);
       } else if (arg.equals("--format")) {
         format = OutputFormat.of(value(args, ++i, arg));
       } else if (arg.startsWith("--format=")) {
@@ -41,7 +45,8 @@ record SqlCommand(String url, List<Source> sources, OutputFormat format) {
             + "'. Put SQL after -e.");
       }
     }
-    return new SqlCommand(url == null ? RowspaceCli.DEFAULT_URL : url, List.copyOf(sources), format);
+    return new SqlCommand(url == null ? RowspaceCli.DEFAULT_URL : url, user, List.copyOf(sources),
+        format);
   }
 
   private static String value(List<String> args, int i, String option) {

@@ -199,6 +199,13 @@ class RowspaceCliTest {
         + "--users"), stderr());
   }
 
+  @Test
+  void serveTakesProtobufOrJsonSerializationOnly() {
+    assertEquals(2, run("", "serve", "jdbc:rowspace:h2:mem:cli_wire;DB_CLOSE_DELAY=-1",
+        "--serialization", "xml"));
+    assertTrue(stderr().contains("--serialization needs protobuf or json, got 'xml'"), stderr());
+  }
+
   private int run(String stdin, String... args) {
     err.reset();
     StandardStreams streams = StandardStreams.of(

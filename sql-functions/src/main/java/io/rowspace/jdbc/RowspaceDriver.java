@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.jdbc.remote.RemoteDriver;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -8,13 +9,14 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
-import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
 /**
  * The Rowspace JDBC driver: {@code jdbc:rowspace:} URLs (SPEC section 2). Registers itself with
  * {@link DriverManager} when loaded, which the service file does for every application.
  */
 public final class RowspaceDriver implements Driver {
+  private static final RemoteDriver REMOTE = new RemoteDriver();
+
   static {
     try {
       DriverManager.registerDriver(new RowspaceDriver());
@@ -30,45 +32,11 @@ public final class RowspaceDriver implements Driver {
     Properties properties = info == null ? new Properties() : info;
     RowspaceUrl parsed = RowspaceUrl.parse(url);
     if (parsed.isRemote()) {
-      return remote(parsed.backingUrl(), properties);
+      // The thin driver's connection: the same whichever of the two drivers takes the URL.
+      return REMOTE.connect(url, properties);
     }
     BackingDatabase database = BackingDatabase.open(parsed.backingUrl(), properties);
     return new RowspaceConnection(parsed, database, properties);
-  }
-
-  /**
-   * A connection to a Rowspace server ({@code ./rowspace serve}) through Avatica's remote driver;
-   * {@code user} and {@code password}, if given, authenticate with HTTP BASIC.
-   */
-  private static Connection remote(String server, Properties info) throws SQLException {
-    StringBuilder avatica = new StringBuilder("jdbc:avatica:remote:url=").append(server)
-        .append(";serialization=PROTOBUF");
-    Properties properties = new Properties();
-    properties.putAll(info);
-    // The credentials are the server's, not the database's: the server opens the database with
-    // its own URL, and a database would reject them.
-    properties.remove("user");
-    properties.remove("password");
-    String user = info.getProperty("user");
-    if (user != null) {
-      avatica.append(";authentication=BASIC");
-      properties.setProperty("avatica_user", user);
-      properties.setProperty("avatica_password", info.getProperty("password", ""));
-    }
-    try {
-      return new org.apache.calcite.avatica.remote.Driver().connect(avatica.toString(),
-          properties);
-    } catch (AvaticaClientRuntimeException e) {
-      // The server answered, e.g. 28000 for a wrong password: its error, not an unreachable one.
-      throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
-    } catch (RuntimeException e) {
-      if (String.valueOf(e.getMessage()).endsWith("HTTP/401")) {
-        throw new SQLException("The Rowspace server at " + server + " needs a user name and "
-            + "password: give the connection properties user and password.", "28000", e);
-      }
-      throw new SQLException("Cannot reach the Rowspace server at " + server + ": "
-          + e.getMessage() + ". Is ./rowspace serve running there?", "08001", e);
-    }
   }
 
   @Override public boolean acceptsURL(String url) {

@@ -8,5 +8,9 @@
  * here, queries calling Rowspace functions run through Calcite, and all else runs on the backing
  * database unchanged (the pass-through rule). Errors reach users as SQLExceptions with the
  * SQLSTATEs of SPEC section 9.
+ *
+ * <p>{@code jdbc:rowspace:remote:} URLs are handed to the thin driver of
+ * {@code io.rowspace.jdbc.remote} (module {@code jdbc-remote}), so a remote connection is the
+ * same whether an application has this driver or only the thin jar.
  */
 package io.rowspace.jdbc;

@@ -3,21 +3,22 @@ package io.rowspace.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
-import org.apache.calcite.avatica.jdbc.JdbcMeta;
 
 /**
- * Avatica's JDBC meta opening each remote connection as the database account of its user's role.
- * The {@link ConnectionGuard} decides the role and passes it, with the client's Rowspace settings
- * and nothing else the client sent, under {@link #ROLE}.
+ * The server's meta: {@link ServedMeta} (Avatica's JDBC meta answering the Rowspace driver's
+ * server calls) opening each remote connection as the database account of its user's role, so
+ * statements and server calls alike run with that account's rights. The {@link ConnectionGuard}
+ * decides the role and passes it, with the client's Rowspace settings and nothing else the client
+ * sent, under {@link #ROLE}.
  */
-final class RoleMeta extends JdbcMeta {
+final class RoleMeta extends ServedMeta {
   /** The connection property the role travels in; never one a client's reaches this meta with. */
   static final String ROLE = "rowspace.server.role";
 
   private final DatabaseAccounts accounts;
 
   RoleMeta(String url, DatabaseAccounts accounts) throws SQLException {
-    super(url, new Properties());
+    super(url);
     this.accounts = accounts;
   }
 

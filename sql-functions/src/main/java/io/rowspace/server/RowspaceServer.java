@@ -14,9 +14,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Serves Rowspace connections to one database over HTTP or HTTPS (Avatica's protocol, protobuf
- * serialization). A client's connection opens a Rowspace connection to the database on the server,
- * as the database account of the client's role ({@link DatabaseAccounts}), and runs its
- * statements there.
+ * serialization unless JSON is asked for). A client's connection opens a Rowspace connection to
+ * the database on the server, as the database account of the client's role
+ * ({@link DatabaseAccounts}), and runs its statements there; the Rowspace driver's
+ * {@link io.rowspace.jdbc.remote.ServerCall}s (cancel, keys and indexes) are answered on that
+ * connection ({@link ServedMeta}).
  *
  * <p>Safe by default: it listens on the loopback unless given another address, and refuses one
  * beyond the loopback without a users file. With a users file ({@link UsersFile}, written by
@@ -66,7 +68,8 @@ public final class RowspaceServer implements AutoCloseable {
       LocalService service = new LocalService(
           ErrorStates.keepingStates(ConnectionGuard.guarding(meta, authenticator != null)));
       HttpServer http = new BoundHttpServer(options.host(), options.port(),
-          new ProtocolHandler(service, authenticator, tls != null), tls);
+          new ProtocolHandler(service, options.serialization(), authenticator, tls != null),
+          tls);
       try {
         http.start();
       } catch (RuntimeException e) {

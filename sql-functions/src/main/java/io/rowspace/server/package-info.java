@@ -8,8 +8,9 @@
  *
  * <p>Here live serving and its safety: the address it listens on, users and their hashed
  * passwords ({@link io.rowspace.server.UsersFile}), authentication, the roles and the backing
- * database's accounts that enforce them ({@link io.rowspace.server.DatabaseAccounts}), and what
- * of a client's request reaches the database. The client side is the driver's
- * ({@code io.rowspace.jdbc}).
+ * database's accounts that enforce them ({@link io.rowspace.server.DatabaseAccounts}), what
+ * of a client's request reaches the database, and the server calls the thin driver sends for
+ * what Avatica's protocol lacks (keys, indexes, cancel). The client side is the thin driver's
+ * ({@code io.rowspace.jdbc.remote}, module {@code jdbc-remote}).
  */
 package io.rowspace.server;

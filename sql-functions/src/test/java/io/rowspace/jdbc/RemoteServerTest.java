@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.server.Role;
 import io.rowspace.server.RowspaceServer;
+import io.rowspace.server.ServerOptions;
 import io.rowspace.server.UsersFile;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,12 +83,66 @@ class RemoteServerTest {
       Properties bad = new Properties();
       bad.setProperty("user", "analyst");
       bad.setProperty("password", "guess");
-      assertThrows(SQLException.class, () -> {
+      SQLException wrong = assertThrows(SQLException.class, () -> {
         try (Connection client = DriverManager.getConnection(server.clientUrl("localhost"), bad);
              Statement statement = client.createStatement()) {
           statement.executeQuery("SELECT 1").close();
         }
       });
+      assertEquals("28000", wrong.getSQLState(), wrong.getMessage());
+      assertTrue(wrong.getMessage().contains("Wrong user name or password"), wrong.getMessage());
+      SQLException missing = assertThrows(SQLException.class,
+          () -> DriverManager.getConnection(server.clientUrl("localhost")).close());
+      assertEquals("28000", missing.getSQLState(), missing.getMessage());
+      assertTrue(missing.getMessage().contains("needs a user name and password"),
+          missing.getMessage());
     }
+  }
+
+  @Test
+  void aJsonServerAuthenticatesAndRefusesLikeAProtobufOne(@TempDir Path directory)
+      throws Exception {
+    Path users = directory.resolve("users.txt");
+    UsersFile.empty().with("analyst", Role.READ, "s3cret-json".toCharArray()).write(users);
+    try (RowspaceServer server = RowspaceServer.start(ServerOptions.serving(
+        "jdbc:rowspace:h2:mem:guarded_json;DB_CLOSE_DELAY=-1").withPort(0).withUsers(users)
+        .withSerialization(Driver.Serialization.JSON))) {
+      String url = server.clientUrl() + ";serialization=json";
+      Properties good = new Properties();
+      good.setProperty("user", "analyst");
+      good.setProperty("password", "s3cret-json");
+      try (Connection client = DriverManager.getConnection(url, good);
+           Statement statement = client.createStatement()) {
+        try (ResultSet rs = statement.executeQuery("SELECT 6 * 7")) {
+          assertTrue(rs.next());
+          assertEquals(42, rs.getInt(1));
+        }
+        SQLException table = assertThrows(SQLException.class,
+            () -> statement.execute("CREATE TABLE loot (x INT)"));
+        assertEquals("42501", table.getSQLState(), table.getMessage());
+      }
+      Properties bad = new Properties();
+      bad.setProperty("user", "analyst");
+      bad.setProperty("password", "guess");
+      SQLException wrong = assertThrows(SQLException.class,
+          () -> DriverManager.getConnection(url, bad).close());
+      assertEquals("28000", wrong.getSQLState(), wrong.getMessage());
+      SQLException protobuf = assertThrows(SQLException.class,
+          () -> DriverManager.getConnection(server.clientUrl(), good).close());
+      assertEquals("08001", protobuf.getSQLState(), protobuf.getMessage());
+      assertTrue(protobuf.getMessage().contains("serialization=json"), protobuf.getMessage());
+    }
+  }
+
+  @Test
+  void noServerAtTheAddressIs08001() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:rowspace:remote:http://127.0.0.1:" + port).close());
+    assertEquals("08001", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().contains("Cannot reach the Rowspace server"), e.getMessage());
   }
 }

@@ -28,7 +28,10 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
@@ -300,6 +303,52 @@ class ServerSecurityTest {
       assertTrue(response instanceof Service.ErrorResponse, response.toString());
       assertEquals(0, count(admin, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES "
           + "WHERE ROUTINE_NAME = 'STOLEN'"));
+    }
+  }
+
+  @Test
+  void serverCallsRunOnTheCallersOwnConnectionWithItsRole() throws SQLException {
+    try (Connection reader = connect("reader", READER_PASSWORD)) {
+      try (ResultSet keys = reader.getMetaData().getPrimaryKeys(null, "PUBLIC", "PLANTS")) {
+        assertTrue(keys.next(), "a reader sees the keys of a table it may read");
+        assertEquals("ID", keys.getString("COLUMN_NAME"));
+      }
+      SQLException unknown = refused(reader, "CALL ROWSPACE_SERVER.METADATA('getSchemas')");
+      assertEquals("22023", unknown.getSQLState(), unknown.getMessage());
+    }
+  }
+
+  @Test
+  void aClientCancelsOnlyItsOwnStatements() throws Exception {
+    try (Connection writer = connect("writer", WRITER_PASSWORD);
+         Statement running = writer.createStatement();
+         Connection reader = connect("reader", READER_PASSWORD);
+         Statement control = reader.createStatement();
+         Statement own = writer.createStatement()) {
+      int id = running.unwrap(AvaticaStatement.class).getId();
+      CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
+        try (ResultSet rs = running.executeQuery("SELECT SUM(a.x * b.x) "
+            + "FROM SYSTEM_RANGE(1, 200000) a, SYSTEM_RANGE(1, 200000) b")) {
+          rs.next();
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      int stopped = 0;
+      while (stopped == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(300);
+        // Another user's cancel of the writer's statement stops nothing, knowing its id or not.
+        control.execute("CALL ROWSPACE_SERVER.CANCEL(" + id + ")");
+        assertEquals(0, control.getUpdateCount());
+        assertFalse(query.isDone(), "the writer's query stopped");
+        own.execute("CALL ROWSPACE_SERVER.CANCEL(" + id + ")");
+        stopped = own.getUpdateCount();
+      }
+      assertEquals(1, stopped, "the writer's own cancel stops its statement");
+      Exception e = assertThrows(Exception.class, () -> query.get(20, TimeUnit.SECONDS));
+      SQLException cause = (SQLException) e.getCause().getCause();
+      assertEquals("57014", cause.getSQLState(), cause.getMessage());
     }
   }
 
