@@ -21,6 +21,9 @@ public final class ErrorTranslation {
       if (t instanceof RowspaceRuntimeException rowspace) {
         return rowspace.sqlException();
       }
+      if (t instanceof StackOverflowError) {
+        return RowspaceErrors.tooComplex("");
+      }
     }
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t.getClass().getSimpleName().equals("CalciteContextException")
@@ -33,14 +36,46 @@ public final class ErrorTranslation {
         return sql;
       }
     }
-    if (error instanceof SQLException sql) {
+    if (error instanceof SQLException sql
+        && "Statement canceled".equals(sql.getMessage())) {
       // Calcite's JDBC layer (Avatica) reports a cancelled statement without a SQLSTATE.
-      if ("Statement canceled".equals(sql.getMessage())) {
-        return RowspaceErrors.cancelled("The query");
-      }
-      return sql;
+      return RowspaceErrors.cancelled("The query");
     }
-    return RowspaceErrors.internal(String.valueOf(error.getMessage()), error);
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      SQLException data = dataError(t, error);
+      if (data != null) {
+        return data;
+      }
+    }
+    String detail = null;
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        detail = t.getMessage();
+      }
+    }
+    return RowspaceErrors.internal("Internal error while running the query"
+        + (detail == null ? "" : ": " + detail) + ". Please report it with the statement.",
+        error);
+  }
+
+  /**
+   * The SQL error for what the generated code of a query throws when a value does not fit, or
+   * null: Calcite runs casts and arithmetic in Java, so their failures arrive as Java exceptions.
+   */
+  private static SQLException dataError(Throwable t, Throwable error) {
+    String message = t.getMessage();
+    if (t instanceof NumberFormatException) {
+      return new SQLException("A value could not be read as a number"
+          + (message == null ? "" : " (" + message.replace("For input string: ", "") + ")")
+          + ". Cast it explicitly or compare it with a value of its own type.",
+          SqlStates.INVALID_CHARACTER_VALUE, error);
+    }
+    if (t instanceof ArithmeticException) {
+      return new SQLException("Numeric value out of range or invalid"
+          + (message == null ? "" : " (" + message + ")") + ".",
+          SqlStates.NUMERIC_OUT_OF_RANGE, error);
+    }
+    return null;
   }
 
   private static SQLException validation(String message, Throwable cause) {

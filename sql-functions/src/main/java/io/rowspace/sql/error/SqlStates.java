@@ -12,6 +12,11 @@ public final class SqlStates {
   public static final String CANCELLED = "57014";
   public static final String OUT_OF_MEMORY = "53200";
   public static final String DEPENDENT_OBJECTS = "2BP01";
+  public static final String NAME_TOO_LONG = "42622";
+  public static final String STATEMENT_TOO_COMPLEX = "54001";
+  public static final String TOO_MANY_CONNECTIONS = "53300";
+  public static final String INVALID_CHARACTER_VALUE = "22018";
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
   public static final String INTERNAL = "XX000";
 
   private SqlStates() {
