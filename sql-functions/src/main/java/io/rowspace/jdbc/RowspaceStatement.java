@@ -55,9 +55,8 @@ public final class RowspaceStatement implements Statement {
     cancelled = false;
     deadlineNanos = queryTimeoutSeconds > 0
         ? System.nanoTime() + queryTimeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
-    StatementRoute route = StatementRouter.route(sql);
     try {
-      return execute(sql, route);
+      return execute(sql, StatementRouter.route(sql));
     } catch (StackOverflowError e) {
       throw RowspaceErrors.tooComplex("");
     }
