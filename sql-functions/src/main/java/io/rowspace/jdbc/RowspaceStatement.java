@@ -5,6 +5,7 @@ import io.rowspace.sql.ddl.StatementContext;
 import io.rowspace.sql.ddl.StatementResult;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
@@ -144,6 +145,10 @@ public final class RowspaceStatement implements Statement {
       }
       int newline = message.indexOf('\n');
       String firstLine = newline < 0 ? message : message.substring(0, newline);
+      if (firstLine.startsWith("Length of identifier")) {
+        throw new SQLException(firstLine.replaceFirst("'([^']{40})[^']*'", "'$1…'")
+            + " (line " + line + ", column " + column + ").", SqlStates.NAME_TOO_LONG);
+      }
       throw RowspaceErrors.syntax(firstLine, line, column);
     }
   }
@@ -154,7 +159,9 @@ public final class RowspaceStatement implements Statement {
     try {
       return new FunctionQueryRewriter(connection.session(), connection.calcite())
           .rewrite(node);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      // Rewriting prepares parts of the query on Calcite (the columns of its FROM), whose
+      // errors come without SQLSTATE.
       throw ErrorTranslation.translate(e);
     }
   }
