@@ -233,7 +233,8 @@ public final class StatementFuzzer {
 
   private static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    // Mutated statements may hold lone surrogates, which UTF-8 cannot encode: they become '?'.
+    Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     System.err.println("Wrote " + file);
   }
 }

@@ -79,6 +79,9 @@ class FuzzFindingsTest {
     SQLException compared = fails("SELECT * FROM (SELECT id, plan, visits FROM shop) AS t "
         + "WHERE PREDICT('churn') = (SELECT 1)");
     assertNotNull(compared.getSQLState(), compared.getMessage());
+    SQLException withBoolean = fails("SELECT * FROM (SELECT id, plan, visits FROM shop) AS t "
+        + "WHERE PREDICT('churn') = TRUE");
+    assertEquals("22018", withBoolean.getSQLState(), withBoolean.getMessage());
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(
              "SELECT PREDICT('churn', plan => -254, visits => '日本語')")) {
@@ -86,6 +89,14 @@ class FuzzFindingsTest {
     } catch (SQLException e) {
       assertNotNull(e.getSQLState(), e.getMessage());
     }
+    stillWorks();
+  }
+
+  @Test
+  void aLimitBeyondALongIsAnInvalidArgument() throws SQLException {
+    SQLException e = fails("SELECT id FROM shop ORDER BY PREDICT_PROBA('churn') DESC "
+        + "LIMIT 9223372036854775808");
+    assertEquals("22023", e.getSQLState(), e.getMessage());
     stillWorks();
   }
 

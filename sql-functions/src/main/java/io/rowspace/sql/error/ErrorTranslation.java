@@ -70,6 +70,14 @@ public final class ErrorTranslation {
           + ". Cast it explicitly or compare it with a value of its own type.",
           SqlStates.INVALID_CHARACTER_VALUE, error);
     }
+    if (message != null && message.startsWith("Invalid character for cast")) {
+      // Calcite's runtime, e.g. a label compared with TRUE: CAST('no' AS BOOLEAN).
+      return new SQLException(message + ". Compare the value with one of its own type.",
+          SqlStates.INVALID_CHARACTER_VALUE, error);
+    }
+    if (t instanceof ArithmeticException && message != null && message.contains("by zero")) {
+      return new SQLException("Division by zero.", SqlStates.DIVISION_BY_ZERO, error);
+    }
     if (t instanceof ArithmeticException) {
       return new SQLException("Numeric value out of range or invalid"
           + (message == null ? "" : " (" + message + ")") + ".",

@@ -95,6 +95,8 @@ public final class FunctionQueryRewriter {
       return null;
     }
     if (node instanceof SqlSelect select) {
+      checkRowCount(select.getFetch(), "LIMIT");
+      checkRowCount(select.getOffset(), "OFFSET");
       filterSimilarRowsBeforeLimit(select);
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
@@ -122,6 +124,8 @@ public final class FunctionQueryRewriter {
       return with;
     }
     if (node instanceof SqlOrderBy orderBy) {
+      checkRowCount(orderBy.fetch, "LIMIT");
+      checkRowCount(orderBy.offset, "OFFSET");
       visit(orderBy.query, scope);
       SelectScope inner = orderBy.query instanceof SqlSelect select
           ? new SelectScope(select.getFrom(), withItems())
@@ -151,6 +155,21 @@ public final class FunctionQueryRewriter {
       return call;
     }
     return node;
+  }
+
+  /**
+   * A LIMIT or OFFSET literal must be a row count Calcite can run (a long): a larger one would
+   * fail inside its code generation.
+   */
+  private static void checkRowCount(SqlNode count, String clause) throws SQLException {
+    if (count instanceof SqlNumericLiteral literal) {
+      BigDecimal value = literal.getValueAs(BigDecimal.class);
+      if (value.signum() < 0 || value.scale() > 0 && value.stripTrailingZeros().scale() > 0
+          || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw RowspaceErrors.invalidArgument(clause + " " + value + ": a row count must be an "
+            + "integer between 0 and " + Long.MAX_VALUE + ".");
+      }
+    }
   }
 
   private static String functionName(SqlCall call) {
