@@ -100,6 +100,19 @@ class FuzzFindingsTest {
     stillWorks();
   }
 
+  @Test
+  void similarRowsArgumentsOfTheWrongKindAreInvalidArguments() throws SQLException {
+    assertEquals("22023", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', 7, "
+        + "INTERVAL '1' DAY)) AS t WHERE t.plan = 'pro'").getSQLState());
+    assertEquals("22023", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', (SELECT 1), 3))"
+        + " AS t WHERE t.plan = 'pro'").getSQLState());
+    assertEquals("22003", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', "
+        + "99999999999999999999999999999999999999, 5))").getSQLState());
+    assertEquals("22007", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', 7, 3)) AS t "
+        + "WHERE t.plan = TIMESTAMP '2020-01-01 00:00:00'").getSQLState());
+    stillWorks();
+  }
+
   private static void stillWorks() throws SQLException {
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery("SELECT id, PREDICT('churn') FROM shop "

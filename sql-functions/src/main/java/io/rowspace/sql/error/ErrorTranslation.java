@@ -7,11 +7,15 @@ import java.util.regex.Pattern;
 /**
  * Turns what comes out of Calcite into the errors of SPEC section 9. Calcite wraps the errors of
  * functions and of the backing database in its own, without SQLSTATE; the original is found in
- * the cause chain, and Calcite's validation messages are given their SQLSTATE.
+ * the cause chain, and Calcite's validation messages are given their SQLSTATE. Java failures of
+ * Calcite's generated code (casts, arithmetic) become data exceptions (22xxx), a stack overflow
+ * 54001; nothing leaves here without a SQLSTATE.
  */
 public final class ErrorTranslation {
   private static final Pattern UNKNOWN_OBJECT = Pattern.compile("Object '([^']*)' not found");
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']*)' not found");
+  private static final Pattern DATETIME_VALUE =
+      Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP)\\b.* value");
 
   private ErrorTranslation() {
   }
@@ -74,6 +78,14 @@ public final class ErrorTranslation {
       // Calcite's runtime, e.g. a label compared with TRUE: CAST('no' AS BOOLEAN).
       return new SQLException(message + ". Compare the value with one of its own type.",
           SqlStates.INVALID_CHARACTER_VALUE, error);
+    }
+    if (message != null && DATETIME_VALUE.matcher(message).find()) {
+      // Calcite's runtime, e.g. a text column compared with a TIMESTAMP literal.
+      return new SQLException(message + ". Compare the value with one of its own type.",
+          SqlStates.INVALID_DATETIME, error);
+    }
+    if (message != null && message.endsWith("due to overflow")) {
+      return new SQLException(message + ".", SqlStates.NUMERIC_OUT_OF_RANGE, error);
     }
     if (t instanceof ArithmeticException && message != null && message.contains("by zero")) {
       return new SQLException("Division by zero.", SqlStates.DIVISION_BY_ZERO, error);

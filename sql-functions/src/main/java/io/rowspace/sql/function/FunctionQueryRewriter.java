@@ -552,6 +552,17 @@ public final class FunctionQueryRewriter {
     if (SqlUtil.isNullLiteral(k, true)) {
       throw nullK(name, session.settings().maxK());
     }
+    for (SqlNode argument : operands.subList(1, 3)) {
+      // Calcite cannot run a subquery as an argument of a table function, nor cast an
+      // interval, date or boolean to a key or k.
+      if (argument.getKind().belongsTo(SqlKind.QUERY)
+          || argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
+              && !(literal instanceof SqlCharStringLiteral)) {
+        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
+            + "and k must be values (a number or string, or a parameter), not " + argument
+            + ".");
+      }
+    }
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
       BigDecimal value = kLiteral.getValueAs(BigDecimal.class);
       int maxK = session.settings().maxK();
