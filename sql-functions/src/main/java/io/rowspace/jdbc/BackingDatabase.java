@@ -4,31 +4,50 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.apache.calcite.avatica.util.Casing;
 
 /**
- * The database behind a Rowspace URL: a HikariCP pool shared by every connection of this JVM that
- * uses the same URL and user, plus what Rowspace needs to know of its dialect.
+ * The database behind a Rowspace URL: the connections Rowspace opens to it, plus what Rowspace
+ * needs to know of its dialect.
+ *
+ * <p>Each Rowspace connection (and each background job) owns a backing connection of its own
+ * ({@link #ownConnection()}), opened outside the pool, so the number of client connections is
+ * bounded by the backing database alone, never by the pool. The HikariCP pool, shared by every
+ * connection of this JVM that uses the same URL and user, serves only Rowspace's brief internal
+ * reads and writes (catalog, models, related rows), which return their connection at once; if
+ * they all stay busy for {@link #POOL_WAIT_MILLIS}, the statement fails with 53300 instead of
+ * HikariCP's own message.
  */
 public final class BackingDatabase {
   private static final Map<String, BackingDatabase> OPEN = new ConcurrentHashMap<>();
+  /** Connections of the pool; only brief internal work borrows them. */
+  private static final int POOL_SIZE = 16;
+  /** How long a statement waits for a pool connection before it fails with 53300. */
+  static final long POOL_WAIT_MILLIS = 30_000;
 
   private final String jdbcUrl;
   private final HikariDataSource pool;
   private final String productName;
   private final Casing unquotedCasing;
   private final String defaultSchema;
+  private final Properties credentials;
+  /** The connections of Rowspace connections and jobs, closed with the database. */
+  private final Set<Connection> owned = ConcurrentHashMap.newKeySet();
 
-  private BackingDatabase(String jdbcUrl, HikariDataSource pool) throws SQLException {
+  private BackingDatabase(String jdbcUrl, HikariDataSource pool, Properties credentials)
+      throws SQLException {
     this.jdbcUrl = jdbcUrl;
     this.pool = pool;
+    this.credentials = credentials;
     try (Connection connection = pool.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       this.productName = meta.getDatabaseProductName();
@@ -72,7 +91,8 @@ public final class BackingDatabase {
       }
       // One idle connection keeps an in-memory H2 database alive while the driver holds it.
       config.setMinimumIdle(1);
-      config.setMaximumPoolSize(16);
+      config.setMaximumPoolSize(POOL_SIZE);
+      config.setConnectionTimeout(POOL_WAIT_MILLIS);
       config.setPoolName("rowspace-" + Integer.toHexString(Objects.hash(key)));
       config.setInitializationFailTimeout(-1);
       HikariDataSource pool;
@@ -82,9 +102,16 @@ public final class BackingDatabase {
         throw new SQLException("Cannot open backing database " + jdbcUrl + ": " + e.getMessage(),
             "08001", e);
       }
+      Properties credentials = new Properties();
+      if (!user.isEmpty()) {
+        credentials.setProperty("user", user);
+      }
+      if (password != null) {
+        credentials.setProperty("password", password);
+      }
       BackingDatabase database;
       try {
-        database = new BackingDatabase(jdbcUrl, pool);
+        database = new BackingDatabase(jdbcUrl, pool, credentials);
       } catch (SQLException e) {
         pool.close();
         throw e;
@@ -95,14 +122,15 @@ public final class BackingDatabase {
   }
 
   /**
-   * Closes the pools of one backing database, e.g. to release an embedded database file to
-   * another process. Connections still open through them fail from then on.
+   * Closes the pool and owned connections of one backing database, e.g. to release an embedded
+   * database file to another process. Connections still open through it fail from then on.
    */
   public static void close(String jdbcUrl) {
     synchronized (OPEN) {
       OPEN.entrySet().removeIf(entry -> {
         if (entry.getValue().jdbcUrl.equals(jdbcUrl)) {
           entry.getValue().pool.close();
+          entry.getValue().closeOwned();
           return true;
         }
         return false;
@@ -110,12 +138,60 @@ public final class BackingDatabase {
     }
   }
 
+  /**
+   * Borrows a pool connection for brief internal work; close it to give it back.
+   *
+   * @throws SQLException 53300 when every pool connection stayed busy for
+   *     {@link #POOL_WAIT_MILLIS}, or the backing database's own error when it cannot connect
+   */
   public Connection connection() throws SQLException {
-    return pool.getConnection();
+    try {
+      return pool.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      if (e.getCause() instanceof SQLException cause && cause.getSQLState() != null) {
+        throw new SQLException("Cannot connect to the backing database " + jdbcUrl + ": "
+            + cause.getMessage(), cause.getSQLState(), cause);
+      }
+      throw new SQLException("All " + POOL_SIZE + " of Rowspace's internal connections to "
+          + jdbcUrl + " stayed busy for " + POOL_WAIT_MILLIS / 1000 + " s (catalog and model "
+          + "reads of other statements). Retry the statement; if it keeps happening, fewer "
+          + "statements at once or a backing database allowing more connections help.",
+          "53300", e);
+    }
   }
 
-  public DataSource dataSource() {
-    return pool;
+  /**
+   * Opens a backing connection outside the pool, for one Rowspace connection or job to own:
+   * its number is limited by the backing database only. Give it back with
+   * {@link #release(Connection)}.
+   *
+   * @throws SQLException the backing database's own, e.g. 53300 from PostgreSQL when it allows
+   *     no more connections
+   */
+  public Connection ownConnection() throws SQLException {
+    Connection connection = DriverManager.getConnection(jdbcUrl, credentials);
+    owned.removeIf(BackingDatabase::isClosed);
+    owned.add(connection);
+    return connection;
+  }
+
+  private static boolean isClosed(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private void closeOwned() {
+    for (Connection connection : owned) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing to release the database: a connection that cannot close is broken anyway.
+      }
+    }
+    owned.clear();
   }
 
   public String jdbcUrl() {

@@ -25,9 +25,10 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * A connection through Rowspace: one connection of the backing database's pool, on which
- * everything that is not Rowspace's runs unchanged, plus the session that executes Rowspace
- * statements and the Calcite connection that runs queries calling Rowspace functions.
+ * A connection through Rowspace: a backing connection of its own (outside the pool, see
+ * {@link BackingDatabase}), on which everything that is not Rowspace's runs unchanged, plus the
+ * session that executes Rowspace statements and the Calcite connection that runs queries calling
+ * Rowspace functions, reading the backing tables through the same connection.
  */
 public final class RowspaceConnection implements Connection {
   private final RowspaceUrl url;
@@ -39,14 +40,15 @@ public final class RowspaceConnection implements Connection {
       throws SQLException {
     this.url = url;
     SessionSettings settings = SessionSettings.from(info);
-    this.backing = database.connection();
+    this.backing = database.ownConnection();
     try {
       this.session = new RowspaceSession(database, settings);
     } catch (SQLException | RuntimeException e) {
       backing.close();
       throw e;
     }
-    this.calcite = new CalciteQueries(session);
+    this.calcite = new CalciteQueries(session,
+        new LentConnectionDataSource(backing));
   }
 
   /** The URL this connection was opened with. */

@@ -23,12 +23,21 @@ final class RowspacePreparedStatements {
 
   static PreparedStatement prepare(RowspaceConnection connection, String sql,
       StatementRoute route) throws SQLException {
+    try {
+      return prepareRouted(connection, sql, route);
+    } catch (StackOverflowError e) {
+      throw RowspaceErrors.tooComplex("");
+    }
+  }
+
+  private static PreparedStatement prepareRouted(RowspaceConnection connection, String sql,
+      StatementRoute route) throws SQLException {
     if (route == StatementRoute.FUNCTION_QUERY) {
       String rewritten = RowspaceStatement.rewrite(connection, sql);
       PreparedStatement calcite;
       try {
         calcite = connection.calcite().connection().prepareStatement(rewritten);
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | StackOverflowError e) {
         throw ErrorTranslation.translate(e);
       }
       return functionQuery(connection, calcite);

@@ -5,6 +5,7 @@ import io.rowspace.sql.ddl.StatementContext;
 import io.rowspace.sql.ddl.StatementResult;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
@@ -55,7 +56,14 @@ public final class RowspaceStatement implements Statement {
     cancelled = false;
     deadlineNanos = queryTimeoutSeconds > 0
         ? System.nanoTime() + queryTimeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
-    StatementRoute route = StatementRouter.route(sql);
+    try {
+      return execute(sql, StatementRouter.route(sql));
+    } catch (StackOverflowError e) {
+      throw RowspaceErrors.tooComplex("");
+    }
+  }
+
+  private boolean execute(String sql, StatementRoute route) throws SQLException {
     switch (route) {
     case ROWSPACE_STATEMENT:
       return executeRowspace(sql);
@@ -110,7 +118,7 @@ public final class RowspaceStatement implements Statement {
       ResultSet rows = calcite.executeQuery(query);
       resultSet = TranslatingResultSet.wrap(rows, this);
       return true;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
       calcite.close();
       current = null;
       throw ErrorTranslation.translate(e);
@@ -124,11 +132,24 @@ public final class RowspaceStatement implements Statement {
           connection.session().database().unquotedCasing());
     } catch (SqlParseException e) {
       SqlParserPos pos = e.getPos();
+      int line = pos == null ? 1 : pos.getLineNum();
+      int column = pos == null ? 1 : pos.getColumnNum();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof StackOverflowError) {
+          throw RowspaceErrors.tooComplex(" (line " + line + ", column " + column + ")");
+        }
+      }
       String message = e.getMessage();
-      int newline = message == null ? -1 : message.indexOf('\n');
+      if (message == null) {
+        message = "the statement cannot be parsed from here on";
+      }
+      int newline = message.indexOf('\n');
       String firstLine = newline < 0 ? message : message.substring(0, newline);
-      throw RowspaceErrors.syntax(firstLine, pos == null ? 1 : pos.getLineNum(),
-          pos == null ? 1 : pos.getColumnNum());
+      if (firstLine.startsWith("Length of identifier")) {
+        throw new SQLException(firstLine.replaceFirst("'([^']{40})[^']*'", "'$1…'")
+            + " (line " + line + ", column " + column + ").", SqlStates.NAME_TOO_LONG);
+      }
+      throw RowspaceErrors.syntax(firstLine, line, column);
     }
   }
 
@@ -138,7 +159,9 @@ public final class RowspaceStatement implements Statement {
     try {
       return new FunctionQueryRewriter(connection.session(), connection.calcite())
           .rewrite(node);
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      // Rewriting prepares parts of the query on Calcite (the columns of its FROM), whose
+      // errors come without SQLSTATE.
       throw ErrorTranslation.translate(e);
     }
   }

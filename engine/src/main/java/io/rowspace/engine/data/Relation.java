@@ -1,5 +1,6 @@
 package io.rowspace.engine.data;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -71,9 +72,9 @@ public record Relation(String name, String table, Kind kind, List<String> holder
   }
 
   public void write(DataOutput out) throws IOException {
-    out.writeUTF(name);
-    out.writeUTF(table);
-    out.writeUTF(kind.name());
+    ModelFile.writeText(out, name);
+    ModelFile.writeText(out, table);
+    ModelFile.writeText(out, kind.name());
     writeList(out, holderColumns);
     writeList(out, tableColumns);
     writeList(out, summaryColumns);
@@ -90,11 +91,11 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     if (depth <= 0) {
       throw new IOException("relations nested too deeply");
     }
-    String name = in.readUTF();
-    String table = in.readUTF();
+    String name = ModelFile.readText(in);
+    String table = ModelFile.readText(in);
     Kind kind;
     try {
-      kind = Kind.valueOf(in.readUTF());
+      kind = Kind.valueOf(ModelFile.readText(in));
     } catch (IllegalArgumentException e) {
       throw new IOException("unknown relation kind", e);
     }
@@ -122,7 +123,7 @@ public record Relation(String name, String table, Kind kind, List<String> holder
   private static void writeList(DataOutput out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
-      out.writeUTF(v);
+      ModelFile.writeText(out, v);
     }
   }
 
@@ -133,7 +134,7 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     }
     List<String> values = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      values.add(in.readUTF());
+      values.add(ModelFile.readText(in));
     }
     return values;
   }

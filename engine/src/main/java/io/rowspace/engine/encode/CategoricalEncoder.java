@@ -2,6 +2,7 @@ package io.rowspace.engine.encode;
 
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
@@ -120,11 +121,11 @@ public final class CategoricalEncoder extends ColumnEncoder {
   @Override
   void write(DataOutput out) throws IOException {
     out.writeByte(sentences == null ? 2 : 6);
-    out.writeUTF(name());
-    out.writeUTF(kind().name());
+    ModelFile.writeText(out, name());
+    ModelFile.writeText(out, kind().name());
     out.writeInt(values.size());
     for (String v : values) {
-      out.writeUTF(v);
+      ModelFile.writeText(out, v);
     }
     if (sentences != null) {
       sentences.write(out);
@@ -145,7 +146,7 @@ public final class CategoricalEncoder extends ColumnEncoder {
     }
     List<String> values = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      values.add(in.readUTF());
+      values.add(ModelFile.readText(in));
     }
     return new CategoricalEncoder(name, kind, values, null);
   }

@@ -3,6 +3,7 @@ package io.rowspace.engine.encode;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
@@ -146,8 +147,8 @@ public abstract sealed class ColumnEncoder
 
   static ColumnEncoder read(DataInput in) throws IOException {
     int type = in.readByte();
-    String name = in.readUTF();
-    ValueKind kind = ValueKind.valueOf(in.readUTF());
+    String name = ModelFile.readText(in);
+    ValueKind kind = ValueKind.valueOf(ModelFile.readText(in));
     return switch (type) {
       case 1 -> ScalarEncoder.read(name, kind, in);
       case 2 -> CategoricalEncoder.read(name, kind, in);

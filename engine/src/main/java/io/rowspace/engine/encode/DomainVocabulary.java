@@ -1,5 +1,6 @@
 package io.rowspace.engine.encode;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -73,11 +74,11 @@ final class DomainVocabulary {
   void write(DataOutput out) throws IOException {
     out.writeInt(domains.size());
     for (String d : domains) {
-      out.writeUTF(d);
+      ModelFile.writeText(out, d);
     }
     out.writeInt(tlds.size());
     for (String t : tlds) {
-      out.writeUTF(t);
+      ModelFile.writeText(out, t);
     }
   }
 
@@ -94,7 +95,7 @@ final class DomainVocabulary {
     }
     List<String> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      list.add(in.readUTF());
+      list.add(ModelFile.readText(in));
     }
     return list;
   }

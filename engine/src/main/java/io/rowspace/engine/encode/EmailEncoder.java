@@ -4,6 +4,7 @@ import io.rowspace.engine.profile.TextPatterns;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -97,8 +98,8 @@ public final class EmailEncoder extends ColumnEncoder {
   @Override
   void write(DataOutput out) throws IOException {
     out.writeByte(4);
-    out.writeUTF(name());
-    out.writeUTF(kind().name());
+    ModelFile.writeText(out, name());
+    ModelFile.writeText(out, kind().name());
     vocabulary.write(out);
     out.writeDouble(lengthMean);
     out.writeDouble(lengthStd);

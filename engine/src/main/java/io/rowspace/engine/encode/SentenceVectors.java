@@ -1,5 +1,6 @@
 package io.rowspace.engine.encode;
 
+import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
@@ -124,7 +125,7 @@ public final class SentenceVectors {
     out.writeInt(known.size());
     out.writeInt(SentenceModel.DIMENSION);
     for (Map.Entry<String, float[]> e : known.entrySet()) {
-      out.writeUTF(e.getKey());
+      ModelFile.writeText(out, e.getKey());
       for (float f : e.getValue()) {
         out.writeShort(Float.floatToRawIntBits(f) >>> 16);
       }
@@ -140,7 +141,7 @@ public final class SentenceVectors {
     }
     Map<String, float[]> known = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      String key = in.readUTF();
+      String key = ModelFile.readText(in);
       float[] v = new float[dimension];
       for (int j = 0; j < dimension; j++) {
         v[j] = Float.intBitsToFloat((in.readShort() & 0xFFFF) << 16);

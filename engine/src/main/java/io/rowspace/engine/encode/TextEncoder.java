@@ -2,6 +2,7 @@ package io.rowspace.engine.encode;
 
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
+import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
 
 import java.io.DataInput;
@@ -127,8 +128,8 @@ public final class TextEncoder extends ColumnEncoder {
   @Override
   void write(DataOutput out) throws IOException {
     out.writeByte(7);
-    out.writeUTF(name());
-    out.writeUTF(kind().name());
+    ModelFile.writeText(out, name());
+    ModelFile.writeText(out, kind().name());
     for (int j = 0; j < 2; j++) {
       out.writeDouble(mean[j]);
       out.writeDouble(std[j]);

@@ -3,6 +3,7 @@ package io.rowspace.engine.encode;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -130,8 +131,8 @@ public final class TimestampEncoder extends ColumnEncoder {
   @Override
   void write(DataOutput out) throws IOException {
     out.writeByte(3);
-    out.writeUTF(name());
-    out.writeUTF(kind().name());
+    ModelFile.writeText(out, name());
+    ModelFile.writeText(out, kind().name());
     out.writeDouble(mean);
     out.writeDouble(std);
     out.writeBoolean(timeOfDay);

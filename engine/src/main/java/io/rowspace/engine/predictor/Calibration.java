@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -303,7 +304,7 @@ final class Calibration {
   }
 
   void write(DataOutput out) throws IOException {
-    out.writeUTF(method);
+    ModelFile.writeText(out, method);
     out.writeDouble(temperature);
     out.writeDouble(plattSlope);
     out.writeDouble(plattIntercept);
@@ -316,7 +317,7 @@ final class Calibration {
   }
 
   static Calibration read(DataInput in) throws IOException {
-    String method = in.readUTF();
+    String method = ModelFile.readText(in);
     if (!List.of(TEMPERATURE, PLATT, ISOTONIC).contains(method)) {
       throw new IOException("unknown calibration method '" + method + "'");
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
@@ -125,7 +126,7 @@ final class CrossHead implements PredictorHead {
 
   @Override
   public void write(DataOutput out) throws IOException {
-    out.writeUTF(name());
+    ModelFile.writeText(out, name());
     out.writeInt(inputs);
     out.writeInt(hidden);
     out.writeInt(outputs);

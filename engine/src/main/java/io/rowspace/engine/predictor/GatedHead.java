@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.ParameterLayout;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
@@ -100,7 +101,7 @@ final class GatedHead implements PredictorHead {
 
   @Override
   public void write(DataOutput out) throws IOException {
-    out.writeUTF(NAME);
+    ModelFile.writeText(out, NAME);
     out.writeInt(inputs);
     out.writeInt(hidden);
     out.writeInt(outputs);

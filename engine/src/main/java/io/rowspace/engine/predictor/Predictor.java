@@ -480,9 +480,9 @@ public final class Predictor implements AutoCloseable {
   /** The predictor in Rowspace's versioned binary format. */
   public byte[] toBytes() {
     return ModelFile.write(MAGIC, VERSION, out -> {
-      out.writeUTF(task.name());
-      out.writeUTF(target);
-      out.writeUTF(targetKind.name());
+      ModelFile.writeText(out, task.name());
+      ModelFile.writeText(out, target);
+      ModelFile.writeText(out, targetKind.name());
       ModelFile.writeStrings(out, classes);
       ModelFile.writeNullableUtf(out, positiveLabel);
       out.writeDouble(threshold);
@@ -492,7 +492,7 @@ public final class Predictor implements AutoCloseable {
         interval.write(out);
       }
       trainingInputs.write(out);
-      out.writeUTF(metrics.metric());
+      ModelFile.writeText(out, metrics.metric());
       double[] m = {metrics.metricValue(), metrics.auc(), metrics.accuracy(), metrics.f1(),
           metrics.logLoss(), metrics.rmse(), metrics.mae(), metrics.r2(),
           metrics.calibrationError(), metrics.intervalCoverage()};
@@ -503,12 +503,12 @@ public final class Predictor implements AutoCloseable {
       out.writeInt(metrics.validationRows());
       out.writeInt(classDistribution.size());
       for (Map.Entry<String, Double> e : classDistribution.entrySet()) {
-        out.writeUTF(e.getKey());
+        ModelFile.writeText(out, e.getKey());
         out.writeDouble(e.getValue());
       }
       ModelFile.writeStrings(out, inputColumns);
       out.writeInt(trainingRows);
-      out.writeUTF(spaceFingerprint);
+      ModelFile.writeText(out, spaceFingerprint);
       ModelFile.writeFloats(out, featureMean);
       ModelFile.writeFloats(out, featureStd);
       head.write(out);
@@ -537,9 +537,9 @@ public final class Predictor implements AutoCloseable {
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
-      Task task = Task.valueOf(in.readUTF());
-      String target = in.readUTF();
-      ValueKind kind = ValueKind.valueOf(in.readUTF());
+      Task task = Task.valueOf(ModelFile.readText(in));
+      String target = ModelFile.readText(in);
+      ValueKind kind = ValueKind.valueOf(ModelFile.readText(in));
       List<String> classes = ModelFile.readStrings(in);
       String positive = ModelFile.readNullableUtf(in);
       double threshold = in.readDouble();
@@ -556,7 +556,7 @@ public final class Predictor implements AutoCloseable {
         }
         inputStats = TrainingInputs.read(in);
       }
-      String metric = in.readUTF();
+      String metric = ModelFile.readText(in);
       double[] m = new double[version == 1 ? 9 : 10];
       for (int i = 0; i < m.length; i++) {
         m[i] = in.readDouble();
@@ -569,11 +569,11 @@ public final class Predictor implements AutoCloseable {
       }
       Map<String, Double> distribution = new LinkedHashMap<>();
       for (int i = 0; i < nd; i++) {
-        distribution.put(in.readUTF(), in.readDouble());
+        distribution.put(ModelFile.readText(in), in.readDouble());
       }
       List<String> inputs = ModelFile.readStrings(in);
       int trainingRows = in.readInt();
-      String fingerprint = in.readUTF();
+      String fingerprint = ModelFile.readText(in);
       float[] mean = ModelFile.readFloats(in);
       float[] std = ModelFile.readFloats(in);
       PredictorHead head = version < 3 ? new MlpHead(in.readInt(), in.readInt(), in.readInt())

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.nn.ParameterLayout;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -70,7 +71,7 @@ sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
 
   /** Reads a head written by {@link #write} (predictor format version 3 and later). */
   static PredictorHead read(DataInput in) throws IOException {
-    String name = in.readUTF();
+    String name = ModelFile.readText(in);
     int inputs = size(in.readInt());
     int hidden = size(in.readInt());
     int outputs = size(in.readInt());

@@ -4,6 +4,7 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -124,7 +125,7 @@ record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double
   void write(DataOutput out) throws IOException {
     out.writeInt(numeric.size());
     for (Map.Entry<String, double[]> e : numeric.entrySet()) {
-      out.writeUTF(e.getKey());
+      ModelFile.writeText(out, e.getKey());
       for (double v : e.getValue()) {
         out.writeDouble(v);
       }
@@ -141,7 +142,7 @@ record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double
     }
     Map<String, double[]> numeric = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      String name = in.readUTF();
+      String name = ModelFile.readText(in);
       numeric.put(name, new double[] {in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble()});
     }

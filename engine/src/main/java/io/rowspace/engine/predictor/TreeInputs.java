@@ -8,6 +8,7 @@ import io.rowspace.engine.profile.DetectedType;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -213,18 +214,18 @@ final class TreeInputs {
   void write(DataOutput out) throws IOException {
     out.writeInt(columns.size());
     for (int j = 0; j < columns.size(); j++) {
-      out.writeUTF(columns.get(j));
-      out.writeUTF(kinds.get(j).name());
+      ModelFile.writeText(out, columns.get(j));
+      ModelFile.writeText(out, kinds.get(j).name());
       Map<String, Float> rank = new TreeMap<>(ranks.get(j));
       out.writeInt(rank.size());
       for (Map.Entry<String, Float> e : rank.entrySet()) {
-        out.writeUTF(e.getKey());
+        ModelFile.writeText(out, e.getKey());
         out.writeFloat(e.getValue());
       }
     }
     out.writeInt(relations.size());
     for (int r = 0; r < relations.size(); r++) {
-      out.writeUTF(relations.get(r));
+      ModelFile.writeText(out, relations.get(r));
       out.writeInt(summaryWidths.get(r));
     }
   }
@@ -238,9 +239,9 @@ final class TreeInputs {
     List<ValueKind> kinds = new ArrayList<>();
     List<Map<String, Float>> ranks = new ArrayList<>();
     for (int j = 0; j < n; j++) {
-      columns.add(in.readUTF());
+      columns.add(ModelFile.readText(in));
       try {
-        kinds.add(ValueKind.valueOf(in.readUTF()));
+        kinds.add(ValueKind.valueOf(ModelFile.readText(in)));
       } catch (IllegalArgumentException e) {
         throw new IOException("an unknown value kind", e);
       }
@@ -250,7 +251,7 @@ final class TreeInputs {
       }
       Map<String, Float> rank = new HashMap<>();
       for (int i = 0; i < m; i++) {
-        rank.put(in.readUTF(), in.readFloat());
+        rank.put(ModelFile.readText(in), in.readFloat());
       }
       ranks.add(rank);
     }
@@ -261,7 +262,7 @@ final class TreeInputs {
     List<String> relations = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
     for (int r = 0; r < m; r++) {
-      relations.add(in.readUTF());
+      relations.add(ModelFile.readText(in));
       int width = in.readInt();
       if (width < 0 || width > 1_000_000) {
         throw new IOException("a summary of width " + width);

@@ -86,7 +86,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     }
     out.writeInt(weights.size());
     for (Map.Entry<String, float[]> e : weights.entrySet()) {
-      out.writeUTF(e.getKey());
+      ModelFile.writeText(out, e.getKey());
       ModelFile.writeFloats(out, e.getValue());
     }
   }
@@ -110,7 +110,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     }
     Map<String, float[]> weights = new LinkedHashMap<>();
     for (int i = 0; i < w; i++) {
-      weights.put(in.readUTF(), ModelFile.readFloats(in));
+      weights.put(ModelFile.readText(in), ModelFile.readFloats(in));
     }
     return new TunedLayers(layers, weights);
   }

@@ -1,5 +1,6 @@
 package io.rowspace.engine.search;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -170,7 +171,7 @@ public final class RowVectors {
       out.writeInt(keys.size());
       out.writeInt(dimension);
       for (String key : keys) {
-        out.writeUTF(key);
+        ModelFile.writeText(out, key);
       }
       ByteBuffer values = ByteBuffer.allocate((matrix.length + extremeness.length) * Float.BYTES);
       values.asFloatBuffer().put(matrix).put(extremeness);
@@ -194,7 +195,7 @@ public final class RowVectors {
       int dimension = in.readInt();
       String[] keys = new String[n];
       for (int i = 0; i < n; i++) {
-        keys[i] = in.readUTF();
+        keys[i] = ModelFile.readText(in);
       }
       byte[] values = new byte[Math.multiplyExact(n, dimension) * Float.BYTES];
       in.readFully(values);

@@ -406,7 +406,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       out.writeInt(rowsTrained);
       out.writeInt(epochs);
       out.writeDouble(finalValidationLoss);
-      out.writeUTF(device);
+      ModelFile.writeText(out, device);
       ModelFile.writeMap(out, options);
       ModelFile.writeProfiles(out, profiles);
       out.writeInt(config.features());
@@ -427,16 +427,16 @@ public final class EmbeddingSpace implements AutoCloseable {
         out.writeDouble(r.temperature());
         out.writeDouble(r.gradNorm());
         out.writeDouble(r.clippedGradNorm());
-        out.writeUTF(r.failures());
-        out.writeUTF(r.actions());
+        ModelFile.writeText(out, r.failures());
+        ModelFile.writeText(out, r.actions());
         out.writeDouble(r.reconstructionLoss());
-        out.writeUTF(r.objectiveWeights());
+        ModelFile.writeText(out, r.objectiveWeights());
         out.writeDouble(r.meanCosine());
         out.writeDouble(r.effectiveRank());
       }
       out.writeInt(mutualInformationBits.size());
       for (Map.Entry<String, Double> e : mutualInformationBits.entrySet()) {
-        out.writeUTF(e.getKey());
+        ModelFile.writeText(out, e.getKey());
         out.writeDouble(e.getValue());
       }
     });
@@ -450,7 +450,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       int epochs = in.readInt();
       double loss = in.readDouble();
       double seconds = Double.NaN;
-      String device = in.readUTF();
+      String device = ModelFile.readText(in);
       Map<String, String> options = ModelFile.readMap(in);
       List<ColumnProfile> profiles = ModelFile.readProfiles(in);
       // Format 1 wrote no token-input widths: it had one slot and three features per token.
@@ -480,11 +480,11 @@ public final class EmbeddingSpace implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         EpochRecord r = new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
             in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readUTF(), in.readUTF());
+            in.readDouble(), ModelFile.readText(in), ModelFile.readText(in));
         // Format 4 added the reconstruction loss, the objective's weights and the health of the
         // embeddings; older epochs have none.
         if (version >= 4) {
-          r = r.withObjective(in.readDouble(), in.readUTF(), in.readDouble(), in.readDouble());
+          r = r.withObjective(in.readDouble(), ModelFile.readText(in), in.readDouble(), in.readDouble());
         }
         timeline.add(r);
       }
@@ -498,7 +498,7 @@ public final class EmbeddingSpace implements AutoCloseable {
           throw new IOException("invalid count of information estimates " + columns);
         }
         for (int i = 0; i < columns; i++) {
-          information.put(in.readUTF(), in.readDouble());
+          information.put(ModelFile.readText(in), in.readDouble());
         }
       }
       return new EmbeddingSpace(profiles, encoder, config, related, params, options, epochs, loss, device,

@@ -121,22 +121,72 @@ public final class ModelFile {
     return values;
   }
 
+  /**
+   * Marks a text written in the long form: {@link DataOutput#writeUTF} holds at most 65,535
+   * bytes, so a longer value (a free-text cell, a category of 100 KB) follows this marker as an
+   * int length and UTF-8 bytes. Shorter texts are written exactly as {@code writeUTF} writes
+   * them, so formats saved before keep loading and stay byte-identical.
+   */
+  private static final String LONG_TEXT = "\uFFFF\u0000rowspace-long-text";
+  private static final int UTF_LIMIT = 65_535;
+
+  /** Writes a text of any length; read it with {@link #readText}. */
+  public static void writeText(DataOutput out, String text) throws IOException {
+    // Modified UTF-8 takes at most three bytes a char, so short texts need no counting.
+    boolean fits = text.length() <= UTF_LIMIT / 3 || modifiedUtfLength(text) <= UTF_LIMIT;
+    if (fits && !text.equals(LONG_TEXT)) {
+      out.writeUTF(text);
+      return;
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeUTF(LONG_TEXT);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  /** Reads a text of {@link #writeText} (or of {@code writeUTF}). */
+  public static String readText(DataInput in) throws IOException {
+    String text = in.readUTF();
+    if (!text.equals(LONG_TEXT)) {
+      return text;
+    }
+    int length = in.readInt();
+    if (length < 0 || length > MAX_TEXT_BYTES) {
+      throw new IOException("Corrupt text length " + length);
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Longest text {@link #readText} accepts: corrupt lengths fail instead of allocating. */
+  private static final int MAX_TEXT_BYTES = 1 << 30;
+
+  private static long modifiedUtfLength(String text) {
+    long length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+    }
+    return length;
+  }
+
   public static void writeNullableUtf(DataOutput out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
-      out.writeUTF(s);
+      writeText(out, s);
     }
   }
 
   public static String readNullableUtf(DataInput in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+    return in.readBoolean() ? readText(in) : null;
   }
 
   public static void writeMap(DataOutput out, Map<String, String> map) throws IOException {
     out.writeInt(map.size());
     for (Map.Entry<String, String> e : map.entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeUTF(e.getValue());
+      writeText(out, e.getKey());
+      writeText(out, e.getValue());
     }
   }
 
@@ -144,7 +194,7 @@ public final class ModelFile {
     int n = checkedCount(in.readInt());
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      map.put(in.readUTF(), in.readUTF());
+      map.put(readText(in), readText(in));
     }
     return map;
   }
@@ -152,7 +202,7 @@ public final class ModelFile {
   public static void writeStrings(DataOutput out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
-      out.writeUTF(v);
+      writeText(out, v);
     }
   }
 
@@ -160,7 +210,7 @@ public final class ModelFile {
     int n = checkedCount(in.readInt());
     List<String> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      list.add(in.readUTF());
+      list.add(readText(in));
     }
     return list;
   }
@@ -169,11 +219,11 @@ public final class ModelFile {
       throws IOException {
     out.writeInt(profiles.size());
     for (ColumnProfile p : profiles) {
-      out.writeUTF(p.name());
+      writeText(out, p.name());
       out.writeInt(p.jdbcType());
       writeNullableUtf(out, p.sqlTypeName());
-      out.writeUTF(p.detectedType().name());
-      out.writeUTF(p.encoder());
+      writeText(out, p.detectedType().name());
+      writeText(out, p.encoder());
       out.writeBoolean(p.used());
       writeNullableUtf(out, p.reason());
       out.writeLong(p.rows());
@@ -187,8 +237,8 @@ public final class ModelFile {
     int n = checkedCount(in.readInt());
     List<ColumnProfile> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      list.add(new ColumnProfile(in.readUTF(), in.readInt(), readNullableUtf(in),
-          DetectedType.valueOf(in.readUTF()), in.readUTF(), in.readBoolean(),
+      list.add(new ColumnProfile(readText(in), in.readInt(), readNullableUtf(in),
+          DetectedType.valueOf(readText(in)), readText(in), in.readBoolean(),
           readNullableUtf(in), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
     }
     return list;

@@ -1,5 +1,6 @@
 package io.rowspace.engine.trees;
 
+import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -119,7 +120,7 @@ public final class BoostedTrees {
   }
 
   public void write(DataOutput out) throws IOException {
-    out.writeUTF(loss.name());
+    ModelFile.writeText(out, loss.name());
     out.writeInt(width);
     out.writeInt(base.length);
     for (double b : base) {
@@ -134,7 +135,7 @@ public final class BoostedTrees {
   public static BoostedTrees read(DataInput in) throws IOException {
     BoostingLoss loss;
     try {
-      loss = BoostingLoss.valueOf(in.readUTF());
+      loss = BoostingLoss.valueOf(ModelFile.readText(in));
     } catch (IllegalArgumentException e) {
       throw new IOException("an unknown boosting loss", e);
     }

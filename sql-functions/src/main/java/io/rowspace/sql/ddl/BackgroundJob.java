@@ -84,7 +84,7 @@ final class BackgroundJob implements ProgressListener {
   private void run() {
     String state;
     String message;
-    try (Connection connection = session.database().connection()) {
+    try (Connection connection = session.database().ownConnection()) {
       StatementContext context = new StatementContext(session, connection, this,
           cancelled::get, true);
       RowspaceStatementExecutor.execute(statement, context);

@@ -46,10 +46,10 @@ final class BackgroundJobs {
     String model;
     if (statement instanceof SqlCreateEmbeddingSpace create) {
       kind = "CREATE EMBEDDING SPACE";
-      model = ObjectNames.modelName(create.name(), "an embedding space");
+      model = ObjectNames.newModelName(create.name(), "an embedding space");
     } else if (statement instanceof SqlCreatePredictor create) {
       kind = "CREATE PREDICTOR";
-      model = ObjectNames.modelName(create.name(), "a predictor");
+      model = ObjectNames.newModelName(create.name(), "a predictor");
     } else {
       throw RowspaceErrors.invalidArgument("Only CREATE EMBEDDING SPACE and CREATE PREDICTOR "
           + "can run with async = true.");

@@ -58,7 +58,7 @@ final class CreateEmbeddingSpaceCommand {
   }
 
   StatementResult execute() throws SQLException {
-    String name = ObjectNames.modelName(create.name(), "an embedding space");
+    String name = ObjectNames.newModelName(create.name(), "an embedding space");
     Catalog catalog = session.catalog();
     Optional<SpaceRecord> existing = catalog.findSpace(name);
     if (existing.isPresent() && !create.replace()) {

@@ -45,7 +45,7 @@ final class CreatePredictorCommand {
   }
 
   StatementResult execute() throws SQLException {
-    String name = ObjectNames.modelName(create.name(), "a predictor");
+    String name = ObjectNames.newModelName(create.name(), "a predictor");
     Catalog catalog = session.catalog();
     Optional<PredictorRecord> existing = catalog.findPredictor(name);
     if (existing.isPresent() && !create.replace()) {

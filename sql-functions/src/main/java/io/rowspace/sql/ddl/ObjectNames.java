@@ -16,13 +16,28 @@ final class ObjectNames {
   private ObjectNames() {
   }
 
-  /** The name of a space or predictor: one identifier. */
+  /**
+   * Longest name of a space, predictor or target column the catalog holds (its VARCHAR(256)
+   * columns); longer names are refused before any training.
+   */
+  static final int MAX_NAME_LENGTH = 256;
+
+  /** The name of a space or predictor (or target column): one identifier. */
   static String modelName(SqlIdentifier identifier, String kind) throws SQLException {
     if (!identifier.isSimple()) {
       throw RowspaceErrors.invalidArgument("The name of " + kind + " '" + identifier
           + "' must be a single identifier, without a schema; models live in schema ROWSPACE.");
     }
     return identifier.getSimple();
+  }
+
+  /** {@link #modelName} for a name to be stored: at most {@link #MAX_NAME_LENGTH} characters. */
+  static String newModelName(SqlIdentifier identifier, String kind) throws SQLException {
+    String name = modelName(identifier, kind);
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw RowspaceErrors.nameTooLong(kind, name, MAX_NAME_LENGTH);
+    }
+    return name;
   }
 
   static SchemaReader schemaReader(RowspaceSession session, Connection connection) {

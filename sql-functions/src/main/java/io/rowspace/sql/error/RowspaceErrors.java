@@ -88,6 +88,22 @@ public final class RowspaceErrors {
         SqlStates.OUT_OF_MEMORY);
   }
 
+  /** A statement whose expressions or parentheses nest too deeply for the parser or planner. */
+  public static SQLException tooComplex(String where) {
+    return new SQLException("Statement too complex" + where + ": its expressions or parentheses "
+        + "nest too deeply to parse or plan (for example thousands of nested parentheses or a "
+        + "sum of thousands of terms). Split it into smaller expressions or statements.",
+        SqlStates.STATEMENT_TOO_COMPLEX);
+  }
+
+  /** A name longer than the catalog holds, refused before any work is done. */
+  public static SQLException nameTooLong(String kind, String name, int limit) {
+    return new SQLException("The name of " + kind + " '" + name.substring(0, 40) + "…' is "
+        + name.length() + " characters long; names of " + kind.replaceFirst("^an? ", "")
+        + "s may have at most " + limit + " characters. Choose a shorter name.",
+        SqlStates.NAME_TOO_LONG);
+  }
+
   public static SQLException internal(String message, Throwable cause) {
     return new SQLException(message, SqlStates.INTERNAL, cause);
   }

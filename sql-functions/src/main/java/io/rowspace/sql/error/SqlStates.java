@@ -15,6 +15,13 @@ public final class SqlStates {
   /** Object not in prerequisite state: a STALE predictor, a job of another live process. */
   public static final String OBJECT_NOT_IN_STATE = "55000";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";
+  public static final String NAME_TOO_LONG = "42622";
+  public static final String STATEMENT_TOO_COMPLEX = "54001";
+  public static final String TOO_MANY_CONNECTIONS = "53300";
+  public static final String INVALID_CHARACTER_VALUE = "22018";
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
+  public static final String DIVISION_BY_ZERO = "22012";
+  public static final String INVALID_DATETIME = "22007";
   public static final String INTERNAL = "XX000";
 
   private SqlStates() {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
@@ -34,10 +35,16 @@ public final class CalciteQueries implements AutoCloseable {
   static final String EMBEDDINGS = "ROWSPACE_EMBEDDINGS";
 
   private final RowspaceSession session;
+  private final DataSource tables;
   private CalciteConnection connection;
 
-  public CalciteQueries(RowspaceSession session) {
+  /**
+   * @param tables where Calcite reads the backing tables: the Rowspace connection's own backing
+   *     connection, lent, so queries borrow nothing from the pool
+   */
+  public CalciteQueries(RowspaceSession session, DataSource tables) {
     this.session = session;
+    this.tables = tables;
   }
 
   /** The Calcite connection, opened on first use. */
@@ -60,7 +67,7 @@ public final class CalciteQueries implements AutoCloseable {
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
     for (String schema : backingSchemas()) {
-      root.add(schema, JdbcSchema.create(root, schema, session.database().dataSource(), null,
+      root.add(schema, JdbcSchema.create(root, schema, tables, null,
           schema));
     }
     addFunction(root, PREDICT_LABEL, "predictLabel");
@@ -99,7 +106,7 @@ public final class CalciteQueries implements AutoCloseable {
 
   private List<String> backingSchemas() throws SQLException {
     List<String> schemas = new ArrayList<>();
-    try (Connection backing = session.database().connection();
+    try (Connection backing = tables.getConnection();
          ResultSet rs = backing.getMetaData().getSchemas()) {
       while (rs.next()) {
         schemas.add(rs.getString("TABLE_SCHEM"));

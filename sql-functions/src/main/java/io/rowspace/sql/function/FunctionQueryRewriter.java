@@ -6,6 +6,7 @@ import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -92,6 +95,8 @@ public final class FunctionQueryRewriter {
       return null;
     }
     if (node instanceof SqlSelect select) {
+      checkRowCount(select.getFetch(), "LIMIT");
+      checkRowCount(select.getOffset(), "OFFSET");
       filterSimilarRowsBeforeLimit(select);
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
@@ -119,6 +124,8 @@ public final class FunctionQueryRewriter {
       return with;
     }
     if (node instanceof SqlOrderBy orderBy) {
+      checkRowCount(orderBy.fetch, "LIMIT");
+      checkRowCount(orderBy.offset, "OFFSET");
       visit(orderBy.query, scope);
       SelectScope inner = orderBy.query instanceof SqlSelect select
           ? new SelectScope(select.getFrom(), withItems())
@@ -148,6 +155,21 @@ public final class FunctionQueryRewriter {
       return call;
     }
     return node;
+  }
+
+  /**
+   * A LIMIT or OFFSET literal must be a row count Calcite can run (a long): a larger one would
+   * fail inside its code generation.
+   */
+  private static void checkRowCount(SqlNode count, String clause) throws SQLException {
+    if (count instanceof SqlNumericLiteral literal) {
+      BigDecimal value = literal.getValueAs(BigDecimal.class);
+      if (value.signum() < 0 || value.scale() > 0 && value.stripTrailingZeros().scale() > 0
+          || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        throw RowspaceErrors.invalidArgument(clause + " " + value + ": a row count must be an "
+            + "integer between 0 and " + Long.MAX_VALUE + ".");
+      }
+    }
   }
 
   private static String functionName(SqlCall call) {
@@ -335,10 +357,25 @@ public final class FunctionQueryRewriter {
           expressions.add(new SqlIdentifier(input, POS));
         }
       }
+      if (names.isEmpty()) {
+        throw noInputColumns(function, bound.record().name(), bound.record().inputColumns());
+      }
     }
     String namesText = PackedValues.pack(names);
     SqlNode values = PackedValues.expression(expressions);
     return new RowArguments(namesText, SqlLiteral.createCharString(namesText, POS), values);
+  }
+
+  /**
+   * A call without named values whose FROM has none of the model's input columns (or no FROM):
+   * there is no row to predict for.
+   */
+  private static SQLException noInputColumns(String function, String model,
+      Collection<String> inputs) {
+    return new SQLException(function + "('" + model + "') finds none of its input columns ("
+        + String.join(", ", inputs) + ") in the FROM clause of its SELECT. Select FROM a table "
+        + "that has them, or give the values by name, e.g. " + function + "('" + model + "', "
+        + inputs.iterator().next() + " => ...).", SqlStates.UNKNOWN_COLUMN);
   }
 
   private static SqlNode cast(SqlNode value, SqlTypeName type) {
@@ -428,6 +465,9 @@ public final class FunctionQueryRewriter {
         expressions.add(new SqlIdentifier(input, POS));
       }
     }
+    if (names.isEmpty()) {
+      throw noInputColumns("ANOMALY_SCORE", record.name(), bound.inputColumns().keySet());
+    }
     String namesText = PackedValues.pack(names);
     SqlNode values = PackedValues.expression(expressions);
     return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
@@ -492,6 +532,15 @@ public final class FunctionQueryRewriter {
     select.setWhere(null);
   }
 
+  /**
+   * SIMILAR_ROWS without k. A NULL k is refused rather than read as "no limit": every row of a
+   * large table is never what was meant, and rowspace.maxK bounds what one call returns.
+   */
+  static SQLException nullK(String space, int maxK) {
+    return RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + space + "', ..., NULL): k must be "
+        + "an integer between 1 and " + maxK + " (connection property rowspace.maxK), not NULL.");
+  }
+
   private SqlNode similarRows(SqlCall call) throws SQLException {
     List<SqlNode> operands = call.getOperandList();
     String name = space(call, "SIMILAR_ROWS").name();
@@ -500,6 +549,20 @@ public final class FunctionQueryRewriter {
           + "literal, a key and k, e.g. TABLE(SIMILAR_ROWS('shop', 42, 10)).");
     }
     SqlNode k = operands.get(2);
+    if (SqlUtil.isNullLiteral(k, true)) {
+      throw nullK(name, session.settings().maxK());
+    }
+    for (SqlNode argument : operands.subList(1, 3)) {
+      // Calcite cannot run a subquery as an argument of a table function, nor cast an
+      // interval, date or boolean to a key or k.
+      if (argument.getKind().belongsTo(SqlKind.QUERY)
+          || argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
+              && !(literal instanceof SqlCharStringLiteral)) {
+        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
+            + "and k must be values (a number or string, or a parameter), not " + argument
+            + ".");
+      }
+    }
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
       BigDecimal value = kLiteral.getValueAs(BigDecimal.class);
       int maxK = session.settings().maxK();

@@ -48,7 +48,10 @@ public final class SimilarRowsFunction {
       SpaceRecord record = rowspace.catalog().findSpace(space).orElseThrow(
           () -> RowspaceErrors.unknownSpace(space, List.of()));
       int maxK = rowspace.settings().maxK();
-      if (k != null && (k < 1 || k > maxK)) {
+      if (k == null) {
+        throw FunctionQueryRewriter.nullK(space, maxK);
+      }
+      if (k < 1 || k > maxK) {
         throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + space + "', ..., " + k
             + "): k must be between 1 and " + maxK + " (connection property rowspace.maxK).");
       }
@@ -58,7 +61,7 @@ public final class SimilarRowsFunction {
             rowspace.dialect()).findTable(record.rootSchema(), record.rootTable())
             .orElseThrow(() -> RowspaceErrors.unknownTable(record.rootTable(), List.of()));
       }
-      int limit = Boolean.TRUE.equals(all) || k == null ? 0 : k;
+      int limit = Boolean.TRUE.equals(all) ? 0 : k;
       return new SimilarRowsTable(rowspace, record, root, key, limit);
     } catch (SQLException e) {
       throw new RowspaceRuntimeException(e);

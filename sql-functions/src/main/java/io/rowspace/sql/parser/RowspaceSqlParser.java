@@ -15,8 +15,11 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  * ones fold as the backing database folds them, so names match its catalog.
  */
 public final class RowspaceSqlParser {
-  /** Longest identifier accepted; generous, as backing databases decide their own limits. */
-  private static final int IDENTIFIER_MAX_LENGTH = 1024;
+  /**
+   * Longest identifier accepted; generous, as backing databases decide their own limits. The
+   * Calcite connection that runs rewritten queries accepts the same ({@code RowspacePrepare}).
+   */
+  public static final int IDENTIFIER_MAX_LENGTH = 1024;
 
   private RowspaceSqlParser() {
   }

@@ -1,5 +1,6 @@
 package io.rowspace.sql.plan;
 
+import io.rowspace.sql.parser.RowspaceSqlParser;
 import java.lang.reflect.Type;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -10,6 +11,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
@@ -20,6 +22,16 @@ import org.apache.calcite.tools.Programs;
  * {@code Driver.withPrepareFactory(RowspacePrepare::new)}.
  */
 public final class RowspacePrepare extends CalcitePrepareImpl {
+
+  /**
+   * Parses a rewritten query with the identifier length limit of Rowspace's own parser, which
+   * accepted the query first; Calcite's default (128) would otherwise refuse a name the backing
+   * database allows.
+   */
+  @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return super.createParser(sql,
+        parserConfig.withIdentifierMaxLength(RowspaceSqlParser.IDENTIFIER_MAX_LENGTH));
+  }
 
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
