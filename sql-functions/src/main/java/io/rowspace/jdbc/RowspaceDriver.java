@@ -31,7 +31,13 @@ public final class RowspaceDriver implements Driver {
     if (parsed.isRemote()) {
       return remote(parsed.backingUrl(), properties);
     }
-    BackingDatabase database = BackingDatabase.open(parsed.backingUrl(), properties);
+    DamagedDatabaseFile.check(parsed.backingUrl(), properties);
+    BackingDatabase database;
+    try {
+      database = BackingDatabase.open(parsed.backingUrl(), properties);
+    } catch (SQLException e) {
+      throw DamagedDatabaseFile.explain(parsed.backingUrl(), e).orElse(e);
+    }
     return new RowspaceConnection(parsed, database, properties);
   }
 
