@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * An embedded H2 database file that H2 reports damaged when it opens it: the error Rowspace
@@ -14,12 +15,19 @@ import java.util.Properties;
  * data, so that nobody takes "File corrupted while reading record" as the end of the story.
  *
  * <p>H2 tells a damaged file apart with its error code 90030 ({@code FILE_CORRUPTED_1}) or an
- * MVStore "File corrupted" message; a file it can open is not second-guessed here.
+ * MVStore error ("File corrupted", or a chunk its own map names missing from the file); a file it
+ * can open is not second-guessed here.
  */
 final class DamagedDatabaseFile {
   /** H2's {@code ErrorCode.FILE_CORRUPTED_1}. */
   private static final int H2_FILE_CORRUPTED = 90030;
   private static final String H2 = "jdbc:h2:";
+  /**
+   * An MVStore error H2 wraps in a general error: {@code [2.5.250/6]} file corrupted,
+   * {@code [2.5.250/9]} a chunk the file's own map names is not in the file.
+   */
+  private static final Pattern MVSTORE_DAMAGE =
+      Pattern.compile("File corrupted|\\[\\d+\\.\\d+\\.\\d+/(6|9)]");
 
   private DamagedDatabaseFile() {
   }
@@ -71,7 +79,7 @@ final class DamagedDatabaseFile {
     String h2Jar = "h2-" + org.h2.engine.Constants.VERSION_MAJOR + "."
         + org.h2.engine.Constants.VERSION_MINOR + "." + org.h2.engine.Constants.BUILD_ID + ".jar";
     SQLException damaged = new SQLException("The database file " + path + ".mv.db is damaged: "
-        + firstLine(failure) + ". Rowspace did not open it and changed nothing. To get the data "
+        + corruptionMessage(failure) + ". Rowspace did not open it and changed nothing. To get the data "
         + "back, restore the file from a backup, or let H2 salvage what it can read: java -cp "
         + h2Jar + " org.h2.tools.Recover -dir " + folder + " -db " + name + " (writes " + name
         + ".h2.sql), then java -cp " + h2Jar + " org.h2.tools.RunScript -url jdbc:h2:" + folder
@@ -82,31 +90,24 @@ final class DamagedDatabaseFile {
   }
 
   private static boolean saysCorrupted(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getErrorCode() == H2_FILE_CORRUPTED) {
-        return true;
-      }
-      String message = t.getMessage();
-      if (message != null && message.contains("File corrupted")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return corruptionMessage(failure) != null;
   }
 
-  private static String firstLine(Throwable failure) {
+  /** The first line of H2's message that says the file is damaged, or null. */
+  private static String corruptionMessage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t.getMessage();
-      if (message != null && message.contains("orrupted")) {
-        return message.lines().findFirst().orElse(message).replaceAll(" \\[\\d+-\\d+]$", "");
+      boolean corrupted = t instanceof SQLException sql
+          && sql.getErrorCode() == H2_FILE_CORRUPTED;
+      if (corrupted || message != null && MVSTORE_DAMAGE.matcher(message).find()) {
+        String line = message == null ? "File corrupted" : message.lines().findFirst().orElse("");
+        int statement = line.indexOf("; SQL statement");
+        return statement < 0 ? line : line.substring(0, statement);
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+    return null;
   }
 }
