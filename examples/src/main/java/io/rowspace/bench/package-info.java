@@ -22,6 +22,12 @@
  * clients ({@link io.rowspace.bench.ScoringClient}) scoring for a minute while the predictor is
  * replaced, counting queries per second, errors and answers from a replaced model.
  *
+ * <p>{@link io.rowspace.bench.KillLoopBenchmark} kills a process ({@code kill -9}) at random
+ * moments while it commits rows and creates, replaces, refreshes and trains models on an embedded
+ * database file ({@link io.rowspace.bench.KillLoopWorkload}), and checks after each kill that
+ * nothing committed is lost ({@link io.rowspace.bench.KillLoopCheck}); it closes the driver's pool
+ * between checks to hand the file to the next process, as a restarted application would.
+ *
  * <p>What does not live here: anything that reaches inside the driver or the engine. Rowspace is
  * measured exactly as a user meets it, through {@code DriverManager} and SQL; the baselines read
  * the same training and held-out tables back over the same connection.

@@ -123,12 +123,14 @@ public final class BackingDatabase {
 
   /**
    * Closes the pool and owned connections of one backing database, e.g. to release an embedded
-   * database file to another process. Connections still open through it fail from then on.
+   * database file to another process. Connections still open through it fail from then on. The
+   * URL may be given with or without the {@link DurableH2Settings} Rowspace adds.
    */
   public static void close(String jdbcUrl) {
+    String durable = DurableH2Settings.apply(jdbcUrl);
     synchronized (OPEN) {
       OPEN.entrySet().removeIf(entry -> {
-        if (entry.getValue().jdbcUrl.equals(jdbcUrl)) {
+        if (entry.getValue().jdbcUrl.equals(jdbcUrl) || entry.getValue().jdbcUrl.equals(durable)) {
           entry.getValue().pool.close();
           entry.getValue().closeOwned();
           return true;

@@ -35,7 +35,13 @@ public final class RowspaceDriver implements Driver {
       // The thin driver's connection: the same whichever of the two drivers takes the URL.
       return REMOTE.connect(url, properties);
     }
-    BackingDatabase database = BackingDatabase.open(parsed.backingUrl(), properties);
+    DamagedDatabaseFile.check(parsed.backingUrl(), properties);
+    BackingDatabase database;
+    try {
+      database = BackingDatabase.open(parsed.backingUrl(), properties);
+    } catch (SQLException e) {
+      throw DamagedDatabaseFile.explain(parsed.backingUrl(), e).orElse(e);
+    }
     return new RowspaceConnection(parsed, database, properties);
   }
 

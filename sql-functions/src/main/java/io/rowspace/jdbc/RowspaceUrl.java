@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 /**
  * A {@code jdbc:rowspace:} URL and the backing database's URL it stands for (SPEC section 2).
+ * An embedded H2 file URL gets {@link DurableH2Settings} added.
  */
 public record RowspaceUrl(String url, String backingUrl) {
   public static final String PREFIX = "jdbc:rowspace:";
@@ -30,7 +31,7 @@ public record RowspaceUrl(String url, String backingUrl) {
     }
     String rest = url.substring(PREFIX.length()).trim();
     if (rest.isEmpty()) {
-      return new RowspaceUrl(url, DEFAULT_BACKING_URL);
+      return new RowspaceUrl(url, DurableH2Settings.apply(DEFAULT_BACKING_URL));
     }
     if (rest.startsWith(REMOTE)) {
       String server = rest.substring(REMOTE.length());
@@ -46,6 +47,6 @@ public record RowspaceUrl(String url, String backingUrl) {
           + "for the embedded database, or jdbc:rowspace:<subprotocol>:..., e.g. "
           + "jdbc:rowspace:h2:mem:demo or jdbc:rowspace:postgresql://host/db.", "08001");
     }
-    return new RowspaceUrl(url, "jdbc:" + rest);
+    return new RowspaceUrl(url, DurableH2Settings.apply("jdbc:" + rest));
   }
 }

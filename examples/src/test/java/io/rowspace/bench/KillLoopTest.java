@@ -1,0 +1,27 @@
+package io.rowspace.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kill loop's short version: 20 processes killed with {@code kill -9} at random moments while
+ * they commit rows and create, replace, refresh and train models on an embedded database file.
+ * After each kill every committed row and model is there and answers, nothing READY is damaged.
+ */
+class KillLoopTest {
+  @Test
+  void twentyKillsDuringModelStatementsLoseNothing(@TempDir Path folder) throws Exception {
+    KillLoopBenchmark.Result result = KillLoopBenchmark.run(folder, 20, Double.POSITIVE_INFINITY,
+        20261207L, new PrintStream(System.err, true));
+    assertEquals(20, result.cycles());
+    assertEquals(0, result.losses().size(), result.markdown());
+    assertTrue(result.statementKills() >= 5,
+        "most kills land while a model statement runs\n" + result.markdown());
+    assertTrue(result.readyModelsChecked() >= 20 * 5, result.markdown());
+  }
+}
