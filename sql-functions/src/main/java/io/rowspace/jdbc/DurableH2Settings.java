@@ -1,6 +1,10 @@
 package io.rowspace.jdbc;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The settings Rowspace adds to an embedded H2 file URL so that a committed statement survives
@@ -23,9 +27,17 @@ import java.util.Locale;
  * <p>Settings the user wrote into the URL win: a setting is added only if the URL does not name
  * it. In-memory, remote ({@code tcp:}, {@code ssl:}) and read-only ({@code zip:}) H2 URLs, and
  * URLs of other databases, are left as they are.
+ *
+ * <p>H2 runs a URL's settings as {@code SET} commands at every connection, and only an
+ * administrator may run these two: an account that is not one (a user's own H2 user, the role
+ * accounts of a Rowspace server) connects with the URL as written ({@link #forAccount}). The
+ * settings belong to the database, not the session, so such a connection gets them from whoever
+ * opened the database in this process; if it opens the database itself, it runs with H2's own.
  */
 public final class DurableH2Settings {
   private static final String H2 = "jdbc:h2:";
+  /** H2's {@code ErrorCode.ADMIN_RIGHTS_REQUIRED}. */
+  private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
   private static final String[][] SETTINGS = {{"WRITE_DELAY", "0"}, {"REUSE_SPACE", "FALSE"}};
   private static final String[] NOT_A_LOCAL_FILE = {"mem:", "tcp:", "ssl:", "zip:"};
 
@@ -48,6 +60,28 @@ public final class DurableH2Settings {
       }
     }
     return url.toString();
+  }
+
+  /**
+   * The URL to open for the account in {@code info}: {@code durable} (the URL with these settings
+   * added), unless H2 refuses them because the account is no administrator, then {@code written}.
+   * Any other failure is left for the caller's own connection to report.
+   */
+  static String forAccount(String durable, String written, Properties info) {
+    if (durable.equals(written) || !isEmbeddedFile(durable)) {
+      return durable;
+    }
+    Properties credentials = new Properties();
+    for (String key : new String[] {"user", "password"}) {
+      if (info.getProperty(key) != null) {
+        credentials.setProperty(key, info.getProperty(key));
+      }
+    }
+    try (Connection connection = DriverManager.getConnection(durable, credentials)) {
+      return durable;
+    } catch (SQLException e) {
+      return e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED ? written : durable;
+    }
   }
 
   /** Whether the URL opens an H2 database file in this process. */

@@ -35,6 +35,8 @@ public final class RowspaceDriver implements Driver {
       // The thin driver's connection: the same whichever of the two drivers takes the URL.
       return REMOTE.connect(url, properties);
     }
+    parsed = parsed.withBackingUrl(DurableH2Settings.forAccount(parsed.backingUrl(),
+        parsed.writtenBackingUrl(), properties));
     DamagedDatabaseFile.check(parsed.backingUrl(), properties);
     BackingDatabase database;
     try {

@@ -20,6 +20,23 @@ public record RowspaceUrl(String url, String backingUrl) {
     return url.startsWith(PREFIX + REMOTE);
   }
 
+  /**
+   * The backing URL as the Rowspace URL writes it, without the {@link DurableH2Settings} Rowspace
+   * adds (for a remote URL, the server's address).
+   */
+  public String writtenBackingUrl() {
+    String rest = url.substring(PREFIX.length()).trim();
+    if (rest.isEmpty()) {
+      return DEFAULT_BACKING_URL;
+    }
+    return isRemote() ? backingUrl : "jdbc:" + rest;
+  }
+
+  /** This URL standing for {@code otherBackingUrl} instead. */
+  public RowspaceUrl withBackingUrl(String otherBackingUrl) {
+    return new RowspaceUrl(url, otherBackingUrl);
+  }
+
   public static boolean accepts(String url) {
     return url != null && url.startsWith(PREFIX);
   }
