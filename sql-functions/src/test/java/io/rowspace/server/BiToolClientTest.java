@@ -218,12 +218,16 @@ class BiToolClientTest {
   }
 
   @Test
-  void rowspaceErrorsKeepTheirSqlState() throws SQLException {
+  void rowspaceErrorsKeepTheirSqlStateAndReadAsTheServerWroteThem() throws SQLException {
     try (Connection connection = connect();
          Statement statement = connection.createStatement()) {
       SQLException e = assertThrows(SQLException.class,
           () -> statement.executeQuery("SELECT PREDICT('no_such_predictor') FROM shops"));
       assertEquals("42704", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().toUpperCase(java.util.Locale.ROOT).contains("NO_SUCH_PREDICTOR"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Remote driver error")
+          || e.getMessage().contains("Error while executing"), e.getMessage());
     }
   }
 
