@@ -418,21 +418,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       ModelFile.writeFloats(out, parameterValues);
       out.writeInt(timeline.size());
       for (EpochRecord r : timeline) {
-        out.writeInt(r.epoch());
-        out.writeDouble(r.learningRate());
-        out.writeDouble(r.trainLoss());
-        out.writeDouble(r.validationLoss());
-        out.writeDouble(r.dropout());
-        out.writeDouble(r.spreadLoss());
-        out.writeDouble(r.temperature());
-        out.writeDouble(r.gradNorm());
-        out.writeDouble(r.clippedGradNorm());
-        ModelFile.writeText(out, r.failures());
-        ModelFile.writeText(out, r.actions());
-        out.writeDouble(r.reconstructionLoss());
-        ModelFile.writeText(out, r.objectiveWeights());
-        out.writeDouble(r.meanCosine());
-        out.writeDouble(r.effectiveRank());
+        r.write(out);
       }
       out.writeInt(mutualInformationBits.size());
       for (Map.Entry<String, Double> e : mutualInformationBits.entrySet()) {
@@ -478,15 +464,9 @@ public final class EmbeddingSpace implements AutoCloseable {
       }
       List<EpochRecord> timeline = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        EpochRecord r = new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), ModelFile.readText(in), ModelFile.readText(in));
         // Format 4 added the reconstruction loss, the objective's weights and the health of the
         // embeddings; older epochs have none.
-        if (version >= 4) {
-          r = r.withObjective(in.readDouble(), ModelFile.readText(in), in.readDouble(), in.readDouble());
-        }
-        timeline.add(r);
+        timeline.add(EpochRecord.read(in, version >= 4));
       }
       if (params.length != SpaceTrainer.layout(config, related).size()) {
         throw new IOException("weight count " + params.length + " does not match the shape");

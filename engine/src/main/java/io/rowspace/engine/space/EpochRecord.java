@@ -1,5 +1,10 @@
 package io.rowspace.engine.space;
 
+import io.rowspace.engine.store.ModelFile;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * One epoch of training, as recorded in the training timeline.
  *
@@ -43,5 +48,40 @@ public record EpochRecord(int epoch, double learningRate, double trainLoss, doub
     return new EpochRecord(epoch, learningRate, trainLoss, validationLoss, dropout, spreadLoss,
         temperature, gradNorm, clippedGradNorm, failures, actions, reconstructionLoss,
         objectiveWeights, meanCosine, effectiveRank);
+  }
+
+  /** Writes this epoch as a saved space (format 4 on) and a training checkpoint hold it. */
+  void write(DataOutput out) throws IOException {
+    out.writeInt(epoch);
+    out.writeDouble(learningRate);
+    out.writeDouble(trainLoss);
+    out.writeDouble(validationLoss);
+    out.writeDouble(dropout);
+    out.writeDouble(spreadLoss);
+    out.writeDouble(temperature);
+    out.writeDouble(gradNorm);
+    out.writeDouble(clippedGradNorm);
+    ModelFile.writeText(out, failures);
+    ModelFile.writeText(out, actions);
+    out.writeDouble(reconstructionLoss);
+    ModelFile.writeText(out, objectiveWeights);
+    out.writeDouble(meanCosine);
+    out.writeDouble(effectiveRank);
+  }
+
+  /**
+   * Reads an epoch {@link #write} wrote.
+   *
+   * @param withObjective whether the objective's figures follow (saved spaces of format 4 on,
+   *     checkpoints); without them, an epoch of spaces of formats 1 to 3
+   */
+  static EpochRecord read(DataInput in, boolean withObjective) throws IOException {
+    EpochRecord epoch = new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
+        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+        in.readDouble(), ModelFile.readText(in), ModelFile.readText(in));
+    return withObjective
+        ? epoch.withObjective(in.readDouble(), ModelFile.readText(in), in.readDouble(),
+            in.readDouble())
+        : epoch;
   }
 }

@@ -1,5 +1,8 @@
 package io.rowspace.engine.space;
 
+import static io.rowspace.engine.store.ModelFile.readFloats;
+import static io.rowspace.engine.store.ModelFile.writeFloats;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,8 +11,6 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,7 +39,7 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
     boolean bestCollapsed, int bestEpoch, double firstValidation, boolean boosted,
     int rateBoosts, int rollbacks, double previousTrain, double previousValidation,
     int worsening, List<EpochRecord> timeline) {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final int MAGIC = 0x52534350; // "RSCP"
 
   byte[] toBytes() {
@@ -74,21 +75,7 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
       out.writeInt(worsening);
       out.writeInt(timeline.size());
       for (EpochRecord r : timeline) {
-        out.writeInt(r.epoch());
-        out.writeDouble(r.learningRate());
-        out.writeDouble(r.trainLoss());
-        out.writeDouble(r.validationLoss());
-        out.writeDouble(r.dropout());
-        out.writeDouble(r.spreadLoss());
-        out.writeDouble(r.temperature());
-        out.writeDouble(r.gradNorm());
-        out.writeDouble(r.clippedGradNorm());
-        writeText(out, r.failures());
-        writeText(out, r.actions());
-        out.writeDouble(r.reconstructionLoss());
-        writeText(out, r.objectiveWeights());
-        out.writeDouble(r.meanCosine());
-        out.writeDouble(r.effectiveRank());
+        r.write(out);
       }
       out.flush();
       return bytes.toByteArray();
@@ -135,10 +122,7 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
       int epochs = in.readInt();
       List<EpochRecord> timeline = new ArrayList<>(epochs);
       for (int i = 0; i < epochs; i++) {
-        timeline.add(new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), readText(in), readText(in), in.readDouble(), readText(in),
-            in.readDouble(), in.readDouble()));
+        timeline.add(EpochRecord.read(in, true));
       }
       return new SpaceCheckpoint(epoch, parameters, first, second, adamSteps, random, rateBoost,
           temperatureBoost, spreadBoost, step, clipEma, best, bestLoss, keptLoss, bestCollapsed,
@@ -169,32 +153,5 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
           "java.util.Random;maxdepth=2;!*"));
       return (Random) in.readObject();
     }
-  }
-
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
-    buffer.asFloatBuffer().put(values);
-    out.write(buffer.array());
-  }
-
-  private static float[] readFloats(DataInputStream in) throws IOException {
-    float[] values = new float[in.readInt()];
-    byte[] bytes = new byte[values.length * Float.BYTES];
-    in.readFully(bytes);
-    ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
-    return values;
-  }
-
-  private static void writeText(DataOutputStream out, String text) throws IOException {
-    byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String readText(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
