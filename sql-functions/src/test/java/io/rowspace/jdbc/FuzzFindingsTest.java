@@ -1,6 +1,7 @@
 package io.rowspace.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,10 +94,40 @@ class FuzzFindingsTest {
   }
 
   @Test
-  void aLimitBeyondALongIsAnInvalidArgument() throws SQLException {
+  void aLimitBeyondWhatCalciteCountsIsAnInvalidArgument() throws SQLException {
     SQLException e = fails("SELECT id FROM shop ORDER BY PREDICT_PROBA('churn') DESC "
         + "LIMIT 9223372036854775808");
     assertEquals("22023", e.getSQLState(), e.getMessage());
+    // Found by the 100,000-statement run: Calcite's limit counts rows in an int.
+    e = fails("SELECT id FROM shop ORDER BY PREDICT_PROBA('churn') DESC LIMIT 2147483648");
+    assertEquals("22023", e.getSQLState(), e.getMessage());
+    e = fails("SELECT * FROM TABLE(EMBEDDINGS('shop_space')) FETCH FIRST 2147483648 ROWS ONLY");
+    assertEquals("22023", e.getSQLState(), e.getMessage());
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT id FROM shop "
+             + "ORDER BY PREDICT_PROBA('churn') DESC LIMIT 2147483647")) {
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+      }
+      assertEquals(80, rows);
+    }
+    stillWorks();
+  }
+
+  @Test
+  void comparingAModelCallOrARowWithAnIntervalNamesTheTypesNotTheirPlan() throws SQLException {
+    // Found by the 100,000-statement run: Calcite has no code for these comparisons.
+    for (String sql : new String[] {
+        "SELECT * FROM (SELECT id, plan FROM shop) AS t WHERE PREDICT('churn') = "
+            + "INTERVAL '1' DAY",
+        "SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', 7, 3)) AS t "
+            + "WHERE t.plan = INTERVAL '1' DAY"}) {
+      SQLException e = fails(sql);
+      assertEquals("0A000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("INTERVAL"), e.getMessage());
+      assertFalse(e.getMessage().contains("Enumerable"), e.getMessage());
+    }
     stillWorks();
   }
 

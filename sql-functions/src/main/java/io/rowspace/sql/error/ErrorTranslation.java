@@ -17,6 +17,9 @@ public final class ErrorTranslation {
   private static final Pattern DATETIME_VALUE =
       Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP)\\b.* value");
 
+  /** How Calcite says it has no code for a plan, e.g. for a comparison of text with an INTERVAL. */
+  private static final String UNIMPLEMENTED = "Unable to implement ";
+
   private ErrorTranslation() {
   }
 
@@ -49,6 +52,11 @@ public final class ErrorTranslation {
       SQLException data = dataError(t, error);
       if (data != null) {
         return data;
+      }
+    }
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith(UNIMPLEMENTED)) {
+        return RowspaceErrors.unsupportedExpression();
       }
     }
     String detail = null;

@@ -104,6 +104,17 @@ public final class RowspaceErrors {
         SqlStates.NAME_TOO_LONG);
   }
 
+  /**
+   * A query with a model call whose expressions Calcite, which runs such queries, has no code for
+   * (typically a comparison of values of types that do not compare, such as text and an INTERVAL).
+   */
+  public static SQLException unsupportedExpression() {
+    return new SQLException("This query calls a Rowspace function and compares or combines values "
+        + "of types that cannot be compared or combined there (for example text or a number with an "
+        + "INTERVAL). Compare values of the same type, or CAST one of them.",
+        SqlStates.FEATURE_NOT_SUPPORTED);
+  }
+
   public static SQLException internal(String message, Throwable cause) {
     return new SQLException(message, SqlStates.INTERNAL, cause);
   }

@@ -22,6 +22,7 @@ public final class SqlStates {
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
   public static final String DIVISION_BY_ZERO = "22012";
   public static final String INVALID_DATETIME = "22007";
+  public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INTERNAL = "XX000";
 
   private SqlStates() {

@@ -158,16 +158,17 @@ public final class FunctionQueryRewriter {
   }
 
   /**
-   * A LIMIT or OFFSET literal must be a row count Calcite can run (a long): a larger one would
-   * fail inside its code generation.
+   * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
+   * rows in an {@code int}, so a larger literal would fail inside its code generation.
    */
   private static void checkRowCount(SqlNode count, String clause) throws SQLException {
     if (count instanceof SqlNumericLiteral literal) {
       BigDecimal value = literal.getValueAs(BigDecimal.class);
       if (value.signum() < 0 || value.scale() > 0 && value.stripTrailingZeros().scale() > 0
-          || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-        throw RowspaceErrors.invalidArgument(clause + " " + value + ": a row count must be an "
-            + "integer between 0 and " + Long.MAX_VALUE + ".");
+          || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        throw RowspaceErrors.invalidArgument(clause + " " + value + ": in a query that calls a "
+            + "Rowspace function a row count must be an integer between 0 and "
+            + Integer.MAX_VALUE + ".");
       }
     }
   }
