@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -65,10 +66,14 @@ public final class DurableH2Settings {
   /**
    * The URL to open for the account in {@code info}: {@code durable} (the URL with these settings
    * added), unless H2 refuses them because the account is no administrator, then {@code written}.
-   * Any other failure is left for the caller's own connection to report.
+   * The same open checks the file ({@link DamagedDatabaseFile#check}), so a connection costs one
+   * extra H2 session, not two. Any other failure is left for the caller's own connection to report.
+   *
+   * @throws SQLException (XX001) if H2 says the database file is damaged
    */
-  static String forAccount(String durable, String written, Properties info) {
+  static String forAccount(String durable, String written, Properties info) throws SQLException {
     if (durable.equals(written) || !isEmbeddedFile(durable)) {
+      DamagedDatabaseFile.check(durable, info);
       return durable;
     }
     Properties credentials = new Properties();
@@ -80,7 +85,15 @@ public final class DurableH2Settings {
     try (Connection connection = DriverManager.getConnection(durable, credentials)) {
       return durable;
     } catch (SQLException e) {
-      return e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED ? written : durable;
+      if (e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
+        DamagedDatabaseFile.check(written, info);
+        return written;
+      }
+      Optional<SQLException> damaged = DamagedDatabaseFile.explain(durable, e);
+      if (damaged.isPresent()) {
+        throw damaged.get();
+      }
+      return durable;
     }
   }
 

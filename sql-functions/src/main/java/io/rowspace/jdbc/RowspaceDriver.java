@@ -37,7 +37,6 @@ public final class RowspaceDriver implements Driver {
     }
     parsed = parsed.withBackingUrl(DurableH2Settings.forAccount(parsed.backingUrl(),
         parsed.writtenBackingUrl(), properties));
-    DamagedDatabaseFile.check(parsed.backingUrl(), properties);
     BackingDatabase database;
     try {
       database = BackingDatabase.open(parsed.backingUrl(), properties);
