@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -205,7 +204,7 @@ public final class CreditDemo {
     out.println(String.format(Locale.ROOT, "  %-28s %9.3f %7.3f", "PREDICT('credit_risk')", accuracy, auc));
   }
 
-  /** Shows {@code PREDICT_DETAILS} for one application, or a note when the driver lacks it. */
+  /** Shows {@code PREDICT_DETAILS} for one application: the prediction and why. */
   private void details(Connection connection) throws SQLException {
     String sql = "SELECT id, PREDICT_DETAILS('credit_risk') AS details FROM credit_new ORDER BY id LIMIT 1";
     echo(sql);
@@ -215,20 +214,7 @@ public final class CreditDemo {
         out.println("Application " + rs.getString(1) + ":");
         out.println(indent(prettyJson(rs.getString(2))));
       }
-    } catch (SQLException e) {
-      if (!isNotSupported(e)) {
-        throw e;
-      }
-      out.println("(skipped: PREDICT_DETAILS is not available yet: " + e.getMessage() + ")");
     }
-  }
-
-  static boolean isNotSupported(SQLException e) {
-    String state = e.getSQLState();
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return e instanceof SQLFeatureNotSupportedException || (state != null && state.startsWith("0A"))
-        || message.contains("not supported") || message.contains("not implemented")
-        || message.contains("not yet");
   }
 
   private static String prettyJson(String json) {

@@ -113,10 +113,17 @@ class CreditEndToEndTest {
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery("SELECT PREDICT('credit_risk', income => 20, "
              + "debt => 9000, records => 'yes') AS risky, PREDICT('credit_risk', income => 300, "
-             + "assets => 50000, seniority => 20, records => 'no') AS safe")) {
+             + "assets => 50000, seniority => 20, records => 'no') AS safe, "
+             + "PREDICT_PROBA('credit_risk', 'bad', income => 20, debt => 9000, records => 'yes') "
+             + "AS risky_bad, PREDICT_PROBA('credit_risk', 'bad', income => 300, assets => 50000, "
+             + "seniority => 20, records => 'no') AS safe_bad")) {
       assertTrue(rs.next());
       assertTrue(Set.of("good", "bad").contains(rs.getString("RISKY")));
-      assertTrue(Set.of("good", "bad").contains(rs.getString("SAFE")));
+      assertEquals("good", rs.getString("SAFE"));
+      double riskyBad = rs.getDouble("RISKY_BAD");
+      double safeBad = rs.getDouble("SAFE_BAD");
+      assertTrue(riskyBad > safeBad + 0.1,
+          "a low income, debts and records must look riskier: " + riskyBad + " vs " + safeBad);
     }
   }
 
