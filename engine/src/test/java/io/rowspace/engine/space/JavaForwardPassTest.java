@@ -3,6 +3,9 @@ package io.rowspace.engine.space;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.rowspace.engine.nn.InferencePaths.TOLERANCE;
+import static io.rowspace.engine.nn.InferencePaths.relativeDifference;
+import static io.rowspace.engine.nn.InferencePaths.with;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +21,6 @@ import org.junit.jupiter.api.Test;
  * two layers, columns masked or not; and a row gets the same bits alone as in a batch.
  */
 class JavaForwardPassTest {
-  /**
-   * Largest difference allowed between the two passes, relative to the largest magnitude of the
-   * compared vector: float32 sums in another order through two layers and their layer norms.
-   */
-  static final double TOLERANCE = 1e-5;
-
   @Test
   void aSpaceOverARelatedTableEmbedsAsInTraining() {
     Frame rows = RelatedTablesSpaceTest.customers(300, 5);
@@ -80,33 +76,6 @@ class JavaForwardPassTest {
       Representation alone = with(InferencePath.JAVA, () -> space.represent(one, Set.of(), true));
       assertArrayEquals(all.embeddings()[r], alone.embeddings()[0], "row " + r);
       assertArrayEquals(all.context()[r], alone.context()[0], "row " + r);
-    }
-  }
-
-  /** Largest absolute difference over the largest absolute value of {@code b}. */
-  static double relativeDifference(float[] a, float[] b) {
-    assertEquals(b.length, a.length);
-    double scale = 0;
-    double diff = 0;
-    for (int i = 0; i < a.length; i++) {
-      scale = Math.max(scale, Math.abs(b[i]));
-      diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    }
-    return diff / Math.max(scale, 1e-30);
-  }
-
-  /** Runs {@code work} with the inference path set to {@code path}. */
-  static <T> T with(InferencePath path, Supplier<T> work) {
-    String before = System.getProperty(InferencePath.PROPERTY);
-    System.setProperty(InferencePath.PROPERTY, path.name().toLowerCase(java.util.Locale.ROOT));
-    try {
-      return work.get();
-    } finally {
-      if (before == null) {
-        System.clearProperty(InferencePath.PROPERTY);
-      } else {
-        System.setProperty(InferencePath.PROPERTY, before);
-      }
     }
   }
 }
