@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx8g -cp CLASSPATH io.rowspace.bench.InferenceBenchmark \
  *     [--sizes 10000,100000,1000000] [--queries 200] [--single-rows 2000] [--folder PATH]
- *     [--search-only | --predict-only]
+ *     [--search-only | --predict-only | --compare-paths]
  * </pre>
  *
  * <p>Tables are generated in an H2 file database under {@code --folder} (default
@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * is measured there against exact search of the same vectors, on a second connection with
  * {@code rowspace.exactSearch=true}. {@code --search-only} measures SIMILAR_ROWS again on the
  * tables and spaces an earlier run left in the folder, generating and training nothing;
- * {@code --predict-only} measures PREDICT alone. The table goes to standard output and, with
+ * {@code --predict-only} measures PREDICT alone; {@code --compare-paths} measures PREDICT with the
+ * PyTorch and the Java forward pass ({@code rowspace.inference}) interleaved in one process. The
+ * table goes to standard output and, with
  * notes, to {@code examples/target/benchmarks/inference-<date>.md}; progress goes to standard
  * error.
  */
@@ -75,6 +77,7 @@ public final class InferenceBenchmark {
     int singleRows = 2000;
     boolean searchOnly = false;
     boolean predictOnly = false;
+    boolean comparePaths = false;
     Path folder = Path.of("examples", "target", "benchmarks", "inference-db");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -85,9 +88,11 @@ public final class InferenceBenchmark {
         case "--folder" -> folder = Path.of(args[++i]);
         case "--search-only" -> searchOnly = true;
         case "--predict-only" -> predictOnly = true;
+        case "--compare-paths" -> comparePaths = true;
         default -> {
           System.err.println("usage: InferenceBenchmark [--sizes 10000,100000,1000000] "
-              + "[--queries 200] [--single-rows 2000] [--folder PATH] [--search-only | --predict-only]");
+              + "[--queries 200] [--single-rows 2000] [--folder PATH] "
+              + "[--search-only | --predict-only | --compare-paths]");
           System.exit(2);
         }
       }
@@ -103,7 +108,9 @@ public final class InferenceBenchmark {
     try (Connection connection = DriverManager.getConnection(url);
          Connection exactConnection = DriverManager.getConnection(url, exact)) {
       benchmark = new InferenceBenchmark(connection, exactConnection, queries, singleRows);
-      if (searchOnly) {
+      if (comparePaths) {
+        benchmark.comparePaths(sizes);
+      } else if (searchOnly) {
         for (int size : sizes) {
           benchmark.similarRows("customers_" + label(size), size, false);
         }
@@ -231,6 +238,120 @@ public final class InferenceBenchmark {
       rs.getObject(1);
     }
     return System.nanoTime() - started;
+  }
+
+  // ------------------------------------------------------------------ inference paths
+
+  private static final int PATH_RUNS = 5;
+  private static final String[] PATHS = {"pytorch", "java"};
+
+  /**
+   * Trains the predictor on the first table, then measures batched and single-row PREDICT on
+   * every table with the PyTorch and the Java forward pass ({@code rowspace.inference})
+   * interleaved run by run in this one process, so a load on the machine falls on both alike;
+   * wall time beside the process's CPU time (PyTorch's own threads included), medians.
+   */
+  private void comparePaths(int[] sizes) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    for (int size : sizes) {
+      String table = "customers_" + label(size);
+      GeneratedRows.create(connection, table, size);
+      tables.add(table);
+    }
+    long started = System.nanoTime();
+    execute("CREATE EMBEDDING SPACE churn_space ON " + tables.get(0) + " WITH (seed = 7, "
+        + "epochs = 3, max_rows = " + SAMPLE_ROWS + ")");
+    double spaceSeconds = seconds(started);
+    started = System.nanoTime();
+    execute("CREATE PREDICTOR churn ON churn_space TARGET churned WITH (seed = 7)");
+    report.note(String.format(Locale.ROOT, "Predictor `churn` trained on %s: space %.1f s, "
+        + "predictor %.1f s.", tables.get(0), spaceSeconds, seconds(started)));
+    StringBuilder table = new StringBuilder("| measure | rows | PyTorch pass | Java pass | "
+        + "ratio |\n|---|---:|---:|---:|---:|\n");
+    for (int t = 0; t < tables.size(); t++) {
+      String scored = tables.get(t);
+      int rows = sizes[t];
+      String predict = "SELECT id, PREDICT('churn') FROM " + scored;
+      double[][] wall = new double[2][PATH_RUNS];
+      double[][] cpu = new double[2][PATH_RUNS];
+      for (int run = -1; run < PATH_RUNS; run++) {
+        for (int p = 0; p < 2; p++) {
+          System.setProperty("rowspace.inference", PATHS[p]);
+          long cpuBefore = processCpuNanos();
+          long wallBefore = System.nanoTime();
+          int read = 0;
+          try (Statement statement = connection.createStatement();
+               ResultSet rs = statement.executeQuery(predict)) {
+            while (rs.next()) {
+              rs.getObject(2);
+              read++;
+            }
+          }
+          if (read != rows) {
+            throw new IllegalStateException(predict + " gave " + read + " rows");
+          }
+          if (run >= 0) {
+            wall[p][run] = rows / seconds(wallBefore);
+            cpu[p][run] = rows / ((processCpuNanos() - cpuBefore) / 1e9);
+            progress("%s pass, %s: %,.0f rows/s, %,.0f rows per CPU-second", PATHS[p], predict,
+                wall[p][run], cpu[p][run]);
+          }
+        }
+      }
+      row(table, "batched PREDICT, rows/s (wall)", rows, median(wall[0]), median(wall[1]), "%,.0f");
+      row(table, "batched PREDICT, rows per CPU-second", rows, median(cpu[0]), median(cpu[1]),
+          "%,.0f");
+      int calls = Math.max(50, singleRows / PATH_RUNS);
+      double[][] p50 = new double[2][PATH_RUNS];
+      double[][] cpuPerCall = new double[2][PATH_RUNS];
+      try (PreparedStatement one = connection.prepareStatement(
+          "SELECT PREDICT('churn') FROM " + scored + " WHERE id = ?")) {
+        Random random = new Random(5);
+        for (int run = -1; run < PATH_RUNS; run++) {
+          for (int p = 0; p < 2; p++) {
+            System.setProperty("rowspace.inference", PATHS[p]);
+            Latencies latency = new Latencies(calls);
+            long cpuBefore = processCpuNanos();
+            for (int i = 0; i < calls; i++) {
+              latency.add(timeOne(one, 1 + random.nextInt(rows)));
+            }
+            if (run >= 0) {
+              p50[p][run] = latency.percentileMillis(50);
+              cpuPerCall[p][run] = (processCpuNanos() - cpuBefore) / 1e6 / calls;
+            }
+          }
+        }
+      }
+      row(table, "single-row prepared PREDICT p50, ms (wall)", rows, median(p50[0]),
+          median(p50[1]), "%.3f");
+      row(table, "single-row prepared PREDICT, CPU ms per call", rows, median(cpuPerCall[0]),
+          median(cpuPerCall[1]), "%.3f");
+    }
+    System.clearProperty("rowspace.inference");
+    report.note("Inference paths side by side (" + PATH_RUNS + " interleaved runs each, "
+        + "medians; ratio = the better over the other):\n\n" + table);
+    System.out.print(table);
+  }
+
+  private static void row(StringBuilder table, String measure, int rows, double torch,
+      double java, String format) {
+    boolean higherIsBetter = measure.contains("rows");
+    double ratio = higherIsBetter ? java / torch : torch / java;
+    table.append("| ").append(measure).append(" | ").append(String.format(Locale.ROOT, "%,d", rows))
+        .append(" | ").append(String.format(Locale.ROOT, format, torch)).append(" | ")
+        .append(String.format(Locale.ROOT, format, java)).append(" | ")
+        .append(String.format(Locale.ROOT, "%.1f×", ratio)).append(" |\n");
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   // ------------------------------------------------------------------ SIMILAR_ROWS

@@ -3,6 +3,7 @@ package io.rowspace.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,23 @@ class SimilarRowsIndexTest {
           + "WHERE name = 'POINT_SPACE'"));
       assertEquals("1", single(connection, "SELECT COUNT(DISTINCT name) FROM "
           + "ROWSPACE.MODEL_BLOBS WHERE kind = 'SPACE_INDEX'"));
+    }
+  }
+
+  @Test
+  void withoutTheOptionASmallSpaceIsSearchedExactlyAndStoresAuto() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE EMBEDDING SPACE auto_space ON points WITH (epochs = 1)");
+      assertTrue(!warnings(statement.getWarnings()).contains("Search index"),
+          "2,000 rows are searched exactly without measuring an index");
+      assertNull(single(connection, "SELECT index_checksum FROM ROWSPACE.EMBEDDING_SPACES "
+          + "WHERE name = 'AUTO_SPACE'"));
+      String options = single(connection, "SELECT options FROM ROWSPACE.EMBEDDING_SPACES "
+          + "WHERE name = 'AUTO_SPACE'");
+      assertTrue(options.contains("\"exact_search_rows\":\"auto\""), options);
+      assertEquals(10, neighbours(connection, 7, 10).size());
+      statement.execute("DROP EMBEDDING SPACE auto_space");
     }
   }
 

@@ -8,5 +8,10 @@
  * here belong to the caller's {@code NDManager} scope. Arithmetic with a Java number in anything a
  * gradient flows through goes through {@link io.rowspace.engine.nn.ScalarOps}, never DJL's
  * {@code mul(Number)} and the like (see there why).
+ *
+ * <p>Inference runs the same transformer without NDArrays: {@link
+ * io.rowspace.engine.nn.TransformerInference} over float arrays with weights prepared once per
+ * loaded model, on the loops of {@link io.rowspace.engine.nn.FloatKernels} that HotSpot
+ * vectorises; {@link io.rowspace.engine.nn.InferencePath} chooses it or the PyTorch pass.
  */
 package io.rowspace.engine.nn;

@@ -3,6 +3,8 @@ package io.rowspace.engine.predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import io.rowspace.engine.nn.FloatKernels;
+import io.rowspace.engine.nn.FloatKernels.Matrix;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
@@ -114,6 +116,63 @@ final class CrossHead implements PredictorHead {
     }
     return cross.matMul(p.get("out.cross")).add(deep.matMul(p.get("out.deep")))
         .add(p.get("out.b"));
+  }
+
+  @Override
+  public HeadInference prepare(float[] weights) {
+    Matrix[] full = new Matrix[layers];
+    Matrix[] down = new Matrix[layers];
+    Matrix[] up = new Matrix[layers];
+    float[][] bias = new float[layers][];
+    for (int l = 0; l < layers; l++) {
+      String c = "cross" + l;
+      if (rank == 0) {
+        full[l] = Matrix.of(weights, layout.offset(c + ".w"), inputs, inputs);
+      } else {
+        down[l] = Matrix.of(weights, layout.offset(c + ".v"), inputs, rank);
+        up[l] = Matrix.of(weights, layout.offset(c + ".u"), rank, inputs);
+      }
+      bias[l] = FloatKernels.vector(weights, layout.offset(c + ".b"), inputs);
+    }
+    Matrix deepW = Matrix.of(weights, layout.offset("deep.w"), inputs, hidden);
+    float[] deepB = FloatKernels.vector(weights, layout.offset("deep.b"), hidden);
+    Matrix outCross = Matrix.of(weights, layout.offset("out.cross"), inputs, outputs);
+    Matrix outDeep = Matrix.of(weights, layout.offset("out.deep"), hidden, outputs);
+    float[] outB = FloatKernels.vector(weights, layout.offset("out.b"), outputs);
+    return (x, rows) -> {
+      float[] cross = x.clone();
+      float[] mixed = new float[rows * inputs];
+      float[] low = rank == 0 ? null : new float[rows * rank];
+      for (int l = 0; l < layers; l++) {
+        if (rank == 0) {
+          FloatKernels.linear(cross, 0, inputs, rows, full[l], null, mixed, 0);
+        } else {
+          FloatKernels.linear(cross, 0, inputs, rows, down[l], null, low, 0);
+          FloatKernels.linear(low, 0, rank, rows, up[l], null, mixed, 0);
+        }
+        float[] b = bias[l];
+        for (int r = 0; r < rows; r++) {
+          int o = r * inputs;
+          for (int j = 0; j < inputs; j++) {
+            cross[o + j] = x[o + j] * (mixed[o + j] + b[j]) + cross[o + j];
+          }
+        }
+      }
+      float[] deep = new float[rows * hidden];
+      FloatKernels.linear(x, 0, inputs, rows, deepW, deepB, deep, 0);
+      FloatKernels.gelu(deep, 0, deep.length);
+      float[] out = new float[rows * outputs];
+      FloatKernels.linear(cross, 0, inputs, rows, outCross, null, out, 0);
+      float[] fromDeep = new float[rows * outputs];
+      FloatKernels.linear(deep, 0, hidden, rows, outDeep, null, fromDeep, 0);
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < outputs; j++) {
+          int i = r * outputs + j;
+          out[i] = out[i] + fromDeep[i] + outB[j];
+        }
+      }
+      return out;
+    };
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.rowspace.engine.predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import io.rowspace.engine.nn.FloatKernels;
+import io.rowspace.engine.nn.FloatKernels.Matrix;
 import io.rowspace.engine.nn.ParameterLayout;
 
 import io.rowspace.engine.store.ModelFile;
@@ -92,6 +94,44 @@ final class GatedHead implements PredictorHead {
       h = h.mul(dropout);
     }
     return h.matMul(p.get("out.w")).add(p.get("out.b"));
+  }
+
+  @Override
+  public HeadInference prepare(float[] weights) {
+    Matrix[] value = new Matrix[layers];
+    Matrix[] gate = new Matrix[layers];
+    float[][] valueBias = new float[layers][];
+    float[][] gateBias = new float[layers][];
+    for (int l = 0; l < layers; l++) {
+      String u = "glu" + l;
+      int in = l == 0 ? inputs : hidden;
+      value[l] = Matrix.of(weights, layout.offset(u + ".w"), in, hidden);
+      valueBias[l] = FloatKernels.vector(weights, layout.offset(u + ".b"), hidden);
+      gate[l] = Matrix.of(weights, layout.offset(u + ".g"), in, hidden);
+      gateBias[l] = FloatKernels.vector(weights, layout.offset(u + ".c"), hidden);
+    }
+    Matrix outW = Matrix.of(weights, layout.offset("out.w"), hidden, outputs);
+    float[] outB = FloatKernels.vector(weights, layout.offset("out.b"), outputs);
+    return (x, rows) -> {
+      float[] h = x;
+      int width = inputs;
+      float[] v = new float[rows * hidden];
+      float[] g = new float[rows * hidden];
+      for (int l = 0; l < layers; l++) {
+        FloatKernels.linear(h, 0, width, rows, value[l], valueBias[l], v, 0);
+        FloatKernels.linear(h, 0, width, rows, gate[l], gateBias[l], g, 0);
+        float[] next = l == 0 ? new float[rows * hidden] : h;
+        for (int i = 0; i < v.length; i++) {
+          float unit = v[i] * FloatKernels.sigmoid(g[i]);
+          next[i] = l == 0 ? unit : h[i] + unit;
+        }
+        h = next;
+        width = hidden;
+      }
+      float[] out = new float[rows * outputs];
+      FloatKernels.linear(h, 0, hidden, rows, outW, outB, out, 0);
+      return out;
+    };
   }
 
   @Override

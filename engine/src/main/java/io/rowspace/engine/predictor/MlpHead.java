@@ -3,6 +3,8 @@ package io.rowspace.engine.predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import io.rowspace.engine.nn.FloatKernels;
+import io.rowspace.engine.nn.FloatKernels.Matrix;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
@@ -65,6 +67,22 @@ final class MlpHead implements PredictorHead {
       h = h.mul(dropout);
     }
     return h.matMul(p.get("w2")).add(p.get("b2"));
+  }
+
+  @Override
+  public HeadInference prepare(float[] weights) {
+    Matrix w1 = Matrix.of(weights, layout.offset("w1"), inputs, hidden);
+    float[] b1 = FloatKernels.vector(weights, layout.offset("b1"), hidden);
+    Matrix w2 = Matrix.of(weights, layout.offset("w2"), hidden, outputs);
+    float[] b2 = FloatKernels.vector(weights, layout.offset("b2"), outputs);
+    return (x, rows) -> {
+      float[] h = new float[rows * hidden];
+      FloatKernels.linear(x, 0, inputs, rows, w1, b1, h, 0);
+      FloatKernels.gelu(h, 0, h.length);
+      float[] out = new float[rows * outputs];
+      FloatKernels.linear(h, 0, hidden, rows, w2, b2, out, 0);
+      return out;
+    };
   }
 
   @Override

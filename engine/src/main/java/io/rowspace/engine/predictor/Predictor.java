@@ -9,6 +9,7 @@ import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.nn.BatchPadding;
+import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -77,6 +78,7 @@ public final class Predictor implements AutoCloseable {
   private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
   private EmbeddingSpace tunedSpace;
+  private HeadInference headInference;
   private boolean closed;
 
   Predictor(Task task, String target, ValueKind targetKind, List<String> classes,
@@ -215,7 +217,8 @@ public final class Predictor implements AutoCloseable {
     for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
       Frame chunk = chunk(rows, from, to);
-      SpaceFeatures f = features(space, chunk, Set.of(target));
+      SpaceFeatures f = trees != null && !trees.needsSpace()
+          ? membersOnly(space, chunk, Set.of(target)) : features(space, chunk, Set.of(target));
       f.unparseable().forEach((k, v) -> unparseable.merge(k, v, Long::sum));
       f.standardise(featureMean, featureStd);
       float[] outputs = outputs(f);
@@ -353,6 +356,15 @@ public final class Predictor implements AutoCloseable {
   }
 
   /**
+   * The inputs of a predictor whose trees and linear model take the whole share: their inputs
+   * alone, without running the space (the network is not evaluated).
+   */
+  private SpaceFeatures membersOnly(EmbeddingSpace space, Frame rows, Set<String> masked) {
+    return new SpaceFeatures(new float[0], rows.rowCount(), 0, spaceFor(space).unparseable(rows))
+        .withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
+  }
+
+  /**
    * The space rows are embedded with: the given space itself, or, when this predictor fine-tuned
    * layers of it, its own copy with the tuned layers (made once per space and kept).
    */
@@ -417,6 +429,9 @@ public final class Predictor implements AutoCloseable {
   }
 
   private float[] networkOutputs(SpaceFeatures f) {
+    if (InferencePath.current() == InferencePath.JAVA) {
+      return headInference().forward(f.values(), f.rows());
+    }
     synchronized (this) {
       if (closed) {
         throw new EngineException(EngineException.Kind.INTERNAL,
@@ -432,6 +447,18 @@ public final class Predictor implements AutoCloseable {
             : Arrays.copyOf(outputs, f.rows() * head.outputs());
       }
     }
+  }
+
+  /** The head's Java forward pass, its weights prepared on first use. */
+  private synchronized HeadInference headInference() {
+    if (closed) {
+      throw new EngineException(EngineException.Kind.INTERNAL,
+          "Predictor was closed; load it again to use it.");
+    }
+    if (headInference == null) {
+      headInference = head.prepare(parameterValues);
+    }
+    return headInference;
   }
 
   Prediction toPrediction(float[] outputs, int row) {

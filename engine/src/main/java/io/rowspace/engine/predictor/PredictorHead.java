@@ -50,6 +50,9 @@ sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
    */
   NDArray forward(Map<String, NDArray> p, NDArray x, NDArray dropout);
 
+  /** The Java forward pass at inference over the given flat weights (the layout's order). */
+  HeadInference prepare(float[] weights);
+
   /** The head's sizes, recorded among the predictor's resolved options. */
   Map<String, String> description();
 

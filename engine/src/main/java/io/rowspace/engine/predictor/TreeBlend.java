@@ -37,6 +37,14 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /**
+   * Whether the space must run for these members: for the network's share, or for trees of
+   * predictors saved in format 5, which also read the row's embedding.
+   */
+  boolean needsSpace() {
+    return needsNetwork() || trees != null && weight > 0 && embeddingWidth > 0;
+  }
+
+  /**
    * The blended outputs, row-major {@code rows x k}, like the network's.
    *
    * @param network the network's outputs, or {@code null} when {@link #needsNetwork()} is false

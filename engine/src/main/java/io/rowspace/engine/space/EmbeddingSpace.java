@@ -12,8 +12,10 @@ import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
 import io.rowspace.engine.nn.BatchPadding;
+import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.nn.TransformerInference;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.store.ModelFile;
 
@@ -35,8 +37,10 @@ import java.util.Set;
  * A trained embedding space: the column profiles and encoders, the transformer weights and the
  * provenance of training. It maps rows to L2-normalised vectors.
  *
- * <p>Thread-safe: {@link #embed} may be called from several threads; calls are serialised, each
- * running its batches in its own native memory scope. {@link #close()} frees the native memory.
+ * <p>Thread-safe: {@link #embed} may be called from several threads. The default Java forward
+ * pass ({@link TransformerInference}, weights prepared once) runs calls side by side; the PyTorch
+ * pass ({@link InferencePath#PYTORCH}) and the tokens of related tables serialise them, each batch
+ * in its own native memory scope. {@link #close()} frees the native memory.
  */
 public final class EmbeddingSpace implements AutoCloseable {
   static final String MAGIC = "RSPS";
@@ -47,6 +51,8 @@ public final class EmbeddingSpace implements AutoCloseable {
    * load. */
   static final int VERSION = 4;
   private static final int CHUNK_ROWS = 1024;
+  /** Rows the Java pass runs together: their activations stay in the core's caches. */
+  private static final int JAVA_CHUNK_ROWS = 32;
 
   private final List<ColumnProfile> profiles;
   private final RowEncoder encoder;
@@ -67,6 +73,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
   private String fingerprint;
+  private TransformerInference inference;
   private boolean closed;
 
   EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
@@ -236,11 +243,100 @@ public final class EmbeddingSpace implements AutoCloseable {
     EncodedRows encoded = encoder.encode(rows);
     List<RelatedTokens.Encoded> relatedRows = related.encode(rows);
     int n = encoded.rows();
-    int c = encoded.columns() + related.count();
-    int d = config.dModel();
     float[] maskRow = maskRow(encoded.columns(), maskedColumns);
     float[][] embeddings = new float[n][];
     float[][] context = new float[n][];
+    if (InferencePath.current() == InferencePath.JAVA) {
+      representInJava(encoded, relatedRows, maskRow, withTokens, embeddings, context);
+    } else {
+      representInPyTorch(encoded, relatedRows, maskRow, withTokens, embeddings, context);
+    }
+    Map<String, Long> unparseable = new LinkedHashMap<>();
+    for (int j = 0; j < encoded.columns(); j++) {
+      if (encoded.unparseable()[j] > 0) {
+        unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
+      }
+    }
+    return new Representation(embeddings, context, unparseable);
+  }
+
+  /**
+   * The count of values per column present but unreadable as the column's type, without running
+   * the transformer: what a predictor whose network has no share reports.
+   */
+  public Map<String, Long> unparseable(Frame rows) {
+    EncodedRows encoded = encoder.encode(rows);
+    Map<String, Long> unparseable = new LinkedHashMap<>();
+    for (int j = 0; j < encoded.columns(); j++) {
+      if (encoded.unparseable()[j] > 0) {
+        unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
+      }
+    }
+    return unparseable;
+  }
+
+  /** The Java forward pass ({@link TransformerInference}), its weights prepared once. */
+  private synchronized TransformerInference inference() {
+    ensureOpen();
+    if (inference == null) {
+      inference = new TransformerInference(config, layout, parameterValues, related.count());
+    }
+    return inference;
+  }
+
+  private void representInJava(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
+      float[] maskRow, boolean withTokens, float[][] embeddings, float[][] context) {
+    TransformerInference pass = inference();
+    RelatedTokenValues relatedValues = related.isEmpty() ? null
+        : new RelatedTokenValues(related, layout, config.dModel());
+    int n = encoded.rows();
+    int columns = encoded.columns();
+    int t = maskRow.length;
+    int d = config.dModel();
+    int e = config.embeddingDim();
+    boolean[] masked = new boolean[t];
+    for (int j = 0; j < t; j++) {
+      masked[j] = maskRow[j] != 0f;
+    }
+    for (int from = 0; from < n; from += JAVA_CHUNK_ROWS) {
+      int to = Math.min(n, from + JAVA_CHUNK_ROWS);
+      int b = to - from;
+      float[] content = new float[b * t * d];
+      pass.content(encoded.range(from, to), content, t);
+      if (relatedValues != null) {
+        int[] holders = new int[b];
+        for (int r = 0; r < b; r++) {
+          holders[r] = from + r;
+        }
+        float[] tokens;
+        synchronized (this) {
+          ensureOpen();
+          tokens = relatedValues.tokens(manager, parameters, relatedRows, holders);
+        }
+        int k = related.count();
+        for (int r = 0; r < b; r++) {
+          System.arraycopy(tokens, r * k * d, content, (r * t + columns) * d, k * d);
+        }
+      }
+      TransformerInference.Output out = pass.encode(content, b, t, masked);
+      int width = d + (withTokens ? t * d : 0);
+      for (int r = 0; r < b; r++) {
+        embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e, (r + 1) * e);
+        float[] ctx = new float[width];
+        System.arraycopy(out.cls(), r * d, ctx, 0, d);
+        if (withTokens) {
+          System.arraycopy(out.tokens(), r * t * d, ctx, d, t * d);
+        }
+        context[from + r] = ctx;
+      }
+    }
+  }
+
+  private void representInPyTorch(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
+      float[] maskRow, boolean withTokens, float[][] embeddings, float[][] context) {
+    int n = encoded.rows();
+    int c = maskRow.length;
+    int d = config.dModel();
     synchronized (this) {
       ensureOpen();
       for (int from = 0; from < n; from += CHUNK_ROWS) {
@@ -282,13 +378,6 @@ public final class EmbeddingSpace implements AutoCloseable {
         }
       }
     }
-    Map<String, Long> unparseable = new LinkedHashMap<>();
-    for (int j = 0; j < encoded.columns(); j++) {
-      if (encoded.unparseable()[j] > 0) {
-        unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
-      }
-    }
-    return new Representation(embeddings, context, unparseable);
   }
 
   /**

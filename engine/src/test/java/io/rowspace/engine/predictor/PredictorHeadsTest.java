@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.engine.nn.InferencePaths;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
@@ -127,6 +129,25 @@ class PredictorHeadsTest {
       assertTrue(HELD_OUT_AUC.get(head) >= mlp - MARGIN,
           head + ": held-out AUC " + HELD_OUT_AUC.get(head) + " vs the MLP's " + mlp);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mlp", "crossnet", "lowrank_cross", "gated_interactions"})
+  void everyHeadPredictsInJavaAsItsPyTorchPass(String head) {
+    Predictor p = PREDICTORS.get(head);
+    float[] java = InferencePaths.with(InferencePath.JAVA, () -> outputs(p));
+    float[] torch = InferencePaths.with(InferencePath.PYTORCH, () -> outputs(p));
+    double difference = InferencePaths.relativeDifference(java, torch);
+    System.out.printf("head %-18s Java vs PyTorch: largest relative difference %.2e%n", head,
+        difference);
+    assertTrue(difference <= InferencePaths.TOLERANCE, head + ": " + difference);
+  }
+
+  /** The predictor's raw outputs (network and members blended) on the held-out rows. */
+  private static float[] outputs(Predictor p) {
+    SpaceFeatures f = p.features(space, test, java.util.Set.of("SAME"));
+    f.standardise(p.featureMean, p.featureStd);
+    return p.outputs(f);
   }
 
   @Test

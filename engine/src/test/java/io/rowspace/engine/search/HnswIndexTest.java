@@ -38,6 +38,20 @@ class HnswIndexTest {
   }
 
   @Test
+  void theMeasuredSpeedOfBothSearchesComesWithTheIndexsRecall() {
+    SearchSpeed speed = SearchSpeed.measure(rows, index, 7);
+    System.out.println("20,000 clustered rows: " + speed.describe());
+    assertEquals(SearchSpeed.QUERIES, speed.queries());
+    assertTrue(speed.exactMillis() > 0 && speed.indexMillis() > 0, speed.describe());
+    assertTrue(speed.recall() >= 0.95 && speed.recall() <= 1, speed.describe());
+    assertEquals(speed.recall() >= SearchSpeed.MIN_RECALL
+        && speed.indexMillis() < speed.exactMillis(), speed.indexWins());
+    // The recall is the searches' own, whatever the timings: measured again, it is the same.
+    assertEquals(speed.recall(), SearchSpeed.measure(rows, index, 7).recall());
+    assertTrue(speed.describe().contains("recall@10"), speed.describe());
+  }
+
+  @Test
   void recallAtTenAgainstExactSearchIsAtLeastNinetyFivePercent() {
     Random random = new Random(3);
     int queries = 200;

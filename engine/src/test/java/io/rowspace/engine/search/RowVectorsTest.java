@@ -59,6 +59,31 @@ class RowVectorsTest {
   }
 
   @Test
+  void theScanScoresEveryRowWithTheSameBitsAsOneRowsSimilarity() {
+    // An odd row count and a dimension that is not a multiple of four: the scan's pairs of rows
+    // and its lone last row, the dot product's four sums and its remainder.
+    Random random = new Random(6);
+    int n = 1001;
+    List<String> keys = new ArrayList<>();
+    float[][] vectors = new float[n][];
+    for (int i = 0; i < n; i++) {
+      keys.add(Integer.toString(i));
+      float[] v = new float[7];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = (float) random.nextGaussian();
+      }
+      vectors[i] = unit(v);
+    }
+    RowVectors rows = new RowVectors(keys, vectors);
+    float[] query = rows.vector(10);
+    Neighbours all = rows.nearest(query, n, -1);
+    assertEquals(n, all.size());
+    for (int i = 0; i < n; i++) {
+      assertEquals(rows.similarity(query, all.row(i)), all.similarity(i), 0f, "rank " + i);
+    }
+  }
+
+  @Test
   void bytesRoundTrip() {
     RowVectors rows = new RowVectors(List.of("7", "8"), new float[][] {unit(1, 2), unit(3, 1)},
         new double[] {0, 4.5});

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.encode.ColumnEncoder;
+import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.engine.nn.InferencePaths;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
 import io.rowspace.engine.text.SentenceModel;
@@ -99,6 +101,18 @@ class SemanticPathTest {
           profile(space, "THING").encoder());
       assertEquals("auto", space.options().get("sentence_model"));
       semantic = nearestNeighbourAccuracy(space, training, heldOut);
+      // Seen values mix their sentence vector in by the column's gate, unseen ones take it alone:
+      // the Java pass at inference computes both as training's PyTorch pass does.
+      for (Frame rows : List.of(training, heldOut)) {
+        float[][] java = InferencePaths.with(InferencePath.JAVA,
+            () -> space.embed(rows, Set.of()));
+        float[][] torch = InferencePaths.with(InferencePath.PYTORCH,
+            () -> space.embed(rows, Set.of()));
+        for (int r = 0; r < java.length; r++) {
+          assertTrue(InferencePaths.relativeDifference(java[r], torch[r])
+              <= InferencePaths.TOLERANCE, "row " + r);
+        }
+      }
       try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(space.toBytes())) {
         assertEquals(semantic, nearestNeighbourAccuracy(loaded, training, heldOut),
             "a loaded space embeds unseen values as the trained one did");

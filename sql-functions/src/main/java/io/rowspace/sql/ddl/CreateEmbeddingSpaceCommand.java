@@ -4,7 +4,6 @@ import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.search.RowVectors;
-import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
@@ -143,8 +142,9 @@ final class CreateEmbeddingSpaceCommand {
       double seconds = (System.nanoTime() - started) / 1e9;
       RowVectors rowVectors = new RowVectors(keys(rows, root.keyColumns()), vectors,
           space.extremeness(rows));
-      int exactRows = spaceOptions.exactSearchRows().orElse(SimilaritySearch.DEFAULT_EXACT_ROWS);
-      byte[] index = SpaceSearchIndex.build(rowVectors, exactRows, space.seed(), context, what);
+      SpaceSearchIndex.Choice search = SpaceSearchIndex.choose(rowVectors,
+          spaceOptions.exactSearchRows(), space.seed(), context, what);
+      byte[] index = search.index();
       byte[] model = space.toBytes();
       List<ColumnRecord> columns = columnRecords(root, space.columns(),
           space.mutualInformationBits());
@@ -161,7 +161,7 @@ final class CreateEmbeddingSpaceCommand {
       SpaceRecord record = new SpaceRecord(name, root.schema(), root.name(),
           tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
-          space.seed(), SpaceSearchIndex.optionsJson(space.options(), exactRows), Instant.now(),
+          space.seed(), SpaceSearchIndex.optionsJson(space.options(), search), Instant.now(),
           existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null, null);
       // Predictors read the space's outputs: a space with other weights changes their inputs.
       List<String> dependents = existing.isPresent()

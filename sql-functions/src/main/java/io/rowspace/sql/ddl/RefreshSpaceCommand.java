@@ -51,8 +51,8 @@ final class RefreshSpaceCommand {
     RowVectors rowVectors = new RowVectors(
         CreateEmbeddingSpaceCommand.keys(rows, record.keyColumns()), vectors,
         space.extremeness(rows));
-    byte[] index = SpaceSearchIndex.build(rowVectors, SpaceSearchIndex.exactRows(record),
-        record.seed(), context, "REFRESH EMBEDDING SPACE " + name);
+    byte[] index = SpaceSearchIndex.choose(rowVectors, SpaceSearchIndex.exactRows(record),
+        record.seed(), context, "REFRESH EMBEDDING SPACE " + name).index();
     catalog.replaceVectors(record, rowVectors.toBytes(), index);
     context.session().models().evictSpace(name);
     return StatementResult.count(rows.rowCount());

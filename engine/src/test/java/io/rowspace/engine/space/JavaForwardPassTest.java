@@ -1,0 +1,81 @@
+package io.rowspace.engine.space;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.rowspace.engine.nn.InferencePaths.TOLERANCE;
+import static io.rowspace.engine.nn.InferencePaths.relativeDifference;
+import static io.rowspace.engine.nn.InferencePaths.with;
+
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.InferencePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java forward pass a space embeds rows with at inference computes what training's PyTorch
+ * pass computes, to float rounding, on trained spaces with and without a related table, one and
+ * two layers, columns masked or not; and a row gets the same bits alone as in a batch.
+ */
+class JavaForwardPassTest {
+  @Test
+  void aSpaceOverARelatedTableEmbedsAsInTraining() {
+    Frame rows = RelatedTablesSpaceTest.customers(300, 5);
+    try (EmbeddingSpace space = SpaceTrainer.train(rows, Map.of("ID", "row key"),
+        SpaceOptions.fromMap(Map.of("epochs", "2", "layers", "2", "d_model", "48")),
+        TrainingMonitor.NONE)) {
+      assertEquals(1, space.relations().size());
+      assertSamePasses(space, rows, Set.of());
+      assertSamePasses(space, rows, Set.of("SEGMENT"));
+      assertSamePasses(space, rows, Set.of("VISITS"));
+      assertRowsAloneEqualTheBatch(space, rows);
+    }
+  }
+
+  @Test
+  void aSpaceOverOneTableEmbedsAsInTraining() {
+    Frame related = RelatedTablesSpaceTest.customers(300, 6);
+    List<Object[]> values = new ArrayList<>();
+    for (int r = 0; r < related.rowCount(); r++) {
+      Object[] row = new Object[related.columns().size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = related.value(r, c);
+      }
+      values.add(row);
+    }
+    Frame rows = Frame.ofRows(related.columns(), values);
+    try (EmbeddingSpace space = SpaceTrainer.train(rows, Map.of("ID", "row key"),
+        SpaceOptions.fromMap(Map.of("epochs", "2")), TrainingMonitor.NONE)) {
+      assertEquals(0, space.relations().size());
+      assertSamePasses(space, rows, Set.of());
+      assertSamePasses(space, rows, Set.of("AGE"));
+      assertRowsAloneEqualTheBatch(space, rows);
+    }
+  }
+
+  private static void assertSamePasses(EmbeddingSpace space, Frame rows, Set<String> masked) {
+    Representation java = with(InferencePath.JAVA, () -> space.represent(rows, masked, true));
+    Representation torch = with(InferencePath.PYTORCH, () -> space.represent(rows, masked, true));
+    double worst = 0;
+    for (int r = 0; r < rows.rowCount(); r++) {
+      worst = Math.max(worst, relativeDifference(java.embeddings()[r], torch.embeddings()[r]));
+      worst = Math.max(worst, relativeDifference(java.context()[r], torch.context()[r]));
+    }
+    System.out.printf("masked %s: largest relative difference %.2e%n", masked, worst);
+    assertTrue(worst <= TOLERANCE, "Java and PyTorch passes differ by " + worst
+        + " of the vectors' scale with " + masked + " masked");
+  }
+
+  private static void assertRowsAloneEqualTheBatch(EmbeddingSpace space, Frame rows) {
+    Representation all = with(InferencePath.JAVA, () -> space.represent(rows, Set.of(), true));
+    for (int r : new int[] {0, 31, 32, 33, 150, rows.rowCount() - 1}) {
+      Frame one = rows.rows(new int[] {r});
+      Representation alone = with(InferencePath.JAVA, () -> space.represent(one, Set.of(), true));
+      assertArrayEquals(all.embeddings()[r], alone.embeddings()[0], "row " + r);
+      assertArrayEquals(all.context()[r], alone.context()[0], "row " + r);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.rowspace.bench;
+
+import io.rowspace.engine.data.ColumnSchema;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.engine.space.SpaceOptions;
+import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.TrainingMonitor;
+import java.lang.management.ManagementFactory;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The forward pass of a space and its predictor's head at inference, PyTorch's against the plain
+ * Java one ({@code rowspace.inference}), measured in one process with the runs interleaved: the
+ * engine alone, without SQL, on a space of the default shape for ten columns (11 column tokens, 2
+ * layers, 4 heads) at {@code d_model} 48 and 192, and a predictor whose network takes the whole
+ * share ({@code trees = false}).
+ *
+ * <pre>
+ * java -cp CLASSPATH io.rowspace.bench.ForwardPassBenchmark [--rows 4096] [--runs 5]
+ * </pre>
+ */
+public final class ForwardPassBenchmark {
+  private static final String[] PATHS = {"pytorch", "java"};
+
+  private ForwardPassBenchmark() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    int rows = 4096;
+    int runs = 5;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> rows = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("usage: ForwardPassBenchmark [--rows 4096] [--runs 5]");
+          System.exit(2);
+        }
+      }
+    }
+    Frame training = customers(1000, 1);
+    Frame scored = customers(rows, 2);
+    StringBuilder table = new StringBuilder("| d_model | measure | PyTorch pass | Java pass | "
+        + "ratio |\n|---:|---|---:|---:|---:|\n");
+    for (int d : new int[] {48, 192}) {
+      try (EmbeddingSpace space = SpaceTrainer.train(training, Map.of("ID", "row key"),
+          SpaceOptions.fromMap(Map.of("d_model", Integer.toString(d), "layers", "2",
+              "epochs", "1", "seed", "7")), TrainingMonitor.NONE);
+          Predictor predictor = PredictorTrainer.train(space, training, "CHURNED",
+              PredictorOptions.fromMap(Map.of("trees", "false", "epochs", "2", "seed", "7")),
+              TrainingMonitor.NONE)) {
+        double[][] batched = new double[2][runs];
+        double[][] single = new double[2][runs];
+        int singles = 200;
+        for (int run = -1; run < runs; run++) {
+          for (int p = 0; p < 2; p++) {
+            System.setProperty("rowspace.inference", PATHS[p]);
+            long cpu = processCpuNanos();
+            predictor.predict(space, scored);
+            double batchCpu = (processCpuNanos() - cpu) / 1e9;
+            cpu = processCpuNanos();
+            for (int i = 0; i < singles; i++) {
+              predictor.predict(space, scored.rows(new int[] {i}));
+            }
+            double singleCpu = (processCpuNanos() - cpu) / 1e6 / singles;
+            if (run >= 0) {
+              batched[p][run] = rows / batchCpu;
+              single[p][run] = singleCpu;
+            }
+            System.err.printf(Locale.ROOT, "d_model %d, %s pass: %,.0f rows per CPU-second "
+                + "batched, %.3f CPU ms per single row%s%n", d, PATHS[p], rows / batchCpu,
+                singleCpu, run < 0 ? " (warm-up)" : "");
+          }
+        }
+        double torchRate = median(batched[0]);
+        double javaRate = median(batched[1]);
+        table.append(String.format(Locale.ROOT, "| %d | batched predict (%,d rows), rows per "
+            + "CPU-second | %,.0f | %,.0f | %.1f× |%n", d, rows, torchRate, javaRate,
+            javaRate / torchRate));
+        double torchOne = median(single[0]);
+        double javaOne = median(single[1]);
+        table.append(String.format(Locale.ROOT, "| %d | one row, CPU ms per call | %.3f | %.3f "
+            + "| %.1f× |%n", d, torchOne, javaOne, torchOne / javaOne));
+      }
+    }
+    System.clearProperty("rowspace.inference");
+    System.out.print(table);
+  }
+
+  /** Ten columns like {@code GeneratedRows}' customers: six numbers, three categories, a label. */
+  private static Frame customers(int n, long seed) {
+    Random random = new Random(seed);
+    List<ColumnSchema> schema = new ArrayList<>();
+    schema.add(new ColumnSchema("ID", Types.INTEGER, "INTEGER"));
+    for (int j = 1; j <= 6; j++) {
+      schema.add(new ColumnSchema("X" + j, Types.DOUBLE, "DOUBLE"));
+    }
+    for (int j = 1; j <= 3; j++) {
+      schema.add(new ColumnSchema("C" + j, Types.VARCHAR, "VARCHAR"));
+    }
+    schema.add(new ColumnSchema("CHURNED", Types.VARCHAR, "VARCHAR"));
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Object[] row = new Object[schema.size()];
+      row[0] = i;
+      double sum = 0;
+      for (int j = 1; j <= 6; j++) {
+        double v = random.nextGaussian();
+        row[j] = v;
+        sum += v * j;
+      }
+      for (int j = 7; j <= 9; j++) {
+        row[j] = "k" + random.nextInt(3 + j);
+      }
+      row[10] = sum + random.nextGaussian() > 0 ? "yes" : "no";
+      out.add(row);
+    }
+    return Frame.ofRows(schema, out);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}
