@@ -1,5 +1,6 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.plan.DialectTypeSystem;
 import io.rowspace.sql.plan.RowspacePrepare;
 import io.rowspace.sql.session.RowspaceSession;
 import java.lang.reflect.Method;
@@ -62,6 +63,10 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("quotedCasing", "UNCHANGED");
     info.setProperty("quoting", "DOUBLE_QUOTE");
     info.setProperty("conformance", "LENIENT");
+    boolean postgres = session.database().isPostgres();
+    info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
+    // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
+    info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
     CalciteConnection calcite = new Driver().withPrepareFactory(RowspacePrepare::new)
         .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
