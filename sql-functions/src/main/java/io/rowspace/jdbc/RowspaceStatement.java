@@ -101,6 +101,11 @@ public final class RowspaceStatement implements Statement {
   }
 
   private boolean executeFunctionQuery(String sql) throws SQLException {
+    if (ModelCallWrites.writes(sql)) {
+      current = null;
+      updateCount = new ModelCallWrites(connection).execute(sql);
+      return false;
+    }
     String query = rewrite(connection, sql);
     connection.session().startExecution();
     Statement calcite = connection.calcite().createStatement();
