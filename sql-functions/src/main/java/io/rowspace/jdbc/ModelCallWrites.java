@@ -43,6 +43,8 @@ final class ModelCallWrites {
 
   private final RowspaceConnection connection;
   private final Connection backing;
+  /** The statement as the user wrote it, for the positions of errors. */
+  private String userSql;
 
   ModelCallWrites(RowspaceConnection connection) {
     this.connection = connection;
@@ -70,6 +72,7 @@ final class ModelCallWrites {
 
   /** Runs the statement; returns the number of rows written. */
   long execute(String sql) throws SQLException {
+    userSql = sql;
     List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
     String first = tokens.get(0).text();
     if (first.equals("CREATE")) {
@@ -269,7 +272,7 @@ final class ModelCallWrites {
       connection.session().startExecution();
       return calcite.executeQuery(text);
     } catch (SQLException | RuntimeException | StackOverflowError e) {
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, userSql);
     }
   }
 
@@ -300,11 +303,11 @@ final class ModelCallWrites {
     return written;
   }
 
-  private static boolean next(ResultSet rows) throws SQLException {
+  private boolean next(ResultSet rows) throws SQLException {
     try {
       return rows.next();
     } catch (SQLException | RuntimeException e) {
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, userSql);
     }
   }
 

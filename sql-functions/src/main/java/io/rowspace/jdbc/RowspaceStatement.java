@@ -126,7 +126,7 @@ public final class RowspaceStatement implements Statement {
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       calcite.close();
       current = null;
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, sql);
     }
   }
 
@@ -167,7 +167,7 @@ public final class RowspaceStatement implements Statement {
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       // Rewriting prepares parts of the query on Calcite (the columns of its FROM), whose
       // errors come without SQLSTATE.
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, sql);
     }
   }
 

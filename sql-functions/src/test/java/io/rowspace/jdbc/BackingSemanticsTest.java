@@ -93,4 +93,35 @@ class BackingSemanticsTest {
     differential.check("SELECT /*MODEL*/ id, sex FROM penguins ORDER BY sex, id",
         "PREDICT('sp') AS p,");
   }
+
+  @Test
+  void wordsTheDatabaseDoesNotReserveAreNamesBesideAModelCall() throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT s.rank, year, value FROM "
+             + "(SELECT 2024 AS year, 'x' AS value) v, TABLE(SIMILAR_ROWS('penguin_space', 1, 3)) "
+             + "s ORDER BY s.rank")) {
+      assertTrue(rs.next());
+      assertEquals(1, rs.getInt("rank"));
+      assertEquals(2024, rs.getInt("year"));
+    }
+    // H2 reserves VALUE and YEAR itself; RANK it does not
+    differential.check("SELECT /*MODEL*/ id AS rank, "
+        + "RANK() OVER (ORDER BY body_mass_g, id) AS r FROM penguins ORDER BY id LIMIT 5",
+        "PREDICT('sp') AS p,");
+  }
+
+  @Test
+  void errorsPointIntoTheUsersText() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      SQLException table = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT PREDICT('sp') FROM penguinz"));
+      assertEquals("42S02", table.getSQLState());
+      assertTrue(table.getMessage().contains("(line 1, column 27)"), table.getMessage());
+      SQLException column = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT PREDICT('sp'),\n  wingspan FROM penguins"));
+      assertEquals("42S22", column.getSQLState());
+      assertTrue(column.getMessage().contains("(line 2, column 3)"), column.getMessage());
+      assertTrue(!column.getMessage().contains("ROWSPACE_"), column.getMessage());
+    }
+  }
 }
