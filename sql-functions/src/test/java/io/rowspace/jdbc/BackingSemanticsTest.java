@@ -42,8 +42,6 @@ class BackingSemanticsTest {
 
   @Test
   void anAverageBesideAModelCallIsTheDatabasesAverage() throws SQLException {
-    differential.check("SELECT /*MODEL*/ AVG(body_mass_g) AS mass FROM penguins",
-        "MAX(PREDICT('sp')) AS p,");
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(
              "SELECT AVG(body_mass_g), MAX(PREDICT('sp')) FROM penguins")) {
@@ -71,7 +69,14 @@ class BackingSemanticsTest {
   }
 
   @Test
-  void groupedAggregatesBesideAModelCall() throws SQLException {
+  void biToolShapesBesideAModelCall() throws SQLException {
+    biToolShapes(differential);
+  }
+
+  /** The shapes BI tools write, each with and without a model call (H2 and PostgreSQL). */
+  static void biToolShapes(DifferentialCheck differential) throws SQLException {
+    differential.check("SELECT /*MODEL*/ AVG(body_mass_g) AS mass FROM penguins",
+        "MAX(PREDICT('sp')) AS p,");
     differential.check("SELECT /*MODEL*/ species, AVG(body_mass_g) AS mass, "
         + "SUM(flipper_length_mm) AS flippers, COUNT(DISTINCT island) AS islands, "
         + "AVG(bill_length_mm) AS bill, SUM(bill_depth_mm) AS depth, COUNT(*) AS n "
@@ -79,19 +84,19 @@ class BackingSemanticsTest {
     differential.check("SELECT /*MODEL*/ island, SUM(CAST(body_mass_g AS NUMERIC(10, 2))) / "
         + "COUNT(*) AS per_bird, AVG(CAST(bill_depth_mm AS NUMERIC(6, 1))) AS depth "
         + "FROM penguins GROUP BY island ORDER BY island", "COUNT(PREDICT('sp')) AS p,");
-  }
-
-  @Test
-  void rowShapesBesideAModelCall() throws SQLException {
     differential.check("SELECT /*MODEL*/ id, body_mass_g / 7 AS sevenths, "
         + "CAST(body_mass_g AS NUMERIC(8, 1)) / 3 AS thirds, "
         + "RANK() OVER (PARTITION BY species ORDER BY body_mass_g DESC, id) AS r, "
+        + "SUM(body_mass_g) OVER (PARTITION BY island) AS island_mass, "
         + "CASE WHEN sex IS NULL THEN 'unknown' ELSE UPPER(sex) END AS s "
         + "FROM penguins WHERE body_mass_g > 4000 AND id IN (SELECT id FROM penguins "
         + "WHERE island <> 'Dream') ORDER BY body_mass_g DESC, id LIMIT 20 OFFSET 5",
         "PREDICT('sp') AS p,");
     differential.check("SELECT /*MODEL*/ id, sex FROM penguins ORDER BY sex, id",
         "PREDICT('sp') AS p,");
+    differential.check("SELECT /*MODEL*/ sex, COUNT(*) AS n, MIN(bill_length_mm) AS shortest "
+        + "FROM penguins WHERE body_mass_g > (SELECT AVG(body_mass_g) FROM penguins) "
+        + "GROUP BY sex HAVING COUNT(*) > 1 ORDER BY n DESC, sex", "MAX(PREDICT('sp')) AS p,");
   }
 
   @Test
