@@ -56,10 +56,6 @@ public final class DialectTypeSystem extends RelDataTypeSystemImpl {
     return RoundingMode.HALF_UP;
   }
 
-  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
-    return true;
-  }
-
   @Override public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {
     RelDataType result;
     switch (argument.getSqlTypeName()) {
