@@ -101,6 +101,11 @@ public final class RowspaceStatement implements Statement {
   }
 
   private boolean executeFunctionQuery(String sql) throws SQLException {
+    if (ModelCallWrites.writes(sql)) {
+      current = null;
+      updateCount = new ModelCallWrites(connection).execute(sql);
+      return false;
+    }
     String query = rewrite(connection, sql);
     connection.session().startExecution();
     Statement calcite = connection.calcite().createStatement();
@@ -121,7 +126,7 @@ public final class RowspaceStatement implements Statement {
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       calcite.close();
       current = null;
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, sql);
     }
   }
 
@@ -162,7 +167,7 @@ public final class RowspaceStatement implements Statement {
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       // Rewriting prepares parts of the query on Calcite (the columns of its FROM), whose
       // errors come without SQLSTATE.
-      throw ErrorTranslation.translate(e);
+      throw ErrorTranslation.translate(e, sql);
     }
   }
 

@@ -23,6 +23,48 @@ public final class ErrorTranslation {
   private ErrorTranslation() {
   }
 
+  private static final Pattern CALCITE_POSITION = Pattern.compile(
+      "^From line \\d+, column \\d+ to line \\d+, column \\d+: (.*)$", Pattern.DOTALL);
+  private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
+  private static final Pattern INTERNAL_SQL = Pattern.compile(
+      "(Error while executing SQL \"|Error while preparing statement \\[)[^\\n]*",
+      Pattern.DOTALL);
+
+  /**
+   * As {@link #translate(Throwable)}, for a statement the user wrote as {@code userSql} and
+   * Rowspace ran rewritten: a position Calcite gives in the rewritten text becomes the position
+   * of the name it is about in the user's text, and the rewritten text is never shown.
+   */
+  public static SQLException translate(Throwable error, String userSql) {
+    SQLException translated = translate(error);
+    String message = translated.getMessage();
+    if (message == null) {
+      return translated;
+    }
+    String relocated = message;
+    Matcher positioned = CALCITE_POSITION.matcher(message);
+    if (positioned.matches()) {
+      relocated = positioned.group(1);
+      Matcher name = QUOTED_NAME.matcher(relocated);
+      if (name.find()) {
+        String where = UserTextPosition.of(userSql, name.group(1));
+        if (where != null) {
+          int end = relocated.indexOf('.', name.end());
+          relocated = end < 0 ? relocated + " (" + where + ")"
+              : relocated.substring(0, end) + " (" + where + ")" + relocated.substring(end);
+        }
+      }
+    }
+    relocated = INTERNAL_SQL.matcher(relocated).replaceAll("Error while running the query");
+    if (relocated.equals(message)) {
+      return translated;
+    }
+    SQLException moved = new SQLException(relocated, translated.getSQLState(),
+        translated.getErrorCode(), translated.getCause());
+    moved.setStackTrace(translated.getStackTrace());
+    return moved;
+  }
+
   public static SQLException translate(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof RowspaceRuntimeException rowspace) {

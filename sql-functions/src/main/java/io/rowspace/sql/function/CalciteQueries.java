@@ -1,5 +1,6 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.plan.DialectTypeSystem;
 import io.rowspace.sql.plan.RowspacePrepare;
 import io.rowspace.sql.session.RowspaceSession;
 import java.lang.reflect.Method;
@@ -18,6 +19,11 @@ import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactory;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.sql.dialect.H2SqlDialect;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /**
  * The Calcite connection of a Rowspace connection, opened on the first query that calls a
@@ -62,12 +68,17 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("quotedCasing", "UNCHANGED");
     info.setProperty("quoting", "DOUBLE_QUOTE");
     info.setProperty("conformance", "LENIENT");
+    boolean postgres = session.database().isPostgres();
+    info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
+    // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
+    info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
     CalciteConnection calcite = new Driver().withPrepareFactory(RowspacePrepare::new)
         .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
+    SqlDialectFactory dialect = dialect(session.database().isH2(), postgres);
     for (String schema : backingSchemas()) {
-      root.add(schema, JdbcSchema.create(root, schema, tables, null,
+      root.add(schema, JdbcSchema.create(root, schema, tables, dialect, null,
           schema));
     }
     addFunction(root, PREDICT_LABEL, "predictLabel");
@@ -85,6 +96,25 @@ public final class CalciteQueries implements AutoCloseable {
       calcite.setSchema(defaultSchema);
     }
     return calcite;
+  }
+
+  /**
+   * The dialect Calcite writes the pushed-down parts of a query in, with the backing database's
+   * result types (so a pushed-down AVG is cast as the database types it, not to Calcite's
+   * 19-digit decimals).
+   */
+  private static SqlDialectFactory dialect(boolean h2, boolean postgres) {
+    if (postgres) {
+      SqlDialect dialect = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT
+          .withDataTypeSystem(DialectTypeSystem.POSTGRES));
+      return meta -> dialect;
+    }
+    if (h2) {
+      SqlDialect dialect = new H2SqlDialect(H2SqlDialect.DEFAULT_CONTEXT
+          .withDataTypeSystem(DialectTypeSystem.H2));
+      return meta -> dialect;
+    }
+    return SqlDialectFactoryImpl.INSTANCE;
   }
 
   private void addFunction(SchemaPlus root, String name, String method) {

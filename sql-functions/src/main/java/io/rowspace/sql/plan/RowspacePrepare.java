@@ -44,7 +44,8 @@ public final class RowspacePrepare extends CalcitePrepareImpl {
         context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
         resultConvention, createConvertletTable()) {
       @Override protected Program getProgram() {
-        return Programs.sequence(super.getProgram(), new ModelCallBatching());
+        return Programs.sequence(super.getProgram(), new DecimalDivision(),
+            new ModelCallBatching());
       }
     };
   }

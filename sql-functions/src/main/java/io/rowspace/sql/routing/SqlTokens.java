@@ -9,15 +9,18 @@ import java.util.Locale;
  * and quoted identifiers. It decides only <em>where</em> a statement goes; parsing is the
  * parser's job.
  */
-final class SqlTokens {
-  /** A token: a word (upper-cased) or a single punctuation character. */
-  record Token(String text, boolean word) {
+public final class SqlTokens {
+  /**
+   * A token: a word (upper-cased) or a single punctuation character, at {@code start} (inclusive)
+   * to {@code end} (exclusive) in the text.
+   */
+  public record Token(String text, boolean word, int start, int end) {
   }
 
   private SqlTokens() {
   }
 
-  static List<Token> tokenize(String sql) {
+  public static List<Token> tokenize(String sql) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     int n = sql.length();
@@ -33,17 +36,18 @@ final class SqlTokens {
         int end = sql.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
       } else if (c == '\'' || c == '"' || c == '`') {
+        int start = i;
         i = skipQuoted(sql, i, c);
-        tokens.add(new Token(c == '\'' ? "'" : "\"", false));
+        tokens.add(new Token(c == '\'' ? "'" : "\"", false, start, i));
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
         while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
             || sql.charAt(i) == '$')) {
           i++;
         }
-        tokens.add(new Token(sql.substring(start, i).toUpperCase(Locale.ROOT), true));
+        tokens.add(new Token(sql.substring(start, i).toUpperCase(Locale.ROOT), true, start, i));
       } else {
-        tokens.add(new Token(String.valueOf(c), false));
+        tokens.add(new Token(String.valueOf(c), false, i, i + 1));
         i++;
       }
     }

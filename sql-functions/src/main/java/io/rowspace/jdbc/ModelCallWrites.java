@@ -1,0 +1,443 @@
+package io.rowspace.jdbc;
+
+import io.rowspace.sql.error.ErrorTranslation;
+import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.function.FunctionQueryRewriter;
+import io.rowspace.sql.routing.SqlTokens;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Statements that store what models compute (SPEC section 4.5): {@code INSERT INTO t [(c, ...)]
+ * SELECT ... PREDICT(...)}, {@code CREATE TABLE t AS SELECT ... PREDICT(...)}, {@code UPDATE t
+ * SET c = PREDICT(...) [WHERE ...]} and {@code DELETE FROM t WHERE <condition with a model
+ * call>}. The query part runs like any query with a model call (batched model runs, rows
+ * streamed); the rows are written through the connection's own backing connection, 1,000 to a
+ * batch, in the caller's transaction. The whole statement is atomic: with autocommit on it is one
+ * transaction, with autocommit off a savepoint, rolled back if any row fails.
+ */
+final class ModelCallWrites {
+  private static final int BATCH = 1000;
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private final RowspaceConnection connection;
+  private final Connection backing;
+  /** The statement as the user wrote it, for the positions of errors. */
+  private String userSql;
+
+  ModelCallWrites(RowspaceConnection connection) {
+    this.connection = connection;
+    this.backing = connection.backing();
+  }
+
+  /** Whether a statement with a model call writes (its first word). */
+  static boolean writes(String sql) {
+    List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
+    if (tokens.isEmpty() || !tokens.get(0).word()) {
+      return false;
+    }
+    switch (tokens.get(0).text()) {
+    case "INSERT":
+    case "UPDATE":
+    case "DELETE":
+    case "MERGE":
+    case "UPSERT":
+    case "CREATE":
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /** Runs the statement; returns the number of rows written. */
+  long execute(String sql) throws SQLException {
+    userSql = sql;
+    List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
+    String first = tokens.get(0).text();
+    if (first.equals("CREATE")) {
+      return createTableAs(sql, tokens);
+    }
+    if (first.equals("MERGE") || first.equals("UPSERT")) {
+      throw new SQLException(first + " with a model call is not supported yet. Write the "
+          + "predictions with INSERT INTO ... SELECT ... PREDICT(...) or UPDATE ... SET c = "
+          + "PREDICT(...), or stage them in a table and MERGE from it.",
+          SqlStates.FEATURE_NOT_SUPPORTED);
+    }
+    SqlNode node = RowspaceStatement.parse(connection, sql);
+    return atomically(() -> {
+      if (node instanceof SqlInsert insert) {
+        return insert(insert);
+      }
+      if (node instanceof SqlUpdate update) {
+        return update(update);
+      }
+      if (node.getKind() == SqlKind.DELETE) {
+        return delete((SqlDelete) node);
+      }
+      throw new SQLException("This statement calls a Rowspace function where it cannot run. "
+          + "Model calls run in queries and in INSERT ... SELECT, CREATE TABLE ... AS SELECT, "
+          + "UPDATE ... SET and DELETE ... WHERE.", SqlStates.FEATURE_NOT_SUPPORTED);
+    });
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private long insert(SqlInsert insert) throws SQLException {
+    String table = name((SqlIdentifier) insert.getTargetTable());
+    SqlNodeList columns = insert.getTargetColumnList();
+    try (Statement calcite = connection.calcite().createStatement();
+         ResultSet rows = query(calcite, insert.getSource())) {
+      int width = rows.getMetaData().getColumnCount();
+      StringBuilder sql = new StringBuilder("INSERT INTO ").append(table);
+      if (columns != null && columns.size() > 0) {
+        List<String> names = new ArrayList<>();
+        for (SqlNode column : columns) {
+          names.add(name((SqlIdentifier) column));
+        }
+        sql.append(" (").append(String.join(", ", names)).append(')');
+      }
+      sql.append(" VALUES (").append(marks(width)).append(')');
+      return copy(rows, sql.toString(), width, new int[0]);
+    }
+  }
+
+  private long update(SqlUpdate update) throws SQLException {
+    SqlIdentifier target = (SqlIdentifier) update.getTargetTable();
+    List<String> key = primaryKey(target);
+    if (key.isEmpty()) {
+      throw new SQLException("UPDATE " + target + " with a model call finds each row by the "
+          + "table's primary key, and " + target + " has none. Add a primary key, or INSERT "
+          + "the predictions into a new table.", SqlStates.FEATURE_NOT_SUPPORTED);
+    }
+    SqlNodeList select = new SqlNodeList(POS);
+    SqlIdentifier alias = update.getAlias();
+    for (String column : key) {
+      select.add(alias == null ? new SqlIdentifier(column, POS)
+          : new SqlIdentifier(List.of(alias.getSimple(), column), POS));
+    }
+    update.getSourceExpressionList().forEach(select::add);
+    SqlNode from = alias == null ? target
+        : SqlStdOperatorTable.AS.createCall(POS, target, alias);
+    SqlSelect query = new SqlSelect(POS, null, select, from, update.getCondition(), null, null,
+        null, null, null, null, null);
+    List<String> sets = new ArrayList<>();
+    for (SqlNode column : update.getTargetColumnList()) {
+      sets.add(name((SqlIdentifier) column) + " = ?");
+    }
+    List<String> where = new ArrayList<>();
+    for (String column : key) {
+      where.add(connection.session().database().quote(column) + " = ?");
+    }
+    String sql = "UPDATE " + name(target) + " SET " + String.join(", ", sets) + " WHERE "
+        + String.join(" AND ", where);
+    // the statement's parameters: the new values, then the key; the query gives the key first
+    int[] order = new int[key.size() + sets.size()];
+    for (int i = 0; i < sets.size(); i++) {
+      order[i] = key.size() + i;
+    }
+    for (int i = 0; i < key.size(); i++) {
+      order[sets.size() + i] = i;
+    }
+    try (Statement calcite = connection.calcite().createStatement();
+         ResultSet rows = query(calcite, query)) {
+      return copy(rows, sql, order.length, order);
+    }
+  }
+
+  private long delete(SqlDelete delete) throws SQLException {
+    SqlIdentifier target = (SqlIdentifier) delete.getTargetTable();
+    List<String> key = primaryKey(target);
+    if (key.isEmpty()) {
+      throw new SQLException("DELETE FROM " + target + " with a model call finds each row by "
+          + "the table's primary key, and " + target + " has none. Add a primary key.",
+          SqlStates.FEATURE_NOT_SUPPORTED);
+    }
+    SqlNodeList select = new SqlNodeList(POS);
+    SqlIdentifier alias = delete.getAlias();
+    for (String column : key) {
+      select.add(alias == null ? new SqlIdentifier(column, POS)
+          : new SqlIdentifier(List.of(alias.getSimple(), column), POS));
+    }
+    SqlNode from = alias == null ? target
+        : SqlStdOperatorTable.AS.createCall(POS, target, alias);
+    SqlSelect query = new SqlSelect(POS, null, select, from, delete.getCondition(), null, null,
+        null, null, null, null, null);
+    List<String> where = new ArrayList<>();
+    for (String column : key) {
+      where.add(connection.session().database().quote(column) + " = ?");
+    }
+    String sql = "DELETE FROM " + name(target) + " WHERE " + String.join(" AND ", where);
+    try (Statement calcite = connection.calcite().createStatement();
+         ResultSet rows = query(calcite, query)) {
+      return copy(rows, sql, key.size(), new int[0]);
+    }
+  }
+
+  /**
+   * {@code CREATE TABLE t AS <query>}: the table gets the query's column names and SQL types,
+   * then its rows. H2 commits a CREATE TABLE at once, so if a row fails the table is dropped.
+   */
+  private long createTableAs(String sql, List<SqlTokens.Token> tokens) throws SQLException {
+    int as = -1;
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      String text = tokens.get(i).text();
+      if (text.equals("(")) {
+        depth++;
+      } else if (text.equals(")")) {
+        depth--;
+      } else if (depth == 0 && tokens.get(i).word() && text.equals("AS")) {
+        as = i;
+        break;
+      }
+    }
+    if (as < 0 || !(tokens.size() > 2 && tokens.get(1).text().equals("TABLE"))) {
+      throw new SQLException("This statement calls a Rowspace function where it cannot run. "
+          + "A table of predictions is CREATE TABLE t AS SELECT ... PREDICT(...); a view with "
+          + "model calls is not supported yet.", SqlStates.FEATURE_NOT_SUPPORTED);
+    }
+    String head = sql.substring(0, tokens.get(as).start());
+    String body = sql.substring(tokens.get(as).end()).trim();
+    String noData = null;
+    String upper = body.toUpperCase(Locale.ROOT);
+    for (String suffix : List.of("WITH NO DATA", "WITH DATA")) {
+      if (upper.endsWith(suffix)) {
+        noData = suffix;
+        body = body.substring(0, body.length() - suffix.length()).trim();
+        break;
+      }
+    }
+    boolean withData = !"WITH NO DATA".equals(noData);
+    SqlNode query = RowspaceStatement.parse(connection, body);
+    boolean created = false;
+    try (Statement calcite = connection.calcite().createStatement();
+         ResultSet rows = query(calcite, query)) {
+      ResultSetMetaData meta = rows.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        columns.add(connection.session().database().quote(
+            connection.session().database().fold(meta.getColumnLabel(i))) + " " + sqlType(meta, i));
+      }
+      String ddl = head.trim() + " (" + String.join(", ", columns) + ")";
+      String table = head.trim().substring(head.trim().lastIndexOf(' ') + 1);
+      return atomically(() -> {
+        try (Statement statement = backing.createStatement()) {
+          statement.execute(ddl);
+        }
+        try {
+          return withData ? copy(rows, "INSERT INTO " + table + " VALUES ("
+              + marks(meta.getColumnCount()) + ")", meta.getColumnCount(), new int[0]) : 0;
+        } catch (SQLException | RuntimeException e) {
+          if (backing.getAutoCommit() || connection.session().database().isH2()) {
+            try (Statement statement = backing.createStatement()) {
+              statement.execute("DROP TABLE " + table);
+            } catch (SQLException ignored) {
+              e.addSuppressed(ignored);
+            }
+          }
+          throw e;
+        }
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Runs a query with model calls on Calcite, as {@code RowspaceStatement} does a SELECT. */
+  private ResultSet query(Statement calcite, SqlNode query) throws SQLException {
+    try {
+      String text = new FunctionQueryRewriter(connection.session(), connection.calcite())
+          .rewrite(query);
+      connection.session().startExecution();
+      return calcite.executeQuery(text);
+    } catch (SQLException | RuntimeException | StackOverflowError e) {
+      throw ErrorTranslation.translate(e, userSql);
+    }
+  }
+
+  /**
+   * Writes each row of {@code rows} with {@code sql}, binding parameter k to column
+   * {@code order[k - 1] + 1} (or column k if {@code order} is empty), a batch at a time.
+   */
+  private long copy(ResultSet rows, String sql, int parameters, int[] order)
+      throws SQLException {
+    long written = 0;
+    int pending = 0;
+    try (PreparedStatement write = backing.prepareStatement(sql)) {
+      while (next(rows)) {
+        for (int p = 0; p < parameters; p++) {
+          int column = order.length == 0 ? p + 1 : order[p] + 1;
+          write.setObject(p + 1, value(rows, column));
+        }
+        write.addBatch();
+        if (++pending == BATCH) {
+          written += count(write.executeBatch());
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        written += count(write.executeBatch());
+      }
+    }
+    return written;
+  }
+
+  private boolean next(ResultSet rows) throws SQLException {
+    try {
+      return rows.next();
+    } catch (SQLException | RuntimeException e) {
+      throw ErrorTranslation.translate(e, userSql);
+    }
+  }
+
+  private static Object value(ResultSet rows, int column) throws SQLException {
+    Object value = rows.getObject(column);
+    if (value instanceof java.util.List<?> || value instanceof java.util.Map<?, ?>) {
+      return value.toString();
+    }
+    return value;
+  }
+
+  private static long count(int[] counts) {
+    long total = 0;
+    for (int count : counts) {
+      total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+    }
+    return total;
+  }
+
+  private interface Work {
+    long run() throws SQLException;
+  }
+
+  /**
+   * Runs the work as one unit: its own transaction under autocommit, a savepoint inside the
+   * caller's transaction otherwise; undone if it fails.
+   */
+  private long atomically(Work work) throws SQLException {
+    boolean autoCommit = backing.getAutoCommit();
+    if (autoCommit) {
+      backing.setAutoCommit(false);
+      try {
+        long written = work.run();
+        backing.commit();
+        return written;
+      } catch (SQLException | RuntimeException e) {
+        backing.rollback();
+        throw e;
+      } finally {
+        backing.setAutoCommit(true);
+      }
+    }
+    Savepoint savepoint = backing.setSavepoint();
+    try {
+      long written = work.run();
+      backing.releaseSavepoint(savepoint);
+      return written;
+    } catch (SQLException | RuntimeException e) {
+      backing.rollback(savepoint);
+      throw e;
+    }
+  }
+
+  private String name(SqlIdentifier identifier) {
+    List<String> parts = new ArrayList<>();
+    for (String part : identifier.names) {
+      parts.add(connection.session().database().quote(part));
+    }
+    return String.join(".", parts);
+  }
+
+  private List<String> primaryKey(SqlIdentifier table) throws SQLException {
+    String schema = table.names.size() > 1 ? table.names.get(table.names.size() - 2)
+        : connection.session().database().defaultSchema();
+    String name = table.names.get(table.names.size() - 1);
+    DatabaseMetaData meta = backing.getMetaData();
+    List<String> columns = new ArrayList<>();
+    List<Integer> sequence = new ArrayList<>();
+    try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME"));
+        sequence.add(rs.getInt("KEY_SEQ"));
+      }
+    }
+    List<String> ordered = new ArrayList<>(columns);
+    for (int i = 0; i < columns.size(); i++) {
+      ordered.set(sequence.get(i) - 1, columns.get(i));
+    }
+    if (ordered.isEmpty()) {
+      try (ResultSet rs = meta.getTables(null, schema, name, null)) {
+        if (!rs.next()) {
+          throw RowspaceErrors.unknownTable(table.toString(), List.of());
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private static String marks(int count) {
+    return "?" + ", ?".repeat(Math.max(0, count - 1));
+  }
+
+  /** The backing database's type for a column of the query's result. */
+  private String sqlType(ResultSetMetaData meta, int column) throws SQLException {
+    int precision = meta.getPrecision(column);
+    int scale = meta.getScale(column);
+    switch (meta.getColumnType(column)) {
+    case Types.BOOLEAN:
+      return "BOOLEAN";
+    case Types.TINYINT:
+    case Types.SMALLINT:
+      return "SMALLINT";
+    case Types.INTEGER:
+      return "INTEGER";
+    case Types.BIGINT:
+      return "BIGINT";
+    case Types.REAL:
+      return "REAL";
+    case Types.FLOAT:
+    case Types.DOUBLE:
+      return "DOUBLE PRECISION";
+    case Types.DECIMAL:
+    case Types.NUMERIC:
+      return precision > 0 && precision <= 1000
+          ? "NUMERIC(" + precision + ", " + Math.max(0, scale) + ")" : "NUMERIC";
+    case Types.CHAR:
+      return precision > 0 ? "CHAR(" + precision + ")" : "VARCHAR";
+    case Types.DATE:
+      return "DATE";
+    case Types.TIME:
+      return "TIME";
+    case Types.TIMESTAMP:
+      return "TIMESTAMP";
+    case Types.TIMESTAMP_WITH_TIMEZONE:
+      return "TIMESTAMP WITH TIME ZONE";
+    case Types.BINARY:
+    case Types.VARBINARY:
+      return connection.session().database().binaryType();
+    default:
+      return precision > 0 && precision < 1_000_000 ? "VARCHAR(" + precision + ")" : "VARCHAR";
+    }
+  }
+}
