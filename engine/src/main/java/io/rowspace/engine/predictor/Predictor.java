@@ -41,9 +41,10 @@ public final class Predictor implements AutoCloseable {
    * features beside the space's outputs and the fine-tuned layers of the space (older files read
    * the frozen space alone); version 5 the boosted trees blended with the network (older files
    * have none); version 6 the target's transform (older files learned the target as it is);
-   * version 7 the linear model beside the trees (older files have trees alone).
+   * version 7 the linear model beside the trees (older files have trees alone); version 8 the
+   * names of the related tables' summaries the trees read (older files name them by position).
    */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
