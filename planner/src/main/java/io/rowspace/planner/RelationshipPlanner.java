@@ -300,7 +300,8 @@ public final class RelationshipPlanner {
             further.add(new PlannedRelation.Summary("is", c.name(), values.get(i), 0));
           }
         }
-        if (child && family == TypeFamily.TEXT) {
+        // Distinct values per holder row, for text with more than two values.
+        if (child && family == TypeFamily.TEXT && (values.isEmpty() || values.size() > 2)) {
           further.add(new PlannedRelation.Summary("distinct", c.name(), "", 0));
         }
       } else if (learned && (family == TypeFamily.DATE || family == TypeFamily.TIMESTAMP)) {
