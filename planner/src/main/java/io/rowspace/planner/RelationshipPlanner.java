@@ -291,8 +291,11 @@ public final class RelationshipPlanner {
         // A few frequent values: the share of each among a holder's rows is a summary
         // (all values but the last when there are few, so shares are not redundant); a
         // parent's row holds the value or not.
+        // A parent's category seen through a bridge is a share of each value: with more than
+        // two values, a parent keeps them all (up to the bound), so no value is left implicit.
         List<String> values = schema.frequentValues(table, c.name(), MAX_SHARED_VALUES);
-        int kept = Math.min(SHARES_PER_COLUMN, values.size() - 1);
+        int kept = Math.min(SHARES_PER_COLUMN,
+            child || values.size() <= 2 ? values.size() - 1 : values.size());
         for (int i = 0; i < kept; i++) {
           if (child) {
             shares.add(new PlannedRelation.ValueShare(c.name(), values.get(i)));
