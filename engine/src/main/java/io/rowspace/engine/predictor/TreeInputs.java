@@ -179,6 +179,23 @@ final class TreeInputs {
     return names;
   }
 
+  /** Where the related tables' summaries start among the values of a row. */
+  int firstSummaryValue() {
+    return columns.size();
+  }
+
+  /**
+   * The names of the related tables' summaries, in value order from {@link #firstSummaryValue};
+   * empty when this predictor's format has no names for them (before 8).
+   */
+  List<String> summaryValueNames() {
+    if (summaryNames.size() != relations.size()) {
+      return List.of();
+    }
+    List<String> names = valueNames();
+    return names.subList(columns.size(), names.size());
+  }
+
   /**
    * The values of rows, row-major {@code rows x width()}; columns absent from the frame or masked
    * are {@code NaN}.
