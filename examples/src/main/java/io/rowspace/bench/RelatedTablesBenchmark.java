@@ -17,71 +17,183 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import io.rowspace.datagen.ChurnShopGenerator;
+import io.rowspace.datagen.RelatedDataGenerator;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * A space over a root table and its related table against the root alone and against XGBoost
- * and logistic regression on hand-written aggregate features, on {@code datasets/psid}:
- * {@code persons} (root, target {@code gender}) and {@code person_years} (7 rows per person).
+ * A space over a root table and its related tables against XGBoost and logistic regression on
+ * aggregates written by hand and synthesised automatically ({@link AggregateSynthesis}: deep
+ * feature synthesis over two hops, written as SQL GROUP BYs), on the same held-out rows.
  *
- * <p>Split: persons whose {@code MOD(person_id * 7919, 5) = 0} are held out. Rowspace trains on a
- * view of the other persons and reaches {@code person_years} through {@code INCLUDE
- * (person_years VIA person_id)}; held-out persons are scored with {@code PREDICT_PROBA} on a view
- * of them, their yearly rows read at query time. The baselines get, per person, the root columns
- * plus means, minima, maxima and shares of {@code person_years} written by hand in SQL.
+ * <p>Data sets ({@code --sets}, default all):
+ * <ul>
+ *   <li>{@code psid}: {@code datasets/psid}, {@code persons} (target {@code gender}) with
+ *       {@code person_years} (7 rows per person); also hand-written aggregates;
+ *   <li>{@code churn}: {@link io.rowspace.datagen.ChurnShopGenerator}, a root with only key and
+ *       target, churn from recency, returned orders and premium items behind a bridge;
+ *   <li>{@code spender} and {@code gadget}: {@link io.rowspace.datagen.RelatedDataGenerator},
+ *       a customer label from its orders' amounts (1:N) and from the products on its wish list
+ *       (N:M bridge).
+ * </ul>
+ *
+ * <p>Split: root rows whose {@code MOD(key * 7919, 5) = 0} are held out. Rowspace trains on a view
+ * of the other rows and reaches the related tables through {@code INCLUDE (child VIA key, ...)}
+ * (a view has no declared keys); held-out rows are scored with {@code PREDICT_PROBA} on a view of
+ * them, their related rows read at query time. Baselines are fitted on the same training rows.
  *
  * <p>Run: {@code java -cp "$(cat examples/target/classpath.txt):examples/target/classes"
- * io.rowspace.bench.RelatedTablesBenchmark}; {@code -Drowspace.bench.predictorOptions="k = v, ..."}
- * gives the predictors options. Prints a table and writes it under
- * {@code examples/target/benchmarks}.
+ * io.rowspace.bench.RelatedTablesBenchmark [--sets psid,churn,spender,gadget] [--customers N]
+ * [--root-alone]}; {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors
+ * options. Prints a table and writes it under {@code examples/target/benchmarks}.
  */
 public final class RelatedTablesBenchmark {
-  private static final String HELD_OUT = "MOD(person_id * 7919, 5) = 0";
+  private static final String HELD_OUT = "MOD(%s * 7919, 5) = 0";
   private static final String POSITIVE = "female";
 
   private RelatedTablesBenchmark() {
   }
 
   /** One row of the result table. */
-  record Line(String model, double auc, double seconds, String notes) {
+  record Line(String set, String model, double auc, double seconds, String notes) {
+  }
+
+  /**
+   * A data set: its root table, key and target, the tables Rowspace includes, and how to load
+   * it into an empty database.
+   */
+  record DataSet(String name, String root, String key, String target, String positive,
+      Set<String> labels, String include, Loader loader) {
+    String heldOut() {
+      return String.format(Locale.ROOT, HELD_OUT, key);
+    }
+  }
+
+  /** Fills an empty database. */
+  interface Loader {
+    void load(Connection c) throws Exception;
   }
 
   public static void main(String[] args) throws Exception {
+    List<String> sets = List.of("psid", "churn", "spender", "gadget");
+    int customers = 1000;
+    boolean rootAlone = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--sets" -> sets = List.of(args[++i].split(","));
+        case "--customers" -> customers = Integer.parseInt(args[++i]);
+        case "--root-alone" -> rootAlone = true;
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+            + ". Use --sets psid,churn,spender,gadget, --customers N, --root-alone.");
+      }
+    }
     Path psid = DatasetBenchmark.datasetsFolder(null, DatasetBenchmark.repositoryRoot())
         .resolve("psid");
+    int n = customers;
+    Map<String, DataSet> known = new LinkedHashMap<>();
+    known.put("psid", new DataSet("psid", "PERSONS", "PERSON_ID", "gender", POSITIVE,
+        Set.of("GENDER"), "INCLUDE (person_years VIA person_id)", c -> load(c, psid)));
+    known.put("churn", new DataSet("churn", "CUSTOMERS", "CUSTOMER_ID", "churned", "yes",
+        Set.of("CHURNED"), "INCLUDE (orders VIA customer_id, order_items, products)",
+        c -> ChurnShopGenerator.allSignals(n, 42).write(c)));
+    known.put("spender", new DataSet("spender", "CUSTOMERS", "CUSTOMER_ID", "big_spender",
+        "yes", Set.of("BIG_SPENDER", "GADGET_FAN"), "INCLUDE (orders VIA customer_id, products)",
+        c -> new RelatedDataGenerator(n, 30, 42).write(c)));
+    known.put("gadget", new DataSet("gadget", "CUSTOMERS", "CUSTOMER_ID", "gadget_fan", "yes",
+        Set.of("BIG_SPENDER", "GADGET_FAN"), "INCLUDE (wishlist VIA customer_id, products)",
+        c -> new RelatedDataGenerator(n, 30, 42).write(c)));
     List<Line> lines = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:psid_related");
-         MemoryPeaks peaks = MemoryPeaks.start()) {
-      load(c, psid);
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE VIEW persons_train AS SELECT * FROM persons WHERE NOT (" + HELD_OUT
-            + ")");
-        s.execute("CREATE VIEW persons_test AS SELECT * FROM persons WHERE " + HELD_OUT);
+    for (String name : sets) {
+      DataSet set = known.get(name);
+      if (set == null) {
+        throw new IllegalArgumentException("Unknown data set " + name + "; known: "
+            + known.keySet());
       }
-      Map<Long, Boolean> truth = truth(c);
-      lines.add(rowspace(c, "Rowspace, persons + person_years", "psid_related",
-          "INCLUDE (person_years VIA person_id)", truth));
-      lines.add(rowspace(c, "Rowspace, persons alone", "psid_root", "INCLUDE NO RELATED TABLES",
-          truth));
-      lines.addAll(baselines(c, truth));
-      System.err.printf(Locale.ROOT, "peak heap %.0f MB, peak resident %.0f MB%n",
-          peaks.heapPeakBytes() / 1e6, MemoryPeaks.residentPeakBytes() / 1e6);
+      lines.addAll(run(set, rootAlone));
+      System.err.println(table(lines));
     }
-    StringBuilder table = new StringBuilder("| model | held-out AUC | seconds | notes |\n"
-        + "|---|---|---|---|\n");
-    for (Line l : lines) {
-      table.append(String.format(Locale.ROOT, "| %s | %.4f | %.1f | %s |%n", l.model(), l.auc(),
-          l.seconds(), l.notes()));
-    }
+    String table = table(lines);
     System.out.println(table);
     Path folder = DatasetBenchmark.repositoryRoot().resolve("examples").resolve("target")
         .resolve("benchmarks");
     Files.createDirectories(folder);
     Path file = folder.resolve("related-tables-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-    Files.writeString(file, "# psid: persons with person_years, " + LocalDate.now(ZoneOffset.UTC)
-        + "\n\nHeld out: " + HELD_OUT + ". Target gender, positive '" + POSITIVE + "'.\n\n"
+    Files.writeString(file, "# Related tables, " + LocalDate.now(ZoneOffset.UTC)
+        + "\n\nHeld out: " + HELD_OUT + " of the root key; " + n + " generated customers.\n\n"
         + table, StandardCharsets.UTF_8);
     System.err.println("written to " + file);
+  }
+
+  private static String table(List<Line> lines) {
+    StringBuilder table = new StringBuilder("| set | model | held-out AUC | seconds | notes |\n"
+        + "|---|---|---|---|---|\n");
+    for (Line l : lines) {
+      table.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.1f | %s |%n", l.set(),
+          l.model(), l.auc(), l.seconds(), l.notes()));
+    }
+    return table.toString();
+  }
+
+  private static List<Line> run(DataSet set, boolean rootAlone) throws Exception {
+    List<Line> lines = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:related_" + set.name
+        + "_" + System.nanoTime());
+         MemoryPeaks peaks = MemoryPeaks.start()) {
+      set.loader.load(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE VIEW root_train AS SELECT * FROM " + set.root + " WHERE NOT ("
+            + set.heldOut() + ")");
+        s.execute("CREATE VIEW root_test AS SELECT * FROM " + set.root + " WHERE "
+            + set.heldOut());
+      }
+      Map<Long, Boolean> truth = truth(c, set);
+      lines.add(rowspace(c, set, "Rowspace, with related tables", set.name + "_related",
+          set.include, truth));
+      if (rootAlone) {
+        lines.add(rowspace(c, set, "Rowspace, root alone", set.name + "_root",
+            "INCLUDE NO RELATED TABLES", truth));
+      }
+      long started = System.nanoTime();
+      AggregateSynthesis synthesis = new AggregateSynthesis(c, set.root, set.key, set.labels)
+          .run();
+      double synthesisSeconds = (System.nanoTime() - started) / 1e9;
+      System.err.println(set.name + ": " + synthesis + ": " + synthesis.names());
+      double[][] train = synthesised(synthesis, c, set, "root_train");
+      double[][] test = synthesised(synthesis, c, set, "root_test");
+      lines.add(boosted(set.name, "XGBoost, synthesised aggregates", train, test, -1));
+      lines.add(logistic(set.name, "logistic regression, synthesised aggregates", train, test,
+          -1));
+      if (set.name.equals("psid")) {
+        double[][] handTrain = features(c, "root_train");
+        double[][] handTest = features(c, "root_test");
+        lines.add(boosted(set.name, "XGBoost, hand-written aggregates", handTrain, handTest,
+            -1));
+        lines.add(logistic(set.name, "logistic regression, hand-written aggregates", handTrain,
+            handTest, -1));
+      }
+      System.err.printf(Locale.ROOT, "%s: synthesis %.1f s; peak heap %.0f MB%n", set.name,
+          synthesisSeconds, peaks.heapPeakBytes() / 1e6);
+    }
+    return lines;
+  }
+
+  /** Rows of {@code [label, synthesised feature...]} of a view's rows, in key order. */
+  private static double[][] synthesised(AggregateSynthesis synthesis, Connection c, DataSet set,
+      String view) throws SQLException {
+    List<double[]> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT " + set.key + ", " + set.target + " FROM " + view
+             + " ORDER BY 1")) {
+      while (rs.next()) {
+        double[] f = synthesis.features(rs.getLong(1));
+        double[] row = new double[f.length + 1];
+        row[0] = set.positive.equals(rs.getString(2)) ? 1 : 0;
+        System.arraycopy(f, 0, row, 1, f.length);
+        rows.add(row);
+      }
+    }
+    return rows.toArray(new double[0][]);
   }
 
   private static void load(Connection c, Path psid) throws IOException, SQLException {
@@ -102,47 +214,56 @@ public final class RelatedTablesBenchmark {
     }
   }
 
-  private static Map<Long, Boolean> truth(Connection c) throws SQLException {
+  private static Map<Long, Boolean> truth(Connection c, DataSet set) throws SQLException {
     Map<Long, Boolean> truth = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT person_id, gender FROM persons_test ORDER BY 1")) {
+         ResultSet rs = s.executeQuery("SELECT " + set.key + ", " + set.target
+             + " FROM root_test ORDER BY 1")) {
       while (rs.next()) {
-        truth.put(rs.getLong(1), POSITIVE.equals(rs.getString(2)));
+        truth.put(rs.getLong(1), set.positive.equals(rs.getString(2)));
       }
     }
     return truth;
   }
 
-  private static Line rowspace(Connection c, String model, String space, String include,
-      Map<Long, Boolean> truth) throws SQLException {
+  private static Line rowspace(Connection c, DataSet set, String model, String space,
+      String include, Map<Long, Boolean> truth) throws SQLException {
     long started = System.nanoTime();
     String notes;
     try (Statement s = c.createStatement()) {
-      s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON persons_train " + include);
+      s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON root_train " + include);
       double spaceSeconds = (System.nanoTime() - started) / 1e9;
       String options = System.getProperty("rowspace.bench.predictorOptions", "").strip();
-      s.executeUpdate("CREATE PREDICTOR " + space + "_gender ON " + space + " TARGET gender"
-          + (options.isEmpty() ? "" : " WITH (" + options + ")"));
+      s.executeUpdate("CREATE PREDICTOR " + space + "_pred ON " + space + " TARGET "
+          + set.target + (options.isEmpty() ? "" : " WITH (" + options + ")"));
       for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
         System.err.println("    warning: " + w.getMessage());
       }
       notes = String.format(Locale.ROOT, "space %.1f s", spaceSeconds)
           + (options.isEmpty() ? "" : "; predictor WITH (" + options + ")");
+      try (ResultSet rs = s.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS WHERE name = '"
+          + (space + "_pred").toUpperCase(Locale.ROOT) + "'")) {
+        if (rs.next()) {
+          System.err.println("    " + space + "_pred: " + rs.getString(1));
+        }
+      } catch (SQLException e) {
+        // The catalog's column names are not this benchmark's concern.
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double[] p = new double[truth.size()];
     boolean[] positive = new boolean[truth.size()];
     int i = 0;
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT person_id, PREDICT_PROBA('" + space
-             + "_gender', '" + POSITIVE + "') FROM persons_test ORDER BY person_id")) {
+         ResultSet rs = s.executeQuery("SELECT " + set.key + ", PREDICT_PROBA('" + space
+             + "_pred', '" + set.positive + "') FROM root_test ORDER BY 1")) {
       while (rs.next()) {
         p[i] = rs.getDouble(2);
         positive[i] = truth.get(rs.getLong(1));
         i++;
       }
     }
-    return new Line(model, Metrics.areaUnderCurve(p, positive), seconds, notes);
+    return new Line(set.name, model, Metrics.areaUnderCurve(p, positive), seconds, notes);
   }
 
   /** Per person: root columns, then aggregates of person_years written by hand. */
@@ -162,18 +283,6 @@ public final class RelatedTablesBenchmark {
   private static final int FIRST_FEATURE = 3;
   private static final int ROOT_FEATURES = 2;
 
-  private static List<Line> baselines(Connection c, Map<Long, Boolean> truth)
-      throws SQLException, XGBoostError {
-    double[][] train = features(c, "persons_train");
-    double[][] test = features(c, "persons_test");
-    List<Line> lines = new ArrayList<>();
-    lines.add(boosted("XGBoost, hand-written aggregates", train, test, -1, truth));
-    lines.add(logistic("logistic regression, hand-written aggregates", train, test, -1, truth));
-    lines.add(boosted("XGBoost, persons alone", train, test, ROOT_FEATURES, truth));
-    lines.add(logistic("logistic regression, persons alone", train, test, ROOT_FEATURES, truth));
-    return lines;
-  }
-
   /** Rows of {@code [label (1 = positive), feature...]}; baselines read their columns. */
   private static double[][] features(Connection c, String persons) throws SQLException {
     List<double[]> rows = new ArrayList<>();
@@ -192,8 +301,8 @@ public final class RelatedTablesBenchmark {
     return rows.toArray(new double[0][]);
   }
 
-  private static Line boosted(String model, double[][] train, double[][] test, int width,
-      Map<Long, Boolean> truth) throws XGBoostError {
+  private static Line boosted(String set, String model, double[][] train, double[][] test,
+      int width) throws XGBoostError {
     int w = width < 0 ? train[0].length - 1 : width;
     float[] x = new float[train.length * w];
     float[] y = new float[train.length];
@@ -215,19 +324,32 @@ public final class RelatedTablesBenchmark {
     for (int i = 0; i < p.length; i++) {
       p[i] = fit.outputs()[i][0];
     }
-    return new Line(model, Metrics.areaUnderCurve(p, labels(test)), fit.seconds(),
+    return new Line(set, model, Metrics.areaUnderCurve(p, labels(test)), fit.seconds(),
         w + " inputs");
   }
 
-  private static Line logistic(String model, double[][] train, double[][] test, int width,
-      Map<Long, Boolean> truth) {
+  private static Line logistic(String set, String model, double[][] train, double[][] test,
+      int width) {
     long started = System.nanoTime();
     int w = width < 0 ? train[0].length - 1 : width;
     double[] mean = new double[w];
     double[] std = new double[w];
+    // A missing aggregate (a row without related rows) counts as the training mean.
     for (int j = 0; j < w; j++) {
+      int present = 0;
       for (double[] row : train) {
-        mean[j] += row[j + 1] / train.length;
+        if (!Double.isNaN(row[j + 1])) {
+          mean[j] += row[j + 1];
+          present++;
+        }
+      }
+      mean[j] = present == 0 ? 0 : mean[j] / present;
+      for (double[][] rows : List.of(train, test)) {
+        for (double[] row : rows) {
+          if (Double.isNaN(row[j + 1])) {
+            row[j + 1] = mean[j];
+          }
+        }
       }
       for (double[] row : train) {
         std[j] += Math.pow(row[j + 1] - mean[j], 2) / train.length;
@@ -251,7 +373,7 @@ public final class RelatedTablesBenchmark {
       }
       p[i] = fit.probabilities(row)[1];
     }
-    return new Line(model, Metrics.areaUnderCurve(p, labels(test)),
+    return new Line(set, model, Metrics.areaUnderCurve(p, labels(test)),
         (System.nanoTime() - started) / 1e9, w + " inputs");
   }
 

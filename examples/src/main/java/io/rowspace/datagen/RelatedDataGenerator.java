@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.Random;
 
 /**
- * Writes a small shop into a database, with signal planted across tables:
+ * Writes a small shop into a database, with signal planted across tables ({@link
+ * ChurnShopGenerator} writes another whose root holds only its key and the target, with
+ * recency and a two-hop share behind a bridge):
  * <ul>
  *   <li>{@code customers.big_spender} is {@code 'yes'} exactly when the customer's orders average
  *       more than {@link #BIG_SPENDER_AVERAGE}; nothing in the customer's own row tells it;

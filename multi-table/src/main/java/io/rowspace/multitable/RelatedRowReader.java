@@ -29,8 +29,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Per holder row a child relation keeps at most {@link #ROWS_PER_HOLDER} rows, chosen by a
  * seeded hash of their values (the same rows whatever order the database returns them in), and
- * counts and summarises all of them; memory is bounded by holders, not by fan-out. Nested
- * relations are read the same way for the rows kept.
+ * counts and summarises all of them (count, mean, maximum, shares, and the relation's further
+ * summaries: minimum, spread, distinct values, times since, rates); memory is bounded by holders,
+ * not by fan-out. Nested relations are read the same way for the rows kept, and their summaries
+ * rolled up to the holder over those rows.
  */
 public final class RelatedRowReader {
   /** Holder keys bound per query. */
@@ -91,6 +93,11 @@ public final class RelatedRowReader {
       }
     }
     // Distinct holder keys in order of first appearance, with the values to bind.
+    List<ColumnInfo> columns = read.planned().readColumns();
+    List<ColumnSchema> schema = columns.stream()
+        .map(c -> new ColumnSchema(c.name(), c.jdbcType(), c.typeName())).toList();
+    FurtherSummaries further = relation.summaries().isEmpty() ? null
+        : new FurtherSummaries(relation, schema);
     Map<String, Group> groups = new LinkedHashMap<>();
     String[] holderKeys = new String[holders.rowCount()];
     Object[] row = new Object[holders.columnCount()];
@@ -106,10 +113,9 @@ public final class RelatedRowReader {
           values[i] = row[holderColumns[i]];
         }
         groups.put(key, new Group(values, relation.summaryColumns().size(),
-            relation.shareColumns().size()));
+            relation.shareColumns().size(), further == null ? null : further.newState()));
       }
     }
-    List<ColumnInfo> columns = read.planned().readColumns();
     int[] joinColumns = indexes(columns, relation.tableColumns());
     int[] summaryColumns = indexes(columns, relation.summaryColumns());
     int[] shareColumns = indexes(columns, relation.shareColumns());
@@ -153,6 +159,9 @@ public final class RelatedRowReader {
             stats.rowsRead++;
             g.add(values, summaryColumns, priority(values), sequence++, cap);
             g.share(values, shareColumns, shareValues);
+            if (g.further != null) {
+              g.further.add(values);
+            }
           }
         }
       }
@@ -189,12 +198,13 @@ public final class RelatedRowReader {
       stats.holdersMatched++;
       members[h] = membersByKey.get(holderKeys[h]);
       counts[h] = g.count;
-      summaries[h] = g.summary(relation.summaryWidth());
+      summaries[h] = g.summary(relation);
     }
-    List<ColumnSchema> schema = columns.stream()
-        .map(c -> new ColumnSchema(c.name(), c.jdbcType(), c.typeName())).toList();
     Frame keptRows = Frame.ofRows(schema, kept);
     List<RelatedRows> nested = read(keptRows, read.nested(), path + "/");
+    if (further != null) {
+      further.rollUp(summaries, members, nested);
+    }
     return new RelatedRows(relation, keptRows, members, counts, summaries, nested);
   }
 
@@ -270,10 +280,12 @@ public final class RelatedRowReader {
     final double[] maxima;
     final long[] present;
     final long[] shared;
+    final FurtherSummaries.State further;
     long count;
 
-    Group(Object[] keyValues, int summaryColumns, int shares) {
+    Group(Object[] keyValues, int summaryColumns, int shares, FurtherSummaries.State further) {
       this.keyValues = keyValues;
+      this.further = further;
       this.shared = new long[shares];
       this.sums = new double[summaryColumns];
       this.maxima = new double[summaryColumns];
@@ -311,12 +323,16 @@ public final class RelatedRowReader {
     }
 
     /**
-     * Count, emptiness, mean and maximum of each summary column (NaN when absent), then the share
-     * of each shared value.
+     * For a child, count, emptiness, mean and maximum of each summary column (NaN when absent),
+     * the share of each shared value; then the further summaries (nested ones are rolled up
+     * later).
      */
-    double[] summary(int width) {
-      double[] s = new double[width];
-      if (width == 0) {
+    double[] summary(Relation relation) {
+      double[] s = new double[relation.summaryWidth()];
+      if (further != null) {
+        further.finish(count, s);
+      }
+      if (relation.kind() != Relation.Kind.CHILD) {
         return s;
       }
       s[0] = count;
@@ -333,20 +349,7 @@ public final class RelatedRowReader {
     }
 
     private static double number(Object value) {
-      if (value instanceof Number n) {
-        return n.doubleValue();
-      }
-      if (value instanceof Boolean b) {
-        return b ? 1 : 0;
-      }
-      if (value == null) {
-        return Double.NaN;
-      }
-      try {
-        return Double.parseDouble(value.toString().strip());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
+      return FurtherSummaries.Numbers.of(value);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.rowspace.multitable;
 
+import io.rowspace.engine.data.RelatedSummary;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlannedRelation;
@@ -30,20 +31,74 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
     return shares;
   }
 
+  /** Summaries of nested relations rolled up to one relation's holder, at most. */
+  static final int MAX_ROLLED_UP = 48;
+
   /** The reads of a freshly planned space. */
   public static List<RelationRead> of(List<PlannedRelation> relations) {
     List<RelationRead> reads = new ArrayList<>();
     for (PlannedRelation r : relations) {
       List<RelationRead> nested = of(r.nested());
-      Relation relation = new Relation(r.name(), r.table().name(),
-          r.kind() == PlannedRelation.Kind.CHILD ? Relation.Kind.CHILD : Relation.Kind.PARENT,
+      Relation.Kind kind =
+          r.kind() == PlannedRelation.Kind.CHILD ? Relation.Kind.CHILD : Relation.Kind.PARENT;
+      List<Relation> nestedRelations = nested.stream().map(RelationRead::relation).toList();
+      Relation relation = new Relation(r.name(), r.table().name(), kind,
           r.holderColumns(), r.tableColumns(), r.summaryColumns(),
           r.shares().stream().map(PlannedRelation.ValueShare::column).toList(),
           r.shares().stream().map(PlannedRelation.ValueShare::value).toList(),
-          nested.stream().map(RelationRead::relation).toList());
+          nestedRelations, summaries(r, kind, nestedRelations));
       reads.add(new RelationRead(relation, r, nested));
     }
     return reads;
+  }
+
+  /**
+   * The further summaries of a planned relation: its own, then its nested relations' rolled up
+   * (all but a nested child's emptiness, at most {@link #MAX_ROLLED_UP}).
+   */
+  static List<RelatedSummary> summaries(PlannedRelation r, Relation.Kind kind,
+      List<Relation> nested) {
+    List<RelatedSummary> summaries = new ArrayList<>();
+    for (PlannedRelation.Summary s : r.summaries()) {
+      summaries.add(new RelatedSummary(kind(s.kind()), s.column(), s.value(), s.reference(), 0,
+          0));
+    }
+    int rolled = 0;
+    for (int i = 0; i < nested.size(); i++) {
+      Relation n = nested.get(i);
+      List<String> names = n.summaryNames();
+      int first = n.firstSummaryWidth();
+      for (int j = 0; j < names.size() && rolled < MAX_ROLLED_UP; j++) {
+        if (n.kind() == Relation.Kind.CHILD && j == 1) {
+          continue;
+        }
+        String name = names.get(j);
+        if (kind == Relation.Kind.CHILD && n.kind() == Relation.Kind.PARENT && j >= first) {
+          // A parent's value seen through this relation's rows: their share or mean.
+          RelatedSummary.Kind k = n.summaries().get(j - first).kind();
+          name += k == RelatedSummary.Kind.IS ? ".share"
+              : k == RelatedSummary.Kind.NESTED ? "" : ".mean";
+        }
+        summaries.add(new RelatedSummary(RelatedSummary.Kind.NESTED, "", name, 0, i, j));
+        rolled++;
+      }
+    }
+    return summaries;
+  }
+
+  private static RelatedSummary.Kind kind(String planned) {
+    return switch (planned) {
+      case "min" -> RelatedSummary.Kind.MIN;
+      case "std" -> RelatedSummary.Kind.STD;
+      case "distinct" -> RelatedSummary.Kind.DISTINCT;
+      case "days_since_latest" -> RelatedSummary.Kind.SINCE_LATEST;
+      case "days_since_earliest" -> RelatedSummary.Kind.SINCE_EARLIEST;
+      case "per_day" -> RelatedSummary.Kind.RATE;
+      case "value" -> RelatedSummary.Kind.VALUE;
+      case "days_since" -> RelatedSummary.Kind.SINCE;
+      case "is" -> RelatedSummary.Kind.IS;
+      default -> throw new IllegalArgumentException("Unknown summary " + planned + ".");
+    };
   }
 
   /**
@@ -73,6 +128,11 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       wanted.addAll(learned.apply(r));
       wanted.addAll(r.summaryColumns());
       wanted.addAll(r.shareColumns());
+      for (RelatedSummary s : r.summaries()) {
+        if (s.kind() != RelatedSummary.Kind.NESTED) {
+          wanted.add(s.column());
+        }
+      }
       List<ColumnInfo> columns = new ArrayList<>();
       for (ColumnInfo c : table.columns()) {
         if (wanted.contains(c.name())) {

@@ -20,14 +20,44 @@ import java.util.List;
  * @param shares categorical values whose share among all related rows of a holder row is
  *     summarised (children only)
  * @param nested relations one hop further from this table
+ * @param summaries further summaries per holder row, after the count, means, maxima and shares
  */
 public record PlannedRelation(String name, TableInfo table, Kind kind, String label,
     TableInfo holder, List<String> holderColumns, List<String> tableColumns,
     ForeignKey foreignKey, List<ColumnInfo> readColumns, List<String> summaryColumns,
-    List<ValueShare> shares, List<PlannedRelation> nested) {
+    List<ValueShare> shares, List<PlannedRelation> nested, List<Summary> summaries) {
 
   /** A value of a categorical column of a child table, summarised by its share per holder row. */
   public record ValueShare(String column, String value) {}
+
+  /**
+   * A further summary of a column: for a child {@code min}, {@code std} (numbers),
+   * {@code distinct} (text), {@code days_since_latest}, {@code days_since_earliest},
+   * {@code per_day} (dates and times); for a parent {@code value} (numbers), {@code days_since}
+   * (dates and times), {@code is} (a frequent category {@code value}).
+   *
+   * @param kind what is computed
+   * @param column the related table's column
+   * @param value the category of {@code is}, else empty
+   * @param reference the reference time of the time kinds (ms since 1970 UTC), else 0
+   */
+  public record Summary(String kind, String column, String value, long reference) {
+
+    /** How EXPLAIN shows it: {@code AMOUNT.min}, {@code CATEGORY=premium}. */
+    public String label() {
+      return kind.equals("is") ? column + "=" + value
+          : kind.equals("value") ? column : column + "." + kind;
+    }
+  }
+
+  /** A planned relation with the first summaries only. */
+  public PlannedRelation(String name, TableInfo table, Kind kind, String label,
+      TableInfo holder, List<String> holderColumns, List<String> tableColumns,
+      ForeignKey foreignKey, List<ColumnInfo> readColumns, List<String> summaryColumns,
+      List<ValueShare> shares, List<PlannedRelation> nested) {
+    this(name, table, kind, label, holder, holderColumns, tableColumns, foreignKey, readColumns,
+        summaryColumns, shares, nested, List.of());
+  }
 
   /** Direction of a relation, seen from its holder. */
   public enum Kind {
@@ -44,6 +74,7 @@ public record PlannedRelation(String name, TableInfo table, Kind kind, String la
     summaryColumns = List.copyOf(summaryColumns);
     shares = List.copyOf(shares);
     nested = List.copyOf(nested);
+    summaries = List.copyOf(summaries);
   }
 
   /** The parent table of the relationship (the referenced one) and the child (referencing). */

@@ -262,6 +262,8 @@ public final class RelationshipPlanner {
     List<ColumnInfo> read = new ArrayList<>();
     List<String> summary = new ArrayList<>();
     List<PlannedRelation.ValueShare> shares = new ArrayList<>();
+    List<PlannedRelation.Summary> further = new ArrayList<>();
+    boolean child = kind == PlannedRelation.Kind.CHILD;
     Set<String> foreignKeyColumns = new LinkedHashSet<>();
     for (ForeignKey k : keys.getOrDefault(table.name(), List.of())) {
       if (k.table().equals(table.name())) {
@@ -276,21 +278,49 @@ public final class RelationshipPlanner {
       read.add(c);
       boolean learned = !join && !table.keyColumns().contains(c.name())
           && !foreignKeyColumns.contains(c.name());
-      if (learned && TypeFamily.of(c.jdbcType()).isNumeric()) {
+      TypeFamily family = TypeFamily.of(c.jdbcType());
+      if (learned && family.isNumeric()) {
         summary.add(c.name());
-      } else if (learned && kind == PlannedRelation.Kind.CHILD
-          && TypeFamily.of(c.jdbcType()).isCategory()) {
+        if (child) {
+          further.add(new PlannedRelation.Summary("min", c.name(), "", 0));
+          further.add(new PlannedRelation.Summary("std", c.name(), "", 0));
+        } else {
+          further.add(new PlannedRelation.Summary("value", c.name(), "", 0));
+        }
+      } else if (learned && family.isCategory()) {
         // A few frequent values: the share of each among a holder's rows is a summary
-        // (all values but the last when there are few, so shares are not redundant).
+        // (all values but the last when there are few, so shares are not redundant); a
+        // parent's row holds the value or not.
+        // A parent's category seen through a bridge is a share of each value: with more than
+        // two values, a parent keeps them all (up to the bound), so no value is left implicit.
         List<String> values = schema.frequentValues(table, c.name(), MAX_SHARED_VALUES);
-        int kept = Math.min(SHARES_PER_COLUMN, values.size() - 1);
+        int kept = Math.min(SHARES_PER_COLUMN,
+            child || values.size() <= 2 ? values.size() - 1 : values.size());
         for (int i = 0; i < kept; i++) {
-          shares.add(new PlannedRelation.ValueShare(c.name(), values.get(i)));
+          if (child) {
+            shares.add(new PlannedRelation.ValueShare(c.name(), values.get(i)));
+          } else {
+            further.add(new PlannedRelation.Summary("is", c.name(), values.get(i), 0));
+          }
+        }
+        // Distinct values per holder row, for text with more than two values.
+        if (child && family == TypeFamily.TEXT && (values.isEmpty() || values.size() > 2)) {
+          further.add(new PlannedRelation.Summary("distinct", c.name(), "", 0));
+        }
+      } else if (learned && (family == TypeFamily.DATE || family == TypeFamily.TIMESTAMP)) {
+        // Times since are measured from the latest time the table holds at CREATE, stored with
+        // the space: rows scored later are measured from the same reference.
+        long reference = schema.latest(table, c.name());
+        if (reference != TimeValues.NONE) {
+          for (String k : child ? List.of("days_since_latest", "days_since_earliest", "per_day")
+              : List.of("days_since")) {
+            further.add(new PlannedRelation.Summary(k, c.name(), "", reference));
+          }
         }
       }
     }
     return new PlannedRelation(name, table, kind, label, holder, holderColumns, tableColumns, fk,
-        read, summary, shares, nested);
+        read, summary, shares, nested, further);
   }
 
   private TableInfo table(String name) throws SQLException {

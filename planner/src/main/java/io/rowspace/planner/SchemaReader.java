@@ -137,6 +137,21 @@ public final class SchemaReader {
     return values;
   }
 
+  /**
+   * The latest value of a date/time column ({@code SELECT MAX(column) FROM table}), in
+   * milliseconds since 1970 UTC, or {@link TimeValues#NONE} when the column holds none: the
+   * reference time of the related rows' times since.
+   */
+  public long latest(TableInfo table, String column) throws SQLException {
+    String sql = "SELECT MAX(" + dialect.quoteIdentifier(column) + ") FROM "
+        + (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
+        + dialect.quoteIdentifier(table.name());
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? TimeValues.millis(rs.getObject(1)) : TimeValues.NONE;
+    }
+  }
+
   /** Names of the tables a user can see in the default schema, for error messages. */
   public List<String> tableNames() throws SQLException {
     List<String> names = new ArrayList<>();

@@ -72,9 +72,18 @@ public final class RelatedRows {
   public static double[] emptySummary(Relation relation) {
     double[] s = new double[relation.summaryWidth()];
     Arrays.fill(s, Double.NaN);
-    if (s.length > 0) {
+    if (relation.kind() == Relation.Kind.CHILD) {
       s[0] = 0;
       s[1] = 1;
+    }
+    // Without related rows there are none per day and no distinct values.
+    int first = relation.firstSummaryWidth();
+    for (int i = 0; i < relation.summaries().size(); i++) {
+      RelatedSummary.Kind kind = relation.summaries().get(i).kind();
+      if (relation.kind() == Relation.Kind.CHILD
+          && (kind == RelatedSummary.Kind.RATE || kind == RelatedSummary.Kind.DISTINCT)) {
+        s[first + i] = 0;
+      }
     }
     return s;
   }

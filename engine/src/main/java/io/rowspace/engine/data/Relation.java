@@ -23,10 +23,13 @@ import java.util.List;
  *     per value (a column appears once per value)
  * @param shareValues the values, matching {@code shareColumns}
  * @param nested relations one hop further, whose holder is this relation's table
+ * @param summaries further summaries per holder row (minimum, spread, distinct values, times
+ *     since, rates, a parent's values, nested relations' summaries rolled up), after the count,
+ *     means, maxima and shares; empty for spaces saved before they existed
  */
 public record Relation(String name, String table, Kind kind, List<String> holderColumns,
     List<String> tableColumns, List<String> summaryColumns, List<String> shareColumns,
-    List<String> shareValues, List<Relation> nested) {
+    List<String> shareValues, List<Relation> nested, List<RelatedSummary> summaries) {
 
   /** Direction of a relation, seen from its holder. */
   public enum Kind {
@@ -36,7 +39,16 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     PARENT
   }
 
+  /** A relation with the first summaries only (count, means, maxima, shares). */
+  public Relation(String name, String table, Kind kind, List<String> holderColumns,
+      List<String> tableColumns, List<String> summaryColumns, List<String> shareColumns,
+      List<String> shareValues, List<Relation> nested) {
+    this(name, table, kind, holderColumns, tableColumns, summaryColumns, shareColumns,
+        shareValues, nested, List.of());
+  }
+
   public Relation {
+    summaries = List.copyOf(summaries);
     holderColumns = List.copyOf(holderColumns);
     tableColumns = List.copyOf(tableColumns);
     summaryColumns = List.copyOf(summaryColumns);
@@ -54,11 +66,46 @@ public record Relation(String name, String table, Kind kind, List<String> holder
   }
 
   /**
-   * Number of summary features per holder row: count, emptiness, mean and max per summary column,
-   * then one share per shared value.
+   * Number of summary features per holder row: for a child, count, emptiness, mean and max per
+   * summary column, one share per shared value; then, for children and parents, one per further
+   * summary.
    */
   public int summaryWidth() {
+    return firstSummaryWidth() + summaries.size();
+  }
+
+  /** Where the further summaries start in a holder row's summary. */
+  public int firstSummaryWidth() {
     return kind == Kind.CHILD ? 2 + 2 * summaryColumns.size() + shareColumns.size() : 0;
+  }
+
+  /**
+   * The name of each summary feature, in order: {@code ORDERS.count}, {@code ORDERS.empty},
+   * {@code ORDERS.AMOUNT.mean}, {@code ORDERS.AMOUNT.max}, {@code ORDERS.RETURNED=yes.share},
+   * then the further summaries ({@link RelatedSummary#name}).
+   */
+  public List<String> summaryNames() {
+    List<String> names = new ArrayList<>();
+    if (kind == Kind.CHILD) {
+      names.add(name + ".count");
+      names.add(name + ".empty");
+      for (String c : summaryColumns) {
+        names.add(name + "." + c + ".mean");
+        names.add(name + "." + c + ".max");
+      }
+      for (int i = 0; i < shareColumns.size(); i++) {
+        names.add(name + "." + shareColumns.get(i) + "=" + shareValues.get(i) + ".share");
+      }
+    }
+    for (RelatedSummary s : summaries) {
+      names.add(s.name(name));
+    }
+    return names;
+  }
+
+  /** Whether this relation or a nested one has further summaries (saved in the newer format). */
+  public boolean hasFurtherSummaries() {
+    return flatten().stream().anyMatch(r -> !r.summaries.isEmpty());
   }
 
   /** This relation and all nested ones, depth first, this one first. */
@@ -71,7 +118,16 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     return all;
   }
 
+  /** Writes the relation as spaces before further summaries did (they must have none). */
   public void write(DataOutput out) throws IOException {
+    write(out, false);
+  }
+
+  /**
+   * Writes the relation; with {@code summaries}, each relation's further summaries follow its
+   * nested relations.
+   */
+  public void write(DataOutput out, boolean summaries) throws IOException {
     ModelFile.writeText(out, name);
     ModelFile.writeText(out, table);
     ModelFile.writeText(out, kind.name());
@@ -82,12 +138,23 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     writeList(out, shareValues);
     out.writeInt(nested.size());
     for (Relation r : nested) {
-      r.write(out);
+      r.write(out, summaries);
+    }
+    if (summaries) {
+      out.writeInt(this.summaries.size());
+      for (RelatedSummary s : this.summaries) {
+        s.write(out);
+      }
     }
   }
 
   /** Reads a relation written by {@link #write}, at most {@code depth} levels deep. */
   public static Relation read(DataInput in, int depth) throws IOException {
+    return read(in, depth, false);
+  }
+
+  /** Reads a relation written by {@link #write(DataOutput, boolean)}. */
+  public static Relation read(DataInput in, int depth, boolean summaries) throws IOException {
     if (depth <= 0) {
       throw new IOException("relations nested too deeply");
     }
@@ -110,11 +177,25 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     }
     List<Relation> nested = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      nested.add(read(in, depth - 1));
+      nested.add(read(in, depth - 1, summaries));
+    }
+    List<RelatedSummary> further = new ArrayList<>();
+    if (summaries) {
+      int m = in.readInt();
+      if (m < 0 || m > 10_000) {
+        throw new IOException("invalid count of related summaries " + m);
+      }
+      for (int i = 0; i < m; i++) {
+        RelatedSummary s = RelatedSummary.read(in);
+        if (s.kind() == RelatedSummary.Kind.NESTED && s.nested() >= nested.size()) {
+          throw new IOException("a summary of a nested relation that does not exist");
+        }
+        further.add(s);
+      }
     }
     try {
       return new Relation(name, table, kind, holder, columns, summary, shareColumns, shareValues,
-          nested);
+          nested, further);
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -42,9 +42,10 @@ public final class Predictor implements AutoCloseable {
    * features beside the space's outputs and the fine-tuned layers of the space (older files read
    * the frozen space alone); version 5 the boosted trees blended with the network (older files
    * have none); version 6 the target's transform (older files learned the target as it is);
-   * version 7 the linear model beside the trees (older files have trees alone).
+   * version 7 the linear model beside the trees (older files have trees alone); version 8 the
+   * names of the related tables' summaries the trees read (older files name them by position).
    */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -231,8 +232,12 @@ public final class Predictor implements AutoCloseable {
 
   /**
    * Explains the predictions of every row, in batches: per input column, one pass of the space
-   * over all rows with that column masked (besides the target) gives its signed importance.
-   * Costs about (input columns + 1) times a {@link #predict} call.
+   * over all rows with that column masked (besides the target) gives its signed importance;
+   * related tables count as one column each ({@code TABLE.*}). With trees or a linear model, each
+   * named summary of a related table they read ({@code ORDERS.RETURNED=no.share}) also gets an
+   * importance: the prediction minus the prediction with that value unknown to them (listed when
+   * not zero). Costs about (input columns + 1) times a {@link #predict} call, plus a pass of the
+   * head and trees per summary.
    *
    * @param space the space the predictor was trained on
    * @param rows the rows; input columns absent from them are treated as missing and reported
@@ -286,19 +291,42 @@ public final class Predictor implements AutoCloseable {
           importance[i][j] = baseScore[i] - score(maskedOutputs, i, predictedClass[i]);
         }
       }
+      // Each named summary of a related table the trees and the linear model read: the
+      // prediction minus the prediction with that one value unknown to them (the network still
+      // sees the table), so the details name the aggregate that decides.
+      List<String> summaries = trees == null ? List.of() : trees.inputs().summaryValueNames();
+      int firstSummary = trees == null ? 0 : trees.inputs().firstSummaryValue();
+      double[][] summaryImportance = new double[b][summaries.size()];
+      for (int k = 0; k < summaries.size(); k++) {
+        float[] values = base.treeValues().clone();
+        int w = base.treeWidth();
+        for (int i = 0; i < b; i++) {
+          values[i * w + firstSummary + k] = Float.NaN;
+        }
+        float[] maskedOutputs = outputs(base.withTreeValues(values, w));
+        for (int i = 0; i < b; i++) {
+          summaryImportance[i][k] = baseScore[i] - score(maskedOutputs, i, predictedClass[i]);
+        }
+      }
       for (int i = 0; i < b; i++) {
-        Integer[] order = new Integer[factors.size()];
+        Integer[] order = new Integer[factors.size() + summaries.size()];
         for (int j = 0; j < order.length; j++) {
           order[j] = j;
         }
-        double[] imp = importance[i];
+        double[] imp = new double[order.length];
+        System.arraycopy(importance[i], 0, imp, 0, factors.size());
+        System.arraycopy(summaryImportance[i], 0, imp, factors.size(), summaries.size());
         Arrays.sort(order, (x, y) -> {
           int c = Double.compare(Math.abs(imp[y]), Math.abs(imp[x]));
           return c != 0 ? c : Integer.compare(x, y);
         });
         Map<String, Double> ranked = new LinkedHashMap<>();
         for (int j : order) {
-          ranked.put(factorNames.get(j), imp[j]);
+          if (j < factors.size()) {
+            ranked.put(factorNames.get(j), imp[j]);
+          } else if (imp[j] != 0) {
+            ranked.putIfAbsent(summaries.get(j - factors.size()), imp[j]);
+          }
         }
         List<String> warnings = new ArrayList<>();
         for (String c : absent) {

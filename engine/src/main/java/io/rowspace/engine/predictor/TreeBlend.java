@@ -117,7 +117,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
       throw new IOException("a tree blend of weight " + weight + " over " + embeddingWidth
           + " embedding features");
     }
-    TreeInputs inputs = TreeInputs.read(in);
+    TreeInputs inputs = TreeInputs.read(in, version >= 8);
     BoostedTrees trees = version < 7 || in.readBoolean() ? BoostedTrees.read(in) : null;
     if (trees != null && trees.width() != embeddingWidth + inputs.width()) {
       throw new IOException("trees of width " + trees.width() + " for " + embeddingWidth

@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * dates (days since 1970) and booleans as their values; categories as their rank by a statistic
  * of the fitting rows (the share of the positive class for binary targets, the mean target for
  * regression, the frequency for multiclass), so one split can separate the categories that
- * matter; free text, emails and URLs are left to the space. Then, per related child table of the
+ * matter; free text, emails and URLs are left to the space. Then, per related table of the
  * root, the summaries its reader computes over all of a row's related rows (count, emptiness,
- * mean and maximum of numeric columns, shares of frequent values): the aggregates one would write
- * by hand. Missing, unreadable, unseen and masked values (a masked related table, or one whose
+ * mean, maximum, minimum and spread of numeric columns, shares of frequent values, distinct
+ * values, days since the latest and earliest row, rows per day, a parent's values, and the same
+ * one hop further rolled up): the aggregates one would write by hand. Missing, unreadable, unseen and masked values (a masked related table, or one whose
  * rows are absent) are {@code NaN}, which the trees send down the side they learned for them.
  */
 final class TreeInputs {
@@ -42,14 +43,18 @@ final class TreeInputs {
   /** Related child tables whose summaries follow the columns, with their widths. */
   private final List<String> relations;
   private final List<Integer> summaryWidths;
+  /** Per related table, the names of its summaries; empty for predictors saved before them. */
+  private final List<List<String>> summaryNames;
 
   private TreeInputs(List<String> columns, List<ValueKind> kinds,
-      List<Map<String, Float>> ranks, List<String> relations, List<Integer> summaryWidths) {
+      List<Map<String, Float>> ranks, List<String> relations, List<Integer> summaryWidths,
+      List<List<String>> summaryNames) {
     this.columns = List.copyOf(columns);
     this.kinds = List.copyOf(kinds);
     this.ranks = List.copyOf(ranks);
     this.relations = List.copyOf(relations);
     this.summaryWidths = List.copyOf(summaryWidths);
+    this.summaryNames = summaryNames.stream().map(List::copyOf).toList();
   }
 
   /**
@@ -87,13 +92,15 @@ final class TreeInputs {
     }
     List<String> relations = new ArrayList<>();
     List<Integer> widths = new ArrayList<>();
+    List<List<String>> names = new ArrayList<>();
     for (Relation relation : related) {
       if (relation.summaryWidth() > 0) {
         relations.add(relation.name());
         widths.add(relation.summaryWidth());
+        names.add(relation.summaryNames());
       }
     }
-    return new TreeInputs(columns, kinds, ranks, relations, widths);
+    return new TreeInputs(columns, kinds, ranks, relations, widths, names);
   }
 
   private static Map<String, Float> rank(Frame data, int column, ValueKind kind, int[] fit,
@@ -143,13 +150,50 @@ final class TreeInputs {
     return w;
   }
 
-  /** What the trees read, for people: the columns, then {@code TABLE.*(n)} per related table. */
+  /**
+   * What the trees read, for people: the columns, then {@code TABLE.*(n)} per related table
+   * (its n summaries).
+   */
   List<String> names() {
     List<String> names = new ArrayList<>(columns);
     for (int r = 0; r < relations.size(); r++) {
       names.add(relations.get(r) + ".*(" + summaryWidths.get(r) + ")");
     }
     return names;
+  }
+
+  /**
+   * Every value the trees and the linear model read, one name each: the columns, then each
+   * related table's summaries ({@code ORDERS.count}, {@code ORDERS.RETURNED=yes.share},
+   * {@code ORDER_ITEMS→PRODUCTS.CATEGORY=premium.share}); {@code TABLE.#k} for predictors saved
+   * before summaries had names.
+   */
+  List<String> valueNames() {
+    List<String> names = new ArrayList<>(columns);
+    for (int r = 0; r < relations.size(); r++) {
+      List<String> named = r < summaryNames.size() ? summaryNames.get(r) : List.of();
+      for (int k = 0; k < summaryWidths.get(r); k++) {
+        names.add(k < named.size() ? named.get(k) : relations.get(r) + ".#" + k);
+      }
+    }
+    return names;
+  }
+
+  /** Where the related tables' summaries start among the values of a row. */
+  int firstSummaryValue() {
+    return columns.size();
+  }
+
+  /**
+   * The names of the related tables' summaries, in value order from {@link #firstSummaryValue};
+   * empty when this predictor's format has no names for them (before 8).
+   */
+  List<String> summaryValueNames() {
+    if (summaryNames.size() != relations.size()) {
+      return List.of();
+    }
+    List<String> names = valueNames();
+    return names.subList(columns.size(), names.size());
   }
 
   /**
@@ -228,9 +272,20 @@ final class TreeInputs {
       ModelFile.writeText(out, relations.get(r));
       out.writeInt(summaryWidths.get(r));
     }
+    for (int r = 0; r < relations.size(); r++) {
+      List<String> names = r < summaryNames.size() ? summaryNames.get(r) : List.of();
+      out.writeInt(names.size());
+      for (String name : names) {
+        ModelFile.writeText(out, name);
+      }
+    }
   }
 
-  static TreeInputs read(DataInput in) throws IOException {
+  /**
+   * Reads inputs written by {@link #write}; {@code named} when the predictor's format holds the
+   * summaries' names (8 and later).
+   */
+  static TreeInputs read(DataInput in, boolean named) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > 100_000) {
       throw new IOException(n + " tree input columns");
@@ -269,6 +324,18 @@ final class TreeInputs {
       }
       widths.add(width);
     }
-    return new TreeInputs(columns, kinds, ranks, relations, widths);
+    List<List<String>> names = new ArrayList<>();
+    for (int r = 0; named && r < m; r++) {
+      int k = in.readInt();
+      if (k < 0 || k > widths.get(r)) {
+        throw new IOException(k + " summary names for " + widths.get(r) + " summaries");
+      }
+      List<String> list = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        list.add(ModelFile.readText(in));
+      }
+      names.add(list);
+    }
+    return new TreeInputs(columns, kinds, ranks, relations, widths, names);
   }
 }

@@ -47,9 +47,10 @@ public final class EmbeddingSpace implements AutoCloseable {
   /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
    * the mutual-information estimates; format 3 added related tables; format 4 the semantic path
    * (the sentence vectors of known values, text encoders, sentence weights) and, per epoch, the
-   * reconstruction loss, the objective's weights and the embeddings' health. Older spaces still
-   * load. */
-  static final int VERSION = 4;
+   * reconstruction loss, the objective's weights and the embeddings' health; format 5 the further
+   * summaries of related rows (minimum, spread, distinct values, times since, rates, parents'
+   * values, two-hop roll-ups; written only when a relation has them). Older spaces still load. */
+  static final int VERSION = 5;
   private static final int CHUNK_ROWS = 1024;
   /** Rows the Java pass runs together: their activations stay in the core's caches. */
   private static final int JAVA_CHUNK_ROWS = 32;

@@ -41,6 +41,8 @@ final class RelatedTokens {
   /** Weight of the L1 penalty on parent gates. */
   static final float GATE_PENALTY = 0.01f;
   private static final int MIN_ROWS_TO_LEARN_COLUMNS = 2;
+  /** Written before relations that carry further summaries (space format 5). */
+  private static final int FURTHER_SUMMARIES = -1;
 
   private final List<Node> top;
   private final List<Node> all;
@@ -218,6 +220,10 @@ final class RelatedTokens {
 
   /** Summary feature j of a holder row: log count, emptiness, then the relation's summaries. */
   private static double summaryFeature(RelatedRows related, int holder, int j) {
+    if (related.relation().kind() == Relation.Kind.PARENT) {
+      double[] s = related.summary(holder);
+      return j < s.length ? s[j] : Double.NaN;
+    }
     if (j == 0) {
       return Math.log1p(related.count(holder));
     }
@@ -437,10 +443,19 @@ final class RelatedTokens {
     return x;
   }
 
+  /**
+   * Writes the relations and their encoders. Relations with further summaries are written after
+   * a marker (-1, where older spaces wrote the count of relations) and then with their summaries;
+   * without any, the bytes are those of older spaces, so their fingerprints do not change.
+   */
   void write(DataOutput out) throws IOException {
+    boolean summaries = top.stream().anyMatch(n -> n.relation.hasFurtherSummaries());
+    if (summaries) {
+      out.writeInt(FURTHER_SUMMARIES);
+    }
     out.writeInt(top.size());
     for (Node n : top) {
-      n.relation.write(out);
+      n.relation.write(out, summaries);
     }
     for (Node n : all) {
       ModelFile.writeProfiles(out, n.profiles);
@@ -460,12 +475,16 @@ final class RelatedTokens {
 
   static RelatedTokens read(DataInput in) throws IOException {
     int count = in.readInt();
+    boolean summaries = count == FURTHER_SUMMARIES;
+    if (summaries) {
+      count = in.readInt();
+    }
     if (count < 0 || count > 64) {
       throw new IOException("invalid count of related tables " + count);
     }
     List<Relation> relations = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      relations.add(Relation.read(in, 4));
+      relations.add(Relation.read(in, 4, summaries));
     }
     int[] ids = {0};
     List<Node> top = new ArrayList<>();

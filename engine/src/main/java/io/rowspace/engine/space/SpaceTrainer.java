@@ -140,7 +140,9 @@ public final class SpaceTrainer {
           + "column was excluded (" + String.join(", ", excluded) + "). Add columns with varying "
           + "values.");
     }
-    if (encoders.size() < 2) {
+    // A root whose only usable column is the target learns from its related tables: each
+    // related table is an input like a column (issue 14's root-only shape).
+    if (encoders.size() + data.related().size() < 2) {
       throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "An embedding space needs at "
           + "least two usable columns, found only '" + encoders.get(0).name() + "'"
           + (excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")")

@@ -1,6 +1,8 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.engine.data.Relation;
 import io.rowspace.multitable.RelatedRowReader;
+import io.rowspace.multitable.RelationRead;
 import io.rowspace.multitable.RelationshipCheck;
 import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.PlannedRelation;
@@ -24,6 +26,8 @@ import org.h2.tools.SimpleResultSet;
 final class ExplainSpaceCommand {
   /** Bytes a row of one column takes while training: raw value, encoded token, gradients. */
   private static final long BYTES_PER_CELL = 64;
+  /** Characters of one line of the plan. */
+  private static final int MAX_LINE = 4000;
 
   private ExplainSpaceCommand() {
   }
@@ -61,6 +65,7 @@ final class ExplainSpaceCommand {
     long inMemory = Math.max(trainingRows,
         Math.min(rootRows, SpaceRelations.EMBED_CHUNK_ROWS));
     Map<PlannedRelation, Double> perRoot = new java.util.IdentityHashMap<>();
+    List<RelationRead> reads = flatten(RelationRead.of(plan.relations()));
     for (int i = 0; i < findings.size(); i++) {
       RelationshipCheck.Finding f = findings.get(i);
       PlannedRelation r = f.relation();
@@ -83,6 +88,9 @@ final class ExplainSpaceCommand {
           kept * step.columns().size() * BYTES_PER_CELL / 1e6));
       result.addRow("    SQL (holder keys bound " + RelatedRowReader.KEYS_PER_QUERY
           + " at a time; no join): " + step.sql());
+      if (i < reads.size() && reads.get(i).relation().summaryWidth() > 0) {
+        result.addRow(summaryLine(reads.get(i).relation(), r.holder().name()));
+      }
       for (String finding : f.findings()) {
         result.addRow("    finding: " + finding);
       }
@@ -91,6 +99,35 @@ final class ExplainSpaceCommand {
       result.addRow("  not learned from: " + excluded.getKey() + " (" + excluded.getValue() + ")");
     }
     return StatementResult.rows(result);
+  }
+
+  /**
+   * The summaries a relation contributes per holder row, computed inside its keyed reads (over
+   * all related rows; one hop further over the rows kept), as the trees, the linear model and
+   * the network's related token read them.
+   */
+  private static String summaryLine(Relation relation, String holder) {
+    List<String> names = relation.summaryNames();
+    StringBuilder line = new StringBuilder("    summaries per " + holder + " row ("
+        + names.size() + "): ");
+    for (int i = 0; i < names.size(); i++) {
+      String next = (i == 0 ? "" : ", ") + names.get(i);
+      if (line.length() + next.length() > MAX_LINE - 20) {
+        line.append(", and ").append(names.size() - i).append(" more");
+        break;
+      }
+      line.append(next);
+    }
+    return line.toString();
+  }
+
+  private static List<RelationRead> flatten(List<RelationRead> reads) {
+    List<RelationRead> all = new java.util.ArrayList<>();
+    for (RelationRead r : reads) {
+      all.add(r);
+      all.addAll(flatten(r.nested()));
+    }
+    return all;
   }
 
   private static long countRows(StatementContext context, PlanStep step) throws SQLException {

@@ -1,0 +1,96 @@
+package io.rowspace.datagen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The churn shop's signals live in dates (days since the last order), in a share of a child's
+ * category (returned orders) and two hops away behind a bridge (the share of order items whose
+ * product is premium), and its root holds only the key and the target. Each signal alone is
+ * recovered by a predictor on a space over the root, whose own columns carry nothing (a root
+ * alone scores chance, AUC 0.5).
+ */
+class ChurnShopSignalTest {
+  private static final int CUSTOMERS = 500;
+
+  @Test
+  void explainNamesTheSummariesEachRelationContributesAndTheReadsNeverJoin() throws SQLException {
+    try (Connection c = shop(ChurnShopGenerator.allSignals(200, 3), "explain");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR CREATE EMBEDDING SPACE churn ON "
+             + "customers")) {
+      List<String> plan = new ArrayList<>();
+      while (rs.next()) {
+        plan.add(rs.getString(1));
+      }
+      String text = String.join("\n", plan);
+      assertTrue(text.contains("summaries per CUSTOMERS row"), text);
+      assertTrue(text.contains("ORDERS.ORDERED_ON.days_since_latest"), text);
+      assertTrue(text.contains("ORDERS.ORDERED_ON.per_day"), text);
+      assertTrue(text.contains("ORDERS.RETURNED=no.share"), text);
+      assertTrue(text.contains("ORDERS.AMOUNT.std"), text);
+      assertTrue(text.contains("ORDER_ITEMS→PRODUCTS.CATEGORY=premium.share"), text);
+      assertTrue(text.contains("ORDERS→ORDER_ITEMS→PRODUCTS.CATEGORY=premium.share"), text);
+      for (String line : plan) {
+        if (line.contains("SQL")) {
+          assertFalse(line.toUpperCase(Locale.ROOT).contains(" JOIN "), line);
+        }
+      }
+    }
+  }
+
+  @Test
+  void daysSinceTheLastOrderAloneIsLearned() throws SQLException {
+    assertRecovered(new ChurnShopGenerator(CUSTOMERS, 2.5, 0, 0, 11), "recency");
+  }
+
+  @Test
+  void theShareOfReturnedOrdersAloneIsLearned() throws SQLException {
+    assertRecovered(new ChurnShopGenerator(CUSTOMERS, 0, 2.5, 0, 12), "returns");
+  }
+
+  @Test
+  void theShareOfPremiumItemsTwoHopsAwayBehindTheBridgeAloneIsLearned() throws SQLException {
+    assertRecovered(new ChurnShopGenerator(CUSTOMERS, 0, 0, 2.5, 13), "premium");
+  }
+
+  private static void assertRecovered(ChurnShopGenerator generator, String name)
+      throws SQLException {
+    try (Connection c = shop(generator, name); Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE EMBEDDING SPACE churn ON customers");
+      s.executeUpdate("CREATE PREDICTOR churn_pred ON churn TARGET churned");
+      try (ResultSet rs = s.executeQuery("SELECT auc FROM ROWSPACE.PREDICTORS "
+          + "WHERE name = 'CHURN_PRED'")) {
+        assertTrue(rs.next());
+        double auc = rs.getDouble(1);
+        System.out.printf(Locale.ROOT, "churn shop, %s signal: validation AUC %.3f%n", name,
+            auc);
+        assertTrue(auc > 0.75, name + ": validation AUC " + auc);
+      }
+      // The new rows' related rows are read at query time: every customer gets a prediction.
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(PREDICT('churn_pred')) FROM customers")) {
+        assertTrue(rs.next());
+        assertEquals(CUSTOMERS, rs.getInt(1));
+      }
+    }
+  }
+
+  private static Connection shop(ChurnShopGenerator generator, String name)
+      throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:churn_" + name + "_"
+        + System.nanoTime());
+    generator.write(c);
+    return c;
+  }
+}
