@@ -174,7 +174,9 @@ public final class PredictorTrainer {
     private final Task task;
     private final PredictorOptions options;
     private final TrainingMonitor monitor;
-    private final Random random;
+    private final PredictorCheckpoints checkpoints;
+    /** The job's generator; replaced by the checkpoint's when training resumes. */
+    private Random random;
 
     Job(EmbeddingSpace space, Frame data, String target, ValueKind kind, List<String> keys,
         Map<String, Integer> counts, Task task, PredictorOptions options, TrainingMonitor monitor) {
@@ -186,7 +188,8 @@ public final class PredictorTrainer {
       this.counts = counts;
       this.task = task;
       this.options = options;
-      this.monitor = monitor;
+      this.checkpoints = new PredictorCheckpoints(monitor);
+      this.monitor = checkpoints.monitor();
       this.random = new Random(options.seed());
     }
 
@@ -273,6 +276,10 @@ public final class PredictorTrainer {
         targetValues[i] = task == Task.REGRESSION
             ? targetScale.toModel(value[i]) : label[i];
       }
+      String lossChosen = loss;
+      checkpoints.begin(() -> PredictorCheckpoints.fingerprint(space.fingerprint(), data, target,
+          options.asMap(), features, targetValues, fit, validation, classWeight, lossChosen,
+          head.name() + head.description()));
       Engine.getInstance().setRandomSeed((int) options.seed());
 
       Map<String, String> resolved = new LinkedHashMap<>(options.asMap());
@@ -312,7 +319,7 @@ public final class PredictorTrainer {
       Setting setting = new Setting(1.0, classWeight, loss);
       Evaluation first = attempt(head, features, targetValues, fit, validation, setting, label,
           value, classes, positive, targetScale, trainingInputs, distribution, inputs,
-          resolved, 0);
+          resolved, 0, 0);
       Evaluation chosen = first;
       int epochsSoFar = first.last.epoch();
       List<FailureModes.Finding> findings = first.findings;
@@ -334,7 +341,7 @@ public final class PredictorTrainer {
             join(actions, retryText)));
         Evaluation second = attempt(head, features, targetValues, fit, validation, corrective,
             label, value, classes, positive, targetScale, trainingInputs, distribution,
-            inputs, resolved, first.last.epoch());
+            inputs, resolved, first.last.epoch(), 1);
         boolean better = second.score < first.score;
         chosen = better ? second : first;
         String kept = String.format(Locale.ROOT, "kept the %s model (validation %s %.4f vs %.4f)",
@@ -362,19 +369,31 @@ public final class PredictorTrainer {
             random, monitor);
         Map<Integer, Double> shares = Map.of();
         List<Integer> layers = new ArrayList<>();
-        if (options.fineTune().equals("auto")) {
-          monitor.progress("fine-tune", 0, 1, "measuring the Fisher information of the space's "
-              + "layers for '" + target + "'");
-          shares = tuning.fisherShares(chosen.parameters, fit);
-          layers.addAll(SpaceFineTuning.chooseLayers(shares));
-        } else {
-          for (int layer = 0; layer < pass.layers(); layer++) {
-            layers.add(layer);
-          }
-        }
         EpochRecord[] last = new EpochRecord[1];
-        SpaceFineTuning.Result result = tuning.train(layers, shares, chosen.parameters, fit,
-            validation, epochsSoFar, last);
+        SpaceFineTuning.Result result;
+        PredictorCheckpoint.Tuned saved = checkpoints.finishedTuning();
+        if (saved != null) {
+          shares = saved.fisherShare();
+          layers.addAll(saved.layers());
+          result = saved.result();
+          last[0] = saved.last();
+          random = checkpoints.random(random);
+        } else {
+          if (options.fineTune().equals("auto")) {
+            monitor.progress("fine-tune", 0, 1, "measuring the Fisher information of the "
+                + "space's layers for '" + target + "'");
+            shares = tuning.fisherShares(chosen.parameters, fit);
+            layers.addAll(SpaceFineTuning.chooseLayers(shares));
+          } else {
+            for (int layer = 0; layer < pass.layers(); layer++) {
+              layers.add(layer);
+            }
+          }
+          result = tuning.train(layers, shares, chosen.parameters, fit, validation, epochsSoFar,
+              last);
+          checkpoints.tuningDone(new PredictorCheckpoint.Tuned(List.copyOf(layers), shares,
+              result.spaceWeights(), result.headParameters(), result.epochs(), last[0]), random);
+        }
         SpaceFeatures tunedFeatures;
         try (EmbeddingSpace tunedSpace = space.withWeights(result.spaceWeights())) {
           tunedFeatures = SpaceFeatures.of(tunedSpace, data, target, options.columnFeatures());
@@ -674,10 +693,19 @@ public final class PredictorTrainer {
         int[] fit, int[] validation, Setting setting, int[] label, double[] value,
         List<String> classes, String positive, TargetScale targetScale,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
-        Map<String, String> resolved, int epochOffset) {
+        Map<String, String> resolved, int epochOffset, int index) {
       EpochRecord[] last = new EpochRecord[1];
-      float[] parameters = fitHead(head, features, targetValues, setting, fit, validation,
-          epochOffset, last);
+      float[] parameters;
+      PredictorCheckpoint.Attempt saved = checkpoints.finishedAttempt(index);
+      if (saved != null) {
+        parameters = saved.parameters();
+        last[0] = saved.last();
+        random = checkpoints.random(random);
+      } else {
+        parameters = fitHead(head, features, targetValues, setting, fit, validation,
+            epochOffset, index, last);
+        checkpoints.attemptDone(parameters, last[0], random);
+      }
       return evaluate(head, parameters, features.select(validation), validation, setting,
           label, value, classes, positive, targetScale, trainingInputs, distribution,
           inputs, resolved, fit.length, last[0], null);
@@ -838,7 +866,8 @@ public final class PredictorTrainer {
     }
 
     private float[] fitHead(PredictorHead head, SpaceFeatures features, float[] targetValues,
-        Setting setting, int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
+        Setting setting, int[] fit, int[] validation, int epochOffset, int index,
+        EpochRecord[] last) {
       float[] classWeight = setting.classWeight();
       String loss = setting.loss();
       int batch = Math.min(256, fit.length);
@@ -861,7 +890,20 @@ public final class PredictorTrainer {
         parameters.setRequiresGradient(true);
         AdamW optimiser = new AdamW(parameters, head.layout().decayMask(), WEIGHT_DECAY);
         NDArray weights = model.create(classWeight.length == 0 ? new float[] {1f} : classWeight);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        int firstEpoch = 1;
+        PredictorCheckpoint.HeadProgress saved = checkpoints.headInProgress(index);
+        if (saved != null) {
+          optimiser.resume(saved.parameters(), new AdamW.State(saved.firstMoment(),
+              saved.secondMoment(), saved.adamSteps()));
+          step = saved.step();
+          best = saved.best();
+          bestLoss = saved.bestLoss();
+          bestEpoch = saved.bestEpoch();
+          last[0] = saved.last();
+          firstEpoch = saved.epoch() + 1;
+          random = checkpoints.random(random);
+        }
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
           int[] order = permutation(fit.length);
           double lossSum = 0;
           double normSum = 0;
@@ -927,6 +969,19 @@ public final class PredictorTrainer {
               "epoch %d/%d: validation loss %.4f", epoch, epochs, validationLoss));
           if (stop) {
             break;
+          }
+          if (epoch < epochs) {
+            int done = epoch;
+            int steps = step;
+            float[] kept = best;
+            double keptLoss = bestLoss;
+            int keptEpoch = bestEpoch;
+            checkpoints.headEpoch(epochOffset + epoch, () -> {
+              AdamW.State state = optimiser.state();
+              return new PredictorCheckpoint.HeadProgress(done, parameters.toFloatArray(),
+                  state.firstMoment(), state.secondMoment(), state.steps(), steps, kept,
+                  keptLoss, keptEpoch, last[0]);
+            }, random);
           }
         }
       }

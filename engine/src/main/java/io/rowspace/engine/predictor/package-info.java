@@ -19,6 +19,8 @@
  * frozen space on the validation rows); the tuned layers
  * ({@link io.rowspace.engine.predictor.TunedLayers}) are saved with the predictor, which embeds
  * rows with its own copy of them. The space itself is never changed by training a predictor.
+ * Training saves checkpoints ({@code PredictorCheckpoint}, through
+ * {@code PredictorCheckpoints}) to the monitor's store and resumes from one bit-identically.
  * SQL, JSON and catalogs are not here: the SQL layer turns these values into
  * {@code PREDICT_DETAILS}.
  */

@@ -51,7 +51,7 @@ public record EpochRecord(int epoch, double learningRate, double trainLoss, doub
   }
 
   /** Writes this epoch as a saved space (format 4 on) and a training checkpoint hold it. */
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeInt(epoch);
     out.writeDouble(learningRate);
     out.writeDouble(trainLoss);
@@ -75,7 +75,7 @@ public record EpochRecord(int epoch, double learningRate, double trainLoss, doub
    * @param withObjective whether the objective's figures follow (saved spaces of format 4 on,
    *     checkpoints); without them, an epoch of spaces of formats 1 to 3
    */
-  static EpochRecord read(DataInput in, boolean withObjective) throws IOException {
+  public static EpochRecord read(DataInput in, boolean withObjective) throws IOException {
     EpochRecord epoch = new EpochRecord(in.readInt(), in.readDouble(), in.readDouble(),
         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
         in.readDouble(), ModelFile.readText(in), ModelFile.readText(in));

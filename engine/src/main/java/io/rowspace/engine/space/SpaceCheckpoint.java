@@ -3,14 +3,13 @@ package io.rowspace.engine.space;
 import static io.rowspace.engine.store.ModelFile.readFloats;
 import static io.rowspace.engine.store.ModelFile.writeFloats;
 
+import io.rowspace.engine.checkpoint.RandomState;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -128,30 +127,17 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
           temperatureBoost, spreadBoost, step, clipEma, best, bestLoss, keptLoss, bestCollapsed,
           bestEpoch, firstValidation, boosted, rateBoosts, rollbacks, previousTrain,
           previousValidation, worsening, List.copyOf(timeline));
-    } catch (IOException | ClassNotFoundException | ClassCastException
+    } catch (IOException | ClassCastException
         | NegativeArraySizeException | OutOfMemoryError e) {
       return null;
     }
   }
 
-  /**
-   * The generator's exact state. {@link Random} keeps its seed private; its serialised form is
-   * the only public way to carry it across a process.
-   */
-  private static byte[] randomBytes(Random random) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(random);
-    }
-    return bytes.toByteArray();
+  private static byte[] randomBytes(Random random) {
+    return RandomState.of(random);
   }
 
-  private static Random random(byte[] bytes) throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      // Only a Random (and the long inside it) may come out of a stored checkpoint.
-      in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
-          "java.util.Random;maxdepth=2;!*"));
-      return (Random) in.readObject();
-    }
+  private static Random random(byte[] bytes) throws IOException {
+    return RandomState.restore(bytes);
   }
 }

@@ -29,8 +29,8 @@ public interface TrainingMonitor {
   void warning(String message);
 
   /**
-   * Where training saves its checkpoints and finds one to resume from; none by default. Only
-   * the space trainer uses it (a predictor trains in seconds to minutes and starts afresh).
+   * Where training saves its checkpoints and finds one to resume from; none by default. The
+   * space trainer and the predictor trainer use it.
    */
   default TrainingCheckpoints checkpoints() {
     return TrainingCheckpoints.NONE;

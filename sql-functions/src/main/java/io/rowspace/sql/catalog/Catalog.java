@@ -480,6 +480,7 @@ public final class Catalog {
         name);
     execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind = '"
         + BlobKind.PREDICTOR + "'", name);
+    deleteCheckpoint(connection, "PREDICTOR", name);
   }
 
   // ---------------------------------------------------------------- jobs

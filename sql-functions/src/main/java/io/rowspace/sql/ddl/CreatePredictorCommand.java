@@ -31,7 +31,10 @@ import java.util.TreeMap;
 
 /**
  * Executes {@code CREATE PREDICTOR}: reads the space's root table, trains a predictor for the
- * target column on top of the space (the target masked) and stores it in one transaction.
+ * target column on top of the space (the target masked) and stores it in one transaction. While
+ * it trains, checkpoints go to {@code ROWSPACE.CHECKPOINTS} (kind {@code PREDICTOR}); the same
+ * statement run again after a crash resumes from the latest one, and storing the predictor
+ * deletes it in the same transaction.
  */
 final class CreatePredictorCommand {
   private final SqlCreatePredictor create;
@@ -112,13 +115,21 @@ final class CreatePredictorCommand {
     EmbeddingSpace space = session.models().space(catalog, spaceRecord);
     rows = SpaceRelations.attach(session, context.connection(), spaceRecord, space, rows,
         context.cancelled());
-    TrainingProgress progress = new TrainingProgress(context, "predictor " + name);
+    StatementCheckpoints checkpoints = new StatementCheckpoints(context, "PREDICTOR", name,
+        List.of(spaceName, spaceRecord.version(), root.qualifiedName(), sql, target, options));
+    TrainingProgress progress = new TrainingProgress(context, "predictor " + name, checkpoints);
     Predictor predictor;
     try {
       predictor = PredictorTrainer.train(space, rows, target, PredictorOptions.fromMap(options),
           progress);
     } catch (EngineException e) {
+      // Failed for good or cancelled: a re-run trains afresh. A crash never gets here, so its
+      // checkpoint stays for the re-run to resume from.
+      checkpoints.discard();
       throw progress.translate(e, what);
+    } catch (RuntimeException | Error e) {
+      checkpoints.discard();
+      throw e;
     }
     try (predictor) {
       double seconds = (System.nanoTime() - started) / 1e9;
