@@ -3,10 +3,9 @@ package io.rowspace.engine.predictor;
 import static io.rowspace.engine.store.ModelFile.readFloats;
 import static io.rowspace.engine.store.ModelFile.writeFloats;
 
+import io.rowspace.engine.checkpoint.CheckpointBytes;
 import io.rowspace.engine.space.EpochRecord;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -73,11 +72,7 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
   }
 
   byte[] toBytes() {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
+    return CheckpointBytes.write(MAGIC, FORMAT, out -> {
       out.writeInt(epoch);
       out.writeInt(attempts.size());
       for (Attempt a : attempts) {
@@ -115,15 +110,8 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
       }
       out.writeInt(random.length);
       out.write(random);
-      out.writeInt(timeline.size());
-      for (EpochRecord r : timeline) {
-        r.write(out);
-      }
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("Writing to memory cannot fail", e);
-    }
+      EpochRecord.writeTimeline(out, timeline);
+    });
   }
 
   /**
@@ -132,8 +120,8 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
    */
   static PredictorCheckpoint fromBytes(byte[] bytes) {
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+      DataInputStream in = CheckpointBytes.read(bytes, MAGIC, FORMAT);
+      if (in == null) {
         return null;
       }
       int epoch = in.readInt();
@@ -168,13 +156,9 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
       }
       byte[] random = new byte[in.readInt()];
       in.readFully(random);
-      int epochs = in.readInt();
-      List<EpochRecord> timeline = new ArrayList<>();
-      for (int i = 0; i < epochs; i++) {
-        timeline.add(EpochRecord.read(in, true));
-      }
+      List<EpochRecord> timeline = EpochRecord.readTimeline(in);
       return new PredictorCheckpoint(epoch, List.copyOf(attempts), head, tuned, random,
-          List.copyOf(timeline));
+          timeline);
     } catch (IOException | NegativeArraySizeException | OutOfMemoryError e) {
       return null;
     }

@@ -4,6 +4,8 @@ import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One epoch of training, as recorded in the training timeline.
@@ -83,5 +85,23 @@ public record EpochRecord(int epoch, double learningRate, double trainLoss, doub
         ? epoch.withObjective(in.readDouble(), ModelFile.readText(in), in.readDouble(),
             in.readDouble())
         : epoch;
+  }
+
+  /** Writes a timeline: its length, then each epoch with its objective terms. */
+  public static void writeTimeline(DataOutput out, List<EpochRecord> timeline) throws IOException {
+    out.writeInt(timeline.size());
+    for (EpochRecord r : timeline) {
+      r.write(out);
+    }
+  }
+
+  /** Reads what {@link #writeTimeline} wrote. */
+  public static List<EpochRecord> readTimeline(DataInput in) throws IOException {
+    int epochs = in.readInt();
+    List<EpochRecord> timeline = new ArrayList<>(epochs);
+    for (int i = 0; i < epochs; i++) {
+      timeline.add(read(in, true));
+    }
+    return List.copyOf(timeline);
   }
 }

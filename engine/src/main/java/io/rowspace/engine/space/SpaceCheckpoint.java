@@ -3,14 +3,12 @@ package io.rowspace.engine.space;
 import static io.rowspace.engine.store.ModelFile.readFloats;
 import static io.rowspace.engine.store.ModelFile.writeFloats;
 
+import io.rowspace.engine.checkpoint.CheckpointBytes;
 import io.rowspace.engine.checkpoint.RandomState;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -42,11 +40,7 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
   private static final int MAGIC = 0x52534350; // "RSCP"
 
   byte[] toBytes() {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
+    return CheckpointBytes.write(MAGIC, FORMAT, out -> {
       out.writeInt(epoch);
       writeFloats(out, parameters);
       writeFloats(out, firstMoment);
@@ -72,15 +66,8 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
       out.writeDouble(previousTrain);
       out.writeDouble(previousValidation);
       out.writeInt(worsening);
-      out.writeInt(timeline.size());
-      for (EpochRecord r : timeline) {
-        r.write(out);
-      }
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("Writing to memory cannot fail", e);
-    }
+      EpochRecord.writeTimeline(out, timeline);
+    });
   }
 
   /**
@@ -89,8 +76,8 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
    */
   static SpaceCheckpoint fromBytes(byte[] bytes) {
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+      DataInputStream in = CheckpointBytes.read(bytes, MAGIC, FORMAT);
+      if (in == null) {
         return null;
       }
       int epoch = in.readInt();
@@ -118,15 +105,11 @@ record SpaceCheckpoint(int epoch, float[] parameters, float[] firstMoment, float
       double previousTrain = in.readDouble();
       double previousValidation = in.readDouble();
       int worsening = in.readInt();
-      int epochs = in.readInt();
-      List<EpochRecord> timeline = new ArrayList<>(epochs);
-      for (int i = 0; i < epochs; i++) {
-        timeline.add(EpochRecord.read(in, true));
-      }
+      List<EpochRecord> timeline = EpochRecord.readTimeline(in);
       return new SpaceCheckpoint(epoch, parameters, first, second, adamSteps, random, rateBoost,
           temperatureBoost, spreadBoost, step, clipEma, best, bestLoss, keptLoss, bestCollapsed,
           bestEpoch, firstValidation, boosted, rateBoosts, rollbacks, previousTrain,
-          previousValidation, worsening, List.copyOf(timeline));
+          previousValidation, worsening, timeline);
     } catch (IOException | ClassCastException
         | NegativeArraySizeException | OutOfMemoryError e) {
       return null;
