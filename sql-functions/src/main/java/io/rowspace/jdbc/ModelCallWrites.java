@@ -29,7 +29,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Statements that store what models compute (SPEC section 4.5): {@code INSERT INTO t [(c, ...)]
+ * Statements that store what models compute (SPEC section 3.4): {@code INSERT INTO t [(c, ...)]
  * SELECT ... PREDICT(...)}, {@code CREATE TABLE t AS SELECT ... PREDICT(...)}, {@code UPDATE t
  * SET c = PREDICT(...) [WHERE ...]} and {@code DELETE FROM t WHERE <condition with a model
  * call>}. The query part runs like any query with a model call (batched model runs, rows
