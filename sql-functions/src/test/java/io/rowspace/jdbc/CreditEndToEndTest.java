@@ -14,10 +14,12 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * training table and a table of new applicants; a space and a predictor on the training table;
  * predictions and similar rows in ordinary queries.
  */
+@Tag("slow")
 class CreditEndToEndTest {
   private static final String URL = "jdbc:rowspace:h2:mem:credit_e2e";
   private static Connection connection;
@@ -88,8 +91,8 @@ class CreditEndToEndTest {
     double ourAuc = LogisticRegressionBaseline.auc(
         ours.stream().mapToDouble(Double::doubleValue).toArray(), labels);
     double baselineAuc = LogisticRegressionBaseline.auc(baselineScores, labels);
-    System.out.printf("credit_data held-out AUC: Rowspace %.4f, logistic regression %.4f%n",
-        ourAuc, baselineAuc);
+    System.out.printf(Locale.ROOT,
+        "credit_data held-out AUC: Rowspace %.4f, logistic regression %.4f%n", ourAuc, baselineAuc);
     assertTrue(ourAuc >= baselineAuc - 0.05, "Rowspace AUC " + ourAuc
         + " should be within 0.05 of logistic regression's " + baselineAuc);
   }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Drowspace.h2kill.settings=} (H2's default write delay) or
  * {@code -Drowspace.h2kill.jar=.../h2-2.5.252.jar}; see {@code docs/h2-durability.md}.
  */
+@Tag("slow")
 class EmbeddedH2KillTest {
   private static final int CYCLES = 4;
   private static final int OPENS_PER_CYCLE = 3;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +33,8 @@ class ServerTlsTest {
         "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password,
         "-keypass", password)).redirectErrorStream(true).start();
     assertTrue(keytool.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-    assertEquals(0, keytool.exitValue(), new String(keytool.getInputStream().readAllBytes()));
+    assertEquals(0, keytool.exitValue(), new String(keytool.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8));
     return keystore;
   }
 

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A user creates a space over every column of credit_data (the target {@code status} included),
  * then a predictor of {@code status}; on a held-out quarter of the rows its AUC is close to a
  * logistic regression fitted on the same rows.
  */
+@Tag("slow")
 class CreditPredictorTest {
 
   @Test
@@ -59,7 +62,7 @@ class CreditPredictorTest {
         }
         double auc = LogisticRegressionBaseline.auc(scores, bad);
         double baseline = LogisticRegressionBaseline.testAuc(train, test, "status", "bad");
-        System.out.printf("credit_data: space %.1fs (%d epochs), predictor %.1fs, AUC %.4f, "
+        System.out.printf(Locale.ROOT, "credit_data: space %.1fs (%d epochs), predictor %.1fs, AUC %.4f, "
             + "logistic regression AUC %.4f, validation AUC %.4f, validation ECE %.4f "
             + "(uncalibrated %s), calibration %s, threshold %.3f%n", spaceSeconds,
             space.epochs(), predictorSeconds, auc, baseline, predictor.metrics().auc(),

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -141,7 +142,7 @@ class FineTuningTest {
       }
       double tunedAuc = heldOutAuc(tuned);
       double frozenAuc = heldOutAuc(frozen);
-      System.out.printf("LABEL held-out AUC: frozen %.3f, fine-tuned %.3f; %s%n", frozenAuc,
+      System.out.printf(Locale.ROOT, "LABEL held-out AUC: frozen %.3f, fine-tuned %.3f; %s%n", frozenAuc,
           tunedAuc, tuned.options().get("fine_tune_validation"));
       assertTrue(tunedAuc > frozenAuc - 0.05, "fine-tuning lost more than 0.05 AUC: "
           + tunedAuc + " vs " + frozenAuc);

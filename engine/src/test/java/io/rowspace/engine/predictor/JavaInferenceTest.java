@@ -13,6 +13,7 @@ import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class JavaInferenceTest {
         double scale = Math.max(1, Math.abs(torch.get(i).value()));
         worst = Math.max(worst, Math.abs(java.get(i).value() - torch.get(i).value()) / scale);
       }
-      System.out.printf("fine-tuned regression, Java vs PyTorch: largest difference %.2e%n",
+      System.out.printf(Locale.ROOT, "fine-tuned regression, Java vs PyTorch: largest difference %.2e%n",
           worst);
       assertTrue(worst <= InferencePaths.TOLERANCE, "largest difference " + worst);
     }

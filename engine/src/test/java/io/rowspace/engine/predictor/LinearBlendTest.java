@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -61,7 +62,7 @@ class LinearBlendTest {
             PredictorOptions.fromMap(Map.of("trees", "false")), TrainingMonitor.NONE)) {
       double withLinear = HeldOut.auc(blended, space, test, "RARE", "yes");
       double alone = HeldOut.auc(network, space, test, "RARE", "yes");
-      System.out.printf("linear target on 600 rows: held-out AUC %.4f network alone, %.4f "
+      System.out.printf(Locale.ROOT, "linear target on 600 rows: held-out AUC %.4f network alone, %.4f "
           + "blended (linear share %s)%n", alone, withLinear,
           blended.resolvedOptions().get("linear_share"));
       assertTrue(blended.resolvedOptions().containsKey("tree_skipped"), "too few for trees");

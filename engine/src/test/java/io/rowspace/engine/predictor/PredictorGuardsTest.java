@@ -20,6 +20,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -111,7 +112,7 @@ class PredictorGuardsTest {
     }
     double rawError = topLabelCalibrationError(raw, positive);
     double calibratedError = topLabelCalibrationError(calibrated, positive);
-    System.out.printf("imbalanced target, %s: calibration %s, held-out ECE %.4f before, %.4f "
+    System.out.printf(Locale.ROOT, "imbalanced target, %s: calibration %s, held-out ECE %.4f before, %.4f "
         + "after; positive-class ECE %.4f before, %.4f after; log loss %.4f before, %.4f after;"
         + " validation ECE %.4f, AUC %.3f%n", what, predictor.calibration(), rawError,
         calibratedError, positiveClassError(raw, positive),
@@ -170,7 +171,7 @@ class PredictorGuardsTest {
         Predictor alarmsCost = PredictorTrainer.train(space, train, "RARE",
             PredictorOptions.fromMap(Map.of("cost_false_positive", "20")),
             TrainingMonitor.NONE)) {
-      System.out.printf("thresholds: F1 %.3f, false negatives cost 20: %.3f, false positives "
+      System.out.printf(Locale.ROOT, "thresholds: F1 %.3f, false negatives cost 20: %.3f, false positives "
           + "cost 20: %.3f%n", rare.threshold(), missesCost.threshold(), alarmsCost.threshold());
       assertTrue(missesCost.threshold() < rare.threshold(), "threshold " + missesCost.threshold());
       assertTrue(alarmsCost.threshold() > rare.threshold(), "threshold " + alarmsCost.threshold());
@@ -258,7 +259,7 @@ class PredictorGuardsTest {
       }
       double heldOut = LogisticRegressionBaseline.auc(scores, heads);
       // The chance band of a held-out AUC over 500 rows is about 0.5 +- 0.026 per standard error.
-      System.out.printf("coin flip: validation AUC %.3f, held-out AUC %.3f, warnings %s%n",
+      System.out.printf(Locale.ROOT, "coin flip: validation AUC %.3f, held-out AUC %.3f, warnings %s%n",
           predictor.metrics().auc(), heldOut, monitor.warnings);
       assertTrue(Math.abs(heldOut - 0.5) < 0.08, "held-out AUC " + heldOut);
       assertTrue(Math.abs(predictor.metrics().auc() - 0.5) < 0.1);

@@ -23,6 +23,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -65,14 +66,14 @@ class PredictorHeadsTest {
       positive[i] = test.value(i, test.indexOf("SAME")).equals("yes");
     }
     bestPossibleAuc = Metrics.auc(truth, positive);
-    System.out.printf("best possible held-out AUC %.3f%n", bestPossibleAuc);
+    System.out.printf(Locale.ROOT, "best possible held-out AUC %.3f%n", bestPossibleAuc);
     for (String head : HEADS) {
       long start = System.nanoTime();
       Predictor p = PredictorTrainer.train(space, train, "SAME",
           PredictorOptions.fromMap(Map.of("head", head, "epochs", EPOCHS)), TrainingMonitor.NONE);
       PREDICTORS.put(head, p);
       HELD_OUT_AUC.put(head, heldOutAuc(p));
-      System.out.printf("head %-18s held-out AUC %.3f, validation AUC %.3f, %d weights, %.1f s%n",
+      System.out.printf(Locale.ROOT, "head %-18s held-out AUC %.3f, validation AUC %.3f, %d weights, %.1f s%n",
           head, HELD_OUT_AUC.get(head), p.metrics().auc(), p.parameterValues.length,
           (System.nanoTime() - start) / 1e9);
     }
@@ -138,7 +139,7 @@ class PredictorHeadsTest {
     float[] java = InferencePaths.with(InferencePath.JAVA, () -> outputs(p));
     float[] torch = InferencePaths.with(InferencePath.PYTORCH, () -> outputs(p));
     double difference = InferencePaths.relativeDifference(java, torch);
-    System.out.printf("head %-18s Java vs PyTorch: largest relative difference %.2e%n", head,
+    System.out.printf(Locale.ROOT, "head %-18s Java vs PyTorch: largest relative difference %.2e%n", head,
         difference);
     assertTrue(difference <= InferencePaths.TOLERANCE, head + ": " + difference);
   }

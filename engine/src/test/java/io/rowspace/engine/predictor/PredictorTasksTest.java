@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Multiclass and regression predictors learn something real; predictors survive saving. */
@@ -30,7 +31,7 @@ class PredictorTasksTest {
       assertEquals(List.of("Adelie", "Chinstrap", "Gentoo"), predictor.classes());
       double majority = Collections.max(predictor.classDistribution().values());
       PredictorMetrics m = predictor.metrics();
-      System.out.printf("penguins: validation accuracy %.3f (majority class %.3f)%n",
+      System.out.printf(Locale.ROOT, "penguins: validation accuracy %.3f (majority class %.3f)%n",
           m.accuracy(), majority);
       assertEquals("accuracy", m.metric());
       assertTrue(m.accuracy() > majority + 0.25, "accuracy " + m.accuracy());
@@ -54,7 +55,7 @@ class PredictorTasksTest {
             PredictorOptions.defaults(), TrainingMonitor.NONE)) {
       assertEquals(Task.REGRESSION, predictor.task());
       PredictorMetrics m = predictor.metrics();
-      System.out.printf("synthetic regression: validation R2 %.3f, RMSE %.3f%n", m.r2(), m.rmse());
+      System.out.printf(Locale.ROOT, "synthetic regression: validation R2 %.3f, RMSE %.3f%n", m.r2(), m.rmse());
       assertEquals("rmse", m.metric());
       assertTrue(m.r2() > 0.5, "R2 " + m.r2());
       Prediction p = predictor.predict(space, frame.rows(new int[] {0})).get(0);

@@ -13,6 +13,7 @@ import io.rowspace.engine.space.TrainingMonitor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -55,7 +56,7 @@ class RegressionIntervalTest {
         }
         double coverage = covered / (double) test.rowCount();
         PredictorMetrics m = predictor.metrics();
-        System.out.printf("diamonds (%d rows): space %.1fs, predictor %.1fs, R2 %.3f, RMSE %.0f, "
+        System.out.printf(Locale.ROOT, "diamonds (%d rows): space %.1fs, predictor %.1fs, R2 %.3f, RMSE %.0f, "
             + "validation interval coverage %.3f, held-out coverage %.3f (%d rows)%n",
             rows.rowCount(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, m.r2(), m.rmse(),
             m.intervalCoverage(), coverage, test.rowCount());

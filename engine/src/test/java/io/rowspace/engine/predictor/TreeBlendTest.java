@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A target that hangs on sharp thresholds of exact values (the shape of mlc_churn: churn above a
@@ -29,6 +31,7 @@ import java.util.Random;
  * the trees mixed into the predictor catch what the network on the frozen space blurs, the user
  * is told what was mixed in, and the blend saves, loads and repeats bit for bit.
  */
+@Tag("slow")
 class TreeBlendTest {
   private static Frame train;
   private static Frame test;
@@ -86,7 +89,7 @@ class TreeBlendTest {
             PredictorOptions.fromMap(Map.of("trees", "false")), TrainingMonitor.NONE)) {
       double withTrees = heldOutAuc(blended);
       double alone = heldOutAuc(network);
-      System.out.printf("sharp thresholds: held-out AUC %.4f network alone, %.4f with trees "
+      System.out.printf(Locale.ROOT, "sharp thresholds: held-out AUC %.4f network alone, %.4f with trees "
           + "(share %s, %s rounds)%n", alone, withTrees,
           blended.resolvedOptions().get("tree_share"),
           blended.resolvedOptions().get("tree_rounds"));

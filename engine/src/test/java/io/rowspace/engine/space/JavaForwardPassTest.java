@@ -11,6 +11,7 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class JavaForwardPassTest {
       worst = Math.max(worst, relativeDifference(java.embeddings()[r], torch.embeddings()[r]));
       worst = Math.max(worst, relativeDifference(java.context()[r], torch.context()[r]));
     }
-    System.out.printf("masked %s: largest relative difference %.2e%n", masked, worst);
+    System.out.printf(Locale.ROOT, "masked %s: largest relative difference %.2e%n", masked, worst);
     assertTrue(worst <= TOLERANCE, "Java and PyTorch passes differ by " + worst
         + " of the vectors' scale with " + masked + " masked");
   }

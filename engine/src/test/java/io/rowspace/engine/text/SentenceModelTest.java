@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The bundled model loads offline, gives close vectors to close meanings, and is repeatable. */
 class SentenceModelTest {
@@ -28,7 +29,7 @@ class SentenceModelTest {
     long started = System.nanoTime();
     float[][] v = loading.model().embed(List.of("registered nurse", "nurse", "truck driver",
         "crimson", "red"));
-    System.out.printf("5 texts in %.1f ms%n", (System.nanoTime() - started) / 1e6);
+    System.out.printf(Locale.ROOT, "5 texts in %.1f ms%n", (System.nanoTime() - started) / 1e6);
     assertEquals(SentenceModel.DIMENSION, v[0].length);
     assertEquals(1.0, cosine(v[0], v[0]), 1e-4, "unit length");
     assertTrue(cosine(v[0], v[1]) > cosine(v[0], v[2]) + 0.2, "nurse is closer to nurse");
@@ -44,7 +45,7 @@ class SentenceModelTest {
     }
     long started = System.nanoTime();
     float[][] all = model.embed(many);
-    System.out.printf("64 texts in %.1f ms%n", (System.nanoTime() - started) / 1e6);
+    System.out.printf(Locale.ROOT, "64 texts in %.1f ms%n", (System.nanoTime() - started) / 1e6);
     float[][] alone = model.embed(List.of(many.get(17)));
     assertArrayEquals(all[17], alone[0]);
     assertArrayEquals(all[17], model.embed(many)[17]);

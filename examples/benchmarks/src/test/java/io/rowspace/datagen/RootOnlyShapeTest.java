@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * everything else in a related table. The space trains on the related table and the predictor
  * predicts, as a user sees it through JDBC.
  */
+@Tag("slow")
 class RootOnlyShapeTest {
 
   @Test

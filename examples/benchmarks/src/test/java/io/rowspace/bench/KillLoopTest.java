@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the models touched since the last check (and a sample of the others) match their checksums
  * and answer; the file's last check verifies every model.
  */
+@Tag("slow")
 class KillLoopTest {
   @Test
   void twentyKillsDuringModelStatementsLoseNothing(@TempDir Path folder) throws Exception {
     KillLoopBenchmark.Result result = KillLoopBenchmark.run(folder, 20, Double.POSITIVE_INFINITY,
-        20261207L, new PrintStream(System.err, true));
+        20261207L, new PrintStream(System.err, true, StandardCharsets.UTF_8));
     assertEquals(20, result.cycles());
     assertEquals(0, result.losses().size(), result.markdown());
     assertTrue(result.statementKills() >= 5,

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shows is DESCRIBE EMBEDDING SPACE's, the 3-D view is coloured by the predictor's target, and in
  * headless Chromium the page runs without script errors and its plots hold data.
  */
+@Tag("slow")
 class ReportInBrowserTest {
   private static final String URL = "jdbc:rowspace:h2:mem:report_browser;DB_CLOSE_DELAY=-1";
   private static final Pattern BITS =

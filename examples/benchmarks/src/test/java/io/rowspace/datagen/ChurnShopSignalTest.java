@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * recovered by a predictor on a space over the root, whose own columns carry nothing (a root
  * alone scores chance, AUC 0.5).
  */
+@Tag("slow")
 class ChurnShopSignalTest {
   private static final int CUSTOMERS = 500;
 

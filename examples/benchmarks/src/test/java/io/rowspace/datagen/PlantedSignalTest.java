@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * would see it: the validation AUC in {@code ROWSPACE.PREDICTORS}, against the same predictor on
  * a space over the root table alone.
  */
+@Tag("slow")
 class PlantedSignalTest {
   /** Orders are the root of two spaces: train those on a sample of them. */
   private static final String SAMPLED = " WITH (max_rows = 1000)";

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo a new user runs first, end to end on the bundled data set, through the driver: what it
  * prints must show a model that beats the majority class, an explained prediction and similar rows.
  */
+@Tag("slow")
 class CreditDemoTest {
   private static String output;
 
