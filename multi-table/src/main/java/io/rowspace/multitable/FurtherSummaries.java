@@ -53,7 +53,7 @@ final class FurtherSummaries {
     final long[] n = new long[summaries.length];
     final Set<String>[] distinct;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic sets
     State() {
       distinct = new Set[summaries.length];
       for (int i = 0; i < summaries.length; i++) {

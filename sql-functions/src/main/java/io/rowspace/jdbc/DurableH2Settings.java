@@ -1,6 +1,5 @@
 package io.rowspace.jdbc;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -82,7 +81,8 @@ public final class DurableH2Settings {
         credentials.setProperty(key, info.getProperty(key));
       }
     }
-    try (Connection connection = DriverManager.getConnection(durable, credentials)) {
+    try {
+      DriverManager.getConnection(durable, credentials).close();
       return durable;
     } catch (SQLException e) {
       if (e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {

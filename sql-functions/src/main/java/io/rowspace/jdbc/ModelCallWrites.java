@@ -140,7 +140,7 @@ final class ModelCallWrites {
     SqlNode from = alias == null ? target
         : SqlStdOperatorTable.AS.createCall(POS, target, alias);
     SqlSelect query = new SqlSelect(POS, null, select, from, update.getCondition(), null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     List<String> sets = new ArrayList<>();
     for (SqlNode column : update.getTargetColumnList()) {
       sets.add(name((SqlIdentifier) column) + " = ?");
@@ -182,7 +182,7 @@ final class ModelCallWrites {
     SqlNode from = alias == null ? target
         : SqlStdOperatorTable.AS.createCall(POS, target, alias);
     SqlSelect query = new SqlSelect(POS, null, select, from, delete.getCondition(), null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     List<String> where = new ArrayList<>();
     for (String column : key) {
       where.add(connection.session().database().quote(column) + " = ?");

@@ -51,7 +51,7 @@ final class InteractiveShell {
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
           .build();
       terminal.handle(Terminal.Signal.INT, signal -> runner.cancel());
-      runner.showProgressWithin(terminal::getWidth);
+      runner.showProgressWithin(() -> terminal.getSize().getColumns());
       terminal.writer().println("Connected to " + url + ". End statements with ';'. "
           + "Type 'help' for help, 'quit' to leave.");
       terminal.flush();

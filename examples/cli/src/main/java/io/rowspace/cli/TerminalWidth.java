@@ -38,7 +38,7 @@ final class TerminalWidth {
     }
     try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true)
         .nativeSignals(false).build()) {
-      int width = terminal.getWidth();
+      int width = terminal.getSize().getColumns();
       return width > 0 ? width : FALLBACK;
     } catch (IOException | RuntimeException e) {
       return FALLBACK;
