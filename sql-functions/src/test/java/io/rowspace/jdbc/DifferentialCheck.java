@@ -57,7 +57,8 @@ final class DifferentialCheck {
         int row = r + 1;
         int column = c + 1;
         boolean decimalFloat = decimalFloats.get(c) != null;
-        assertTrue(decimalFloat ? sameDecimalFloat(want, got) : same(want, got), () -> "row " + row + ", column " + column + " of " + withModel
+        assertTrue(decimalFloat ? sameDecimalFloat(want, got) : same(want, got),
+            () -> "row " + row + ", column " + column + " of " + withModel
             + ": the backing database says " + want + ", with a model call " + got);
       }
     }

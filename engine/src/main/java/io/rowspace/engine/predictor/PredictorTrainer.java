@@ -11,7 +11,6 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
-import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * root, the summaries its reader computes over all of a row's related rows (count, emptiness,
  * mean, maximum, minimum and spread of numeric columns, shares of frequent values, distinct
  * values, days since the latest and earliest row, rows per day, a parent's values, and the same
- * one hop further rolled up): the aggregates one would write by hand. Missing, unreadable, unseen and masked values (a masked related table, or one whose
+ * one hop further rolled up): the aggregates one would write by hand. Missing, unreadable, unseen
+ * and masked values (a masked related table, or one whose
  * rows are absent) are {@code NaN}, which the trees send down the side they learned for them.
  */
 final class TreeInputs {

@@ -25,7 +25,8 @@ public final class NumberText {
   }
 
   private static final Pattern SHAPE = Pattern.compile(
-      "([+-]?)\\s*(\\p{Sc}|[A-Z]{3}\\s)?\\s*([+-]?)\\s*([0-9][0-9.,' \u00a0\u202f]*)\\s*(\\p{Sc}|\\s[A-Z]{3})?\\s*(%?)");
+      "([+-]?)\\s*(\\p{Sc}|[A-Z]{3}\\s)?\\s*([+-]?)\\s*"
+          + "([0-9][0-9.,' \u00a0\u202f]*)\\s*(\\p{Sc}|\\s[A-Z]{3})?\\s*(%?)");
   private static final Pattern GROUPED = Pattern.compile("[1-9][0-9]{0,2}([,. '\u00a0\u202f][0-9]{3})+");
   private static final Pattern PLAIN = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 

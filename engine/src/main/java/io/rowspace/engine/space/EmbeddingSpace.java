@@ -78,7 +78,8 @@ public final class EmbeddingSpace implements AutoCloseable {
   private boolean closed;
 
   EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
-      RelatedTokens related, float[] parameterValues, Map<String, String> options, int epochs, double finalValidationLoss,
+      RelatedTokens related, float[] parameterValues, Map<String, String> options, int epochs,
+      double finalValidationLoss,
       String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline,
       Map<String, Double> mutualInformationBits) {
     this.profiles = List.copyOf(profiles);

@@ -7,7 +7,6 @@ import io.rowspace.engine.checkpoint.CheckpointBytes;
 import io.rowspace.engine.checkpoint.RandomState;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;

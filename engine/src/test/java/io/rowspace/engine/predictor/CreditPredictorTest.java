@@ -13,7 +13,6 @@ import io.rowspace.engine.space.TrainingMonitor;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -15,7 +15,6 @@ import io.rowspace.engine.space.TrainingMonitor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -24,17 +24,17 @@ class HnswIndexTest {
   private static RowVectors rows;
   private static HnswIndex index;
 
-  private static final List<Integer> progress = new ArrayList<>();
+  private static final List<Integer> PROGRESS_REPORTS = new ArrayList<>();
 
   @BeforeAll
   static void buildIndex() {
     rows = clusteredRows(ROWS, 32, 11);
-    index = HnswIndex.build(rows, 42, () -> false, progress::add);
+    index = HnswIndex.build(rows, 42, () -> false, PROGRESS_REPORTS::add);
   }
 
   @Test
   void theBuildReportsItsProgressUpToEveryRow() {
-    assertEquals(List.of(16_384, ROWS), progress);
+    assertEquals(List.of(16_384, ROWS), PROGRESS_REPORTS);
   }
 
   @Test

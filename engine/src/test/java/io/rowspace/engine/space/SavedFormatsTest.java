@@ -2,7 +2,6 @@ package io.rowspace.engine.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;

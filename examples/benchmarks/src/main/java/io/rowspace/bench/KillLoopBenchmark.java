@@ -101,7 +101,8 @@ public final class KillLoopBenchmark {
           + "checksum, %d of them verified (stored bytes against the checksum and a query), %d "
           + "user rows. Losses: %d.%n", cycles, seconds, seconds - loopSeconds,
           cycles == 0 ? 0 : loopSeconds / cycles, cycles == 0 ? 0 : cpu.total() / cycles,
-          cycles == 0 ? 0 : cpu.children() / cycles, files, finishedStatements, resumedStatements, readyModelsChecked, modelsVerified,
+          cycles == 0 ? 0 : cpu.children() / cycles, files, finishedStatements, resumedStatements,
+          readyModelsChecked, modelsVerified,
           rowsChecked, losses.size()));
       for (String loss : losses) {
         table.append("- ").append(loss).append('\n');
@@ -311,7 +312,8 @@ public final class KillLoopBenchmark {
     Files.copy(Path.of(template + ".mv.db"), Path.of(warm + ".mv.db"));
     List<String> dump = new ArrayList<>(java);
     dump.add("-XX:ArchiveClassesAtExit=" + archive);
-    dump.addAll(List.of("-cp", classPath, KillLoopWorkload.class.getName(), "jdbc:rowspace:h2:" + warm.toAbsolutePath(), "1",
+    dump.addAll(List.of("-cp", classPath, KillLoopWorkload.class.getName(),
+        "jdbc:rowspace:h2:" + warm.toAbsolutePath(), "1",
         "1000000", "--warm-up"));
     Process warmUp = new ProcessBuilder(dump).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -142,7 +142,8 @@ record SharedDataset(String name, Path folder, String root, String target, Task 
   /**
    * Loads the root table's CSV into {@link #trainingTable()} and {@link #heldOutTable()} with plain
    * SQL: a table with the schema's columns plus {@code id INTEGER PRIMARY KEY} numbered by CSV
-   * record (the header is record 0; read by Apache Commons CSV), filled by batched inserts, then split by {@code MOD(id, 4) = 0}
+   * record (the header is record 0; read by Apache Commons CSV), filled by batched inserts, then
+   * split by {@code MOD(id, 4) = 0}
    * into the held-out table (a quarter) and the training table (the rest).
    *
    * <p>The schema's own key constraints are left out, since {@code id} is the primary key of

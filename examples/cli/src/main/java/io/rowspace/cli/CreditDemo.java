@@ -118,7 +118,8 @@ public final class CreditDemo {
     long rows;
     try (InputStream data = CreditDemo.class.getResourceAsStream(DATA_RESOURCE)) {
       if (data == null) {
-        throw new IOException("The demo's data set " + DATA_RESOURCE + " is missing from the class path; rebuild the examples module.");
+        throw new IOException("The demo's data set " + DATA_RESOURCE
+            + " is missing from the class path; rebuild the examples/cli module.");
       }
       try (CsvRecords reader = CsvDialect.RFC_4180.open(new InputStreamReader(data, StandardCharsets.UTF_8))) {
         List<String> header = reader.next();

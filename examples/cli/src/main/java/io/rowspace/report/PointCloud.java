@@ -69,7 +69,8 @@ final class PointCloud {
       String colour;
       if (numeric) {
         double v = colorBy == null ? Math.min(3, Math.max(0, p.anomalyScore())) : value(p);
-        colour = Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", (v - min) / (max - min == 0 ? 1 : max - min)) : "null";
+        double range = max - min == 0 ? 1 : max - min;
+        colour = Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", (v - min) / range) : "null";
       } else {
         colour = Integer.toString(categories.getOrDefault(label(p.color()), -1));
       }
@@ -131,7 +132,8 @@ final class PointCloud {
       "  mx=e.clientX-r.left,my=e.clientY-r.top;let best=null,bd=64;",
       "  for(const q of S){const dd=(q[0]-mx)**2+(q[1]-my)**2;if(dd<=bd){bd=dd;best=q;}}",
       "  if(!best){tip.style.display='none';return;}const p=P[best[3]],l=L[best[3]].split('\\u0001');",
-      "  tip.textContent='key '+l[0]+(l.length>1?' \\u00b7 '+COLOR_BY+' '+l[1]:'')+' \\u00b7 anomaly score '+p[3].toFixed(2);",
+      "  tip.textContent='key '+l[0]+(l.length>1?' \\u00b7 '+COLOR_BY+' '+l[1]:'')"
+          + "+' \\u00b7 anomaly score '+p[3].toFixed(2);",
       "  tip.style.left=(best[0]+12)+'px';tip.style.top=(best[1]+12)+'px';tip.style.display='block';});",
       "c.addEventListener('mouseleave',()=>tip.style.display='none');",
       "draw();document.body.setAttribute('data-report-ready','true');",

@@ -98,10 +98,12 @@ class RowspaceCliTest {
     Files.writeString(csv, "Name,Age,Joined\nAnn,31,2020-01-05\nBob,,2021-11-30\n");
     String url = "jdbc:h2:mem:cli_import;DB_CLOSE_DELAY=-1";
     assertEquals(0, run("", "import", url, "people", csv.toString()), stderr());
-    assertEquals("CREATE TABLE people (Name VARCHAR, Age INTEGER, Joined DATE)\n", stdout().lines().findFirst().get() + "\n");
+    assertEquals("CREATE TABLE people (Name VARCHAR, Age INTEGER, Joined DATE)\n",
+        stdout().lines().findFirst().get() + "\n");
     assertTrue(stdout().contains("2 rows imported into people ("), stdout());
     out.reset();
-    assertEquals(0, run("", "sql", url, "--format", "csv", "-e", "SELECT * FROM people ORDER BY name; DROP ALL OBJECTS"), stderr());
+    assertEquals(0, run("", "sql", url, "--format", "csv", "-e",
+        "SELECT * FROM people ORDER BY name; DROP ALL OBJECTS"), stderr());
     assertEquals("NAME,AGE,JOINED\nAnn,31,2020-01-05\nBob,,2021-11-30\n", stdout());
   }
 

@@ -3,7 +3,6 @@ package io.rowspace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every CSV file of the repository's data sets ({@code datasets/}) imports into a new table holding the same values: each cell reads
+ * Every CSV file of the repository's data sets ({@code datasets/}) imports into a new table
+ * holding the same values: each cell reads
  * back as written (numbers equal as numbers, text and dates as the same text, empty as NULL), and
  * no cell is set to NULL for not reading.
  */

@@ -16,7 +16,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *
  * <p>H2 2.x types are static and matched exactly (its documentation of AVG and SUM, and the
  * division scale {@code s1 + 2 * p2 - s2} it reports), except that SUM and AVG of DOUBLE
- * PRECISION are H2's DECFLOAT, here DOUBLE (Calcite has no decimal float): equal to 15 digits. PostgreSQL's {@code numeric} results have
+ * PRECISION are H2's DECFLOAT, here DOUBLE (Calcite has no decimal float): equal to 15 digits.
+ * PostgreSQL's {@code numeric} results have
  * a scale that depends on the values; Calcite's types are static, so here they get a scale of
  * {@value #POSTGRES_NUMERIC_SCALE} digits: the type is PostgreSQL's, the last digits may differ.
  *
