@@ -21,6 +21,7 @@ import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ColumnRecord;
+import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -162,7 +163,7 @@ final class CreateEmbeddingSpaceCommand {
           tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceSearchIndex.optionsJson(space.options(), search), Instant.now(),
-          existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null, null);
+          catalog.nextVersion(ModelKind.SPACE, name), Catalog.checksum(model), null, null);
       // Predictors read the space's outputs: a space with other weights changes their inputs.
       List<String> dependents = existing.isPresent()
           && !existing.get().checksum().equals(record.checksum())
