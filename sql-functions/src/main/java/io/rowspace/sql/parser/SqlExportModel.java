@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Litmus;
 
 /**
  * Parse tree for {@code EXPORT PREDICTOR name TO 'file'} and
@@ -49,6 +50,13 @@ public final class SqlExportModel extends SqlCall {
 
   @Override public List<SqlNode> getOperandList() {
     return List.of(name, file);
+  }
+
+  @Override public boolean equalsDeep(SqlNode node, Litmus litmus) {
+    if (!(node instanceof SqlExportModel that) || kind != that.kind) {
+      return litmus.fail("{} != {}", this, node);
+    }
+    return super.equalsDeep(node, litmus);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {

@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Litmus;
 
 /**
  * Parse tree for {@code IMPORT [OR REPLACE] PREDICTOR [name] FROM 'file'} and
@@ -62,6 +63,13 @@ public final class SqlImportModel extends SqlCall {
     }
     operands.add(file);
     return operands;
+  }
+
+  @Override public boolean equalsDeep(SqlNode node, Litmus litmus) {
+    if (!(node instanceof SqlImportModel that) || kind != that.kind || replace != that.replace) {
+      return litmus.fail("{} != {}", this, node);
+    }
+    return super.equalsDeep(node, litmus);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {

@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Litmus;
 
 /**
  * Parse tree for {@code ALTER PREDICTOR name ROLLBACK TO VERSION n} and
@@ -50,6 +51,13 @@ public final class SqlRollbackModel extends SqlCall {
 
   @Override public List<SqlNode> getOperandList() {
     return List.of(name, version);
+  }
+
+  @Override public boolean equalsDeep(SqlNode node, Litmus litmus) {
+    if (!(node instanceof SqlRollbackModel that) || kind != that.kind) {
+      return litmus.fail("{} != {}", this, node);
+    }
+    return super.equalsDeep(node, litmus);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
