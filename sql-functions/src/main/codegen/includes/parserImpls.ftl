@@ -322,21 +322,46 @@ SqlModelKind RowspaceModelKind() :
 }
 
 /**
- * Parses ALTER PREDICTOR name ROLLBACK TO VERSION n and
- * ALTER EMBEDDING SPACE name ROLLBACK TO VERSION n. Calcite's ALTER SYSTEM and
- * ALTER SESSION are told apart by the word after ALTER.
+ * Parses ALTER PREDICTOR name ROLLBACK TO VERSION n,
+ * ALTER EMBEDDING SPACE name ROLLBACK TO VERSION n and
+ * ALTER EMBEDDING SPACE name ADD COLUMNS (c [, ...]) [WITH (...)]. Calcite's
+ * ALTER SYSTEM and ALTER SESSION are told apart by the word after ALTER.
  */
 SqlNode SqlAlterModel() :
 {
     final Span s;
-    final SqlModelKind kind;
     final SqlIdentifier name;
     final SqlNumericLiteral version;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    SqlNodeList options = SqlNodeList.EMPTY;
 }
 {
-    <ALTER> { s = span(); } kind = RowspaceModelKind() name = CompoundIdentifier()
-    <ROLLBACK> <TO> <VERSION> version = UnsignedNumericLiteral()
-    { return new SqlRollbackModel(s.end(this), kind, name, version); }
+    <ALTER> { s = span(); }
+    (
+        <PREDICTOR> name = CompoundIdentifier()
+        <ROLLBACK> <TO> <VERSION> version = UnsignedNumericLiteral()
+        { return new SqlRollbackModel(s.end(this), SqlModelKind.PREDICTOR, name, version); }
+    |
+        <EMBEDDING> <SPACE> name = CompoundIdentifier()
+        (
+            <ROLLBACK> <TO> <VERSION> version = UnsignedNumericLiteral()
+            {
+                return new SqlRollbackModel(s.end(this), SqlModelKind.EMBEDDING_SPACE, name,
+                    version);
+            }
+        |
+            <ADD> <COLUMNS> <LPAREN>
+            column = SimpleIdentifier() { columns.add(column); }
+            ( <COMMA> column = SimpleIdentifier() { columns.add(column); } )*
+            <RPAREN>
+            [ options = RowspaceOptionList() ]
+            {
+                return new SqlAddColumns(s.end(this), name,
+                    new SqlNodeList(columns, SqlParserPos.ZERO), options);
+            }
+        )
+    )
 }
 
 /** Parses EXPORT PREDICTOR | EMBEDDING SPACE name TO 'file'. */

@@ -50,11 +50,22 @@ final class CreateEmbeddingSpaceCommand {
   private final SqlCreateEmbeddingSpace create;
   private final StatementContext context;
   private final RowspaceSession session;
+  /** The space whose training this continues (ALTER ... ADD COLUMNS), or null. */
+  private final EmbeddingSpace base;
+  private final Set<String> added;
 
   CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context) {
+    this(create, context, null, Set.of());
+  }
+
+  /** A CREATE OR REPLACE that continues training {@code base} with the {@code added} columns. */
+  CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context,
+      EmbeddingSpace base, Set<String> added) {
     this.create = create;
     this.context = context;
     this.session = context.session();
+    this.base = base;
+    this.added = Set.copyOf(added);
   }
 
   StatementResult execute() throws SQLException {
@@ -121,8 +132,11 @@ final class CreateEmbeddingSpaceCommand {
     EmbeddingSpace space;
     float[][] vectors;
     try {
-      space = SpaceTrainer.train(trainingRows, spacePlan.forcedExclusions(), spaceOptions,
-          progress);
+      space = base == null
+          ? SpaceTrainer.train(trainingRows, spacePlan.forcedExclusions(), spaceOptions,
+              progress)
+          : SpaceTrainer.extend(base, trainingRows, spacePlan.forcedExclusions(), added,
+              spaceOptions, progress);
     } catch (EngineException e) {
       throw progress.translate(e, what);
     }

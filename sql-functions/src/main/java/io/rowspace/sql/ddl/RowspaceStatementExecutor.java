@@ -1,6 +1,7 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.parser.SqlAddColumns;
 import io.rowspace.sql.parser.SqlCancelJob;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
@@ -78,6 +79,9 @@ public final class RowspaceStatementExecutor {
     if (node instanceof SqlImportModel importModel) {
       return new ImportCommand(importModel, context).execute();
     }
+    if (node instanceof SqlAddColumns add) {
+      return ExtendSpaceCommand.execute(add, context);
+    }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);
   }
@@ -86,6 +90,7 @@ public final class RowspaceStatementExecutor {
     return node instanceof SqlCreateEmbeddingSpace || node instanceof SqlCreatePredictor
         || node instanceof SqlDropEmbeddingSpace || node instanceof SqlDropPredictor
         || node instanceof SqlRefreshEmbeddingSpace
-        || node instanceof SqlRollbackModel || node instanceof SqlImportModel;
+        || node instanceof SqlRollbackModel || node instanceof SqlImportModel
+        || node instanceof SqlAddColumns;
   }
 }

@@ -204,6 +204,20 @@ class RowspaceStatementParserTest {
   }
 
   @Test
+  void addColumns() {
+    final SqlAddColumns add = assertInstanceOf(SqlAddColumns.class,
+        RoundTrip.parse("alter embedding space shop add columns (engagement, \"Region\") "
+            + "with (epochs = 4, refit_predictors = true)"));
+    assertEquals("SHOP", add.name().getSimple());
+    assertEquals(List.of("ENGAGEMENT", "Region"),
+        add.columns().stream().map(SqlIdentifier::getSimple).toList());
+    assertEquals(List.of("epochs", "refit_predictors"),
+        add.options().stream().map(SqlOption::key).toList());
+    assertEquals(List.of(), assertInstanceOf(SqlAddColumns.class,
+        RoundTrip.parse("ALTER EMBEDDING SPACE s ADD COLUMNS (c)")).options());
+  }
+
+  @Test
   void exportAndImport() {
     final SqlExportModel export = assertInstanceOf(SqlExportModel.class,
         RoundTrip.parse("export predictor churn to '/tmp/churn''s.rowspace'"));
@@ -228,6 +242,7 @@ class RowspaceStatementParserTest {
   @ValueSource(strings = {
       "alter predictor p rollback to version 1",
       "alter embedding space s rollback to version 2",
+      "alter embedding space s add columns (c)",
       "export predictor p to 'f'",
       "import or replace embedding space s from 'f'",
       "create embedding space s on t",
