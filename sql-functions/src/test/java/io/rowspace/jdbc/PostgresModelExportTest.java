@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model trained on embedded H2 serves from PostgreSQL after EXPORT and IMPORT, and one trained
- * on PostgreSQL serves from H2, with bit-identical predictions; versions and rollback work on
- * PostgreSQL as on H2. The tables have the same names in both databases: quoted where the two
+ * on PostgreSQL serves from H2, with bit-identical predictions; versions, rollback and ADD
+ * COLUMNS work on PostgreSQL as on H2. The tables have the same names in both databases: quoted where the two
  * fold unquoted names differently, since a model reads its columns by name.
  *
  * <p>The server comes from {@code ROWSPACE_TEST_POSTGRES_URL}; without it the test is skipped.
@@ -100,12 +100,34 @@ class PostgresModelExportTest {
       }
       assertArrayEquals(onPostgres, probabilities(pg, "buyer_pg", "visits_pg", "id"),
           "rolled back on PostgreSQL, bit for bit");
+
+      // A space extended with a column on PostgreSQL, and rolled back.
+      try (Statement statement = pg.createStatement()) {
+        statement.execute("DROP EMBEDDING SPACE IF EXISTS narrow_pg CASCADE");
+        statement.execute("CREATE EMBEDDING SPACE narrow_pg ON visits_pg "
+            + "EXCLUDE COLUMNS (pages) WITH (epochs = 3, seed = 1)");
+        statement.execute("ALTER EMBEDDING SPACE narrow_pg ADD COLUMNS (pages)");
+        assertEquals("2 1 USED", columnStatus(statement, "pages"));
+        statement.execute("ALTER EMBEDDING SPACE narrow_pg ROLLBACK TO VERSION 1");
+        assertEquals("1 3 EXCLUDED", columnStatus(statement, "pages"));
+        statement.execute("DROP EMBEDDING SPACE narrow_pg");
+      }
       try (Statement statement = pg.createStatement()) {
         statement.execute("DROP EMBEDDING SPACE \"SHOP\" CASCADE");
         statement.execute("DROP EMBEDDING SPACE shop_pg CASCADE");
         statement.execute("DROP TABLE \"VISITS\"");
         statement.execute("DROP TABLE visits_pg");
       }
+    }
+  }
+
+  /** The space's version, epochs and the status of one of its columns. */
+  private static String columnStatus(Statement statement, String column) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT s.version, s.epochs, c.status FROM "
+        + "rowspace.embedding_spaces s JOIN rowspace.space_columns c ON c.space = s.name "
+        + "WHERE s.name = 'narrow_pg' AND c.column_name = '" + column + "'")) {
+      assertTrue(rs.next());
+      return rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getString(3);
     }
   }
 
