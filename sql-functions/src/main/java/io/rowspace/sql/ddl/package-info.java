@@ -9,6 +9,7 @@
  * the catalog so that a re-run resumes; {@code SpaceDependents} marks STALE, or re-fits, the
  * predictors of a space that was replaced. {@code RollbackCommand}, {@code ExportCommand} and
  * {@code ImportCommand} make a kept version current and move models between databases through
- * the file of {@code io.rowspace.sql.transfer}.
+ * the file of {@code io.rowspace.sql.transfer}; {@code ExtendSpaceCommand} continues a space's
+ * training with added columns.
  */
 package io.rowspace.sql.ddl;

@@ -1,7 +1,7 @@
 /**
  * The Rowspace SQL grammar (SPEC section 3): the parse-tree nodes of the statements that
  * create, drop, show, describe, refresh and explain embedding spaces and predictors, roll them
- * back to a kept version, export and import them, and cancel jobs, plus {@link io.rowspace.sql.parser.RowspaceSqlParser}, the one place that configures
+ * back to a kept version, export and import them, add columns to a space, and cancel jobs, plus {@link io.rowspace.sql.parser.RowspaceSqlParser}, the one place that configures
  * parsing for Rowspace connections.
  *
  * <p>The parser itself, {@code io.rowspace.sql.parser.impl.RowspaceSqlParserImpl}, is generated
