@@ -125,6 +125,10 @@ final class ExtendSpaceCommand {
     int epochs = Integer.parseInt(base.options().getOrDefault("epochs",
         Integer.toString(base.epochs())));
     options.put("epochs", Integer.toString(Math.max(1, (epochs + 2) / 3)));
+    if ("true".equals(given.get("async"))) {
+      throw RowspaceErrors.invalidArgument("Option 'async' is not available for ALTER EMBEDDING "
+          + "SPACE " + name + " ADD COLUMNS: it runs as a statement. Leave the option out.");
+    }
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (SHAPE.contains(e.getKey()) && !e.getValue().equals(options.get(e.getKey()))) {
         throw RowspaceErrors.invalidArgument("Option '" + e.getKey() + "' cannot change when "
