@@ -323,8 +323,9 @@ SqlModelKind RowspaceModelKind() :
 
 /**
  * Parses ALTER PREDICTOR name ROLLBACK TO VERSION n,
- * ALTER EMBEDDING SPACE name ROLLBACK TO VERSION n and
- * ALTER EMBEDDING SPACE name ADD COLUMNS (c [, ...]) [WITH (...)]. Calcite's
+ * ALTER EMBEDDING SPACE name ROLLBACK TO VERSION n,
+ * ALTER EMBEDDING SPACE name ADD COLUMNS (c [, ...]) [WITH (...)] and
+ * ALTER EMBEDDING SPACE name REFRESH [WITH (...)]. Calcite's
  * ALTER SYSTEM and ALTER SESSION are told apart by the word after ALTER.
  */
 SqlNode SqlAlterModel() :
@@ -357,8 +358,13 @@ SqlNode SqlAlterModel() :
             <RPAREN>
             [ options = RowspaceOptionList() ]
             {
-                return new SqlAddColumns(s.end(this), name,
+                return new SqlContinueTraining(s.end(this), name,
                     new SqlNodeList(columns, SqlParserPos.ZERO), options);
+            }
+        |
+            <REFRESH> [ options = RowspaceOptionList() ]
+            {
+                return new SqlContinueTraining(s.end(this), name, SqlNodeList.EMPTY, options);
             }
         )
     )

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ALTER EMBEDDING SPACE s ADD COLUMNS (c)} continues training the space from its weights
  * with a column it did not read, in fewer epochs, as a new version: a predictor re-created on it
- * sees the column's signal, and the earlier version can be rolled back to.
+ * sees the column's signal, and the earlier version can be rolled back to. {@code ... REFRESH}
+ * continues training on the current rows.
  */
 class AddColumnsTest {
   private static Connection connection;
@@ -93,6 +94,15 @@ class AddColumnsTest {
         () -> execute("ALTER EMBEDDING SPACE leads_space ADD COLUMNS (noise) "
             + "WITH (d_model = 64)"));
     assertEquals("22023", shape.getSQLState());
+
+    // REFRESH continues training on the current rows, as one more version.
+    execute("INSERT INTO leads SELECT id + 1000, visits, region, noise, engagement, converted "
+        + "FROM leads WHERE id <= 50");
+    warnings = execute("ALTER EMBEDDING SPACE leads_space REFRESH");
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("training continues from version 2 "
+        + "on the current rows for 1 epochs")), warnings.toString());
+    assertEquals("3 350", scalar("SELECT version || ' ' || rows_trained FROM "
+        + "ROWSPACE.EMBEDDING_SPACES WHERE name = 'LEADS_SPACE'"));
 
     execute("ALTER EMBEDDING SPACE leads_space ROLLBACK TO VERSION 1");
     assertEquals("EXCLUDED", scalar("SELECT status FROM ROWSPACE.SPACE_COLUMNS "

@@ -8,7 +8,7 @@ import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.SqlStates;
-import io.rowspace.sql.parser.SqlAddColumns;
+import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlOption;
 import io.rowspace.sql.session.RowspaceSession;
@@ -26,10 +26,11 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Executes {@code ALTER EMBEDDING SPACE name ADD COLUMNS (c, ...) [WITH (...)]}: a new version
- * of the space whose training continues from the current version's weights with the added
- * columns of its root table (their encoders and tokens fresh, the rest kept), for a third of the
- * current version's epochs unless {@code epochs} says otherwise. It is stored as CREATE OR
+ * Executes {@code ALTER EMBEDDING SPACE name ADD COLUMNS (c, ...) [WITH (...)]} and
+ * {@code ALTER EMBEDDING SPACE name REFRESH [WITH (...)]}: a new version of the space whose
+ * training continues from the current version's weights on the root table's current rows, with
+ * the added columns (their encoders and tokens fresh, the rest kept) or none (REFRESH), for a
+ * third of the current version's epochs unless {@code epochs} says otherwise. It is stored as CREATE OR
  * REPLACE stores a space (one transaction, the former version kept); its predictors become STALE
  * as after any replacement, or are re-fitted on the new version {@code WITH (refit_predictors =
  * true)}.
@@ -44,7 +45,7 @@ final class ExtendSpaceCommand {
   private ExtendSpaceCommand() {
   }
 
-  static StatementResult execute(SqlAddColumns add, StatementContext context)
+  static StatementResult execute(SqlContinueTraining add, StatementContext context)
       throws SQLException {
     RowspaceSession session = context.session();
     Catalog catalog = session.catalog();
@@ -53,7 +54,8 @@ final class ExtendSpaceCommand {
         .orElseThrow(() -> ExportCommand.unknown(catalog, ModelKind.SPACE, name));
     EmbeddingSpace base = session.models().space(catalog, record);
     if (!base.relations().isEmpty()) {
-      throw new SQLException("ALTER EMBEDDING SPACE " + name + " ADD COLUMNS is not supported "
+      throw new SQLException("ALTER EMBEDDING SPACE " + name + (add.refresh() ? " REFRESH"
+          : " ADD COLUMNS") + " is not supported "
           + "for a space over related tables yet. Re-create it with CREATE OR REPLACE EMBEDDING "
           + "SPACE " + name + " ON " + record.rootTable() + " (its current version is kept).",
           SqlStates.FEATURE_NOT_SUPPORTED);
@@ -104,8 +106,10 @@ final class ExtendSpaceCommand {
         SqlNodeList.EMPTY, true, new SqlNodeList(excluded, SqlParserPos.ZERO),
         new SqlNodeList(optionNodes, SqlParserPos.ZERO));
     context.warn("Embedding space '" + name + "': training continues from version "
-        + record.version() + " with the added " + (added.size() == 1 ? "column " : "columns ")
-        + String.join(", ", added) + " for " + options.get("epochs") + " epochs.");
+        + record.version() + (added.isEmpty() ? " on the current rows"
+            : " with the added " + (added.size() == 1 ? "column " : "columns ")
+                + String.join(", ", added))
+        + " for " + options.get("epochs") + " epochs.");
     return new CreateEmbeddingSpaceCommand(create, context, base, added).execute();
   }
 
@@ -127,7 +131,8 @@ final class ExtendSpaceCommand {
     options.put("epochs", Integer.toString(Math.max(1, (epochs + 2) / 3)));
     if ("true".equals(given.get("async"))) {
       throw RowspaceErrors.invalidArgument("Option 'async' is not available for ALTER EMBEDDING "
-          + "SPACE " + name + " ADD COLUMNS: it runs as a statement. Leave the option out.");
+          + "SPACE " + name + " ADD COLUMNS or REFRESH: it runs as a statement. Leave the "
+          + "option out.");
     }
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (SHAPE.contains(e.getKey()) && !e.getValue().equals(options.get(e.getKey()))) {

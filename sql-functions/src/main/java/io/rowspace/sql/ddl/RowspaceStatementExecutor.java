@@ -1,7 +1,7 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.parser.SqlAddColumns;
+import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCancelJob;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
@@ -79,7 +79,7 @@ public final class RowspaceStatementExecutor {
     if (node instanceof SqlImportModel importModel) {
       return new ImportCommand(importModel, context).execute();
     }
-    if (node instanceof SqlAddColumns add) {
+    if (node instanceof SqlContinueTraining add) {
       return ExtendSpaceCommand.execute(add, context);
     }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
@@ -91,6 +91,6 @@ public final class RowspaceStatementExecutor {
         || node instanceof SqlDropEmbeddingSpace || node instanceof SqlDropPredictor
         || node instanceof SqlRefreshEmbeddingSpace
         || node instanceof SqlRollbackModel || node instanceof SqlImportModel
-        || node instanceof SqlAddColumns;
+        || node instanceof SqlContinueTraining;
   }
 }

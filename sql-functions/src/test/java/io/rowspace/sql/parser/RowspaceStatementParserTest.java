@@ -205,7 +205,7 @@ class RowspaceStatementParserTest {
 
   @Test
   void addColumns() {
-    final SqlAddColumns add = assertInstanceOf(SqlAddColumns.class,
+    final SqlContinueTraining add = assertInstanceOf(SqlContinueTraining.class,
         RoundTrip.parse("alter embedding space shop add columns (engagement, \"Region\") "
             + "with (epochs = 4, refit_predictors = true)"));
     assertEquals("SHOP", add.name().getSimple());
@@ -213,8 +213,14 @@ class RowspaceStatementParserTest {
         add.columns().stream().map(SqlIdentifier::getSimple).toList());
     assertEquals(List.of("epochs", "refit_predictors"),
         add.options().stream().map(SqlOption::key).toList());
-    assertEquals(List.of(), assertInstanceOf(SqlAddColumns.class,
+    assertEquals(List.of(), assertInstanceOf(SqlContinueTraining.class,
         RoundTrip.parse("ALTER EMBEDDING SPACE s ADD COLUMNS (c)")).options());
+    assertFalse(add.refresh());
+    final SqlContinueTraining refresh = assertInstanceOf(SqlContinueTraining.class,
+        RoundTrip.parse("alter embedding space shop refresh with (epochs = 2)"));
+    assertTrue(refresh.refresh());
+    assertEquals(List.of(), refresh.columns());
+    assertTrue(RoundTrip.parse("ALTER EMBEDDING SPACE s REFRESH").toString().endsWith("REFRESH"));
   }
 
   @Test
@@ -243,6 +249,7 @@ class RowspaceStatementParserTest {
       "alter predictor p rollback to version 1",
       "alter embedding space s rollback to version 2",
       "alter embedding space s add columns (c)",
+      "alter embedding space s refresh",
       "export predictor p to 'f'",
       "import or replace embedding space s from 'f'",
       "create embedding space s on t",

@@ -13,17 +13,19 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Parse tree for {@code ALTER EMBEDDING SPACE name ADD COLUMNS (column [, ...])
- * [WITH (option = value [, ...])]}.
+ * [WITH (option = value [, ...])]} and {@code ALTER EMBEDDING SPACE name REFRESH [WITH (...)]}:
+ * training that continues from the space's weights, with added columns or (REFRESH, no columns)
+ * on the current rows.
  */
-public final class SqlAddColumns extends SqlCall {
+public final class SqlContinueTraining extends SqlCall {
   static final SqlOperator OPERATOR =
-      new SqlSpecialOperator("ALTER EMBEDDING SPACE ADD COLUMNS", SqlKind.OTHER_DDL);
+      new SqlSpecialOperator("ALTER EMBEDDING SPACE", SqlKind.OTHER_DDL);
 
   private final SqlIdentifier name;
   private final SqlNodeList columns;
   private final SqlNodeList options;
 
-  public SqlAddColumns(SqlParserPos pos, SqlIdentifier name, SqlNodeList columns,
+  public SqlContinueTraining(SqlParserPos pos, SqlIdentifier name, SqlNodeList columns,
       SqlNodeList options) {
     super(pos);
     this.name = name;
@@ -36,7 +38,12 @@ public final class SqlAddColumns extends SqlCall {
     return name;
   }
 
-  /** The columns of the space's root table to add, simple identifiers. */
+  /** Whether this is REFRESH: training continues on the current rows, no column added. */
+  public boolean refresh() {
+    return columns.isEmpty();
+  }
+
+  /** The columns of the space's root table to add (none for REFRESH), simple identifiers. */
   public List<SqlIdentifier> columns() {
     return columns.stream().map(SqlIdentifier.class::cast).toList();
   }
@@ -57,13 +64,17 @@ public final class SqlAddColumns extends SqlCall {
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     writer.keyword("ALTER EMBEDDING SPACE");
     name.unparse(writer, leftPrec, rightPrec);
-    writer.keyword("ADD COLUMNS");
-    SqlWriter.Frame frame = writer.startList("(", ")");
-    for (SqlNode column : columns) {
-      writer.sep(",");
-      column.unparse(writer, 0, 0);
+    if (refresh()) {
+      writer.keyword("REFRESH");
+    } else {
+      writer.keyword("ADD COLUMNS");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      for (SqlNode column : columns) {
+        writer.sep(",");
+        column.unparse(writer, 0, 0);
+      }
+      writer.endList(frame);
     }
-    writer.endList(frame);
     SqlOption.unparseWithClause(writer, options, leftPrec, rightPrec);
   }
 }
