@@ -308,3 +308,102 @@ SqlNode SqlExplainRowspace() :
         }
     )
 }
+
+<#-- Versions and moving models between databases (issue 19, part B). -->
+
+/** Parses PREDICTOR or EMBEDDING SPACE: the kind of model a statement names. */
+SqlModelKind RowspaceModelKind() :
+{
+}
+{
+    <PREDICTOR> { return SqlModelKind.PREDICTOR; }
+|
+    <EMBEDDING> <SPACE> { return SqlModelKind.EMBEDDING_SPACE; }
+}
+
+/**
+ * Parses ALTER PREDICTOR name ROLLBACK TO VERSION n,
+ * ALTER EMBEDDING SPACE name ROLLBACK TO VERSION n,
+ * ALTER EMBEDDING SPACE name ADD COLUMNS (c [, ...]) [WITH (...)] and
+ * ALTER EMBEDDING SPACE name REFRESH [WITH (...)]. Calcite's
+ * ALTER SYSTEM and ALTER SESSION are told apart by the word after ALTER.
+ */
+SqlNode SqlAlterModel() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlNumericLiteral version;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    SqlNodeList options = SqlNodeList.EMPTY;
+}
+{
+    <ALTER> { s = span(); }
+    (
+        <PREDICTOR> name = CompoundIdentifier()
+        <ROLLBACK> <TO> <VERSION> version = UnsignedNumericLiteral()
+        { return new SqlRollbackModel(s.end(this), SqlModelKind.PREDICTOR, name, version); }
+    |
+        <EMBEDDING> <SPACE> name = CompoundIdentifier()
+        (
+            <ROLLBACK> <TO> <VERSION> version = UnsignedNumericLiteral()
+            {
+                return new SqlRollbackModel(s.end(this), SqlModelKind.EMBEDDING_SPACE, name,
+                    version);
+            }
+        |
+            <ADD> <COLUMNS> <LPAREN>
+            column = SimpleIdentifier() { columns.add(column); }
+            ( <COMMA> column = SimpleIdentifier() { columns.add(column); } )*
+            <RPAREN>
+            [ options = RowspaceOptionList() ]
+            {
+                return new SqlContinueTraining(s.end(this), name,
+                    new SqlNodeList(columns, SqlParserPos.ZERO), options);
+            }
+        |
+            <REFRESH> [ options = RowspaceOptionList() ]
+            {
+                return new SqlContinueTraining(s.end(this), name, SqlNodeList.EMPTY, options);
+            }
+        )
+    )
+}
+
+/** Parses EXPORT PREDICTOR | EMBEDDING SPACE name TO 'file'. */
+SqlNode SqlExportModel() :
+{
+    final Span s;
+    final SqlModelKind kind;
+    final SqlIdentifier name;
+    final String file;
+    final SqlParserPos filePos;
+}
+{
+    <EXPORT> { s = span(); } kind = RowspaceModelKind() name = CompoundIdentifier()
+    <TO> file = SimpleStringLiteral() { filePos = getPos(); }
+    {
+        return new SqlExportModel(s.end(this), kind, name,
+            SqlLiteral.createCharString(file, filePos));
+    }
+}
+
+/** Parses IMPORT [OR REPLACE] PREDICTOR | EMBEDDING SPACE [name] FROM 'file'. */
+SqlNode SqlImportModel() :
+{
+    final Span s;
+    boolean replace = false;
+    final SqlModelKind kind;
+    SqlIdentifier name = null;
+    final String file;
+    final SqlParserPos filePos;
+}
+{
+    <IMPORT> { s = span(); } [ <OR> <REPLACE> { replace = true; } ]
+    kind = RowspaceModelKind() [ name = CompoundIdentifier() ]
+    <FROM> file = SimpleStringLiteral() { filePos = getPos(); }
+    {
+        return new SqlImportModel(s.end(this), replace, kind, name,
+            SqlLiteral.createCharString(file, filePos));
+    }
+}

@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import io.rowspace.sql.session.SessionSettings;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,6 +73,8 @@ public abstract class DatabaseAccounts {
     }
     Properties info = new Properties();
     info.putAll(settings);
+    // EXPORT and IMPORT read and write the server's files: admin only.
+    info.setProperty(SessionSettings.FILE_ACCESS, "false");
     info.setProperty("user", account(role));
     info.setProperty("password", password(role));
     String url = RowspaceUrl.PREFIX + accountUrl().substring("jdbc:".length());

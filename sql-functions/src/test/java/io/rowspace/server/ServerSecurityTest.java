@@ -269,6 +269,39 @@ class ServerSecurityTest {
   }
 
   @Test
+  void onlyAnAdminExportsAndImportsModelFiles() throws SQLException {
+    Path file = directory.resolve("plant_kind.rowspace");
+    Properties asking = new Properties();
+    asking.setProperty("user", "writer");
+    asking.setProperty("password", WRITER_PASSWORD);
+    asking.setProperty("rowspace.fileAccess", "true");
+    try (Connection reader = connect("reader", READER_PASSWORD);
+         Connection writer = DriverManager.getConnection(server.clientUrl(), asking)) {
+      for (Connection client : new Connection[] {reader, writer}) {
+        for (String sql : new String[] {
+            "EXPORT PREDICTOR plant_kind TO '" + file + "'",
+            "EXPORT EMBEDDING SPACE plant_space TO '" + file + "'",
+            "IMPORT PREDICTOR FROM '" + file + "'"}) {
+          SQLException e = refused(client, sql);
+          assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
+          assertTrue(e.getMessage().contains("role admin"), e.getMessage());
+        }
+      }
+    }
+    assertFalse(Files.exists(file), "no role but admin wrote the file");
+    try (Connection admin = connect("boss", ADMIN_PASSWORD);
+         Statement statement = admin.createStatement()) {
+      statement.execute("EXPORT PREDICTOR plant_kind TO '" + file + "'");
+      assertTrue(Files.exists(file));
+      statement.execute("IMPORT PREDICTOR plant_kind_copy FROM '" + file + "'");
+      assertEquals(count(admin, "SELECT COUNT(*) FROM plants WHERE PREDICT('plant_kind') = "
+          + "'tree'"), count(admin, "SELECT COUNT(*) FROM plants WHERE "
+          + "PREDICT('plant_kind_copy') = 'tree'"));
+      statement.execute("DROP PREDICTOR plant_kind_copy");
+    }
+  }
+
+  @Test
   void anAdminHasTheServersOwnRights() throws SQLException {
     try (Connection admin = connect("boss", ADMIN_PASSWORD);
          Statement statement = admin.createStatement()) {

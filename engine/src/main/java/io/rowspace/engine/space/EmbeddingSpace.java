@@ -445,6 +445,11 @@ public final class EmbeddingSpace implements AutoCloseable {
     return out;
   }
 
+  /** The shape of the space's transformer. */
+  TabularTransformer.Config config() {
+    return config;
+  }
+
   /** The layout of the space's flat weight vector (see {@link #weights()}). */
   public ParameterLayout parameterLayout() {
     return layout;

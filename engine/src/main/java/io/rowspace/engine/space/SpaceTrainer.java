@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +106,35 @@ public final class SpaceTrainer {
    */
   static EmbeddingSpace train(Frame rows, Map<String, String> forcedExclusions,
       SpaceOptions options, TrainingMonitor monitor, Supplier<SentenceModel.Loading> sentences) {
+    return train(rows, forcedExclusions, options, monitor, sentences, null, Set.of());
+  }
+
+  /**
+   * Continues training an earlier space with more columns (ALTER EMBEDDING SPACE ... ADD
+   * COLUMNS): the earlier columns keep their profiles, encoders and weights, the added ones are
+   * profiled and encoded afresh and come after them, and training starts from the earlier
+   * weights ({@link WarmStart}). The options give the shape, which must be the earlier one's
+   * ({@code d_model}, {@code layers}, {@code heads}), and usually fewer epochs.
+   *
+   * @param base the earlier space, without related tables
+   * @param added the names of the added columns
+   * @throws EngineException INVALID_OPTION when the shape differs, UNUSABLE_DATA when a column
+   *     of the earlier space is missing from the rows
+   */
+  public static EmbeddingSpace extend(EmbeddingSpace base, Frame rows,
+      Map<String, String> forcedExclusions, Set<String> added, SpaceOptions options,
+      TrainingMonitor monitor) {
+    if (!base.relations().isEmpty()) {
+      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Columns can be added "
+          + "only to a space without related tables.");
+    }
+    return train(rows, forcedExclusions, options, monitor, SentenceModel::shared, base,
+        Set.copyOf(added));
+  }
+
+  private static EmbeddingSpace train(Frame rows, Map<String, String> forcedExclusions,
+      SpaceOptions options, TrainingMonitor monitor, Supplier<SentenceModel.Loading> sentences,
+      EmbeddingSpace base, Set<String> added) {
     long started = System.nanoTime();
     TrainingMonitor m = monitor == null ? TrainingMonitor.NONE : monitor;
     String device = EngineRuntime.device();
@@ -120,16 +150,33 @@ public final class SpaceTrainer {
     Frame data = sample(rows, options, random);
     m.progress("profile", 0, 1, "profiling " + data.columnCount() + " columns");
     SemanticColumns semantic = new SemanticColumns(options.sentenceModel(), sentences, m);
+    Map<String, ColumnEncoder> kept = new LinkedHashMap<>();
+    if (base != null) {
+      for (ColumnEncoder e : base.encoders()) {
+        if (!added.contains(e.name()) && !forcedExclusions.containsKey(e.name())) {
+          kept.put(e.name(), e);
+        }
+      }
+    }
     List<ColumnProfile> profiles = new ArrayList<>();
     for (ColumnProfile p : ColumnProfiler.profile(data, forcedExclusions)) {
-      profiles.add(semantic.adjust(p, data.column(data.indexOf(p.name()))));
+      ColumnProfile earlier = kept.containsKey(p.name()) ? base.columns().stream()
+          .filter(b -> b.name().equals(p.name())).findFirst().orElse(null) : null;
+      profiles.add(earlier != null ? earlier
+          : semantic.adjust(p, data.column(data.indexOf(p.name()))));
     }
-    List<ColumnEncoder> encoders = new ArrayList<>();
+    // An extended space's earlier columns come first, in their order, with their encoders.
+    List<ColumnEncoder> encoders = new ArrayList<>(kept.values());
+    if (base != null && encoders.size() != base.encoders().size()) {
+      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The rows lack columns of "
+          + "the space being extended: it needs " + base.encoders().stream()
+              .map(ColumnEncoder::name).toList() + ".");
+    }
     List<String> excluded = new ArrayList<>();
     for (ColumnProfile p : profiles) {
-      if (p.used()) {
+      if (p.used() && !kept.containsKey(p.name())) {
         encoders.add(semantic.fit(p, data.column(data.indexOf(p.name()))));
-      } else {
+      } else if (!p.used()) {
         excluded.add(p.name() + ": " + p.reason());
         m.warning("Column '" + p.name() + "' excluded: " + p.reason());
       }
@@ -162,6 +209,14 @@ public final class SpaceTrainer {
     TabularTransformer.Config config = new TabularTransformer.Config(encoder.columnCount(),
         encoder.vocabularySize(), plan.dModel, plan.layers, plan.heads, plan.dModel,
         encoder.features(), encoder.slots(), encoder.sentenceDimension());
+    if (base != null && (base.config().dModel() != config.dModel()
+        || base.config().layers() != config.layers() || base.config().heads() != config.heads()
+        || base.config().features() != config.features()
+        || base.config().slots() != config.slots())) {
+      throw new EngineException(EngineException.Kind.INVALID_OPTION, "An extended space keeps "
+          + "the shape of the space it extends (d_model " + base.config().dModel() + ", layers "
+          + base.config().layers() + ", heads " + base.config().heads() + ").");
+    }
 
     int[] order = permutation(data.rowCount(), random);
     int validationRows = plan.validationRows;
@@ -188,7 +243,7 @@ public final class SpaceTrainer {
         + Engine.getEngine("PyTorch").getVersion());
 
     Loop loop = new Loop(config, related, plan, ScalarTargets.of(encoder), options.seed(),
-        random, m);
+        random, m, base);
     Result result = loop.run(encoded, relatedRows, training, validation);
     m.progress("information", 0, 1, "estimating what each column shares with the others");
     double[] bits = loop.mutualInformationBits(result.parameters, result.temperature, encoded,
@@ -377,9 +432,13 @@ public final class SpaceTrainer {
     private final TrainingMonitor monitor;
     private final ParameterLayout layout;
     private final MaskedViewObjective objective;
+    /** The space whose weights training continues from, or null to start afresh. */
+    private final EmbeddingSpace base;
 
     Loop(TabularTransformer.Config config, RelatedTokens related, Plan plan,
-        ScalarTargets scalarTargets, long seed, Random random, TrainingMonitor monitor) {
+        ScalarTargets scalarTargets, long seed, Random random, TrainingMonitor monitor,
+        EmbeddingSpace base) {
+      this.base = base;
       this.config = config;
       this.plan = plan;
       this.seed = seed;
@@ -402,6 +461,9 @@ public final class SpaceTrainer {
       Curriculum curriculum = new Curriculum(plan.temperature, SPREAD_WEIGHT, plan.epochs);
       Engine.getInstance().setRandomSeed((int) seed);
       float[] initial = layout.initialise(new Random(random.nextLong()));
+      if (base != null) {
+        initial = WarmStart.weights(base, layout, initial);
+      }
       List<EpochRecord> timeline = new ArrayList<>();
       float[] best = initial;
       // What a new epoch must beat; reset when the temperature changes (losses at different

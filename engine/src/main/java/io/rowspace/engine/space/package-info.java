@@ -25,5 +25,9 @@
  * <p>{@link io.rowspace.engine.space.SpaceForwardPass} runs a space's forward pass on weights the
  * caller holds, on the autograd tape, for predictors that fine-tune its layers;
  * {@link io.rowspace.engine.space.EmbeddingSpace#withWeights} makes the tuned copy they embed with.
+ *
+ * <p>{@code SpaceTrainer.extend} continues an earlier space's training with more columns (ALTER
+ * EMBEDDING SPACE ... ADD COLUMNS): the earlier columns keep their encoders and come first, and
+ * {@code WarmStart} carries the earlier weights into the wider layout.
  */
 package io.rowspace.engine.space;

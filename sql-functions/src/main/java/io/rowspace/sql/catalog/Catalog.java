@@ -37,14 +37,24 @@ public final class Catalog {
 
   /**
    * Kinds of stored binary content: a space's model, its embedded rows, the search index over
-   * them (spaces above their {@code exact_search_rows} only) and a predictor's model.
+   * them (spaces above their {@code exact_search_rows} only) and a predictor's model; and the
+   * catalog rows of a former version of a space or predictor ({@link ModelVersions}).
    */
-  public enum BlobKind { SPACE, SPACE_VECTORS, SPACE_INDEX, PREDICTOR }
+  public enum BlobKind {
+    SPACE, SPACE_VECTORS, SPACE_INDEX, PREDICTOR, SPACE_CATALOG, PREDICTOR_CATALOG
+  }
 
   private final BackingDatabase database;
+  /** Versions kept per model, the current one among them ({@link ModelVersions}). */
+  private final int keepVersions;
 
   public Catalog(BackingDatabase database) throws SQLException {
+    this(database, ModelVersions.DEFAULT_KEEP);
+  }
+
+  public Catalog(BackingDatabase database, int keepVersions) throws SQLException {
     this.database = database;
+    this.keepVersions = keepVersions;
     ensureCreated();
   }
 
@@ -124,9 +134,11 @@ public final class Catalog {
             + "name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, chunk_no INTEGER NOT NULL, "
             + "chunk " + bin + " NOT NULL, PRIMARY KEY (kind, name, version, chunk_no))"
     };
+    List<String> statements = new ArrayList<>(List.of(ddl));
+    statements.addAll(List.of(ModelVersions.DDL));
     try (Connection connection = database.connection();
          Statement statement = connection.createStatement()) {
-      for (String sql : ddl) {
+      for (String sql : statements) {
         try {
           statement.execute(sql);
         } catch (SQLException e) {
@@ -238,6 +250,7 @@ public final class Catalog {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
+        ModelVersions.retire(connection, ModelKind.SPACE, space.name());
         deleteSpaceRows(connection, space.name());
         try (PreparedStatement ps = connection.prepareStatement(
             "INSERT INTO ROWSPACE.EMBEDDING_SPACES (name, root_table, tables, status, "
@@ -278,6 +291,7 @@ public final class Catalog {
           execute(connection, "UPDATE ROWSPACE.PREDICTORS SET status = 'STALE' WHERE space = ? "
               + "AND status = 'READY'", space.name());
         }
+        ModelVersions.recordCurrent(connection, ModelKind.SPACE, space.name(), keepVersions);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -324,8 +338,14 @@ public final class Catalog {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
-            + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX + "')", space.name());
+        // Kept former versions keep their own rows.
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
+            + "ROWSPACE.MODEL_BLOBS WHERE name = ? AND version = ? AND kind IN ('"
+            + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX + "')")) {
+          ps.setString(1, space.name());
+          ps.setInt(2, space.version());
+          ps.executeUpdate();
+        }
         insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
         if (index != null) {
           insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
@@ -356,9 +376,11 @@ public final class Catalog {
         if (cascade) {
           for (String predictor : predictorsOfSpace(name)) {
             deletePredictorRows(connection, predictor);
+            ModelVersions.deleteAll(connection, ModelKind.PREDICTOR, predictor);
           }
         }
         deleteSpaceRows(connection, name);
+        ModelVersions.deleteAll(connection, ModelKind.SPACE, name);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -369,15 +391,13 @@ public final class Catalog {
     }
   }
 
+  /** Deletes the current version's catalog rows; the weights of kept versions stay. */
   private void deleteSpaceRows(Connection connection, String name) throws SQLException {
     execute(connection, "DELETE FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ?", name);
     execute(connection, "DELETE FROM ROWSPACE.SPACE_COLUMNS WHERE space = ?", name);
     execute(connection, "DELETE FROM ROWSPACE.RELATIONSHIPS WHERE space = ?", name);
     execute(connection,
         "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'SPACE'", name);
-    execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind IN ('"
-        + BlobKind.SPACE + "', '" + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX
-        + "')", name);
     deleteCheckpoint(connection, "SPACE", name);
   }
 
@@ -419,6 +439,7 @@ public final class Catalog {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
+        ModelVersions.retire(connection, ModelKind.PREDICTOR, predictor.name());
         deletePredictorRows(connection, predictor.name());
         try (PreparedStatement ps = connection.prepareStatement(
             "INSERT INTO ROWSPACE.PREDICTORS (name, space, target, task, status, metric, "
@@ -457,6 +478,8 @@ public final class Catalog {
         }
         insertTimeline(connection, predictor.name(), "PREDICTOR", timeline);
         insertBlob(connection, BlobKind.PREDICTOR, predictor.name(), predictor.version(), model);
+        ModelVersions.recordCurrent(connection, ModelKind.PREDICTOR, predictor.name(),
+            keepVersions);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -467,20 +490,73 @@ public final class Catalog {
     }
   }
 
+  /** Drops a predictor with all its kept versions, atomically. */
   public void dropPredictor(String name) throws SQLException {
-    try (Connection connection = database.connection()) {
+    inTransaction(connection -> {
       deletePredictorRows(connection, name);
-    }
+      ModelVersions.deleteAll(connection, ModelKind.PREDICTOR, name);
+    });
   }
 
+  /** Deletes the current version's catalog rows; the weights of kept versions stay. */
   private void deletePredictorRows(Connection connection, String name) throws SQLException {
     execute(connection, "DELETE FROM ROWSPACE.PREDICTORS WHERE name = ?", name);
     execute(connection,
         "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'PREDICTOR'",
         name);
-    execute(connection, "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE name = ? AND kind = '"
-        + BlobKind.PREDICTOR + "'", name);
     deleteCheckpoint(connection, "PREDICTOR", name);
+  }
+
+  // ---------------------------------------------------------------- versions
+
+  /** Work done on one connection of the catalog inside one transaction. */
+  @FunctionalInterface
+  public interface CatalogWork {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none. */
+  public void inTransaction(CatalogWork work) throws SQLException {
+    try (Connection connection = database.connection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        work.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** The kept versions of a model, oldest first (none for a model stored before they were). */
+  public List<ModelVersion> versions(ModelKind kind, String name) throws SQLException {
+    try (Connection connection = database.connection()) {
+      return ModelVersions.list(connection, kind, name);
+    }
+  }
+
+  /** The number the next version of a model gets (1 for a new one). */
+  public int nextVersion(ModelKind kind, String name) throws SQLException {
+    try (Connection connection = database.connection()) {
+      return ModelVersions.nextVersion(connection, kind, name);
+    }
+  }
+
+  /**
+   * Makes a kept version of a model current, atomically ({@link ModelVersions#makeCurrent}).
+   * The caller has checked that the version is kept.
+   */
+  public void rollback(ModelKind kind, String name, int version) throws SQLException {
+    inTransaction(connection -> ModelVersions.makeCurrent(connection, kind, name, version));
+  }
+
+  /** Versions kept per model, the current one among them. */
+  public int keepVersions() {
+    return keepVersions;
   }
 
   // ---------------------------------------------------------------- jobs
@@ -739,11 +815,25 @@ public final class Catalog {
    */
   public byte[] loadBlob(BlobKind kind, String name, int version, String expectedChecksum)
       throws SQLException {
+    byte[] all;
+    try (Connection connection = database.connection()) {
+      all = readBlob(connection, kind, name, version);
+    }
+    if (expectedChecksum != null && !checksum(all).equals(expectedChecksum)) {
+      throw new SQLException("The stored " + kind.name().toLowerCase(Locale.ROOT)
+          + " data of '" + name + "' (version " + version + ") do not match their checksum: the catalog "
+          + "was changed outside Rowspace. Re-create it with CREATE OR REPLACE.", "XX001");
+    }
+    return all;
+  }
+
+  /** Stored bytes as they are, on the caller's connection (empty if there are none). */
+  static byte[] readBlob(Connection connection, BlobKind kind, String name, int version)
+      throws SQLException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement(
-             "SELECT chunk FROM ROWSPACE.MODEL_BLOBS WHERE kind = ? AND name = ? AND version = ? "
-                 + "ORDER BY chunk_no")) {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT chunk FROM ROWSPACE.MODEL_BLOBS WHERE kind = ? AND name = ? AND version = ? "
+            + "ORDER BY chunk_no")) {
       ps.setString(1, kind.name());
       ps.setString(2, name);
       ps.setInt(3, version);
@@ -753,13 +843,7 @@ public final class Catalog {
         }
       }
     }
-    byte[] all = bytes.toByteArray();
-    if (expectedChecksum != null && !checksum(all).equals(expectedChecksum)) {
-      throw new SQLException("The stored " + kind.name().toLowerCase(Locale.ROOT)
-          + " data of '" + name + "' (version " + version + ") do not match their checksum: the catalog "
-          + "was changed outside Rowspace. Re-create it with CREATE OR REPLACE.", "XX001");
-    }
-    return all;
+    return bytes.toByteArray();
   }
 
   /** SHA-256 of model bytes, as stored with the model. */
@@ -771,7 +855,7 @@ public final class Catalog {
     }
   }
 
-  private static void insertBlob(Connection connection, BlobKind kind, String name, int version,
+  static void insertBlob(Connection connection, BlobKind kind, String name, int version,
       byte[] bytes) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT INTO ROWSPACE.MODEL_BLOBS (kind, name, version, chunk_no, chunk) "

@@ -21,6 +21,7 @@ import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ColumnRecord;
+import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -49,11 +50,22 @@ final class CreateEmbeddingSpaceCommand {
   private final SqlCreateEmbeddingSpace create;
   private final StatementContext context;
   private final RowspaceSession session;
+  /** The space whose training this continues (ALTER ... ADD COLUMNS), or null. */
+  private final EmbeddingSpace base;
+  private final Set<String> added;
 
   CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context) {
+    this(create, context, null, Set.of());
+  }
+
+  /** A CREATE OR REPLACE that continues training {@code base} with the {@code added} columns. */
+  CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context,
+      EmbeddingSpace base, Set<String> added) {
     this.create = create;
     this.context = context;
     this.session = context.session();
+    this.base = base;
+    this.added = Set.copyOf(added);
   }
 
   StatementResult execute() throws SQLException {
@@ -120,8 +132,11 @@ final class CreateEmbeddingSpaceCommand {
     EmbeddingSpace space;
     float[][] vectors;
     try {
-      space = SpaceTrainer.train(trainingRows, spacePlan.forcedExclusions(), spaceOptions,
-          progress);
+      space = base == null
+          ? SpaceTrainer.train(trainingRows, spacePlan.forcedExclusions(), spaceOptions,
+              progress)
+          : SpaceTrainer.extend(base, trainingRows, spacePlan.forcedExclusions(), added,
+              spaceOptions, progress);
     } catch (EngineException e) {
       throw progress.translate(e, what);
     }
@@ -162,7 +177,7 @@ final class CreateEmbeddingSpaceCommand {
           tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceSearchIndex.optionsJson(space.options(), search), Instant.now(),
-          existing.map(s -> s.version() + 1).orElse(1), Catalog.checksum(model), null, null);
+          catalog.nextVersion(ModelKind.SPACE, name), Catalog.checksum(model), null, null);
       // Predictors read the space's outputs: a space with other weights changes their inputs.
       List<String> dependents = existing.isPresent()
           && !existing.get().checksum().equals(record.checksum())

@@ -13,6 +13,7 @@ import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
@@ -141,7 +142,7 @@ final class CreatePredictorCommand {
           m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
           predictor.inputColumns(), predictor.trainingRows(), seconds,
           SpaceOptionsReader.toJson(predictor.resolvedOptions()), Instant.now(),
-          existing.map(p -> p.version() + 1).orElse(1), Catalog.checksum(model), "READY",
+          catalog.nextVersion(ModelKind.PREDICTOR, name), Catalog.checksum(model), "READY",
           SpaceOptionsReader.toJson(options));
       catalog.storePredictor(record, progress.timeline(), model);
       session.models().evictPredictor(name);

@@ -1,6 +1,7 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCancelJob;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
@@ -9,7 +10,10 @@ import io.rowspace.sql.parser.SqlDescribePredictor;
 import io.rowspace.sql.parser.SqlDropEmbeddingSpace;
 import io.rowspace.sql.parser.SqlDropPredictor;
 import io.rowspace.sql.parser.SqlExplainEmbeddingSpace;
+import io.rowspace.sql.parser.SqlExportModel;
+import io.rowspace.sql.parser.SqlImportModel;
 import io.rowspace.sql.parser.SqlRefreshEmbeddingSpace;
+import io.rowspace.sql.parser.SqlRollbackModel;
 import io.rowspace.sql.parser.SqlShowEmbeddingSpaces;
 import io.rowspace.sql.parser.SqlShowPredictors;
 import java.sql.SQLException;
@@ -65,6 +69,19 @@ public final class RowspaceStatementExecutor {
     if (node instanceof SqlCancelJob cancel) {
       return BackgroundJobs.cancel(cancel.jobId(), context);
     }
+    // Versions and moving models between databases.
+    if (node instanceof SqlRollbackModel rollback) {
+      return RollbackCommand.execute(rollback, context);
+    }
+    if (node instanceof SqlExportModel export) {
+      return new ExportCommand(export, context).execute();
+    }
+    if (node instanceof SqlImportModel importModel) {
+      return new ImportCommand(importModel, context).execute();
+    }
+    if (node instanceof SqlContinueTraining add) {
+      return ExtendSpaceCommand.execute(add, context);
+    }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);
   }
@@ -72,6 +89,8 @@ public final class RowspaceStatementExecutor {
   private static boolean changesCatalog(SqlNode node) {
     return node instanceof SqlCreateEmbeddingSpace || node instanceof SqlCreatePredictor
         || node instanceof SqlDropEmbeddingSpace || node instanceof SqlDropPredictor
-        || node instanceof SqlRefreshEmbeddingSpace;
+        || node instanceof SqlRefreshEmbeddingSpace
+        || node instanceof SqlRollbackModel || node instanceof SqlImportModel
+        || node instanceof SqlContinueTraining;
   }
 }

@@ -7,6 +7,9 @@
  * <p>Beside the commands: {@code BackgroundJobs} / {@code BackgroundJob} run statements given
  * {@code async = true}; {@code StatementCheckpoints} keeps a statement's training checkpoints in
  * the catalog so that a re-run resumes; {@code SpaceDependents} marks STALE, or re-fits, the
- * predictors of a space that was replaced.
+ * predictors of a space that was replaced. {@code RollbackCommand}, {@code ExportCommand} and
+ * {@code ImportCommand} make a kept version current and move models between databases through
+ * the file of {@code io.rowspace.sql.transfer}; {@code ExtendSpaceCommand} continues a space's
+ * training with added columns.
  */
 package io.rowspace.sql.ddl;

@@ -69,6 +69,35 @@ public final class RowspaceErrors {
         + "re-fits its predictors.", SqlStates.OBJECT_NOT_IN_STATE);
   }
 
+  // ---------------------------------------------------------------- EXPORT and IMPORT
+
+  /** EXPORT or IMPORT on a connection that may not use the files of the process. */
+  public static SQLException noFileAccess(String statement) {
+    return new SQLException(statement + " reads or writes a file of the process running "
+        + "Rowspace, which only a user with role admin may do on a Rowspace server. Ask an admin "
+        + "to run it.", SqlStates.INSUFFICIENT_PRIVILEGE);
+  }
+
+  /** IMPORT of a model whose table is absent; {@code similar} is a name that differs in case. */
+  public static SQLException importMissingTable(String model, String table, String similar,
+      Collection<String> existing) {
+    return new SQLException("Table '" + table + "', which " + model + " was trained on, does "
+        + "not exist in this database. "
+        + (similar == null ? listOrNone("Existing tables", existing)
+            : "There is '" + similar + "': names must match exactly, since the model reads "
+                + "columns by name; create the table with quoted names (\"" + table + "\").")
+        + " Create the table with the model's columns before IMPORT.", SqlStates.UNKNOWN_TABLE);
+  }
+
+  /** IMPORT of a model whose column is absent. */
+  public static SQLException importMissingColumn(String model, String table, String column,
+      Collection<String> existing) {
+    return new SQLException("Column '" + column + "' of table '" + table + "', which " + model
+        + " reads, does not exist in this database. " + listOrNone("Its columns", existing)
+        + " Add the column (same name, same kind of values) before IMPORT.",
+        SqlStates.UNKNOWN_COLUMN);
+  }
+
   public static SQLException invalidArgument(String message) {
     return new SQLException(message, SqlStates.INVALID_ARGUMENT);
   }

@@ -15,6 +15,8 @@ public final class SqlStates {
   /** Object not in prerequisite state: a STALE predictor, a job of another live process. */
   public static final String OBJECT_NOT_IN_STATE = "55000";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";
+  /** A file EXPORT or IMPORT names cannot be written or read. */
+  public static final String IO_ERROR = "58030";
   public static final String NAME_TOO_LONG = "42622";
   public static final String STATEMENT_TOO_COMPLEX = "54001";
   public static final String TOO_MANY_CONNECTIONS = "53300";

@@ -156,6 +156,7 @@ public final class PredictFunctions {
     metadata.put("predictor", bound.record().name());
     metadata.put("space", bound.record().space());
     metadata.put("version", bound.record().version());
+    metadata.put("space_version", bound.spaceRecord().version());
     metadata.put("trained_at", bound.record().createdAt().toString());
     ObjectNode distribution = metadata.putObject("class_distribution_train");
     bound.predictor().classDistribution().forEach(distribution::put);

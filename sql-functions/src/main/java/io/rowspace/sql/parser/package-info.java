@@ -1,8 +1,9 @@
 /**
  * The Rowspace SQL grammar (SPEC section 3): the parse-tree nodes of the statements that
- * create, drop, show, describe, refresh and explain embedding spaces and predictors, and cancel
- * jobs, plus {@link io.rowspace.sql.parser.RowspaceSqlParser}, the one place that configures
- * parsing for Rowspace connections.
+ * create, drop, show, describe, refresh and explain embedding spaces and predictors, roll them
+ * back to a kept version, export and import them, add columns to a space, and cancel jobs, plus
+ * {@link io.rowspace.sql.parser.RowspaceSqlParser}, the one place that configures parsing for
+ * Rowspace connections.
  *
  * <p>The parser itself, {@code io.rowspace.sql.parser.impl.RowspaceSqlParserImpl}, is generated
  * at build time from Calcite's own {@code Parser.jj} with FMPP and JavaCC; the added productions

@@ -49,7 +49,15 @@ public final class StatementRouter {
         || words(tokens, i, "DESCRIBE", "EMBEDDING", "SPACE")
         || words(tokens, i, "DESCRIBE", "PREDICTOR")
         || words(tokens, i, "REFRESH", "EMBEDDING", "SPACE")
-        || words(tokens, i, "CANCEL", "JOB");
+        || words(tokens, i, "CANCEL", "JOB")
+        || namesModel(tokens, "ALTER") || namesModel(tokens, "EXPORT")
+        || namesModel(tokens, "IMPORT")
+        || words(tokens, i, "IMPORT", "OR", "REPLACE");
+  }
+
+  /** {@code verb PREDICTOR} or {@code verb EMBEDDING SPACE}: ALTER TABLE stays the database's. */
+  private static boolean namesModel(List<Token> tokens, String verb) {
+    return words(tokens, 0, verb, "PREDICTOR") || words(tokens, 0, verb, "EMBEDDING", "SPACE");
   }
 
   private static boolean isCreateSpace(List<Token> tokens, int i) {

@@ -46,7 +46,7 @@ public final class RowspaceSession implements AutoCloseable {
   public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
     this.database = database;
     this.settings = settings;
-    this.catalog = new Catalog(database);
+    this.catalog = new Catalog(database, settings.keepVersions());
     try {
       // Jobs whose process ended (exited or killed) show FAILED from the next connection on.
       catalog.failAbandonedJobs(Instant.now());

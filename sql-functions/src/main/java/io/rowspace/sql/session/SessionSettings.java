@@ -1,5 +1,6 @@
 package io.rowspace.sql.session;
 
+import io.rowspace.sql.catalog.ModelVersions;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -10,10 +11,16 @@ import java.util.Properties;
  * opens: {@code rowspace.device}, {@code rowspace.threads}, {@code rowspace.maxTrainingSeconds},
  * {@code rowspace.maxK}, {@code rowspace.exactSearch} ({@code true} makes {@code SIMILAR_ROWS}
  * search exactly even where a space has a search index, e.g. to measure the index's recall) and
- * {@code rowspace.checkpointSeconds} (how often training saves a checkpoint to resume from).
+ * {@code rowspace.checkpointSeconds} (how often training saves a checkpoint to resume from),
+ * {@code rowspace.keepVersions} (versions of a space or predictor kept for rollback, the current
+ * one among them) and {@code rowspace.fileAccess} ({@code false} refuses EXPORT and IMPORT,
+ * which read and write files of this process: a Rowspace server sets it for every role but
+ * admin, and a client cannot set it there).
  */
 public record SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
-    boolean exactSearch, long checkpointSeconds) {
+    boolean exactSearch, long checkpointSeconds, int keepVersions, boolean fileAccess) {
+  /** The connection property that refuses EXPORT and IMPORT when {@code false}. */
+  public static final String FILE_ACCESS = "rowspace.fileAccess";
   public static final int DEFAULT_MAX_K = 1000;
   /** Seconds between training checkpoints unless {@code rowspace.checkpointSeconds} says. */
   public static final long DEFAULT_CHECKPOINT_SECONDS = 120;
@@ -22,6 +29,13 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
   public SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
       boolean exactSearch) {
     this(device, threads, maxTrainingSeconds, maxK, exactSearch, DEFAULT_CHECKPOINT_SECONDS);
+  }
+
+  /** Settings as before versions were kept: the default count, files allowed. */
+  public SessionSettings(String device, int threads, long maxTrainingSeconds, int maxK,
+      boolean exactSearch, long checkpointSeconds) {
+    this(device, threads, maxTrainingSeconds, maxK, exactSearch, checkpointSeconds,
+        ModelVersions.DEFAULT_KEEP, true);
   }
 
   public static SessionSettings from(Properties info) throws SQLException {
@@ -40,8 +54,14 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
       throw RowspaceErrors.invalidArgument("Connection property rowspace.exactSearch must be "
           + "true or false, got '" + exact + "'.");
     }
+    int keepVersions = (int) positive(info, "rowspace.keepVersions", ModelVersions.DEFAULT_KEEP);
+    String fileAccess = info.getProperty(FILE_ACCESS, "true").trim().toLowerCase(Locale.ROOT);
+    if (!fileAccess.equals("true") && !fileAccess.equals("false")) {
+      throw RowspaceErrors.invalidArgument("Connection property " + FILE_ACCESS + " must be "
+          + "true or false, got '" + fileAccess + "'.");
+    }
     return new SessionSettings(device, threads, maxSeconds, maxK, exact.equals("true"),
-        checkpointSeconds(info));
+        checkpointSeconds(info), keepVersions, fileAccess.equals("true"));
   }
 
   /**

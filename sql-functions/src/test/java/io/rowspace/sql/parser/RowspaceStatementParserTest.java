@@ -188,8 +188,70 @@ class RowspaceStatementParserTest {
         .create().replace());
   }
 
+  @Test
+  void rollbackToVersion() {
+    final SqlRollbackModel predictor = assertInstanceOf(SqlRollbackModel.class,
+        RoundTrip.parse("alter predictor churn rollback to version 3"));
+    assertEquals(SqlModelKind.PREDICTOR, predictor.kind());
+    assertEquals("CHURN", predictor.name().getSimple());
+    assertEquals(3, predictor.version().intValue(true));
+    final SqlRollbackModel space = assertInstanceOf(SqlRollbackModel.class,
+        RoundTrip.parse("ALTER EMBEDDING SPACE shop.s ROLLBACK TO VERSION 12"));
+    assertEquals(SqlModelKind.EMBEDDING_SPACE, space.kind());
+    assertEquals(List.of("SHOP", "S"), space.name().names);
+    assertFalse(predictor.equalsDeep(
+        RoundTrip.parse("alter predictor churn rollback to version 4"), Litmus.IGNORE));
+  }
+
+  @Test
+  void addColumns() {
+    final SqlContinueTraining add = assertInstanceOf(SqlContinueTraining.class,
+        RoundTrip.parse("alter embedding space shop add columns (engagement, \"Region\") "
+            + "with (epochs = 4, refit_predictors = true)"));
+    assertEquals("SHOP", add.name().getSimple());
+    assertEquals(List.of("ENGAGEMENT", "Region"),
+        add.columns().stream().map(SqlIdentifier::getSimple).toList());
+    assertEquals(List.of("epochs", "refit_predictors"),
+        add.options().stream().map(SqlOption::key).toList());
+    assertEquals(List.of(), assertInstanceOf(SqlContinueTraining.class,
+        RoundTrip.parse("ALTER EMBEDDING SPACE s ADD COLUMNS (c)")).options());
+    assertFalse(add.refresh());
+    final SqlContinueTraining refresh = assertInstanceOf(SqlContinueTraining.class,
+        RoundTrip.parse("alter embedding space shop refresh with (epochs = 2)"));
+    assertTrue(refresh.refresh());
+    assertEquals(List.of(), refresh.columns());
+    assertTrue(RoundTrip.parse("ALTER EMBEDDING SPACE s REFRESH").toString().endsWith("REFRESH"));
+  }
+
+  @Test
+  void exportAndImport() {
+    final SqlExportModel export = assertInstanceOf(SqlExportModel.class,
+        RoundTrip.parse("export predictor churn to '/tmp/churn''s.rowspace'"));
+    assertEquals(SqlModelKind.PREDICTOR, export.kind());
+    assertEquals("/tmp/churn's.rowspace", export.file().getValueAs(String.class));
+    assertEquals(SqlModelKind.EMBEDDING_SPACE, assertInstanceOf(SqlExportModel.class,
+        RoundTrip.parse("EXPORT EMBEDDING SPACE s TO 'shop.rowspace'")).kind());
+    final SqlImportModel unnamed = assertInstanceOf(SqlImportModel.class,
+        RoundTrip.parse("import predictor from 'churn.rowspace'"));
+    assertNull(unnamed.name());
+    assertFalse(unnamed.replace());
+    final SqlImportModel named = assertInstanceOf(SqlImportModel.class,
+        RoundTrip.parse("IMPORT OR REPLACE EMBEDDING SPACE shop_copy FROM 'shop.rowspace'"));
+    assertEquals("SHOP_COPY", named.name().getSimple());
+    assertTrue(named.replace());
+    assertEquals(SqlModelKind.EMBEDDING_SPACE, named.kind());
+    assertFalse(unnamed.equalsDeep(
+        RoundTrip.parse("import or replace predictor from 'churn.rowspace'"), Litmus.IGNORE));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
+      "alter predictor p rollback to version 1",
+      "alter embedding space s rollback to version 2",
+      "alter embedding space s add columns (c)",
+      "alter embedding space s refresh",
+      "export predictor p to 'f'",
+      "import or replace embedding space s from 'f'",
       "create embedding space s on t",
       "create predictor p on s target y",
       "drop embedding space s",

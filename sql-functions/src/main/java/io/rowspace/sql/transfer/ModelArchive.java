@@ -1,0 +1,238 @@
+package io.rowspace.sql.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.ModelKind;
+import io.rowspace.sql.catalog.ModelRows;
+import io.rowspace.sql.catalog.StoredModel;
+import io.rowspace.sql.error.SqlStates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The file EXPORT writes and IMPORT reads: what was exported ({@code kind} and {@code name}),
+ * where from (the backing database's product and default schema) and the models, a space first.
+ *
+ * <pre>
+ * "RWSMODEL"            8 bytes, the magic
+ * format                int, 1
+ * header                UTF: JSON {kind, name, database, default_schema, exported_at}
+ * models                int, then per model: kind, name (UTF), catalog rows (int length,
+ *                       JSON bytes), stored bytes (int count, per entry: blob kind (UTF),
+ *                       int length, bytes)
+ * SHA-256               32 bytes, of everything before it
+ * </pre>
+ */
+public record ModelArchive(ModelKind kind, String name, String database, String defaultSchema,
+    String exportedAt, List<StoredModel> models) {
+  private static final byte[] MAGIC = "RWSMODEL".getBytes(StandardCharsets.US_ASCII);
+  /** The format this Rowspace writes; it reads this one and the ones before. */
+  public static final int FORMAT = 1;
+  private static final int DIGEST_BYTES = 32;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ModelArchive {
+    models = List.copyOf(models);
+  }
+
+  /** The space of the archive, which is always its first model. */
+  public StoredModel space() {
+    return models.get(0);
+  }
+
+  /** The predictors of the archive. */
+  public List<StoredModel> predictors() {
+    return models.subList(1, models.size());
+  }
+
+  /**
+   * Writes the archive to {@code file}: to a temporary file beside it, forced to disk, then
+   * renamed over it, so that the file is never seen half-written.
+   *
+   * @throws SQLException (58030) if the file cannot be written
+   */
+  public void write(Path file) throws SQLException {
+    byte[] bytes = toBytes();
+    Path target = file.toAbsolutePath();
+    Path directory = target.getParent();
+    Path temporary = null;
+    try {
+      temporary = Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+           OutputStream out = Channels.newOutputStream(channel)) {
+        out.write(bytes);
+        out.flush();
+        channel.force(true);
+      }
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      temporary = null;
+    } catch (IOException e) {
+      throw new SQLException("Cannot write file '" + file + "': " + describe(e) + ". Give a path "
+          + "in a directory this process may write to (paths are read by the process running "
+          + "Rowspace, relative to its working directory).", SqlStates.IO_ERROR, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // the temporary file stays; the target was not touched
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads an archive.
+   *
+   * @throws SQLException 58030 if the file cannot be read, 22000 if it is no Rowspace model file
+   *     or damaged
+   */
+  public static ModelArchive read(Path file) throws SQLException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SQLException("Cannot read file '" + file + "': " + describe(e) + ". Give the "
+          + "path of a file written by EXPORT (paths are read by the process running Rowspace, "
+          + "relative to its working directory).", SqlStates.IO_ERROR, e);
+    }
+    if (bytes.length < MAGIC.length + 4 + DIGEST_BYTES
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new SQLException("File '" + file + "' is not a Rowspace model file: EXPORT "
+          + "PREDICTOR or EXPORT EMBEDDING SPACE writes them.", SqlStates.UNUSABLE_DATA);
+    }
+    int end = bytes.length - DIGEST_BYTES;
+    if (!Arrays.equals(sha256(bytes, end), 0, DIGEST_BYTES, bytes, end, bytes.length)) {
+      throw new SQLException("File '" + file + "' is damaged: its checksum does not match its "
+          + "contents (cut short or changed after EXPORT). Export the model again.",
+          SqlStates.UNUSABLE_DATA);
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
+        end - MAGIC.length))) {
+      int format = in.readInt();
+      if (format < 1 || format > FORMAT) {
+        throw new SQLException("File '" + file + "' is in model file format " + format + ", "
+            + "written by a newer Rowspace; this one reads formats 1 to " + FORMAT + ". Import "
+            + "it with a newer Rowspace.", SqlStates.UNUSABLE_DATA);
+      }
+      JsonNode header = JSON.readTree(in.readUTF());
+      int count = in.readInt();
+      List<StoredModel> models = new ArrayList<>();
+      for (int m = 0; m < count; m++) {
+        ModelKind kind = ModelKind.valueOf(in.readUTF());
+        String name = in.readUTF();
+        ModelRows rows = ModelRows.fromBytes(readBytes(in));
+        int blobCount = in.readInt();
+        Map<BlobKind, byte[]> blobs = new LinkedHashMap<>();
+        for (int b = 0; b < blobCount; b++) {
+          blobs.put(BlobKind.valueOf(in.readUTF()), readBytes(in));
+        }
+        if (!rows.hasOwnRow(kind)) {
+          throw new IOException("the " + kind.label() + " '" + name + "' has no catalog row");
+        }
+        models.add(new StoredModel(kind, name, rows, blobs));
+      }
+      if (models.isEmpty() || models.get(0).kind() != ModelKind.SPACE) {
+        throw new IOException("it holds no embedding space");
+      }
+      return new ModelArchive(ModelKind.valueOf(header.path("kind").asText()),
+          header.path("name").asText(), header.path("database").asText(),
+          header.path("default_schema").asText(null), header.path("exported_at").asText(),
+          models);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SQLException("File '" + file + "' is damaged: " + e.getMessage() + ". Export "
+          + "the model again.", SqlStates.UNUSABLE_DATA, e);
+    }
+  }
+
+  private byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(MAGIC);
+      out.writeInt(FORMAT);
+      ObjectNode header = JSON.createObjectNode();
+      header.put("kind", kind.name());
+      header.put("name", name);
+      header.put("database", database);
+      header.put("default_schema", defaultSchema);
+      header.put("exported_at", exportedAt);
+      out.writeUTF(header.toString());
+      out.writeInt(models.size());
+      for (StoredModel model : models) {
+        out.writeUTF(model.kind().name());
+        out.writeUTF(model.name());
+        writeBytes(out, model.rows().toBytes());
+        out.writeInt(model.blobs().size());
+        for (BlobKind blob : BlobKind.values()) {
+          byte[] content = model.blobs().get(blob);
+          if (content != null) {
+            out.writeUTF(blob.name());
+            writeBytes(out, content);
+          }
+        }
+      }
+      out.flush();
+      out.write(sha256(bytes.toByteArray(), bytes.size()));
+    } catch (IOException e) {
+      throw new IllegalStateException("Writing to memory does not fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("a part is longer than the file");
+    }
+    return in.readNBytes(length);
+  }
+
+  private static byte[] sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(bytes, 0, length);
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+}
