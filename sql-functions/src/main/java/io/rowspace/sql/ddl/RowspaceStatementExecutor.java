@@ -8,6 +8,7 @@ import io.rowspace.sql.parser.SqlDescribeEmbeddingSpace;
 import io.rowspace.sql.parser.SqlDescribePredictor;
 import io.rowspace.sql.parser.SqlDropEmbeddingSpace;
 import io.rowspace.sql.parser.SqlDropPredictor;
+import io.rowspace.sql.parser.SqlEvaluatePredictor;
 import io.rowspace.sql.parser.SqlExplainEmbeddingSpace;
 import io.rowspace.sql.parser.SqlRefreshEmbeddingSpace;
 import io.rowspace.sql.parser.SqlShowEmbeddingSpaces;
@@ -64,6 +65,10 @@ public final class RowspaceStatementExecutor {
     }
     if (node instanceof SqlCancelJob cancel) {
       return BackgroundJobs.cancel(cancel.jobId(), context);
+    }
+    // Evaluation (issue 19, part A)
+    if (node instanceof SqlEvaluatePredictor evaluate) {
+      return new EvaluatePredictorCommand(evaluate, context).execute();
     }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);

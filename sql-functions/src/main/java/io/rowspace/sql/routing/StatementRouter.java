@@ -12,7 +12,9 @@ import java.util.Set;
 public final class StatementRouter {
   /** The SQL functions Rowspace adds. */
   public static final Set<String> FUNCTIONS = Set.of("PREDICT", "PREDICT_PROBA",
-      "PREDICT_DETAILS", "SIMILAR_ROWS", "EMBEDDINGS", "ANOMALY_SCORE");
+      "PREDICT_DETAILS", "SIMILAR_ROWS", "EMBEDDINGS", "ANOMALY_SCORE",
+      // Evaluation (issue 19, part A)
+      "CONFUSION_MATRIX", "ROC_CURVE", "CALIBRATION_CURVE", "FEATURE_IMPORTANCE");
 
   private StatementRouter() {
   }
@@ -49,7 +51,8 @@ public final class StatementRouter {
         || words(tokens, i, "DESCRIBE", "EMBEDDING", "SPACE")
         || words(tokens, i, "DESCRIBE", "PREDICTOR")
         || words(tokens, i, "REFRESH", "EMBEDDING", "SPACE")
-        || words(tokens, i, "CANCEL", "JOB");
+        || words(tokens, i, "CANCEL", "JOB")
+        || words(tokens, i, "EVALUATE", "PREDICTOR");
   }
 
   private static boolean isCreateSpace(List<Token> tokens, int i) {
