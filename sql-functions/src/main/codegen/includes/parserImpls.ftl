@@ -407,3 +407,28 @@ SqlNode SqlImportModel() :
             SqlLiteral.createCharString(file, filePos));
     }
 }
+
+<#-- Evaluation (issue 19, part A). -->
+
+/**
+ * Parses EVALUATE PREDICTOR name ON table | (query) [WITH (...)]: the
+ * predictor's metrics on the labelled rows of a table or query.
+ */
+SqlNode SqlEvaluatePredictor() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final SqlNode source;
+    SqlNodeList options = SqlNodeList.EMPTY;
+}
+{
+    <EVALUATE> { s = span(); } <PREDICTOR> name = CompoundIdentifier()
+    <ON>
+    (
+        source = CompoundIdentifier()
+    |
+        <LPAREN> source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) <RPAREN>
+    )
+    [ options = RowspaceOptionList() ]
+    { return new SqlEvaluatePredictor(s.end(this), name, source, options); }
+}

@@ -43,9 +43,10 @@ public final class Predictor implements AutoCloseable {
    * the frozen space alone); version 5 the boosted trees blended with the network (older files
    * have none); version 6 the target's transform (older files learned the target as it is);
    * version 7 the linear model beside the trees (older files have trees alone); version 8 the
-   * names of the related tables' summaries the trees read (older files name them by position).
+   * names of the related tables' summaries the trees read (older files name them by position);
+   * version 9 the global permutation importance (older files have none).
    */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
   private static final int CHUNK_ROWS = 2048;
 
   final Task task;
@@ -78,6 +79,11 @@ public final class Predictor implements AutoCloseable {
   private final NDManager manager;
   private final Cleaner.Cleanable nativeMemory;
   private final NDArray parameters;
+  /**
+   * Permutation importance measured at training, or null (predictors saved before format 9, and
+   * drafts during training). Set once, before the predictor is handed out.
+   */
+  private GlobalImportance importance;
   private EmbeddingSpace tunedSpace;
   private HeadInference headInference;
   private boolean closed;
@@ -194,6 +200,46 @@ public final class Predictor implements AutoCloseable {
     resolved.keySet().removeAll(List.of("calibration_log_loss", "temperature",
         "calibration_error_uncalibrated"));
     return Collections.unmodifiableMap(resolved);
+  }
+
+  /**
+   * How much the predictor's validation metric depends on each input column and related table
+   * (permutation importance, measured at training); empty for predictors saved before format 9.
+   */
+  public java.util.Optional<GlobalImportance> globalImportance() {
+    return java.util.Optional.ofNullable(importance);
+  }
+
+  /** This predictor with its global importance, replacing it (which is closed). */
+  Predictor withImportance(GlobalImportance measured) {
+    Predictor copy = new Predictor(task, target, targetKind, classes, positiveLabel, threshold,
+        calibration, interval, trainingInputs, metrics, classDistribution, inputColumns,
+        trainingRows, spaceFingerprint, featureMean, featureStd, head, parameterValues,
+        targetScale, options, columnFeatures, tuned, trees);
+    copy.importance = measured;
+    close();
+    return copy;
+  }
+
+  /**
+   * The members whose outputs the predictor mixes, with their shares (summing to 1):
+   * {@code network} (the head on the space), {@code boosted_trees} and {@code linear}; members
+   * without a share are left out.
+   */
+  public Map<String, Double> blendShares() {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    double treeShare = trees == null || trees.trees() == null ? 0 : trees.weight();
+    double linearShare = trees == null || trees.linear() == null ? 0 : trees.linearWeight();
+    if (treeShare + linearShare < 1) {
+      shares.put("network", 1 - treeShare - linearShare);
+    }
+    if (treeShare > 0) {
+      shares.put("boosted_trees", treeShare);
+    }
+    if (linearShare > 0) {
+      shares.put("linear", linearShare);
+    }
+    return Collections.unmodifiableMap(shares);
   }
 
   /** Fingerprint of the space this predictor was trained on. */
@@ -579,6 +625,10 @@ public final class Predictor implements AutoCloseable {
       if (trees != null) {
         trees.write(out);
       }
+      out.writeBoolean(importance != null);
+      if (importance != null) {
+        importance.write(out);
+      }
     });
   }
 
@@ -588,7 +638,7 @@ public final class Predictor implements AutoCloseable {
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
    * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone;
    * versions 1 to 4 have no trees; versions 1 to 5 no target transform; versions 5 and 6 no
-   * linear model beside the trees.
+   * linear model beside the trees; versions 1 to 8 no global importance.
    */
   public static Predictor fromBytes(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -647,10 +697,14 @@ public final class Predictor implements AutoCloseable {
         tuned = in.readBoolean() ? TunedLayers.read(in) : null;
       }
       TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in, version) : null;
-      return new Predictor(task, target, kind, classes, positive, threshold, calibration,
-          interval, inputStats, metrics,
+      GlobalImportance importance = version >= 9 && in.readBoolean()
+          ? GlobalImportance.read(in) : null;
+      Predictor predictor = new Predictor(task, target, kind, classes, positive, threshold,
+          calibration, interval, inputStats, metrics,
           distribution, inputs, trainingRows, fingerprint, mean, std, head, params, targetScale,
           options, columnFeatures, tuned, trees);
+      predictor.importance = importance;
+      return predictor;
     });
   }
 

@@ -454,10 +454,15 @@ public final class PredictorTrainer {
       if (!Double.isNaN(chosen.uncalibratedEce)) {
         resolved.put("calibration_error_uncalibrated", Double.toString(chosen.uncalibratedEce));
       }
-      return new Predictor(task, target, kind, classes, positive, chosen.threshold,
+      TrainingTimeSpan.of(space.columns(), inputs, data).ifPresent(resolved::putAll);
+      Predictor trained = new Predictor(task, target, kind, classes, positive, chosen.threshold,
           chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
           inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetScale,
           resolved, options.columnFeatures(), tuned, chosen.blend);
+      monitor.progress("importance", 0, 1, "permutation importance of the inputs on the "
+          + "validation rows");
+      return trained.withImportance(PermutationImportance.measure(trained, space, data,
+          validation, options.seed()));
     }
 
     /**
@@ -1163,7 +1168,7 @@ public final class PredictorTrainer {
         Double.NaN, Double.NaN, ece, trainRows, n);
   }
 
-  private static PredictorMetrics regressionMetrics(double[] predicted, double[] actual,
+  static PredictorMetrics regressionMetrics(double[] predicted, double[] actual,
       int trainRows) {
     int n = actual.length;
     double se = 0;

@@ -21,6 +21,12 @@
  * rows with its own copy of them. The space itself is never changed by training a predictor.
  * Training saves checkpoints ({@code PredictorCheckpoint}, through
  * {@code PredictorCheckpoints}) to the monitor's store and resumes from one bit-identically.
+ * At the end of training, {@code PermutationImportance} measures the
+ * {@link io.rowspace.engine.predictor.GlobalImportance} saved with the predictor.
+ * {@link io.rowspace.engine.predictor.LabelledPredictions} measures predictions of labelled rows
+ * with the validation metrics' own code (and gives the confusion matrix, ROC and calibration
+ * curves); {@link io.rowspace.engine.predictor.BaselineModels} trains the linear model and boosted
+ * trees on the raw columns that a predictor is compared with.
  * SQL, JSON and catalogs are not here: the SQL layer turns these values into
  * {@code PREDICT_DETAILS}.
  */

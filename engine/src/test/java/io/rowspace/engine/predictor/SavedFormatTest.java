@@ -50,6 +50,7 @@ class SavedFormatTest {
       assertEquals(0.8733333333333333, p.metrics().auc());
       assertEquals(40, p.metrics().validationRows());
       assertTrue(Double.isNaN(p.metrics().intervalCoverage()));
+      assertTrue(p.globalImportance().isEmpty(), "measured only from format 9 on");
 
       byte[] v2 = p.toBytes();
       assertEquals(Predictor.VERSION, v2[4]);
@@ -96,10 +97,10 @@ class SavedFormatTest {
     try (InputStream in = SavedFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
       bytes = in.readAllBytes();
     }
-    bytes[4] = 9;
+    bytes[4] = 10;
     byte[] future = bytes;
     EngineException e = assertThrows(EngineException.class, () -> Predictor.fromBytes(future));
-    assertTrue(e.getMessage().contains("format version 9 is newer than this engine reads"),
+    assertTrue(e.getMessage().contains("format version 10 is newer than this engine reads"),
         e.getMessage());
   }
 
@@ -112,6 +113,7 @@ class SavedFormatTest {
     try (EmbeddingSpace space = EmbeddingSpace.fromBytes(resource("predictor-v5-trees.space.bin"));
          Predictor p = Predictor.fromBytes(bytes)) {
       assertEquals(8, p.trees.embeddingWidth(), "its trees read the 8 embedding features");
+      assertTrue(p.globalImportance().isEmpty(), "format 5 has no global importance");
       List<Prediction> predicted = p.predict(space, churnRows(50, new Random(6)));
       assertEquals(expected.size(), predicted.size());
       for (int i = 0; i < predicted.size(); i++) {
@@ -123,6 +125,7 @@ class SavedFormatTest {
       try (Predictor again = Predictor.fromBytes(p.toBytes())) {
         assertEquals(predicted, again.predict(space, churnRows(50, new Random(6))),
             "saved again in the current format");
+        assertTrue(again.globalImportance().isEmpty(), "still none after saving again");
       }
     }
   }

@@ -116,7 +116,18 @@ class TreeBlendTest {
 
       try (Predictor loaded = Predictor.fromBytes(blended.toBytes())) {
         assertEquals(blended.predict(space, test), loaded.predict(space, test));
+        assertEquals(blended.globalImportance(), loaded.globalImportance(),
+            "the global importance is saved with the predictor");
       }
+
+      // Global importance: the columns the target hangs on come before the noise.
+      GlobalImportance global = blended.globalImportance().orElseThrow();
+      assertEquals("auc", global.metric());
+      List<String> ranked = global.entries().stream().map(GlobalImportance.Entry::feature)
+          .toList();
+      assertEquals("MINUTES", ranked.get(0), global.toString());
+      assertTrue(ranked.indexOf("NOISE_A") > ranked.indexOf("CALLS"), global.toString());
+      assertTrue(ranked.indexOf("NOISE_B") > ranked.indexOf("CALLS"), global.toString());
     }
   }
 

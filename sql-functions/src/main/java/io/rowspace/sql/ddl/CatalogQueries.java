@@ -44,12 +44,9 @@ final class CatalogQueries {
 
   static StatementResult describePredictor(String name, StatementContext context)
       throws SQLException {
-    Catalog catalog = context.session().catalog();
-    if (catalog.findPredictor(name).isEmpty()) {
-      throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
-    }
-    return query(context, "SELECT " + PREDICTOR_COLUMNS + ", target_sql_type, classes, "
-        + "input_columns, training_rows FROM ROWSPACE.PREDICTORS WHERE name = ?", name);
+    // The catalog row's columns, then the model card's (issue 19, part A).
+    return PredictorCard.describe(name, PREDICTOR_COLUMNS + ", target_sql_type, classes, "
+        + "input_columns, training_rows", context);
   }
 
   private static StatementResult query(StatementContext context, String sql, String argument)

@@ -9,6 +9,7 @@ import io.rowspace.sql.parser.SqlDescribeEmbeddingSpace;
 import io.rowspace.sql.parser.SqlDescribePredictor;
 import io.rowspace.sql.parser.SqlDropEmbeddingSpace;
 import io.rowspace.sql.parser.SqlDropPredictor;
+import io.rowspace.sql.parser.SqlEvaluatePredictor;
 import io.rowspace.sql.parser.SqlExplainEmbeddingSpace;
 import io.rowspace.sql.parser.SqlExportModel;
 import io.rowspace.sql.parser.SqlImportModel;
@@ -81,6 +82,10 @@ public final class RowspaceStatementExecutor {
     }
     if (node instanceof SqlContinueTraining add) {
       return ExtendSpaceCommand.execute(add, context);
+    }
+    // Evaluation (issue 19, part A)
+    if (node instanceof SqlEvaluatePredictor evaluate) {
+      return new EvaluatePredictorCommand(evaluate, context).execute();
     }
     throw RowspaceErrors.internal("No executor for statement " + node.getKind() + ": " + node,
         null);

@@ -144,6 +144,43 @@ public final class RowspaceErrors {
         SqlStates.FEATURE_NOT_SUPPORTED);
   }
 
+  // ------------------------------------------------------------------ evaluation (issue 19 A)
+
+  /** EVALUATE or a curve function over rows that lack the predictor's target column. */
+  public static SQLException targetColumnAbsent(String predictor, String target, String source,
+      Collection<String> columns) {
+    return new SQLException("Column '" + target + "', the target of predictor '" + predictor
+        + "', is not among the columns of " + source + " (" + String.join(", ", columns)
+        + "): evaluating needs the true values. Select it too, e.g. ON (SELECT ..., " + target
+        + " FROM ...).", SqlStates.UNKNOWN_COLUMN);
+  }
+
+  /** EVALUATE or a curve function over rows none of which has a target value. */
+  public static SQLException noLabelledRows(String predictor, String target, String source,
+      long rows) {
+    return new SQLException("No labelled rows to evaluate predictor '" + predictor + "' on: "
+        + (rows == 0 ? source + " has no rows" : "all " + rows + " rows of " + source
+            + " have NULL in " + target) + ". Evaluate on rows whose " + target
+        + " is known.", SqlStates.UNUSABLE_DATA);
+  }
+
+  /** A curve of classification (ROC, calibration, confusion matrix) asked of a regression. */
+  public static SQLException needsClassification(String function, String predictor,
+      String target) {
+    return new SQLException(function + " needs a classification predictor; '" + predictor
+        + "' predicts the number " + target + ". Use EVALUATE PREDICTOR " + predictor
+        + " ON ... for its RMSE, MAE, R² and interval coverage.", SqlStates.INVALID_ARGUMENT);
+  }
+
+  /** FEATURE_IMPORTANCE of a predictor saved before global importance was measured. */
+  public static SQLException importanceNotMeasured(String predictor, String space,
+      String target) {
+    return new SQLException("Predictor '" + predictor + "' was stored by an earlier Rowspace, "
+        + "which did not measure global feature importance. Re-create it to measure it: CREATE "
+        + "OR REPLACE PREDICTOR " + predictor + " ON EMBEDDING SPACE " + space + " TARGET "
+        + target + ".", SqlStates.OBJECT_NOT_IN_STATE);
+  }
+
   public static SQLException internal(String message, Throwable cause) {
     return new SQLException(message, SqlStates.INTERNAL, cause);
   }

@@ -39,6 +39,11 @@ public final class CalciteQueries implements AutoCloseable {
   static final String SIMILAR_ROWS = "ROWSPACE_SIMILAR_ROWS";
   static final String ANOMALY_SCORE = "ROWSPACE_ANOMALY_SCORE";
   static final String EMBEDDINGS = "ROWSPACE_EMBEDDINGS";
+  // Evaluation (issue 19, part A)
+  static final String CONFUSION_MATRIX = "ROWSPACE_CONFUSION_MATRIX";
+  static final String ROC_CURVE = "ROWSPACE_ROC_CURVE";
+  static final String CALIBRATION_CURVE = "ROWSPACE_CALIBRATION_CURVE";
+  static final String FEATURE_IMPORTANCE = "ROWSPACE_FEATURE_IMPORTANCE";
 
   private final RowspaceSession session;
   private final DataSource tables;
@@ -91,6 +96,15 @@ public final class CalciteQueries implements AutoCloseable {
         "similarRows")));
     root.add(fold(EMBEDDINGS), TableFunctionImpl.create(method(EmbeddingsFunction.class,
         "embeddings")));
+    // Evaluation (issue 19, part A)
+    root.add(fold(CONFUSION_MATRIX), TableFunctionImpl.create(method(CurveFunctions.class,
+        "confusionMatrix")));
+    root.add(fold(ROC_CURVE), TableFunctionImpl.create(method(CurveFunctions.class,
+        "rocCurve")));
+    root.add(fold(CALIBRATION_CURVE), TableFunctionImpl.create(method(CurveFunctions.class,
+        "calibrationCurve")));
+    root.add(fold(FEATURE_IMPORTANCE), TableFunctionImpl.create(method(
+        FeatureImportanceFunction.class, "featureImportance")));
     String defaultSchema = session.database().defaultSchema();
     if (defaultSchema != null) {
       calcite.setSchema(defaultSchema);

@@ -185,6 +185,10 @@ public final class FunctionQueryRewriter {
     case "SIMILAR_ROWS":
     case "EMBEDDINGS":
     case "ANOMALY_SCORE":
+    case "CONFUSION_MATRIX":
+    case "ROC_CURVE":
+    case "CALIBRATION_CURVE":
+    case "FEATURE_IMPORTANCE":
       return name;
     default:
       return null;
@@ -203,6 +207,12 @@ public final class FunctionQueryRewriter {
       return similarRows(call);
     case "ANOMALY_SCORE":
       return anomalyScore(call, scope);
+    case "CONFUSION_MATRIX":
+    case "ROC_CURVE":
+    case "CALIBRATION_CURVE":
+      return curve(function, call);
+    case "FEATURE_IMPORTANCE":
+      return featureImportance(call);
     default:
       return embeddings(call);
     }
@@ -581,5 +591,61 @@ public final class FunctionQueryRewriter {
     rewritten.add(cast(k, SqlTypeName.INTEGER));
     rewritten.add(SqlLiteral.createBoolean(rankingAll.contains(call), POS));
     return internalCall(CalciteQueries.SIMILAR_ROWS, rewritten);
+  }
+
+  // ------------------------------------------------------------------ evaluation (issue 19 A)
+
+  /**
+   * {@code CONFUSION_MATRIX('p', TABLE t)}, {@code ROC_CURVE} and {@code CALIBRATION_CURVE}: the
+   * rows argument ({@code TABLE t} or a query) becomes the text of a query in the backing
+   * database's dialect, which the function runs when scanned ({@link CurveFunctions}). The
+   * predictor is checked here, so an unknown one or a regression fails before any row is read.
+   */
+  private SqlNode curve(String function, SqlCall call) throws SQLException {
+    String written = nameArgument(call, function, "predictor");
+    List<SqlNode> operands = call.getOperandList();
+    BoundPredictor bound = LabelledRows.bind(session, written);
+    if (bound.predictor().task() == Task.REGRESSION) {
+      throw RowspaceErrors.needsClassification(function, bound.record().name(),
+          bound.record().target());
+    }
+    SqlNode rows = operands.size() == 2 ? operands.get(1) : null;
+    String sql;
+    String source;
+    if (rows != null && rows.getKind() == SqlKind.EXPLICIT_TABLE) {
+      SqlNode table = ((SqlCall) rows).operand(0);
+      sql = "SELECT * FROM " + table.toSqlString(session.dialect()).getSql();
+      source = "table " + table;
+    } else if (rows != null && rows.getKind().belongsTo(SqlKind.QUERY)) {
+      sql = rows.toSqlString(session.dialect()).getSql();
+      source = "the query";
+    } else {
+      throw RowspaceErrors.invalidArgument(function + " takes the predictor's name and the "
+          + "labelled rows, as TABLE t or a query, e.g. TABLE(" + function + "('"
+          + bound.record().name() + "', TABLE t)) or TABLE(" + function + "('"
+          + bound.record().name() + "', (SELECT * FROM t WHERE ...))).");
+    }
+    String internal = switch (function) {
+      case "CONFUSION_MATRIX" -> CalciteQueries.CONFUSION_MATRIX;
+      case "ROC_CURVE" -> CalciteQueries.ROC_CURVE;
+      default -> CalciteQueries.CALIBRATION_CURVE;
+    };
+    return internalCall(internal, session.id(), bound.record().name(),
+        SqlLiteral.createCharString(sql, POS), SqlLiteral.createCharString(source, POS));
+  }
+
+  /** {@code FEATURE_IMPORTANCE('p')}: the importance stored with the predictor. */
+  private SqlNode featureImportance(SqlCall call) throws SQLException {
+    String written = nameArgument(call, "FEATURE_IMPORTANCE", "predictor");
+    BoundPredictor bound = LabelledRows.bind(session, written);
+    if (call.getOperandList().size() != 1) {
+      throw RowspaceErrors.invalidArgument("FEATURE_IMPORTANCE takes only the predictor's name, "
+          + "e.g. TABLE(FEATURE_IMPORTANCE('" + bound.record().name() + "')).");
+    }
+    if (bound.predictor().globalImportance().isEmpty()) {
+      throw RowspaceErrors.importanceNotMeasured(bound.record().name(), bound.record().space(),
+          bound.record().target());
+    }
+    return internalCall(CalciteQueries.FEATURE_IMPORTANCE, session.id(), bound.record().name());
   }
 }

@@ -14,5 +14,12 @@
  * {@link io.rowspace.sql.function.AnomalyScoreFunction},
  * {@link io.rowspace.sql.function.SimilarRowsFunction} and
  * {@link io.rowspace.sql.function.EmbeddingsFunction}.
+ *
+ * <p>Measuring a predictor on labelled rows: {@link io.rowspace.sql.function.LabelledRows} reads
+ * and predicts the rows of a table or query in batches (for {@code EVALUATE PREDICTOR} and the
+ * curves), {@link io.rowspace.sql.function.CurveFunctions} holds {@code CONFUSION_MATRIX},
+ * {@code ROC_CURVE} and {@code CALIBRATION_CURVE}, and
+ * {@link io.rowspace.sql.function.FeatureImportanceFunction} the importance stored with a
+ * predictor.
  */
 package io.rowspace.sql.function;

@@ -12,7 +12,9 @@ import java.util.Set;
 public final class StatementRouter {
   /** The SQL functions Rowspace adds. */
   public static final Set<String> FUNCTIONS = Set.of("PREDICT", "PREDICT_PROBA",
-      "PREDICT_DETAILS", "SIMILAR_ROWS", "EMBEDDINGS", "ANOMALY_SCORE");
+      "PREDICT_DETAILS", "SIMILAR_ROWS", "EMBEDDINGS", "ANOMALY_SCORE",
+      // Evaluation (issue 19, part A)
+      "CONFUSION_MATRIX", "ROC_CURVE", "CALIBRATION_CURVE", "FEATURE_IMPORTANCE");
 
   private StatementRouter() {
   }
@@ -52,7 +54,8 @@ public final class StatementRouter {
         || words(tokens, i, "CANCEL", "JOB")
         || namesModel(tokens, "ALTER") || namesModel(tokens, "EXPORT")
         || namesModel(tokens, "IMPORT")
-        || words(tokens, i, "IMPORT", "OR", "REPLACE");
+        || words(tokens, i, "IMPORT", "OR", "REPLACE")
+        || words(tokens, i, "EVALUATE", "PREDICTOR");
   }
 
   /** {@code verb PREDICTOR} or {@code verb EMBEDDING SPACE}: ALTER TABLE stays the database's. */

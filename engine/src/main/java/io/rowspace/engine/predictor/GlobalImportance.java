@@ -1,0 +1,71 @@
+package io.rowspace.engine.predictor;
+
+import io.rowspace.engine.store.ModelFile;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How much a predictor's quality depends on each of its inputs, over all rows: permutation
+ * importance on its validation rows ({@link PermutationImportance}), measured when it is trained
+ * and saved with it (predictor format 9).
+ *
+ * @param metric the validation metric whose drop is measured: {@code auc} (binary),
+ *     {@code accuracy} (multiclass) or {@code rmse} (regression, where the drop is its rise)
+ * @param baseline the metric on the validation rows as they are
+ * @param rows validation rows measured (at most {@link PermutationImportance#MAX_ROWS})
+ * @param repeats permutations per input
+ * @param entries one per input column and related table, most important first
+ */
+public record GlobalImportance(String metric, double baseline, int rows, int repeats,
+    List<Entry> entries) {
+
+  /**
+   * One input.
+   *
+   * @param feature the column's name, or {@code TABLE.*} for a related table
+   * @param kind {@code column} or {@code related table}
+   * @param importance mean drop of the metric when the input's values are shuffled among the rows
+   *     (its rise for RMSE): positive when the predictor relies on it
+   * @param spread standard deviation of the drop over the repeats
+   */
+  public record Entry(String feature, String kind, double importance, double spread) {}
+
+  public GlobalImportance {
+    entries = List.copyOf(entries);
+  }
+
+  void write(DataOutput out) throws IOException {
+    ModelFile.writeText(out, metric);
+    out.writeDouble(baseline);
+    out.writeInt(rows);
+    out.writeInt(repeats);
+    out.writeInt(entries.size());
+    for (Entry e : entries) {
+      ModelFile.writeText(out, e.feature());
+      ModelFile.writeText(out, e.kind());
+      out.writeDouble(e.importance());
+      out.writeDouble(e.spread());
+    }
+  }
+
+  static GlobalImportance read(DataInput in) throws IOException {
+    String metric = ModelFile.readText(in);
+    double baseline = in.readDouble();
+    int rows = in.readInt();
+    int repeats = in.readInt();
+    int n = in.readInt();
+    if (n < 0 || n > 1_000_000) {
+      throw new IOException("invalid importance count " + n);
+    }
+    List<Entry> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      entries.add(new Entry(ModelFile.readText(in), ModelFile.readText(in), in.readDouble(),
+          in.readDouble()));
+    }
+    return new GlobalImportance(metric, baseline, rows, repeats, entries);
+  }
+}
