@@ -322,6 +322,10 @@ public final class RowspaceStatement implements Statement {
     Statement running = current;
     if (running != null) {
       running.cancel();
+      if (running != backing) {
+        // the backing database may be running the model-call-free part of the query
+        connection.calcite().cancelBackingQueries();
+      }
     }
   }
 

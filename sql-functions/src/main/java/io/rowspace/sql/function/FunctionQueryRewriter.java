@@ -98,6 +98,10 @@ public final class FunctionQueryRewriter {
       checkRowCount(select.getFetch(), "LIMIT");
       checkRowCount(select.getOffset(), "OFFSET");
       filterSimilarRowsBeforeLimit(select);
+      SqlSelect split = BackingSplit.split(this, calcite, select, withItems(), scope);
+      if (split != null) {
+        return split;
+      }
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
       }
@@ -121,7 +125,17 @@ public final class FunctionQueryRewriter {
       } finally {
         withLists.pop();
       }
-      return with;
+      // A body split off to the backing database takes the WITH items with it
+      return WithItems.namedIn(with.withList, with.body) ? with : with.body;
+    }
+    if (node instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect select
+        && select.getOrderList() == null && select.getFetch() == null
+        && select.getOffset() == null) {
+      // ORDER BY and LIMIT of a SELECT are its own clauses
+      select.setOrderBy(orderBy.orderList);
+      select.setOffset(orderBy.offset);
+      select.setFetch(orderBy.fetch);
+      return visit(select, scope);
     }
     if (node instanceof SqlOrderBy orderBy) {
       checkRowCount(orderBy.fetch, "LIMIT");
@@ -161,6 +175,11 @@ public final class FunctionQueryRewriter {
    * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
    * rows in an {@code int}, so a larger literal would fail inside its code generation.
    */
+  /** Rewrites a query nested in an expression of a split SELECT. */
+  SqlNode visitNested(SqlNode query, SelectScope scope) throws SQLException {
+    return visit(query, scope);
+  }
+
   private static void checkRowCount(SqlNode count, String clause) throws SQLException {
     if (count instanceof SqlNumericLiteral literal) {
       BigDecimal value = literal.getValueAs(BigDecimal.class);
@@ -173,7 +192,7 @@ public final class FunctionQueryRewriter {
     }
   }
 
-  private static String functionName(SqlCall call) {
+  static String functionName(SqlCall call) {
     if (!(call.getOperator() instanceof SqlUnresolvedFunction)) {
       return null;
     }
@@ -191,7 +210,7 @@ public final class FunctionQueryRewriter {
     }
   }
 
-  private SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
+  SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
     switch (function) {
     case "PREDICT":
       return predict(call, scope);
@@ -341,7 +360,7 @@ public final class FunctionQueryRewriter {
               bound.record().inputColumns());
         }
         names.add(columnName);
-        expressions.add(assignment.operand(0));
+        expressions.add(scope.value(assignment.operand(0)));
       }
     } else {
       List<String> visible = scope.columns(calcite);
@@ -355,7 +374,7 @@ public final class FunctionQueryRewriter {
       for (String input : inputs) {
         if (visible.contains(input)) {
           names.add(input);
-          expressions.add(new SqlIdentifier(input, POS));
+          expressions.add(scope.input(input));
         }
       }
       if (names.isEmpty()) {
@@ -463,7 +482,7 @@ public final class FunctionQueryRewriter {
     for (String input : bound.inputColumns().keySet()) {
       if (visible.contains(input)) {
         names.add(input);
-        expressions.add(new SqlIdentifier(input, POS));
+        expressions.add(scope.input(input));
       }
     }
     if (names.isEmpty()) {
