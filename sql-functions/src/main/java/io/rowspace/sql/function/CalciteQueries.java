@@ -180,6 +180,11 @@ public final class CalciteQueries implements AutoCloseable {
     }
   }
 
+  /** A parse tree as SQL text of the backing dialect. */
+  public String backingText(SqlNode node) {
+    return dialectText.write(node);
+  }
+
   /** Makes a backing query a table of this connection; returns its name in its schema. */
   String register(BackingQuery query) {
     return backingQueries.register(query);

@@ -2,6 +2,7 @@ package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -86,6 +87,8 @@ public final class FunctionQueryRewriter {
    * batches its model calls ({@code io.rowspace.sql.plan}).
    */
   public String rewrite(SqlNode query) throws SQLException {
+    new ViewExpansion(new ModelViews(session.database()).definitions(),
+        session.database().unquotedCasing()).expand(query);
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
     return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
   }
@@ -575,13 +578,23 @@ public final class FunctionQueryRewriter {
     for (SqlNode argument : operands.subList(1, 3)) {
       // Calcite cannot run a subquery as an argument of a table function, nor cast an
       // interval, date or boolean to a key or k.
-      if (argument.getKind().belongsTo(SqlKind.QUERY)
-          || argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
-              && !(literal instanceof SqlCharStringLiteral)) {
+      if (argument.getKind().belongsTo(SqlKind.QUERY)) {
         throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
-            + "and k must be values (a number or string, or a parameter), not " + argument
-            + ".");
+            + "and k must be values (a number or string, or a parameter), not a subquery. "
+            + "Run the subquery first and pass its value, or join: SELECT ... FROM t, "
+            + "TABLE(SIMILAR_ROWS('" + name + "', 42, 5)) s.");
       }
+      if (argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
+          && !(literal instanceof SqlCharStringLiteral)) {
+        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
+            + "and k must be values (a number or string, or a parameter), not "
+            + literal.getTypeName().getName().toLowerCase(Locale.ROOT) + " " + literal + ".");
+      }
+    }
+    if (k instanceof SqlCharStringLiteral text) {
+      throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', ..., '"
+          + text.getValueAs(String.class) + "'): k must be an integer between 1 and "
+          + session.settings().maxK() + " (connection property rowspace.maxK), not text.");
     }
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
       BigDecimal value = kLiteral.getValueAs(BigDecimal.class);
