@@ -39,6 +39,21 @@ class DialectBesideModelCallsTest {
           "COUNT(PREDICT('sp')) AS p,"));
       predictionsArePresent(connection, "SELECT PREDICT('sp') AS p, LEFT(island, 1) AS i "
           + "FROM penguins WHERE DATEADD('YEAR', 1, DATE '2024-01-01') > DATE '2024-06-01'");
+      // parameters of the database's part are bound by the database
+      try (java.sql.PreparedStatement prepared = connection.prepareStatement("SELECT id, "
+          + "LEFT(island, 2) AS i, PREDICT('sp') AS p FROM penguins WHERE id = ? "
+          + "AND body_mass_g > ? ORDER BY id")) {
+        for (int id : new int[] {3, 7, 3}) {
+          prepared.setInt(1, id);
+          prepared.setInt(2, 0);
+          try (ResultSet rs = prepared.executeQuery()) {
+            assertTrue(rs.next(), "penguin " + id);
+            assertEquals(id, rs.getInt("id"));
+            assertTrue(rs.getString("p") != null);
+            assertTrue(!rs.next());
+          }
+        }
+      }
     }
   }
 

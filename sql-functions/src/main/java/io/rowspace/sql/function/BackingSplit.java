@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 
 /**
@@ -85,8 +86,19 @@ final class BackingSplit {
   private SqlSelect split() throws SQLException {
     List<SqlNode> pushedWhere = new ArrayList<>();
     List<SqlNode> outerWhere = new ArrayList<>();
+    // In the user's order: model conjuncts, and conjuncts with a parameter, which also run in
+    // Calcite so that its statement has the user's parameters (the database binds their values)
+    List<SqlNode> calciteWhere = new ArrayList<>();
     for (SqlNode conjunct : conjuncts(select.getWhere())) {
-      (pushable(conjunct) ? pushedWhere : outerWhere).add(conjunct);
+      if (ModelCalls.in(conjunct) || !parametersPushable(conjunct)) {
+        outerWhere.add(conjunct);
+        calciteWhere.add(conjunct);
+      } else {
+        pushedWhere.add(conjunct);
+        if (ClauseContents.parameterIn(conjunct)) {
+          calciteWhere.add(conjunct);
+        }
+      }
     }
     try {
       SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
@@ -133,8 +145,9 @@ final class BackingSplit {
     }
 
     List<SqlNode> outerConditions = new ArrayList<>();
-    for (SqlNode conjunct : outerWhere) {
-      outerConditions.add(outer(conjunct, true));
+    boolean modelFilters = !outerWhere.isEmpty();
+    for (SqlNode conjunct : calciteWhere) {
+      outerConditions.add(outer(copy(conjunct), true));
     }
     SqlNodeList outerGroup = null;
     SqlNode outerHaving = null;
@@ -149,9 +162,13 @@ final class BackingSplit {
       outerHaving = select.getHaving() == null ? null : outer(select.getHaving(), false);
     } else if (grouping == Grouping.IN_DATABASE) {
       for (SqlNode conjunct : conjuncts(select.getHaving())) {
-        if (pushable(conjunct)) {
+        if (!ModelCalls.in(conjunct) && parametersPushable(conjunct)) {
           pushedHaving.add(conjunct);
+          if (ClauseContents.parameterIn(conjunct)) {
+            outerConditions.add(outer(copy(conjunct), true));
+          }
         } else {
+          modelFilters = true;
           outerConditions.add(outer(conjunct, true));
         }
       }
@@ -160,7 +177,7 @@ final class BackingSplit {
     // ORDER BY and LIMIT stay with the database where no model call decides them.
     boolean rowsKeepOrder = grouping != Grouping.IN_CALCITE && !select.isDistinct();
     boolean orderPushed = rowsKeepOrder && orderIsModelFree();
-    boolean limitPushed = orderPushed && outerConditions.isEmpty()
+    boolean limitPushed = orderPushed && !modelFilters
         && !(select.getFetch() instanceof SqlDynamicParam)
         && !(select.getOffset() instanceof SqlDynamicParam);
     SqlNodeList outerOrder = null;
@@ -444,13 +461,30 @@ final class BackingSplit {
     return aliases;
   }
 
-  /** Whether a condition can run on the backing database: it calls no model, has no parameter. */
-  private static boolean pushable(SqlNode condition) {
-    return !ModelCalls.in(condition) && !ClauseContents.parameterIn(condition);
+  /**
+   * Whether the database can bind a condition's parameters: they must come in its text in the
+   * order of the parse tree's operands, which CASE does not keep (WHEN, THEN, WHEN, ...), and
+   * Calcite, which re-checks the condition to know the parameters, must know its functions.
+   */
+  private static boolean parametersPushable(SqlNode condition) {
+    return !ClauseContents.parameterIn(condition)
+        || !condition.toString().toUpperCase(java.util.Locale.ROOT).contains("CASE")
+            && !ClauseContents.dialectFunctionIn(condition);
   }
 
   private SqlNode withItems(SqlSelect query) {
     return withItems.isEmpty() ? query : new SqlWith(POS, withItems, query);
+  }
+
+  /** A copy of an expression whose calls are new, so rewriting it leaves the original as is. */
+  private static SqlNode copy(SqlNode expression) {
+    return expression.accept(new SqlShuttle() {
+      @Override public SqlNode visit(SqlCall call) {
+        CallCopyingArgHandler arguments = new CallCopyingArgHandler(call, true);
+        call.getOperator().acceptCall(this, call, false, arguments);
+        return arguments.result();
+      }
+    });
   }
 
   private static List<SqlNode> conjuncts(SqlNode condition) {

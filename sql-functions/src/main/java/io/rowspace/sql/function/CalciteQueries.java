@@ -175,8 +175,15 @@ public final class CalciteQueries implements AutoCloseable {
    */
   BackingQuery describe(SqlNode query) throws SQLException {
     String sql = dialectText.write(query);
+    List<Integer> parameters = new ArrayList<>();
+    query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        parameters.add(param.getIndex());
+        return null;
+      }
+    });
     try (Connection backing = tables.getConnection()) {
-      return BackingQuery.describe(backing, sql);
+      return BackingQuery.describe(backing, sql, parameters);
     }
   }
 

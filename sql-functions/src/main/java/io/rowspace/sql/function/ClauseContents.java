@@ -50,11 +50,7 @@ final class ClauseContents {
     if (DIALECT_AGGREGATES.contains(name)) {
       return true;
     }
-    List<SqlOperator> overloads = new ArrayList<>();
-    SqlStdOperatorTable.instance().lookupOperatorOverloads(
-        new SqlIdentifier(name, SqlParserPos.ZERO), SqlFunctionCategory.USER_DEFINED_FUNCTION,
-        SqlSyntax.FUNCTION, overloads, SqlNameMatchers.withCaseSensitive(false));
-    return overloads.stream().anyMatch(SqlOperator::isAggregator);
+    return standardOverloads(name).stream().anyMatch(SqlOperator::isAggregator);
   }
 
   /** Whether {@code node} calls an aggregate outside a window. */
@@ -70,6 +66,38 @@ final class ClauseContents {
   /** Whether {@code node} holds a window function ({@code OVER}). */
   static boolean windowIn(SqlNode node) {
     return find(node, (call, windowed) -> call.getKind() == SqlKind.OVER);
+  }
+
+  /**
+   * Whether {@code node} calls a function Calcite's standard operator table does not have (one of
+   * the backing dialect's own), subqueries included.
+   */
+  static boolean dialectFunctionIn(SqlNode node) {
+    if (node == null) {
+      return false;
+    }
+    Boolean[] found = {false};
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (call.getOperator() instanceof SqlUnresolvedFunction function
+            && FunctionQueryRewriter.functionName(call) == null
+            && standardOverloads(function.getName()).isEmpty()) {
+          found[0] = true;
+          return null;
+        }
+        return super.visit(call);
+      }
+    });
+    return found[0];
+  }
+
+  private static List<SqlOperator> standardOverloads(String name) {
+    List<SqlOperator> overloads = new ArrayList<>();
+    SqlStdOperatorTable.instance().lookupOperatorOverloads(
+        new SqlIdentifier(name.toUpperCase(Locale.ROOT), SqlParserPos.ZERO),
+        SqlFunctionCategory.USER_DEFINED_FUNCTION, SqlSyntax.FUNCTION, overloads,
+        SqlNameMatchers.withCaseSensitive(false));
+    return overloads;
   }
 
   /** Whether {@code node} holds a {@code ?} parameter, subqueries included. */

@@ -69,6 +69,12 @@ public final class FunctionQueryRewriter {
    */
   private final Map<String, BoundPredictor> boundPredictors = new HashMap<>();
   private final Map<String, BoundSpace> boundSpaces = new HashMap<>();
+  /**
+   * Catalog records this statement read, by the name as written: each model's record is read
+   * once per statement, however many calls name it.
+   */
+  private final Map<String, PredictorRecord> predictorRecords = new HashMap<>();
+  private final Map<String, SpaceRecord> spaceRecords = new HashMap<>();
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
@@ -293,12 +299,16 @@ public final class FunctionQueryRewriter {
   /** Looks up the predictor named by the call's first argument and binds it to the session. */
   private BoundPredictor bind(SqlCall call, String function) throws SQLException {
     String written = nameArgument(call, function, "predictor");
-    Catalog catalog = session.catalog();
-    // The name is a string, but users write it as they write identifiers: exact match first,
-    // then folded the way the backing database folds unquoted names.
-    PredictorRecord record = catalog.findPredictor(written)
-        .or(() -> findPredictor(catalog, session.database().fold(written)))
-        .orElseThrow(() -> unknownPredictor(catalog, written));
+    PredictorRecord record = predictorRecords.get(written);
+    if (record == null) {
+      Catalog catalog = session.catalog();
+      // The name is a string, but users write it as they write identifiers: exact match first,
+      // then folded the way the backing database folds unquoted names.
+      record = catalog.findPredictor(written)
+          .or(() -> findPredictor(catalog, session.database().fold(written)))
+          .orElseThrow(() -> unknownPredictor(catalog, written));
+      predictorRecords.put(written, record);
+    }
     BoundPredictor already = boundPredictors.get(record.name());
     if (already != null) {
       return already;
@@ -458,6 +468,10 @@ public final class FunctionQueryRewriter {
   /** The space named by the call's first argument: exact name first, then folded. */
   private SpaceRecord space(SqlCall call, String function) throws SQLException {
     String written = nameArgument(call, function, "embedding space");
+    SpaceRecord known = spaceRecords.get(written);
+    if (known != null) {
+      return known;
+    }
     Catalog catalog = session.catalog();
     Optional<SpaceRecord> space = catalog.findSpace(written);
     if (space.isEmpty()) {
@@ -466,6 +480,7 @@ public final class FunctionQueryRewriter {
     if (space.isEmpty()) {
       throw RowspaceErrors.unknownSpace(written, catalog.spaceNames());
     }
+    spaceRecords.put(written, space.get());
     return space.get();
   }
 

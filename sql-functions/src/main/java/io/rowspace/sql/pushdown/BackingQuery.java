@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * A query in the backing database's own dialect and the columns it returns, as the database
- * describes them when it prepares the query (nothing is run to learn them).
+ * describes them when it prepares the query (nothing is run to learn them). {@code parameters}:
+ * for each {@code ?} of the text, in order, the index of the statement's parameter whose value
+ * it takes.
  */
-public record BackingQuery(String sql, List<BackingColumn> columns) {
+public record BackingQuery(String sql, List<BackingColumn> columns, List<Integer> parameters) {
 
   public BackingQuery {
     columns = List.copyOf(columns);
+    parameters = List.copyOf(parameters);
   }
 
   /**
@@ -22,7 +25,8 @@ public record BackingQuery(String sql, List<BackingColumn> columns) {
    *
    * @throws SQLException the database's own error if it does not accept the query
    */
-  public static BackingQuery describe(Connection backing, String sql) throws SQLException {
+  public static BackingQuery describe(Connection backing, String sql, List<Integer> parameters)
+      throws SQLException {
     try (PreparedStatement statement = backing.prepareStatement(sql)) {
       ResultSetMetaData meta = statement.getMetaData();
       if (meta == null) {
@@ -33,7 +37,7 @@ public record BackingQuery(String sql, List<BackingColumn> columns) {
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         columns.add(BackingColumn.of(meta, i));
       }
-      return new BackingQuery(sql, columns);
+      return new BackingQuery(sql, columns, parameters);
     }
   }
 

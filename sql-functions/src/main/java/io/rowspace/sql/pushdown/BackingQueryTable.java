@@ -24,6 +24,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * not be distinct; the labels are the split query's to use.
  */
 public final class BackingQueryTable extends AbstractTable implements ScannableTable {
+  private static final int FETCH_SIZE = 1024;
   private final BackingQuery query;
   private final DataSource backing;
   private final RunningQueries running;
@@ -54,9 +55,13 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
 
   @Override public Enumerable<Object[]> scan(DataContext root) {
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+    List<Object> values = new java.util.ArrayList<>();
+    for (int parameter : query.parameters()) {
+      values.add(root.get("?" + parameter));
+    }
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
-        return new Rows(cancelled);
+        return new Rows(cancelled, values);
       }
     };
   }
@@ -64,12 +69,14 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
   /** The rows of one scan; the query runs on the first {@code moveNext}. */
   private final class Rows implements Enumerator<Object[]> {
     private final AtomicBoolean cancelled;
+    private final List<Object> parameters;
     private PreparedStatement statement;
     private ResultSet rows;
     private Object[] current;
 
-    Rows(AtomicBoolean cancelled) {
+    Rows(AtomicBoolean cancelled, List<Object> parameters) {
       this.cancelled = cancelled;
+      this.parameters = parameters;
     }
 
     @Override public Object[] current() {
@@ -81,6 +88,12 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
         if (rows == null) {
           Connection connection = backing.getConnection();
           statement = connection.prepareStatement(query.sql());
+          // PostgreSQL streams a result in pieces of this size inside a transaction (a write
+          // of predictions), rather than reading it all first
+          statement.setFetchSize(FETCH_SIZE);
+          for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+          }
           running.add(statement);
           rows = statement.executeQuery();
         }
