@@ -75,9 +75,10 @@ class ModelCallViewsTest {
           predictions(statement, "SELECT id, predicted FROM scored ORDER BY id"));
 
       // joined with a table, and queried with a further model call
+      // (inputs are found by name in the FROM: the joined table must not repeat them)
       try (ResultSet rs = statement.executeQuery("SELECT s.id, s.predicted, p.sex, "
-          + "PREDICT_PROBA('sp', 'Gentoo') AS gentoo FROM scored s JOIN penguins p "
-          + "ON p.id = s.id ORDER BY s.id")) {
+          + "PREDICT_PROBA('sp', 'Gentoo') AS gentoo FROM scored s JOIN "
+          + "(SELECT id AS penguin, sex FROM penguins) p ON p.penguin = s.id ORDER BY s.id")) {
         int rows = 0;
         while (rs.next()) {
           assertNotNull(rs.getString("predicted"));
@@ -111,7 +112,9 @@ class ModelCallViewsTest {
           + "WHERE island = 'Biscoe' ORDER BY id"),
           predictions(statement, "SELECT id, predicted FROM scored ORDER BY id"));
 
-      statement.execute("CREATE OR REPLACE VIEW scored AS SELECT id, "
+      // (PostgreSQL replaces a view only by one that keeps its columns, adding at the end)
+      statement.execute("CREATE OR REPLACE VIEW scored AS SELECT id, species, island, "
+          + "bill_length_mm, body_mass_g, PREDICT('sp') AS predicted, "
           + "PREDICT_PROBA('sp', 'Adelie') AS adelie FROM penguins");
       assertEquals(count(statement, "SELECT COUNT(*) FROM penguins"),
           count(statement, "SELECT COUNT(*) FROM scored WHERE adelie BETWEEN 0 AND 1"));

@@ -4,6 +4,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -101,8 +102,10 @@ public final class BackingViewText {
     case Types.REAL:
     case Types.FLOAT:
     case Types.DOUBLE:
-      type = SqlTypeName.DOUBLE;
-      break;
+      // the standard's name, which H2 and PostgreSQL both read
+      return SqlStdOperatorTable.CAST.createCall(POS, SqlLiteral.createNull(POS),
+          new SqlDataTypeSpec(new SqlAlienSystemTypeNameSpec("DOUBLE PRECISION",
+              SqlTypeName.DOUBLE, POS), POS));
     case Types.DECIMAL:
     case Types.NUMERIC:
       return cast(new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, Math.max(1, precision),

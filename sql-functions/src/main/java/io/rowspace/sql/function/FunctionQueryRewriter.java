@@ -96,7 +96,19 @@ public final class FunctionQueryRewriter {
     new ViewExpansion(new ModelViews(session.database()).definitions(),
         session.database().unquotedCasing()).expand(query);
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
-    return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    // Calcite's own parser reads value::type as CAST(value AS type)
+    SqlNode standard = rewritten.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override public SqlNode visit(SqlCall call) {
+        SqlNode visited = super.visit(call);
+        if (visited instanceof SqlCall copy
+            && copy.getOperator() == org.apache.calcite.sql.fun.SqlLibraryOperators.INFIX_CAST) {
+          return SqlStdOperatorTable.CAST.createCall(copy.getParserPosition(),
+              copy.getOperandList());
+        }
+        return visited;
+      }
+    });
+    return standard.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
   }
 
   private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {
