@@ -432,3 +432,25 @@ SqlNode SqlEvaluatePredictor() :
     [ options = RowspaceOptionList() ]
     { return new SqlEvaluatePredictor(s.end(this), name, source, options); }
 }
+
+<#-- Casts written value::type (issue 13). -->
+
+/**
+ * PostgreSQL's (and H2's) cast {@code value::type}, a binary expression of Rowspace queries: in
+ * the part of a query the backing database runs it stays {@code ::}, beside a model call it is
+ * Calcite's CAST.
+ */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    type = DataType() {
+        list.add(
+            new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(type);
+    }
+}

@@ -99,6 +99,10 @@ final class DifferentialCheck {
     case java.sql.Types.FLOAT:
     case java.sql.Types.DOUBLE:
       return "double";
+    case java.sql.Types.BIT:
+    case java.sql.Types.BOOLEAN:
+      // PostgreSQL's driver reports its boolean as BIT
+      return "boolean";
     default:
       return java.sql.JDBCType.valueOf(jdbcType).getName().toLowerCase(java.util.Locale.ROOT);
     }

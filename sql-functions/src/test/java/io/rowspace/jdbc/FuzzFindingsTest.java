@@ -135,8 +135,13 @@ class FuzzFindingsTest {
   void similarRowsArgumentsOfTheWrongKindAreInvalidArguments() throws SQLException {
     assertEquals("22023", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', 7, "
         + "INTERVAL '1' DAY)) AS t WHERE t.plan = 'pro'").getSQLState());
-    assertEquals("22023", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', (SELECT 1), 3))"
-        + " AS t WHERE t.plan = 'pro'").getSQLState());
+    SQLException subquery = fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', "
+        + "(SELECT 1), 3)) AS t WHERE t.plan = 'pro'");
+    assertEquals("22023", subquery.getSQLState());
+    assertFalse(subquery.getMessage().contains("`"), subquery.getMessage());
+    SQLException textK = fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', 1, 'five'))");
+    assertEquals("22023", textK.getSQLState(), textK.getMessage());
+    assertTrue(textK.getMessage().contains("k must be an integer"), textK.getMessage());
     // a 38-digit key is a number the databases hold (DialectTypeSystem), and no row's key
     assertEquals("22023", fails("SELECT * FROM TABLE(SIMILAR_ROWS('shop_space', "
         + "99999999999999999999999999999999999999, 5))").getSQLState());

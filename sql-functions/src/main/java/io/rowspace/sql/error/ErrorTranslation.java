@@ -26,6 +26,7 @@ public final class ErrorTranslation {
   private static final Pattern CALCITE_POSITION = Pattern.compile(
       "^From line \\d+, column \\d+ to line \\d+, column \\d+: (.*)$", Pattern.DOTALL);
   private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
+  private static final Pattern DOUBLE_QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
   private static final Pattern INTERNAL_SQL = Pattern.compile(
       "(Error while executing SQL \"|Error while preparing statement \\[)[^\\n]*",
       Pattern.DOTALL);
@@ -53,6 +54,17 @@ public final class ErrorTranslation {
           relocated = end < 0 ? relocated + " (" + where + ")"
               : relocated.substring(0, end) + " (" + where + ")" + relocated.substring(end);
         }
+      }
+    } else if ((SqlStates.UNKNOWN_COLUMN.equals(translated.getSQLState())
+        || SqlStates.UNKNOWN_TABLE.equals(translated.getSQLState()))
+        && !message.contains("(line ")) {
+      // the backing database's refusal of the model-call-free part: its name, in the user's text
+      Matcher name = DOUBLE_QUOTED_NAME.matcher(message);
+      String where = name.find() ? UserTextPosition.of(userSql, name.group(1)) : null;
+      if (where != null) {
+        relocated = message.endsWith(".")
+            ? message.substring(0, message.length() - 1) + " (" + where + ")."
+            : message + " (" + where + ")";
       }
     }
     relocated = INTERNAL_SQL.matcher(relocated).replaceAll("Error while running the query");

@@ -2,6 +2,9 @@ package io.rowspace.sql.function;
 
 import io.rowspace.sql.plan.DialectTypeSystem;
 import io.rowspace.sql.plan.RowspacePrepare;
+import io.rowspace.sql.pushdown.BackingQuery;
+import io.rowspace.sql.pushdown.BackingQuerySchema;
+import io.rowspace.sql.pushdown.DialectText;
 import io.rowspace.sql.session.RowspaceSession;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -22,6 +25,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactory;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.H2SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
@@ -47,6 +51,8 @@ public final class CalciteQueries implements AutoCloseable {
 
   private final RowspaceSession session;
   private final DataSource tables;
+  private final BackingQuerySchema backingQueries;
+  private final DialectText dialectText;
   private CalciteConnection connection;
 
   /**
@@ -56,6 +62,11 @@ public final class CalciteQueries implements AutoCloseable {
   public CalciteQueries(RowspaceSession session, DataSource tables) {
     this.session = session;
     this.tables = tables;
+    this.backingQueries = new BackingQuerySchema(tables);
+    boolean h2 = session.database().isH2();
+    boolean postgres = session.database().isPostgres();
+    this.dialectText = new DialectText(h2 || postgres ? dialect(h2, postgres).create(null)
+        : session.dialect());
   }
 
   /** The Calcite connection, opened on first use. */
@@ -86,6 +97,7 @@ public final class CalciteQueries implements AutoCloseable {
       root.add(schema, JdbcSchema.create(root, schema, tables, dialect, null,
           schema));
     }
+    root.add(BackingQuerySchema.NAME, backingQueries).setCacheEnabled(false);
     addFunction(root, PREDICT_LABEL, "predictLabel");
     addFunction(root, PREDICT_VALUE, "predictValue");
     addFunction(root, PREDICT_PROBA, "predictProba");
@@ -169,6 +181,39 @@ public final class CalciteQueries implements AutoCloseable {
       }
     }
     return columns;
+  }
+
+  /**
+   * Describes a query written in the backing dialect: the database prepares it on the
+   * connection's own backing connection and reports its columns.
+   */
+  BackingQuery describe(SqlNode query) throws SQLException {
+    String sql = dialectText.write(query);
+    List<Integer> parameters = new ArrayList<>();
+    query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        parameters.add(param.getIndex());
+        return null;
+      }
+    });
+    try (Connection backing = tables.getConnection()) {
+      return BackingQuery.describe(backing, sql, parameters);
+    }
+  }
+
+  /** A parse tree as SQL text of the backing dialect. */
+  public String backingText(SqlNode node) {
+    return dialectText.write(node);
+  }
+
+  /** Makes a backing query a table of this connection; returns its name in its schema. */
+  String register(BackingQuery query) {
+    return backingQueries.register(query);
+  }
+
+  /** Cancels the backing queries this connection's scans are running. */
+  public void cancelBackingQueries() {
+    backingQueries.running().cancelAll();
   }
 
   public Statement createStatement() throws SQLException {

@@ -2,6 +2,7 @@ package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -68,6 +69,12 @@ public final class FunctionQueryRewriter {
    */
   private final Map<String, BoundPredictor> boundPredictors = new HashMap<>();
   private final Map<String, BoundSpace> boundSpaces = new HashMap<>();
+  /**
+   * Catalog records this statement read, by the name as written: each model's record is read
+   * once per statement, however many calls name it.
+   */
+  private final Map<String, PredictorRecord> predictorRecords = new HashMap<>();
+  private final Map<String, SpaceRecord> spaceRecords = new HashMap<>();
 
   public FunctionQueryRewriter(RowspaceSession session, CalciteQueries calcite) {
     this.session = session;
@@ -86,8 +93,22 @@ public final class FunctionQueryRewriter {
    * batches its model calls ({@code io.rowspace.sql.plan}).
    */
   public String rewrite(SqlNode query) throws SQLException {
+    new ViewExpansion(new ModelViews(session.database()).definitions(),
+        session.database().unquotedCasing()).expand(query);
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
-    return rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    // Calcite's own parser reads value::type as CAST(value AS type)
+    SqlNode standard = rewritten.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override public SqlNode visit(SqlCall call) {
+        SqlNode visited = super.visit(call);
+        if (visited instanceof SqlCall copy
+            && copy.getOperator() == org.apache.calcite.sql.fun.SqlLibraryOperators.INFIX_CAST) {
+          return SqlStdOperatorTable.CAST.createCall(copy.getParserPosition(),
+              copy.getOperandList());
+        }
+        return visited;
+      }
+    });
+    return standard.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
   }
 
   private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {
@@ -98,6 +119,10 @@ public final class FunctionQueryRewriter {
       checkRowCount(select.getFetch(), "LIMIT");
       checkRowCount(select.getOffset(), "OFFSET");
       filterSimilarRowsBeforeLimit(select);
+      SqlSelect split = BackingSplit.split(this, calcite, select, withItems(), scope);
+      if (split != null) {
+        return split;
+      }
       if (select.getFrom() != null) {
         select.setFrom(visit(select.getFrom(), scope));
       }
@@ -121,7 +146,17 @@ public final class FunctionQueryRewriter {
       } finally {
         withLists.pop();
       }
-      return with;
+      // A body split off to the backing database takes the WITH items with it
+      return WithItems.namedIn(with.withList, with.body) ? with : with.body;
+    }
+    if (node instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect select
+        && select.getOrderList() == null && select.getFetch() == null
+        && select.getOffset() == null) {
+      // ORDER BY and LIMIT of a SELECT are its own clauses
+      select.setOrderBy(orderBy.orderList);
+      select.setOffset(orderBy.offset);
+      select.setFetch(orderBy.fetch);
+      return visit(select, scope);
     }
     if (node instanceof SqlOrderBy orderBy) {
       checkRowCount(orderBy.fetch, "LIMIT");
@@ -161,6 +196,11 @@ public final class FunctionQueryRewriter {
    * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
    * rows in an {@code int}, so a larger literal would fail inside its code generation.
    */
+  /** Rewrites a query nested in an expression of a split SELECT. */
+  SqlNode visitNested(SqlNode query, SelectScope scope) throws SQLException {
+    return visit(query, scope);
+  }
+
   private static void checkRowCount(SqlNode count, String clause) throws SQLException {
     if (count instanceof SqlNumericLiteral literal) {
       BigDecimal value = literal.getValueAs(BigDecimal.class);
@@ -173,7 +213,7 @@ public final class FunctionQueryRewriter {
     }
   }
 
-  private static String functionName(SqlCall call) {
+  static String functionName(SqlCall call) {
     if (!(call.getOperator() instanceof SqlUnresolvedFunction)) {
       return null;
     }
@@ -195,7 +235,7 @@ public final class FunctionQueryRewriter {
     }
   }
 
-  private SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
+  SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
     switch (function) {
     case "PREDICT":
       return predict(call, scope);
@@ -281,12 +321,16 @@ public final class FunctionQueryRewriter {
   /** Looks up the predictor named by the call's first argument and binds it to the session. */
   private BoundPredictor bind(SqlCall call, String function) throws SQLException {
     String written = nameArgument(call, function, "predictor");
-    Catalog catalog = session.catalog();
-    // The name is a string, but users write it as they write identifiers: exact match first,
-    // then folded the way the backing database folds unquoted names.
-    PredictorRecord record = catalog.findPredictor(written)
-        .or(() -> findPredictor(catalog, session.database().fold(written)))
-        .orElseThrow(() -> unknownPredictor(catalog, written));
+    PredictorRecord record = predictorRecords.get(written);
+    if (record == null) {
+      Catalog catalog = session.catalog();
+      // The name is a string, but users write it as they write identifiers: exact match first,
+      // then folded the way the backing database folds unquoted names.
+      record = catalog.findPredictor(written)
+          .or(() -> findPredictor(catalog, session.database().fold(written)))
+          .orElseThrow(() -> unknownPredictor(catalog, written));
+      predictorRecords.put(written, record);
+    }
     BoundPredictor already = boundPredictors.get(record.name());
     if (already != null) {
       return already;
@@ -351,7 +395,7 @@ public final class FunctionQueryRewriter {
               bound.record().inputColumns());
         }
         names.add(columnName);
-        expressions.add(assignment.operand(0));
+        expressions.add(scope.value(assignment.operand(0)));
       }
     } else {
       List<String> visible = scope.columns(calcite);
@@ -365,7 +409,7 @@ public final class FunctionQueryRewriter {
       for (String input : inputs) {
         if (visible.contains(input)) {
           names.add(input);
-          expressions.add(new SqlIdentifier(input, POS));
+          expressions.add(scope.input(input));
         }
       }
       if (names.isEmpty()) {
@@ -446,6 +490,10 @@ public final class FunctionQueryRewriter {
   /** The space named by the call's first argument: exact name first, then folded. */
   private SpaceRecord space(SqlCall call, String function) throws SQLException {
     String written = nameArgument(call, function, "embedding space");
+    SpaceRecord known = spaceRecords.get(written);
+    if (known != null) {
+      return known;
+    }
     Catalog catalog = session.catalog();
     Optional<SpaceRecord> space = catalog.findSpace(written);
     if (space.isEmpty()) {
@@ -454,6 +502,7 @@ public final class FunctionQueryRewriter {
     if (space.isEmpty()) {
       throw RowspaceErrors.unknownSpace(written, catalog.spaceNames());
     }
+    spaceRecords.put(written, space.get());
     return space.get();
   }
 
@@ -473,7 +522,7 @@ public final class FunctionQueryRewriter {
     for (String input : bound.inputColumns().keySet()) {
       if (visible.contains(input)) {
         names.add(input);
-        expressions.add(new SqlIdentifier(input, POS));
+        expressions.add(scope.input(input));
       }
     }
     if (names.isEmpty()) {
@@ -566,13 +615,23 @@ public final class FunctionQueryRewriter {
     for (SqlNode argument : operands.subList(1, 3)) {
       // Calcite cannot run a subquery as an argument of a table function, nor cast an
       // interval, date or boolean to a key or k.
-      if (argument.getKind().belongsTo(SqlKind.QUERY)
-          || argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
-              && !(literal instanceof SqlCharStringLiteral)) {
+      if (argument.getKind().belongsTo(SqlKind.QUERY)) {
         throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
-            + "and k must be values (a number or string, or a parameter), not " + argument
-            + ".");
+            + "and k must be values (a number or string, or a parameter), not a subquery. "
+            + "Run the subquery first and pass its value, or join: SELECT ... FROM t, "
+            + "TABLE(SIMILAR_ROWS('" + name + "', 42, 5)) s.");
       }
+      if (argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
+          && !(literal instanceof SqlCharStringLiteral)) {
+        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
+            + "and k must be values (a number or string, or a parameter), not "
+            + literal.getTypeName().getName().toLowerCase(Locale.ROOT) + " " + literal + ".");
+      }
+    }
+    if (k instanceof SqlCharStringLiteral text) {
+      throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', ..., '"
+          + text.getValueAs(String.class) + "'): k must be an integer between 1 and "
+          + session.settings().maxK() + " (connection property rowspace.maxK), not text.");
     }
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
       BigDecimal value = kLiteral.getValueAs(BigDecimal.class);

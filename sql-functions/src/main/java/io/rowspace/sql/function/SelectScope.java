@@ -12,9 +12,11 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Where a Rowspace call appears in a query: the FROM clause of the enclosing SELECT (under the
- * WITH items in force), whose columns a call's inputs are resolved against by name.
+ * WITH items in force), whose columns a call's inputs are resolved against by name. When the
+ * SELECT is split ({@link BackingSplit}), its FROM runs on the backing database and the call's
+ * inputs become columns of that query.
  */
-final class SelectScope {
+class SelectScope {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private final SqlNode from;
@@ -32,6 +34,16 @@ final class SelectScope {
       columns = from == null ? List.of() : calcite.columnsOf(selectStar());
     }
     return columns;
+  }
+
+  /** The expression that gives a call the value of the FROM clause's column {@code name}. */
+  SqlNode input(String name) throws SQLException {
+    return new SqlIdentifier(name, POS);
+  }
+
+  /** The expression that gives a call the value of an argument written in the query. */
+  SqlNode value(SqlNode argument) throws SQLException {
+    return argument;
   }
 
   /** {@code SELECT * FROM <from>}, under the WITH items in force. */
