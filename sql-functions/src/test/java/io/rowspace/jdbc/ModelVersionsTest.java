@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,21 +150,10 @@ class ModelVersionsTest {
   }
 
   private static List<String> execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-      List<String> warnings = new ArrayList<>();
-      for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
-        warnings.add(w.getMessage());
-      }
-      return warnings;
-    }
+    return JdbcCalls.executeForWarnings(connection, sql);
   }
 
   private static Object scalar(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getObject(1);
-    }
+    return JdbcCalls.scalar(connection, sql);
   }
 }

@@ -3,6 +3,7 @@ package io.rowspace.engine.predictor;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.trees.TreeBooster;
 
@@ -110,16 +111,6 @@ final class PermutationImportance {
   }
 
   private static int[] permutation(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return RowOrder.shuffled(n, random);
   }
 }

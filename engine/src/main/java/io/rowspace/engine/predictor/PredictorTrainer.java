@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
@@ -841,17 +842,7 @@ public final class PredictorTrainer {
     }
 
     private int[] permutation(int n) {
-      int[] order = new int[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-      return order;
+      return RowOrder.shuffled(n, random);
     }
 
     /**

@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
+import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.AdamW;
 import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
@@ -373,16 +374,6 @@ final class SpaceFineTuning {
   }
 
   private int[] permutation(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return RowOrder.shuffled(n, random);
   }
 }

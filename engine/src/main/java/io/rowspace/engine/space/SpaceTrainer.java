@@ -9,6 +9,7 @@ import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.checkpoint.RunFingerprint;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
@@ -313,17 +314,7 @@ public final class SpaceTrainer {
   }
 
   static int[] permutation(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return RowOrder.shuffled(n, random);
   }
 
   /** Where every weight of a space lives: the transformer's, then the related tables'. */
