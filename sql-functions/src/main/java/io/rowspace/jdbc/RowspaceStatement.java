@@ -9,7 +9,6 @@ import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
-import io.rowspace.sql.routing.StatementRouter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
