@@ -78,7 +78,10 @@ final class ModelCallWrites {
     if (first.equals("CREATE")) {
       return createTableAs(sql, tokens);
     }
-    if (first.equals("MERGE") || first.equals("UPSERT")) {
+    if (first.equals("MERGE")) {
+      return new ModelCallMerge(this, connection).execute(sql);
+    }
+    if (first.equals("UPSERT")) {
       throw new SQLException(first + " with a model call is not supported yet. Write the "
           + "predictions with INSERT INTO ... SELECT ... PREDICT(...) or UPDATE ... SET c = "
           + "PREDICT(...), or stage them in a table and MERGE from it.",
@@ -265,7 +268,7 @@ final class ModelCallWrites {
   // ------------------------------------------------------------------ helpers
 
   /** Runs a query with model calls on Calcite, as {@code RowspaceStatement} does a SELECT. */
-  private ResultSet query(Statement calcite, SqlNode query) throws SQLException {
+  ResultSet query(Statement calcite, SqlNode query) throws SQLException {
     try {
       String text = new FunctionQueryRewriter(connection.session(), connection.calcite())
           .rewrite(query);
@@ -280,7 +283,7 @@ final class ModelCallWrites {
    * Writes each row of {@code rows} with {@code sql}, binding parameter k to column
    * {@code order[k - 1] + 1} (or column k if {@code order} is empty), a batch at a time.
    */
-  private long copy(ResultSet rows, String sql, int parameters, int[] order)
+  long copy(ResultSet rows, String sql, int parameters, int[] order)
       throws SQLException {
     long written = 0;
     int pending = 0;
@@ -327,7 +330,7 @@ final class ModelCallWrites {
     return total;
   }
 
-  private interface Work {
+  interface Work {
     long run() throws SQLException;
   }
 
@@ -335,7 +338,7 @@ final class ModelCallWrites {
    * Runs the work as one unit: its own transaction under autocommit, a savepoint inside the
    * caller's transaction otherwise; undone if it fails.
    */
-  private long atomically(Work work) throws SQLException {
+  long atomically(Work work) throws SQLException {
     boolean autoCommit = backing.getAutoCommit();
     if (autoCommit) {
       backing.setAutoCommit(false);
@@ -396,12 +399,12 @@ final class ModelCallWrites {
     return ordered;
   }
 
-  private static String marks(int count) {
+  static String marks(int count) {
     return "?" + ", ?".repeat(Math.max(0, count - 1));
   }
 
   /** The backing database's type for a column of the query's result. */
-  private String sqlType(ResultSetMetaData meta, int column) throws SQLException {
+  String sqlType(ResultSetMetaData meta, int column) throws SQLException {
     int precision = meta.getPrecision(column);
     int scale = meta.getScale(column);
     switch (meta.getColumnType(column)) {

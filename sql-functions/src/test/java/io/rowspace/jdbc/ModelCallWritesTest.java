@@ -36,7 +36,7 @@ class ModelCallWritesTest {
     try (Connection plain = DriverManager.getConnection(backing);
          Statement statement = plain.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS rowspace CASCADE");
-      for (String table : List.of("scored", "scored_copy", "parcels")) {
+      for (String table : List.of("scored", "scored_copy", "merged", "narrow", "parcels")) {
         statement.execute("DROP TABLE IF EXISTS " + table);
       }
     }
@@ -109,10 +109,37 @@ class ModelCallWritesTest {
           + tooLong.getMessage());
       assertEquals(1, count(connection, "SELECT COUNT(*) FROM narrow"));
 
-      SQLException merge = assertThrows(SQLException.class, () -> statement.executeUpdate(
-          "MERGE INTO scored USING (SELECT id, PREDICT('service_p') AS l FROM parcels) s "
-          + "ON scored.id = s.id WHEN MATCHED THEN UPDATE SET label = s.l"));
-      assertEquals("0A000", merge.getSQLState());
+      // MERGE with the model calls in USING: matched rows updated, the others inserted
+      statement.execute("CREATE TABLE merged (id INTEGER PRIMARY KEY, label VARCHAR(8))");
+      statement.executeUpdate("INSERT INTO merged (id, label) SELECT id, 'old' FROM parcels "
+          + "WHERE id <= 100");
+      String merge = "MERGE INTO merged m USING (SELECT id, PREDICT('service_p') AS l "
+          + "FROM parcels) s ON m.id = s.id WHEN MATCHED THEN UPDATE SET label = s.l "
+          + "WHEN NOT MATCHED THEN INSERT (id, label) VALUES (s.id, s.l)";
+      assertEquals(240, statement.executeUpdate(merge));
+      assertEquals(predicted, column(connection,
+          "SELECT id || ':' || label FROM merged ORDER BY id"));
+      // in the caller's transaction, rolled back with it; the staging table goes at its end
+      connection.setAutoCommit(false);
+      assertEquals(240, statement.executeUpdate("MERGE INTO merged m USING (SELECT id, "
+          + "'x' || PREDICT('service_p') AS l FROM parcels) s ON m.id = s.id "
+          + "WHEN MATCHED THEN UPDATE SET label = s.l"));
+      connection.rollback();
+      connection.setAutoCommit(true);
+      assertEquals(predicted, column(connection,
+          "SELECT id || ':' || label FROM merged ORDER BY id"));
+      // a row that fails leaves the target as it was
+      assertThrows(SQLException.class, () -> statement.executeUpdate("MERGE INTO merged m "
+          + "USING (SELECT id, 'too long ' || PREDICT('service_p') AS l FROM parcels) s "
+          + "ON m.id = s.id WHEN MATCHED THEN UPDATE SET label = s.l"));
+      assertEquals(predicted, column(connection,
+          "SELECT id || ':' || label FROM merged ORDER BY id"));
+      SQLException outside = assertThrows(SQLException.class, () -> statement.executeUpdate(
+          "MERGE INTO merged m USING parcels s ON m.id = s.id "
+          + "WHEN MATCHED THEN UPDATE SET label = PREDICT('service_p')"));
+      assertEquals("0A000", outside.getSQLState());
+      assertTrue(outside.getMessage().contains("USING"), outside.getMessage());
+      statement.execute("DROP TABLE merged");
       statement.execute("DROP TABLE narrow");
       statement.execute("DROP PREDICTOR service_p");
       statement.execute("DROP EMBEDDING SPACE parcel_space");

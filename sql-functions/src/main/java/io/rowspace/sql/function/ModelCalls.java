@@ -7,12 +7,12 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /** Finds calls of Rowspace's model functions anywhere in a parse tree, subqueries included. */
-final class ModelCalls {
+public final class ModelCalls {
   private ModelCalls() {
   }
 
   /** Whether {@code node} (null for none) holds a call of a Rowspace function. */
-  static boolean in(SqlNode node) {
+  public static boolean in(SqlNode node) {
     if (node == null) {
       return false;
     }
