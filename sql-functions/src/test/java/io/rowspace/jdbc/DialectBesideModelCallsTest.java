@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,12 +58,7 @@ class DialectBesideModelCallsTest {
 
   @Test
   void postgresFunctionsBesideAModelCall() throws SQLException {
-    String backing = System.getenv("ROWSPACE_TEST_POSTGRES_URL");
-    if (backing == null) {
-      assertTrue(System.getenv("CI") == null,
-          "CI must provide a PostgreSQL server in ROWSPACE_TEST_POSTGRES_URL (see .ci/run)");
-      Assumptions.abort("No PostgreSQL server: set ROWSPACE_TEST_POSTGRES_URL to run this test");
-    }
+    String backing = TestPostgres.url();
     try (Connection plain = DriverManager.getConnection(backing);
          Statement statement = plain.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS rowspace CASCADE");

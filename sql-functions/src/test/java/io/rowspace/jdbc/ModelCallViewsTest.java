@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +33,7 @@ class ModelCallViewsTest {
 
   @Test
   void aViewWithAModelCallOnPostgres() throws SQLException {
-    String backing = System.getenv("ROWSPACE_TEST_POSTGRES_URL");
-    if (backing == null) {
-      assertTrue(System.getenv("CI") == null,
-          "CI must provide a PostgreSQL server in ROWSPACE_TEST_POSTGRES_URL (see .ci/run)");
-      Assumptions.abort("No PostgreSQL server: set ROWSPACE_TEST_POSTGRES_URL to run this test");
-    }
+    String backing = TestPostgres.url();
     try (Connection plain = DriverManager.getConnection(backing);
          Statement statement = plain.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS rowspace CASCADE");

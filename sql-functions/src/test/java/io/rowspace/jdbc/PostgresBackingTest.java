@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresBackingTest {
   private static String backing() {
-    String backing = System.getenv("ROWSPACE_TEST_POSTGRES_URL");
-    if (backing == null) {
-      assertTrue(System.getenv("CI") == null,
-          "CI must provide a PostgreSQL server in ROWSPACE_TEST_POSTGRES_URL (see .ci/run)");
-      Assumptions.abort("No PostgreSQL server: set ROWSPACE_TEST_POSTGRES_URL to run this test");
-    }
+    String backing = TestPostgres.url();
     return backing;
   }
 

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +29,7 @@ class PostgresModelExportTest {
   static Path directory;
 
   private static String postgres() {
-    String backing = System.getenv("ROWSPACE_TEST_POSTGRES_URL");
-    if (backing == null) {
-      assertTrue(System.getenv("CI") == null,
-          "CI must provide a PostgreSQL server in ROWSPACE_TEST_POSTGRES_URL (see .ci/run)");
-      Assumptions.abort("No PostgreSQL server: set ROWSPACE_TEST_POSTGRES_URL to run this test");
-    }
+    String backing = TestPostgres.url();
     return backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:");
   }
 
