@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,49 +229,23 @@ public final class ModelVersions {
     }
   }
 
-  /** Inserts the version row of the model's current catalog rows, as current. */
+  /** Inserts the version row of the model's current catalog rows, as current (one statement). */
   private static void insertVersion(Connection connection, ModelKind kind, String name)
       throws SQLException {
     String select = kind == ModelKind.SPACE
-        ? "SELECT version, created_at, CAST(NULL AS VARCHAR(256)), CAST(NULL AS INTEGER), "
-            + "rows_trained, 'validation_loss', final_validation_loss, checksum "
-            + "FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ?"
-        : "SELECT p.version, p.created_at, p.space, (SELECT s.version FROM "
+        ? "SELECT ?, name, version, TRUE, created_at, CAST(NULL AS VARCHAR(256)), "
+            + "CAST(NULL AS INTEGER), rows_trained, 'validation_loss', final_validation_loss, "
+            + "checksum FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ?"
+        : "SELECT ?, p.name, p.version, TRUE, p.created_at, p.space, (SELECT s.version FROM "
             + "ROWSPACE.EMBEDDING_SPACES s WHERE s.name = p.space AND s.checksum = "
             + "p.space_checksum), p.training_rows, p.metric, p.metric_value, p.checksum "
             + "FROM ROWSPACE.PREDICTORS p WHERE p.name = ?";
-    try (PreparedStatement read = connection.prepareStatement(select);
-         PreparedStatement ps = connection.prepareStatement("INSERT INTO "
-             + "ROWSPACE.MODEL_VERSIONS (kind, name, version, is_current, created_at, space, "
-             + "space_version, training_rows, metric, metric_value, checksum) "
-             + "VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?)")) {
-      read.setString(1, name);
-      try (ResultSet rs = read.executeQuery()) {
-        if (!rs.next()) {
-          return;
-        }
-        ps.setString(1, kind.name());
-        ps.setString(2, name);
-        ps.setInt(3, rs.getInt(1));
-        ps.setTimestamp(4, rs.getTimestamp(2));
-        ps.setString(5, rs.getString(3));
-        int spaceVersion = rs.getInt(4);
-        if (rs.wasNull()) {
-          ps.setNull(6, Types.INTEGER);
-        } else {
-          ps.setInt(6, spaceVersion);
-        }
-        ps.setInt(7, rs.getInt(5));
-        ps.setString(8, rs.getString(6));
-        double metric = rs.getDouble(7);
-        if (rs.wasNull()) {
-          ps.setNull(9, Types.DOUBLE);
-        } else {
-          ps.setDouble(9, metric);
-        }
-        ps.setString(10, rs.getString(8));
-        ps.executeUpdate();
-      }
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+        + "ROWSPACE.MODEL_VERSIONS (kind, name, version, is_current, created_at, space, "
+        + "space_version, training_rows, metric, metric_value, checksum) " + select)) {
+      ps.setString(1, kind.name());
+      ps.setString(2, name);
+      ps.executeUpdate();
     }
   }
 
