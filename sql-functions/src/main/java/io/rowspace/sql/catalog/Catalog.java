@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -47,6 +46,8 @@ public final class Catalog {
   private final BackingDatabase database;
   /** Versions kept per model, the current one among them ({@link ModelVersions}). */
   private final int keepVersions;
+  private final JobStore jobs;
+  private final CheckpointStore checkpoints;
 
   public Catalog(BackingDatabase database) throws SQLException {
     this(database, ModelVersions.DEFAULT_KEEP);
@@ -55,101 +56,23 @@ public final class Catalog {
   public Catalog(BackingDatabase database, int keepVersions) throws SQLException {
     this.database = database;
     this.keepVersions = keepVersions;
-    ensureCreated();
+    this.jobs = new JobStore(database);
+    this.checkpoints = new CheckpointStore(database);
+    CatalogSchema.ensureCurrent(database);
   }
 
   public BackingDatabase database() {
     return database;
   }
 
-  /** Creates what is missing of the catalog; each connection checks, as the schema may be dropped. */
-  private void ensureCreated() throws SQLException {
-    String bin = database.binaryType();
-    String[] ddl = {
-        "CREATE SCHEMA IF NOT EXISTS ROWSPACE",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.EMBEDDING_SPACES (name VARCHAR(256) PRIMARY KEY, "
-            + "root_table VARCHAR(512) NOT NULL, tables VARCHAR(4000), status VARCHAR(32) NOT NULL, "
-            + "rows_trained INTEGER, columns_used INTEGER, d_model INTEGER, epochs INTEGER, "
-            + "train_seconds DOUBLE PRECISION, final_validation_loss DOUBLE PRECISION, "
-            + "device VARCHAR(32), seed BIGINT, created_at TIMESTAMP, version INTEGER NOT NULL, "
-            + "root_schema VARCHAR(256), key_columns VARCHAR(4000), options VARCHAR(4000), "
-            + "checksum VARCHAR(64), vectors_checksum VARCHAR(64), index_checksum VARCHAR(64))",
-        // Catalogs created before search indexes lack the column.
-        "ALTER TABLE ROWSPACE.EMBEDDING_SPACES ADD COLUMN IF NOT EXISTS index_checksum "
-            + "VARCHAR(64)",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.PREDICTORS (name VARCHAR(256) PRIMARY KEY, "
-            + "space VARCHAR(256) NOT NULL, target VARCHAR(256) NOT NULL, task VARCHAR(32), "
-            + "status VARCHAR(32) NOT NULL, metric VARCHAR(32), metric_value DOUBLE PRECISION, "
-            + "auc DOUBLE PRECISION, accuracy DOUBLE PRECISION, f1 DOUBLE PRECISION, "
-            + "log_loss DOUBLE PRECISION, rmse DOUBLE PRECISION, mae DOUBLE PRECISION, "
-            + "r2 DOUBLE PRECISION, calibration_error DOUBLE PRECISION, threshold DOUBLE PRECISION, "
-            + "train_seconds DOUBLE PRECISION, created_at TIMESTAMP, version INTEGER NOT NULL, "
-            + "target_sql_type VARCHAR(128), classes VARCHAR(16000), input_columns VARCHAR(16000), "
-            + "training_rows INTEGER, options VARCHAR(4000), checksum VARCHAR(64))",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.SPACE_COLUMNS (space VARCHAR(256) NOT NULL, "
-            + "table_name VARCHAR(512) NOT NULL, column_name VARCHAR(512) NOT NULL, "
-            + "sql_type VARCHAR(128), detected_type VARCHAR(32), encoder VARCHAR(256), "
-            + "status VARCHAR(16), reason VARCHAR(1000), mutual_information_bits DOUBLE PRECISION, "
-            + "ordinal INTEGER)",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.RELATIONSHIPS (space VARCHAR(256) NOT NULL, "
-            + "parent_table VARCHAR(512), child_table VARCHAR(512), kind VARCHAR(16), "
-            + "join_columns VARCHAR(1000), coverage DOUBLE PRECISION, "
-            + "mean_fanout DOUBLE PRECISION, max_fanout INTEGER, warnings VARCHAR(4000))",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.TRAINING_TIMELINE (model VARCHAR(256) NOT NULL, "
-            + "model_kind VARCHAR(16), epoch INTEGER, learning_rate DOUBLE PRECISION, "
-            + "train_loss DOUBLE PRECISION, validation_loss DOUBLE PRECISION, "
-            + "dropout DOUBLE PRECISION, spread_loss DOUBLE PRECISION, "
-            + "temperature DOUBLE PRECISION, grad_norm DOUBLE PRECISION, "
-            + "clipped_grad_norm DOUBLE PRECISION, failures VARCHAR(1000), "
-            + "actions VARCHAR(1000), reconstruction_loss DOUBLE PRECISION, "
-            + "objective_weights VARCHAR(256), mean_cosine DOUBLE PRECISION, "
-            + "effective_rank DOUBLE PRECISION)",
-        // Catalogs created before the objective's figures were recorded lack these columns.
-        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS reconstruction_loss "
-            + "DOUBLE PRECISION",
-        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS objective_weights "
-            + "VARCHAR(256)",
-        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS mean_cosine "
-            + "DOUBLE PRECISION",
-        "ALTER TABLE ROWSPACE.TRAINING_TIMELINE ADD COLUMN IF NOT EXISTS effective_rank "
-            + "DOUBLE PRECISION",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.JOBS (job_id VARCHAR(64) PRIMARY KEY, "
-            + "kind VARCHAR(32), model VARCHAR(256), state VARCHAR(16), "
-            + "progress DOUBLE PRECISION, eta_seconds DOUBLE PRECISION, started_at TIMESTAMP, "
-            + "finished_at TIMESTAMP, message VARCHAR(4000))",
-        // Who runs a job and when it last said so: jobs of a process that ended show FAILED.
-        "ALTER TABLE ROWSPACE.JOBS ADD COLUMN IF NOT EXISTS owner VARCHAR(512)",
-        "ALTER TABLE ROWSPACE.JOBS ADD COLUMN IF NOT EXISTS heartbeat_at TIMESTAMP",
-        // The options a predictor's statement wrote, so that replacing its space can re-fit it.
-        "ALTER TABLE ROWSPACE.PREDICTORS ADD COLUMN IF NOT EXISTS statement_options "
-            + "VARCHAR(4000)",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.CHECKPOINTS (kind VARCHAR(32) NOT NULL, "
-            + "model VARCHAR(256) NOT NULL, statement_key VARCHAR(64) NOT NULL, "
-            + "run_fingerprint VARCHAR(64) NOT NULL, epoch INTEGER NOT NULL, "
-            + "checksum VARCHAR(64) NOT NULL, saved_at TIMESTAMP, PRIMARY KEY (kind, model))",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.CHECKPOINT_CHUNKS (kind VARCHAR(32) NOT NULL, "
-            + "model VARCHAR(256) NOT NULL, chunk_no INTEGER NOT NULL, chunk " + bin
-            + " NOT NULL, PRIMARY KEY (kind, model, chunk_no))",
-        "CREATE TABLE IF NOT EXISTS ROWSPACE.MODEL_BLOBS (kind VARCHAR(32) NOT NULL, "
-            + "name VARCHAR(256) NOT NULL, version INTEGER NOT NULL, chunk_no INTEGER NOT NULL, "
-            + "chunk " + bin + " NOT NULL, PRIMARY KEY (kind, name, version, chunk_no))"
-    };
-    List<String> statements = new ArrayList<>(List.of(ddl));
-    statements.addAll(List.of(ModelVersions.DDL));
-    try (Connection connection = database.connection();
-         Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        try {
-          statement.execute(sql);
-        } catch (SQLException e) {
-          // An account without the right to create (a Rowspace server's read and write roles)
-          // uses the catalog its administrator created.
-          if (!lacksPrivilege(e)) {
-            throw e;
-          }
-        }
-      }
-    }
+  /** The background jobs of {@code ROWSPACE.JOBS}. */
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  /** The training checkpoints that let an interrupted statement resume. */
+  public CheckpointStore checkpoints() {
+    return checkpoints;
   }
 
   /**
@@ -167,7 +90,7 @@ public final class Catalog {
             + "SELECT * FROM ROWSPACE.EMBEDDING_SPACES WHERE 1 = 0");
         statement.executeUpdate("DELETE FROM ROWSPACE.MODEL_BLOBS WHERE 1 = 0");
       } catch (SQLException e) {
-        if (!lacksPrivilege(e)) {
+        if (!CatalogSchema.lacksPrivilege(e)) {
           throw e;
         }
         throw new SQLException(what + " changes the Rowspace catalog (schema ROWSPACE), which "
@@ -175,13 +98,6 @@ public final class Catalog {
             SqlStates.INSUFFICIENT_PRIVILEGE, e);
       }
     }
-  }
-
-  /** Whether the database refused a statement for lack of rights (H2's codes or SQL's). */
-  private static boolean lacksPrivilege(SQLException e) {
-    String state = e.getSQLState();
-    return SqlStates.INSUFFICIENT_PRIVILEGE.equals(state) || "90040".equals(state)
-        || "90096".equals(state);
   }
 
   // ---------------------------------------------------------------- spaces
@@ -398,7 +314,7 @@ public final class Catalog {
     execute(connection, "DELETE FROM ROWSPACE.RELATIONSHIPS WHERE space = ?", name);
     execute(connection,
         "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'SPACE'", name);
-    deleteCheckpoint(connection, "SPACE", name);
+    CheckpointStore.delete(connection, "SPACE", name);
   }
 
   // ---------------------------------------------------------------- predictors
@@ -504,31 +420,15 @@ public final class Catalog {
     execute(connection,
         "DELETE FROM ROWSPACE.TRAINING_TIMELINE WHERE model = ? AND model_kind = 'PREDICTOR'",
         name);
-    deleteCheckpoint(connection, "PREDICTOR", name);
+    CheckpointStore.delete(connection, "PREDICTOR", name);
   }
 
   // ---------------------------------------------------------------- versions
 
-  /** Work done on one connection of the catalog inside one transaction. */
-  @FunctionalInterface
-  public interface CatalogWork {
-    void run(Connection connection) throws SQLException;
-  }
-
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   public void inTransaction(CatalogWork work) throws SQLException {
     try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        work.run(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      CatalogWork.inTransaction(connection, work);
     }
   }
 
@@ -557,253 +457,6 @@ public final class Catalog {
   /** Versions kept per model, the current one among them. */
   public int keepVersions() {
     return keepVersions;
-  }
-
-  // ---------------------------------------------------------------- jobs
-
-  /** Records an asynchronous statement that just started, as RUNNING in this process. */
-  public void startJob(String jobId, String kind, String model, Instant startedAt)
-      throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.JOBS (job_id, "
-             + "kind, model, state, progress, started_at, message, owner, heartbeat_at) VALUES "
-             + "(?, ?, ?, 'RUNNING', 0, ?, 'started', ?, ?)")) {
-      ps.setString(1, jobId);
-      ps.setString(2, kind);
-      ps.setString(3, model);
-      ps.setTimestamp(4, Timestamp.from(startedAt));
-      ps.setString(5, JobOwner.current().encode());
-      ps.setTimestamp(6, Timestamp.from(startedAt));
-      ps.executeUpdate();
-    }
-  }
-
-  /** Says that this process still runs these jobs ({@code heartbeat_at}). */
-  public void heartbeat(List<String> jobIds, Instant now) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-             + "heartbeat_at = ? WHERE job_id = ? AND state = 'RUNNING'")) {
-      for (String id : jobIds) {
-        ps.setTimestamp(1, Timestamp.from(now));
-        ps.setString(2, id);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  /**
-   * Marks FAILED every RUNNING job whose process has ended ({@link JobOwner#isAlive}); a job
-   * recorded before owners were (no owner) counts as ended when its process is not this one.
-   *
-   * @return the ids of the jobs marked
-   */
-  public List<String> failAbandonedJobs(Instant now) throws SQLException {
-    List<String> abandoned = new ArrayList<>();
-    List<String> messages = new ArrayList<>();
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("SELECT job_id, owner, heartbeat_at "
-             + "FROM ROWSPACE.JOBS WHERE state = 'RUNNING'")) {
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Timestamp heartbeat = rs.getTimestamp(3);
-          JobOwner owner = JobOwner.parse(rs.getString(2));
-          if (!owner.isAlive(heartbeat == null ? null : heartbeat.toInstant(), now)) {
-            abandoned.add(rs.getString(1));
-            messages.add("abandoned: the process that ran it ended (" + owner.describe()
-                + "). Nothing of it was stored; run the statement again to resume from its last "
-                + "checkpoint.");
-          }
-        }
-      }
-    }
-    for (int i = 0; i < abandoned.size(); i++) {
-      try (Connection connection = database.connection();
-           PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-               + "state = 'FAILED', eta_seconds = 0, finished_at = ?, message = ? "
-               + "WHERE job_id = ? AND state = 'RUNNING'")) {
-        ps.setTimestamp(1, Timestamp.from(now));
-        ps.setString(2, clip(messages.get(i)));
-        ps.setString(3, abandoned.get(i));
-        ps.executeUpdate();
-      }
-    }
-    return abandoned;
-  }
-
-  /** The process that runs a job recorded in ROWSPACE.JOBS, if there is such a job. */
-  public Optional<JobOwner> jobOwner(String jobId) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement(
-             "SELECT owner FROM ROWSPACE.JOBS WHERE job_id = ?")) {
-      ps.setString(1, jobId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(JobOwner.parse(rs.getString(1))) : Optional.empty();
-      }
-    }
-  }
-
-  /** A running job's progress (0 to 1), estimated seconds left (null if unknown) and status. */
-  public void updateJob(String jobId, double progress, Double etaSeconds, String message)
-      throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-             + "progress = ?, eta_seconds = ?, message = ? WHERE job_id = ? "
-             + "AND state = 'RUNNING'")) {
-      ps.setDouble(1, progress);
-      if (etaSeconds == null) {
-        ps.setNull(2, Types.DOUBLE);
-      } else {
-        ps.setDouble(2, etaSeconds);
-      }
-      ps.setString(3, clip(message));
-      ps.setString(4, jobId);
-      ps.executeUpdate();
-    }
-  }
-
-  /** Records how a job ended: state DONE, FAILED or CANCELLED, and what it said. */
-  public void finishJob(String jobId, String state, String message, Instant finishedAt)
-      throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET state = ?, "
-             + "progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, eta_seconds = 0, "
-             + "finished_at = ?, message = ? WHERE job_id = ?")) {
-      ps.setString(1, state);
-      ps.setString(2, state);
-      ps.setTimestamp(3, Timestamp.from(finishedAt));
-      ps.setString(4, clip(message));
-      ps.setString(5, jobId);
-      ps.executeUpdate();
-    }
-  }
-
-  /** The state of a job recorded in ROWSPACE.JOBS, if there is one. */
-  public Optional<String> jobState(String jobId) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement(
-             "SELECT state FROM ROWSPACE.JOBS WHERE job_id = ?")) {
-      ps.setString(1, jobId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static String clip(String message) {
-    return message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
-  }
-
-  // ---------------------------------------------------------------- checkpoints
-
-  /**
-   * The latest checkpoint of a model's training, if it was written by the statement with this
-   * key for a run with this fingerprint and its bytes match their checksum.
-   */
-  public Optional<CheckpointRecord> findCheckpoint(String kind, String model, String statementKey,
-      String runFingerprint) throws SQLException {
-    int epoch;
-    String expected;
-    Instant savedAt;
-    try (Connection connection = database.connection()) {
-      try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, checksum, saved_at "
-          + "FROM ROWSPACE.CHECKPOINTS WHERE kind = ? AND model = ? AND statement_key = ? "
-          + "AND run_fingerprint = ?")) {
-        ps.setString(1, kind);
-        ps.setString(2, model);
-        ps.setString(3, statementKey);
-        ps.setString(4, runFingerprint);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          epoch = rs.getInt(1);
-          expected = rs.getString(2);
-          savedAt = rs.getTimestamp(3).toInstant();
-        }
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (PreparedStatement ps = connection.prepareStatement("SELECT chunk FROM "
-          + "ROWSPACE.CHECKPOINT_CHUNKS WHERE kind = ? AND model = ? ORDER BY chunk_no")) {
-        ps.setString(1, kind);
-        ps.setString(2, model);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            bytes.writeBytes(rs.getBytes(1));
-          }
-        }
-      }
-      byte[] state = bytes.toByteArray();
-      return checksum(state).equals(expected)
-          ? Optional.of(new CheckpointRecord(epoch, savedAt, state)) : Optional.empty();
-    }
-  }
-
-  /**
-   * Saves a model's training checkpoint, replacing the one before (of any statement), in one
-   * committed transaction of its own.
-   */
-  public void saveCheckpoint(String kind, String model, String statementKey,
-      String runFingerprint, int epoch, byte[] state, Instant savedAt) throws SQLException {
-    try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        deleteCheckpoint(connection, kind, model);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.CHECKPOINTS "
-            + "(kind, model, statement_key, run_fingerprint, epoch, checksum, saved_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setString(1, kind);
-          ps.setString(2, model);
-          ps.setString(3, statementKey);
-          ps.setString(4, runFingerprint);
-          ps.setInt(5, epoch);
-          ps.setString(6, checksum(state));
-          ps.setTimestamp(7, Timestamp.from(savedAt));
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
-            + "ROWSPACE.CHECKPOINT_CHUNKS (kind, model, chunk_no, chunk) VALUES (?, ?, ?, ?)")) {
-          int chunkNo = 0;
-          for (int offset = 0; offset < state.length || chunkNo == 0; offset += CHUNK_BYTES) {
-            ps.setString(1, kind);
-            ps.setString(2, model);
-            ps.setInt(3, chunkNo++);
-            ps.setBytes(4, Arrays.copyOfRange(state, offset,
-                Math.min(state.length, offset + CHUNK_BYTES)));
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
-    }
-  }
-
-  /** Deletes a model's training checkpoint, if it has one. */
-  public void deleteCheckpoint(String kind, String model) throws SQLException {
-    try (Connection connection = database.connection()) {
-      deleteCheckpoint(connection, kind, model);
-    }
-  }
-
-  private static void deleteCheckpoint(Connection connection, String kind, String model)
-      throws SQLException {
-    try (PreparedStatement chunks = connection.prepareStatement(
-             "DELETE FROM ROWSPACE.CHECKPOINT_CHUNKS WHERE kind = ? AND model = ?");
-         PreparedStatement rows = connection.prepareStatement(
-             "DELETE FROM ROWSPACE.CHECKPOINTS WHERE kind = ? AND model = ?")) {
-      for (PreparedStatement ps : List.of(chunks, rows)) {
-        ps.setString(1, kind);
-        ps.setString(2, model);
-        ps.executeUpdate();
-      }
-    }
   }
 
   // ---------------------------------------------------------------- weights

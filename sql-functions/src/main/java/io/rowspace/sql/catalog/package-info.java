@@ -11,7 +11,11 @@
  * {@link io.rowspace.sql.catalog.StoredModel} is one version's rows and bytes, as EXPORT reads
  * and IMPORT stores them.
  *
- * <p>Everything a statement writes goes in one transaction, so a failed statement leaves the
- * catalog as it was. This package reads and writes rows; it does not train or load models.
+ * <p>{@link io.rowspace.sql.catalog.CatalogSchema} creates the tables and migrates a catalog of
+ * an earlier Rowspace (numbered migrations recorded in {@code CATALOG_VERSION});
+ * {@link io.rowspace.sql.catalog.JobStore} and {@link io.rowspace.sql.catalog.CheckpointStore}
+ * hold the jobs and the checkpoints. Everything a statement writes goes in one transaction
+ * ({@link io.rowspace.sql.catalog.CatalogWork}), so a failed statement leaves the catalog as it
+ * was. This package reads and writes rows; it does not train or load models.
  */
 package io.rowspace.sql.catalog;

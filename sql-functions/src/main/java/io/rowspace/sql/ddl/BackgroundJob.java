@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.calcite.sql.SqlNode;
 
 /**
  * A statement given {@code async = true}, running on a thread of its own (SPEC section 3): it
@@ -43,7 +42,7 @@ final class BackgroundJob implements ProgressListener {
   private final String id;
   private final String kind;
   private final String model;
-  private final SqlNode statement;
+  private final StatementCommand command;
   private final RowspaceSession session;
   private final Catalog catalog;
   private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -51,12 +50,12 @@ final class BackgroundJob implements ProgressListener {
   private long lastUpdateNanos;
   private ScheduledFuture<?> heartbeat;
 
-  BackgroundJob(String id, String kind, String model, SqlNode statement,
+  BackgroundJob(String id, String kind, String model, StatementCommand command,
       RowspaceSession session) {
     this.id = id;
     this.kind = kind;
     this.model = model;
-    this.statement = statement;
+    this.command = command;
     this.session = session;
     this.catalog = session.catalog();
   }
@@ -72,7 +71,7 @@ final class BackgroundJob implements ProgressListener {
 
   /** Records the job as RUNNING in this process, starts its thread and its heartbeat. */
   void start() throws SQLException {
-    catalog.startJob(id, kind, model, Instant.now());
+    catalog.jobs().start(id, kind, model, Instant.now());
     heartbeat = HEARTBEATS.scheduleAtFixedRate(this::beat, JobOwner.HEARTBEAT_SECONDS,
         JobOwner.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     Thread thread = new Thread(this::run, "rowspace-job-" + id);
@@ -86,8 +85,8 @@ final class BackgroundJob implements ProgressListener {
     String message;
     try (Connection connection = session.database().ownConnection()) {
       StatementContext context = new StatementContext(session, connection, this,
-          cancelled::get, true);
-      RowspaceStatementExecutor.execute(statement, context);
+          cancelled::get);
+      command.execute(context);
       state = "DONE";
       message = context.warnings().isEmpty() ? "done"
           : "done; " + String.join(" | ", context.warnings());
@@ -103,7 +102,7 @@ final class BackgroundJob implements ProgressListener {
       BackgroundJobs.finished(this);
     }
     try {
-      catalog.finishJob(id, state, message, Instant.now());
+      catalog.jobs().finish(id, state, message, Instant.now());
     } catch (SQLException e) {
       // The backing database is gone (e.g. an in-memory database closed): nowhere to report.
     }
@@ -112,7 +111,7 @@ final class BackgroundJob implements ProgressListener {
   /** Tells other processes that this job's process still runs it. */
   private void beat() {
     try {
-      catalog.heartbeat(List.of(id), Instant.now());
+      catalog.jobs().heartbeat(List.of(id), Instant.now());
     } catch (SQLException e) {
       // A missed beat is made up by the next; other processes wait several beats.
     }
@@ -132,7 +131,7 @@ final class BackgroundJob implements ProgressListener {
     Double eta = phase.equals("train") && fraction > 0 ? elapsed * (1 - fraction) / fraction
         : null;
     try {
-      catalog.updateJob(id, fraction, eta, String.format(Locale.ROOT, "%s %d/%d: %s", phase,
+      catalog.jobs().update(id, fraction, eta, String.format(Locale.ROOT, "%s %d/%d: %s", phase,
           step, totalSteps, message));
     } catch (SQLException e) {
       // Progress is best effort; the outcome is written when the job ends.

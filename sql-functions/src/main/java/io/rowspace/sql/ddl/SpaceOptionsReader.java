@@ -28,7 +28,7 @@ final class SpaceOptionsReader {
         throw RowspaceErrors.invalidArgument("Option '" + key + "' is given twice; give it once.");
       }
     }
-    // Handled before the statement runs (BackgroundJobs): a job runs it as if it were not given.
+    // Handled before the statement runs (BackgroundCommand): a job runs it as if it were not given.
     values.remove("async");
     return values;
   }

@@ -46,7 +46,7 @@ final class StatementCheckpoints implements TrainingCheckpoints {
 
   @Override public Optional<Saved> latest(String fingerprint) {
     try {
-      Optional<CheckpointRecord> found = catalog.findCheckpoint(kind, model, statementKey,
+      Optional<CheckpointRecord> found = catalog.checkpoints().find(kind, model, statementKey,
           fingerprint);
       return found.map(c -> new Saved(c.epoch(), c.state()));
     } catch (SQLException e) {
@@ -56,7 +56,7 @@ final class StatementCheckpoints implements TrainingCheckpoints {
 
   @Override public void save(String fingerprint, int epoch, byte[] state) {
     try {
-      catalog.saveCheckpoint(kind, model, statementKey, fingerprint, epoch, state,
+      catalog.checkpoints().save(kind, model, statementKey, fingerprint, epoch, state,
           Instant.now());
     } catch (SQLException e) {
       if (!saveFailed) {
@@ -75,7 +75,7 @@ final class StatementCheckpoints implements TrainingCheckpoints {
   /** Deletes the checkpoint: the statement failed for good or was cancelled. */
   void discard() {
     try {
-      catalog.deleteCheckpoint(kind, model);
+      catalog.checkpoints().delete(kind, model);
     } catch (SQLException e) {
       // Left for the next run of the statement, which replaces it, or for DROP.
     }

@@ -17,26 +17,14 @@ public final class StatementContext {
   private final Connection connection;
   private final ProgressListener progress;
   private final BooleanSupplier cancelled;
-  private final boolean inBackground;
   private final List<String> warnings = new ArrayList<>();
 
   public StatementContext(RowspaceSession session, Connection connection,
       ProgressListener progress, BooleanSupplier cancelled) {
-    this(session, connection, progress, cancelled, false);
-  }
-
-  StatementContext(RowspaceSession session, Connection connection, ProgressListener progress,
-      BooleanSupplier cancelled, boolean inBackground) {
     this.session = session;
     this.connection = connection;
     this.progress = progress;
     this.cancelled = cancelled;
-    this.inBackground = inBackground;
-  }
-
-  /** Whether the statement runs as a background job ({@code async = true}). */
-  boolean inBackground() {
-    return inBackground;
   }
 
   public RowspaceSession session() {

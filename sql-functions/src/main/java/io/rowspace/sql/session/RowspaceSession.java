@@ -49,7 +49,7 @@ public final class RowspaceSession implements AutoCloseable {
     this.catalog = new Catalog(database, settings.keepVersions());
     try {
       // Jobs whose process ended (exited or killed) show FAILED from the next connection on.
-      catalog.failAbandonedJobs(Instant.now());
+      catalog.jobs().failAbandoned(Instant.now());
     } catch (SQLException e) {
       // A user without rights to update ROWSPACE.JOBS still connects; the next one marks them.
     }

@@ -3,17 +3,21 @@ package io.rowspace.sql.ddl;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlDropEmbeddingSpace;
-import io.rowspace.sql.parser.SqlDropPredictor;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Executes {@code DROP EMBEDDING SPACE} and {@code DROP PREDICTOR}. */
-final class DropCommands {
-  private DropCommands() {
+/**
+ * Executes {@code DROP EMBEDDING SPACE [IF EXISTS] name [CASCADE]}: a space with predictors is
+ * dropped only with CASCADE, which drops them too (named in a warning).
+ */
+final class DropSpaceCommand implements StatementCommand {
+  private final SqlDropEmbeddingSpace drop;
+
+  DropSpaceCommand(SqlDropEmbeddingSpace drop) {
+    this.drop = drop;
   }
 
-  static StatementResult dropSpace(SqlDropEmbeddingSpace drop, StatementContext context)
-      throws SQLException {
+  @Override public StatementResult execute(StatementContext context) throws SQLException {
     String name = ObjectNames.modelName(drop.name(), "an embedding space");
     Catalog catalog = context.session().catalog();
     if (catalog.findSpace(name).isEmpty()) {
@@ -33,21 +37,6 @@ final class DropCommands {
       context.warn("Dropped predictors " + String.join(", ", predictors) + " with space '"
           + name + "'.");
     }
-    return StatementResult.count(0);
-  }
-
-  static StatementResult dropPredictor(SqlDropPredictor drop, StatementContext context)
-      throws SQLException {
-    String name = ObjectNames.modelName(drop.name(), "a predictor");
-    Catalog catalog = context.session().catalog();
-    if (catalog.findPredictor(name).isEmpty()) {
-      if (drop.ifExists()) {
-        return StatementResult.count(0);
-      }
-      throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
-    }
-    catalog.dropPredictor(name);
-    context.session().models().evictPredictor(name);
     return StatementResult.count(0);
   }
 }
