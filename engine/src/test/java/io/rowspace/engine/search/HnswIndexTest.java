@@ -98,6 +98,72 @@ class HnswIndexTest {
   }
 
   @Test
+  void largeSpacesAreIndexedOnEveryCoreInGraphsOfAtLeastFiftyThousandRows() {
+    assertEquals(1, HnswIndex.graphCount(20_000, 2));
+    assertEquals(1, HnswIndex.graphCount(99_999, 2));
+    assertEquals(2, HnswIndex.graphCount(100_000, 2));
+    assertEquals(2, HnswIndex.graphCount(1_000_000, 2));
+    assertEquals(8, HnswIndex.graphCount(1_000_000, 8));
+    assertEquals(3, HnswIndex.graphCount(150_000, 8));
+    assertEquals(1, HnswIndex.graphCount(10, 1));
+  }
+
+  @Test
+  void graphsBuiltOnTwoThreadsAreTheSameBytesOnEveryBuildAndFindTheNeighbours() {
+    List<Integer> reports = java.util.Collections.synchronizedList(new ArrayList<>());
+    HnswIndex twoGraphs = HnswIndex.build(rows, 42, 2, () -> false, reports::add);
+    assertEquals(2, twoGraphs.graphs());
+    assertEquals(ROWS, twoGraphs.size());
+    assertEquals(ROWS, reports.get(reports.size() - 1), "the last report is every row");
+    for (int i = 1; i < reports.size(); i++) {
+      assertTrue(reports.get(i) >= reports.get(i - 1), "progress only grows: " + reports);
+    }
+    byte[] bytes = twoGraphs.toBytes();
+    assertArrayEquals(bytes, HnswIndex.build(rows, 42, 2, () -> false, r -> { }).toBytes());
+
+    HnswIndex loaded = HnswIndex.fromBytes(bytes, rows);
+    Random random = new Random(5);
+    int found = 0;
+    int queries = 200;
+    for (int q = 0; q < queries; q++) {
+      // Rows of both graphs, the query row itself left out wherever it lives
+      int row = random.nextInt(ROWS);
+      Set<Integer> exact = rowSet(rows.nearest(rows.vector(row), 10, row));
+      Neighbours approximate = twoGraphs.nearest(rows, rows.vector(row), 10, row);
+      assertArrayEquals(rowArray(approximate),
+          rowArray(loaded.nearest(rows, rows.vector(row), 10, row)), "stored and built agree");
+      assertEquals(10, approximate.size());
+      for (int i = 0; i < approximate.size(); i++) {
+        assertTrue(approximate.row(i) != row, "the query row is left out");
+        found += exact.contains(approximate.row(i)) ? 1 : 0;
+      }
+    }
+    double recall = found / (10.0 * queries);
+    assertTrue(recall >= 0.95, "recall@10 over two graphs = " + recall);
+  }
+
+  @Test
+  void buildingOnTwoThreadsStopsWhenCancelled() {
+    EngineException e = assertThrows(EngineException.class,
+        () -> HnswIndex.build(rows, 42, 2, () -> true, r -> { }));
+    assertEquals(EngineException.Kind.CANCELLED, e.kind());
+  }
+
+  @Test
+  void anIndexStoredInFormatOneStillSearches() {
+    // Format 1 is format 2's header without the graph count and the run of the one graph.
+    byte[] current = index.toBytes();
+    java.nio.ByteBuffer formatOne = java.nio.ByteBuffer.allocate(current.length - 12);
+    formatOne.putInt(1).put(current, 4, 16).put(current, 32, current.length - 32);
+    HnswIndex old = HnswIndex.fromBytes(formatOne.array(), rows);
+    assertEquals(1, old.graphs());
+    for (int row = 0; row < ROWS; row += 1999) {
+      assertArrayEquals(rowArray(index.nearest(rows, rows.vector(row), 10, row)),
+          rowArray(old.nearest(rows, rows.vector(row), 10, row)), "neighbours of row " + row);
+    }
+  }
+
+  @Test
   void buildingStopsWhenCancelled() {
     EngineException e = assertThrows(EngineException.class,
         () -> HnswIndex.build(rows, 42, () -> true));
