@@ -86,8 +86,18 @@ public final class HnswIndex {
    */
   public static HnswIndex build(RowVectors vectors, long seed, BooleanSupplier cancelled,
       IntConsumer progress) {
-    int threads = Runtime.getRuntime().availableProcessors();
-    return build(vectors, seed, graphCount(vectors.size(), threads), cancelled, progress);
+    return build(vectors, seed, Runtime.getRuntime().availableProcessors(), cancelled,
+        progress);
+  }
+
+  /**
+   * Builds the index of every row on up to {@code threads} threads, one graph per thread, each
+   * of at least {@link #MIN_SHARD_ROWS} rows; the same rows, seed and thread count give the same
+   * index.
+   */
+  public static HnswIndex build(RowVectors vectors, long seed, int threads,
+      BooleanSupplier cancelled, IntConsumer progress) {
+    return buildGraphs(vectors, seed, graphCount(vectors.size(), threads), cancelled, progress);
   }
 
   /** How many graphs {@code threads} threads build over {@code rows} rows. */
@@ -96,8 +106,8 @@ public final class HnswIndex {
   }
 
   /** Builds the index as {@code graphs} graphs over consecutive runs of rows, one per thread. */
-  static HnswIndex build(RowVectors vectors, long seed, int graphs, BooleanSupplier cancelled,
-      IntConsumer progress) {
+  static HnswIndex buildGraphs(RowVectors vectors, long seed, int graphs,
+      BooleanSupplier cancelled, IntConsumer progress) {
     int n = vectors.size();
     List<Shard> shards = new ArrayList<>(graphs);
     if (graphs == 1) {

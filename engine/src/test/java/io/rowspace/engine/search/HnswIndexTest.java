@@ -111,7 +111,7 @@ class HnswIndexTest {
   @Test
   void graphsBuiltOnTwoThreadsAreTheSameBytesOnEveryBuildAndFindTheNeighbours() {
     List<Integer> reports = java.util.Collections.synchronizedList(new ArrayList<>());
-    HnswIndex twoGraphs = HnswIndex.build(rows, 42, 2, () -> false, reports::add);
+    HnswIndex twoGraphs = HnswIndex.buildGraphs(rows, 42, 2, () -> false, reports::add);
     assertEquals(2, twoGraphs.graphs());
     assertEquals(ROWS, twoGraphs.size());
     assertEquals(ROWS, reports.get(reports.size() - 1), "the last report is every row");
@@ -119,7 +119,8 @@ class HnswIndexTest {
       assertTrue(reports.get(i) >= reports.get(i - 1), "progress only grows: " + reports);
     }
     byte[] bytes = twoGraphs.toBytes();
-    assertArrayEquals(bytes, HnswIndex.build(rows, 42, 2, () -> false, r -> { }).toBytes());
+    assertArrayEquals(bytes,
+        HnswIndex.buildGraphs(rows, 42, 2, () -> false, r -> { }).toBytes());
 
     HnswIndex loaded = HnswIndex.fromBytes(bytes, rows);
     Random random = new Random(5);
@@ -145,7 +146,7 @@ class HnswIndexTest {
   @Test
   void buildingOnTwoThreadsStopsWhenCancelled() {
     EngineException e = assertThrows(EngineException.class,
-        () -> HnswIndex.build(rows, 42, 2, () -> true, r -> { }));
+        () -> HnswIndex.buildGraphs(rows, 42, 2, () -> true, r -> { }));
     assertEquals(EngineException.Kind.CANCELLED, e.kind());
   }
 
