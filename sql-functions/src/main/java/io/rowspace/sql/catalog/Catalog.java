@@ -162,60 +162,50 @@ public final class Catalog {
   public void storeSpace(SpaceRecord space, List<ColumnRecord> columns,
       List<RelationshipRecord> relationships, List<TimelineRecord> timeline, byte[] model,
       byte[] vectors, byte[] index, boolean predictorsStale) throws SQLException {
-    try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        ModelVersions.retire(connection, ModelKind.SPACE, space.name());
-        deleteSpaceRows(connection, space.name());
-        try (PreparedStatement ps = connection.prepareStatement(
-            "INSERT INTO ROWSPACE.EMBEDDING_SPACES (name, root_table, tables, status, "
-                + "rows_trained, columns_used, d_model, epochs, train_seconds, "
-                + "final_validation_loss, device, seed, created_at, version, root_schema, "
-                + "key_columns, options, checksum, vectors_checksum, index_checksum) "
-                + "VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setString(1, space.name());
-          ps.setString(2, space.rootTable());
-          ps.setString(3, toJson(space.tables()));
-          ps.setInt(4, space.rowsTrained());
-          ps.setInt(5, space.columnsUsed());
-          ps.setInt(6, space.dModel());
-          ps.setInt(7, space.epochs());
-          ps.setDouble(8, space.trainSeconds());
-          setDouble(ps, 9, space.finalValidationLoss());
-          ps.setString(10, space.device());
-          ps.setLong(11, space.seed());
-          ps.setTimestamp(12, Timestamp.from(space.createdAt()));
-          ps.setInt(13, space.version());
-          ps.setString(14, space.rootSchema());
-          ps.setString(15, toJson(space.keyColumns()));
-          ps.setString(16, space.options());
-          ps.setString(17, space.checksum());
-          ps.setString(18, checksum(vectors));
-          ps.setString(19, index == null ? null : checksum(index));
-          ps.executeUpdate();
-        }
-        insertColumns(connection, space.name(), columns);
-        insertRelationships(connection, space.name(), relationships);
-        insertTimeline(connection, space.name(), "SPACE", timeline);
-        insertBlob(connection, BlobKind.SPACE, space.name(), space.version(), model);
-        insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
-        if (index != null) {
-          insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
-        }
-        if (predictorsStale) {
-          execute(connection, "UPDATE ROWSPACE.PREDICTORS SET status = 'STALE' WHERE space = ? "
-              + "AND status = 'READY'", space.name());
-        }
-        ModelVersions.recordCurrent(connection, ModelKind.SPACE, space.name(), keepVersions);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+    inTransaction(connection -> {
+      ModelVersions.retire(connection, ModelKind.SPACE, space.name());
+      deleteSpaceRows(connection, space.name());
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO ROWSPACE.EMBEDDING_SPACES (name, root_table, tables, status, "
+              + "rows_trained, columns_used, d_model, epochs, train_seconds, "
+              + "final_validation_loss, device, seed, created_at, version, root_schema, "
+              + "key_columns, options, checksum, vectors_checksum, index_checksum) "
+              + "VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, space.name());
+        ps.setString(2, space.rootTable());
+        ps.setString(3, toJson(space.tables()));
+        ps.setInt(4, space.rowsTrained());
+        ps.setInt(5, space.columnsUsed());
+        ps.setInt(6, space.dModel());
+        ps.setInt(7, space.epochs());
+        ps.setDouble(8, space.trainSeconds());
+        setDouble(ps, 9, space.finalValidationLoss());
+        ps.setString(10, space.device());
+        ps.setLong(11, space.seed());
+        ps.setTimestamp(12, Timestamp.from(space.createdAt()));
+        ps.setInt(13, space.version());
+        ps.setString(14, space.rootSchema());
+        ps.setString(15, toJson(space.keyColumns()));
+        ps.setString(16, space.options());
+        ps.setString(17, space.checksum());
+        ps.setString(18, checksum(vectors));
+        ps.setString(19, index == null ? null : checksum(index));
+        ps.executeUpdate();
       }
-    }
+      insertColumns(connection, space.name(), columns);
+      insertRelationships(connection, space.name(), relationships);
+      insertTimeline(connection, space.name(), "SPACE", timeline);
+      insertBlob(connection, BlobKind.SPACE, space.name(), space.version(), model);
+      insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+      if (index != null) {
+        insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
+      }
+      if (predictorsStale) {
+        execute(connection, "UPDATE ROWSPACE.PREDICTORS SET status = 'STALE' WHERE space = ? "
+            + "AND status = 'READY'", space.name());
+      }
+      ModelVersions.recordCurrent(connection, ModelKind.SPACE, space.name(), keepVersions);
+    });
   }
 
   private static void insertRelationships(Connection connection, String space,
@@ -250,61 +240,41 @@ public final class Catalog {
    */
   public void replaceVectors(SpaceRecord space, byte[] vectors, byte[] index)
       throws SQLException {
-    try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        // Kept former versions keep their own rows.
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
-            + "ROWSPACE.MODEL_BLOBS WHERE name = ? AND version = ? AND kind IN ('"
-            + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX + "')")) {
-          ps.setString(1, space.name());
-          ps.setInt(2, space.version());
-          ps.executeUpdate();
-        }
-        insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
-        if (index != null) {
-          insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
-        }
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.EMBEDDING_SPACES "
-            + "SET vectors_checksum = ?, index_checksum = ? WHERE name = ?")) {
-          ps.setString(1, checksum(vectors));
-          ps.setString(2, index == null ? null : checksum(index));
-          ps.setString(3, space.name());
-          ps.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+    inTransaction(connection -> {
+      // Kept former versions keep their own rows.
+      try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
+          + "ROWSPACE.MODEL_BLOBS WHERE name = ? AND version = ? AND kind IN ('"
+          + BlobKind.SPACE_VECTORS + "', '" + BlobKind.SPACE_INDEX + "')")) {
+        ps.setString(1, space.name());
+        ps.setInt(2, space.version());
+        ps.executeUpdate();
       }
-    }
+      insertBlob(connection, BlobKind.SPACE_VECTORS, space.name(), space.version(), vectors);
+      if (index != null) {
+        insertBlob(connection, BlobKind.SPACE_INDEX, space.name(), space.version(), index);
+      }
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.EMBEDDING_SPACES "
+          + "SET vectors_checksum = ?, index_checksum = ? WHERE name = ?")) {
+        ps.setString(1, checksum(vectors));
+        ps.setString(2, index == null ? null : checksum(index));
+        ps.setString(3, space.name());
+        ps.executeUpdate();
+      }
+    });
   }
 
   /** Drops a space and, when {@code cascade}, its predictors, atomically. */
   public void dropSpace(String name, boolean cascade) throws SQLException {
-    try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        if (cascade) {
-          for (String predictor : predictorsOfSpace(name)) {
-            deletePredictorRows(connection, predictor);
-            ModelVersions.deleteAll(connection, ModelKind.PREDICTOR, predictor);
-          }
+    inTransaction(connection -> {
+      if (cascade) {
+        for (String predictor : predictorsOfSpace(name)) {
+          deletePredictorRows(connection, predictor);
+          ModelVersions.deleteAll(connection, ModelKind.PREDICTOR, predictor);
         }
-        deleteSpaceRows(connection, name);
-        ModelVersions.deleteAll(connection, ModelKind.SPACE, name);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
-    }
+      deleteSpaceRows(connection, name);
+      ModelVersions.deleteAll(connection, ModelKind.SPACE, name);
+    });
   }
 
   /** Deletes the current version's catalog rows; the weights of kept versions stay. */
@@ -351,59 +321,49 @@ public final class Catalog {
   /** Stores a trained predictor and makes it visible, replacing any of that name, atomically. */
   public void storePredictor(PredictorRecord predictor, List<TimelineRecord> timeline,
       byte[] model) throws SQLException {
-    try (Connection connection = database.connection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        ModelVersions.retire(connection, ModelKind.PREDICTOR, predictor.name());
-        deletePredictorRows(connection, predictor.name());
-        try (PreparedStatement ps = connection.prepareStatement(
-            "INSERT INTO ROWSPACE.PREDICTORS (name, space, target, task, status, metric, "
-                + "metric_value, auc, accuracy, f1, log_loss, rmse, mae, r2, calibration_error, "
-                + "threshold, train_seconds, created_at, version, target_sql_type, classes, "
-                + "input_columns, training_rows, options, checksum, statement_options) VALUES "
-                + "(?, ?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?)")) {
-          int i = 1;
-          ps.setString(i++, predictor.name());
-          ps.setString(i++, predictor.space());
-          ps.setString(i++, predictor.target());
-          ps.setString(i++, predictor.task());
-          ps.setString(i++, predictor.metric());
-          setDouble(ps, i++, predictor.metricValue());
-          setDouble(ps, i++, predictor.auc());
-          setDouble(ps, i++, predictor.accuracy());
-          setDouble(ps, i++, predictor.f1());
-          setDouble(ps, i++, predictor.logLoss());
-          setDouble(ps, i++, predictor.rmse());
-          setDouble(ps, i++, predictor.mae());
-          setDouble(ps, i++, predictor.r2());
-          setDouble(ps, i++, predictor.calibrationError());
-          setDouble(ps, i++, predictor.threshold());
-          ps.setDouble(i++, predictor.trainSeconds());
-          ps.setTimestamp(i++, Timestamp.from(predictor.createdAt()));
-          ps.setInt(i++, predictor.version());
-          ps.setString(i++, predictor.targetSqlType());
-          ps.setString(i++, toJson(predictor.classes()));
-          ps.setString(i++, toJson(predictor.inputColumns()));
-          ps.setInt(i++, predictor.trainingRows());
-          ps.setString(i++, predictor.options());
-          ps.setString(i++, predictor.checksum());
-          ps.setString(i, predictor.statementOptions());
-          ps.executeUpdate();
-        }
-        insertTimeline(connection, predictor.name(), "PREDICTOR", timeline);
-        insertBlob(connection, BlobKind.PREDICTOR, predictor.name(), predictor.version(), model);
-        ModelVersions.recordCurrent(connection, ModelKind.PREDICTOR, predictor.name(),
-            keepVersions);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+    inTransaction(connection -> {
+      ModelVersions.retire(connection, ModelKind.PREDICTOR, predictor.name());
+      deletePredictorRows(connection, predictor.name());
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO ROWSPACE.PREDICTORS (name, space, target, task, status, metric, "
+              + "metric_value, auc, accuracy, f1, log_loss, rmse, mae, r2, calibration_error, "
+              + "threshold, train_seconds, created_at, version, target_sql_type, classes, "
+              + "input_columns, training_rows, options, checksum, statement_options) VALUES "
+              + "(?, ?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              + "?)")) {
+        int i = 1;
+        ps.setString(i++, predictor.name());
+        ps.setString(i++, predictor.space());
+        ps.setString(i++, predictor.target());
+        ps.setString(i++, predictor.task());
+        ps.setString(i++, predictor.metric());
+        setDouble(ps, i++, predictor.metricValue());
+        setDouble(ps, i++, predictor.auc());
+        setDouble(ps, i++, predictor.accuracy());
+        setDouble(ps, i++, predictor.f1());
+        setDouble(ps, i++, predictor.logLoss());
+        setDouble(ps, i++, predictor.rmse());
+        setDouble(ps, i++, predictor.mae());
+        setDouble(ps, i++, predictor.r2());
+        setDouble(ps, i++, predictor.calibrationError());
+        setDouble(ps, i++, predictor.threshold());
+        ps.setDouble(i++, predictor.trainSeconds());
+        ps.setTimestamp(i++, Timestamp.from(predictor.createdAt()));
+        ps.setInt(i++, predictor.version());
+        ps.setString(i++, predictor.targetSqlType());
+        ps.setString(i++, toJson(predictor.classes()));
+        ps.setString(i++, toJson(predictor.inputColumns()));
+        ps.setInt(i++, predictor.trainingRows());
+        ps.setString(i++, predictor.options());
+        ps.setString(i++, predictor.checksum());
+        ps.setString(i, predictor.statementOptions());
+        ps.executeUpdate();
       }
-    }
+      insertTimeline(connection, predictor.name(), "PREDICTOR", timeline);
+      insertBlob(connection, BlobKind.PREDICTOR, predictor.name(), predictor.version(), model);
+      ModelVersions.recordCurrent(connection, ModelKind.PREDICTOR, predictor.name(),
+          keepVersions);
+    });
   }
 
   /** Drops a predictor with all its kept versions, atomically. */
