@@ -118,6 +118,11 @@ public final class EmbeddingSpace implements AutoCloseable {
     return related.relations();
   }
 
+  /** The tokens of the related tables, which a continued training keeps ({@link WarmStart}). */
+  RelatedTokens relatedTokens() {
+    return related;
+  }
+
   /** The profiles of the columns of every related table, by relation (all depths). */
   public Map<Relation, List<ColumnProfile>> relatedColumns() {
     return related.profiles();
