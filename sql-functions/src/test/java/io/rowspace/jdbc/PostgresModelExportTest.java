@@ -178,6 +178,9 @@ class PostgresModelExportTest {
             "SELECT tables FROM rowspace.embedding_spaces WHERE name = 'xfer_space'"));
         assertTrue(columnValues(statement, "SELECT feature FROM "
             + "TABLE(FEATURE_IMPORTANCE('xfer_churn'))").contains("xfer_orders.*"));
+        assertEquals("join column of xfer_orders", text(statement, "SELECT reason FROM "
+            + "rowspace.space_columns WHERE space = 'xfer_space' AND table_name = 'xfer_orders' "
+            + "AND column_name = 'customer_id'"));
       }
       double[] onH2 = probabilities(h2, "xfer_churn", "xfer_customers", "id");
       assertArrayEquals(onH2, probabilities(pg, "xfer_churn", "xfer_customers", "id"),

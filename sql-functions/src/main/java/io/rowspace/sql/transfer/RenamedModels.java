@@ -70,6 +70,7 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
           String table = row.get("table_name");
           row.put("table_name", names.table(table));
           row.put("column_name", names.column(table, row.get("column_name")));
+          row.put("reason", reason(row.get("reason"), renamed.names()));
           return row;
         })
         .rewritten("RELATIONSHIPS", row -> {
@@ -100,6 +101,28 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
       }
     }
     return new RenamedModels(space.with(rows, BlobKind.SPACE, spaceBytes), predictors);
+  }
+
+  private static final String JOIN_COLUMN = "join column of ";
+
+  /**
+   * A column's reason for exclusion with the related table it names renamed: {@code join column
+   * of ORDERS (its row is a token of the space)} becomes {@code join column of orders (...)}.
+   */
+  static String reason(String reason, Map<String, String> names) {
+    if (reason == null || !reason.startsWith(JOIN_COLUMN)) {
+      return reason;
+    }
+    String rest = reason.substring(JOIN_COLUMN.length());
+    String relation = null;
+    for (String name : names.keySet()) {
+      boolean whole = rest.equals(name) || rest.startsWith(name + " ");
+      if (whole && (relation == null || name.length() > relation.length())) {
+        relation = name;
+      }
+    }
+    return relation == null ? reason
+        : JOIN_COLUMN + names.get(relation) + rest.substring(relation.length());
   }
 
   /** A table of the catalog's list of a space's tables ({@code [schema.]table}) renamed. */
