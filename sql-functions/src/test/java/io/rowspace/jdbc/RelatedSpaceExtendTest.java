@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,70 @@ class RelatedSpaceExtendTest {
     execute("ALTER EMBEDDING SPACE shop ROLLBACK TO VERSION 1");
     assertEquals("1 300", scalar("SELECT version || ' ' || rows_trained FROM "
         + "ROWSPACE.EMBEDDING_SPACES WHERE name = 'SHOP'"));
+  }
+
+  @Test
+  void aSpaceWithAParentTableKeepsReadingItsForeignKeyWhenContinued() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, category VARCHAR(10), "
+          + "price DOUBLE PRECISION)");
+      statement.execute("CREATE TABLE sales (id INTEGER PRIMARY KEY, product_id INTEGER "
+          + "REFERENCES products(id), quantity INTEGER, discount DOUBLE PRECISION, "
+          + "returned VARCHAR(3))");
+    }
+    addSales(1, 200);
+    execute("CREATE EMBEDDING SPACE sales_space ON sales EXCLUDE COLUMNS (discount) "
+        + "WITH (epochs = 3, seed = 3, sentence_model = false)");
+    assertEquals("PRODUCTS SALES N:1", scalar("SELECT parent_table || ' ' || child_table || ' ' "
+        + "|| kind FROM ROWSPACE.RELATIONSHIPS WHERE space = 'SALES_SPACE'"));
+
+    addSales(201, 240);
+    execute("ALTER EMBEDDING SPACE sales_space ADD COLUMNS (discount)");
+    assertEquals("2 240", scalar("SELECT version || ' ' || rows_trained FROM "
+        + "ROWSPACE.EMBEDDING_SPACES WHERE name = 'SALES_SPACE'"));
+    assertEquals("USED", scalar("SELECT status FROM ROWSPACE.SPACE_COLUMNS "
+        + "WHERE space = 'SALES_SPACE' AND column_name = 'DISCOUNT'"));
+    assertTrue(String.valueOf(scalar("SELECT status || ': ' || reason FROM ROWSPACE.SPACE_COLUMNS "
+        + "WHERE space = 'SALES_SPACE' AND table_name = 'SALES' AND column_name = 'PRODUCT_ID'"))
+        .startsWith("EXCLUDED: join column of PRODUCTS"), "the foreign key is read, not learned");
+    assertEquals("PRODUCTS SALES N:1", scalar("SELECT parent_table || ' ' || child_table || ' ' "
+        + "|| kind FROM ROWSPACE.RELATIONSHIPS WHERE space = 'SALES_SPACE'"));
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT ANOMALY_SCORE('sales_space') FROM sales "
+             + "WHERE id > 230 ORDER BY id")) {
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        assertTrue(Double.isFinite(rs.getDouble(1)), "sale " + (230 + rows));
+      }
+      assertEquals(10, rows);
+    }
+    SQLException link = assertThrows(SQLException.class,
+        () -> execute("ALTER EMBEDDING SPACE sales_space ADD COLUMNS (product_id)"));
+    assertEquals("22023", link.getSQLState());
+    assertTrue(link.getMessage().contains("join column of a related table"), link.getMessage());
+  }
+
+  /** Sales {@code from} to {@code to} of twelve products; returns follow the category. */
+  private void addSales(int from, int to) throws SQLException {
+    Random random = new Random(from);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("MERGE INTO products KEY (id) SELECT x, CASEWHEN(MOD(x, 3) = 0, "
+          + "'premium', 'basic'), 10.0 * x FROM SYSTEM_RANGE(1, 12)");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO sales VALUES (?, ?, ?, ?, ?)")) {
+      for (int id = from; id <= to; id++) {
+        int product = 1 + random.nextInt(12);
+        insert.setInt(1, id);
+        insert.setInt(2, product);
+        insert.setInt(3, 1 + random.nextInt(5));
+        insert.setDouble(4, random.nextDouble() * 0.3);
+        insert.setString(5, (product % 3 == 0) != (random.nextDouble() < 0.1) ? "yes" : "no");
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   private double auc() throws SQLException {

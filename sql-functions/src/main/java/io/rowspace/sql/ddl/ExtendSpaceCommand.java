@@ -35,10 +35,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * A space over related tables keeps its relations (join columns, summaries and their reference
  * times, encoders and weights of their tokens) and trains on their current rows, read for the
  * root's current rows as at query time, so rows added to the root and to related tables since
- * take part. It is stored as CREATE OR
- * REPLACE stores a space (one transaction, the former version kept); its predictors become STALE
- * as after any replacement, or are re-fitted on the new version {@code WITH (refit_predictors =
- * true)}.
+ * take part. It is stored as CREATE OR REPLACE stores a space (one transaction, the former
+ * version kept); its predictors become STALE as after any replacement, or are re-fitted on the
+ * new version {@code WITH (refit_predictors = true)}.
  */
 final class ExtendSpaceCommand {
   /** Options of the current version that the new one keeps: its shape and its training. */
