@@ -149,7 +149,10 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       PlannedRelation planned = new PlannedRelation(r.name(), table,
           r.kind() == Relation.Kind.CHILD ? PlannedRelation.Kind.CHILD
               : PlannedRelation.Kind.PARENT,
-          r.kind() == Relation.Kind.CHILD ? "1:N" : "N:1", holder, r.holderColumns(),
+          r.kind() == Relation.Kind.PARENT ? "N:1"
+              // a child with a parent of its own is a bridge, as the planner labels it
+              : r.nested().stream().anyMatch(n -> n.kind() == Relation.Kind.PARENT) ? "N:M"
+              : "1:N", holder, r.holderColumns(),
           r.tableColumns(), null, columns, r.summaryColumns(), shares(r),
           nested.stream().map(RelationRead::planned).toList());
       reads.add(new RelationRead(r, planned, nested));

@@ -129,6 +129,39 @@ class ModelExportTest {
   }
 
   @Test
+  void namesBindToTablesAndColumnsSpelledInAnotherCaseUnlessAmbiguous() throws SQLException {
+    Path file = directory.resolve("names_buyer.rowspace");
+    try (Statement statement = source.createStatement()) {
+      statement.execute("EXPORT PREDICTOR buyer TO '" + file + "'");
+    }
+    try (Connection target = DriverManager.getConnection("jdbc:rowspace:h2:mem:export_names");
+         Statement statement = target.createStatement()) {
+      // Quoted in lower case, as PostgreSQL stores unquoted names; "Pages" and "pages" both
+      // match PAGES when case is ignored.
+      statement.execute("CREATE TABLE \"visits\" (\"id\" INTEGER PRIMARY KEY, \"minutes\" "
+          + "DOUBLE PRECISION, \"Pages\" INTEGER, \"pages\" INTEGER, \"source\" VARCHAR(10), "
+          + "\"bought\" VARCHAR(3))");
+      SQLException ambiguous = assertThrows(SQLException.class,
+          () -> statement.execute("IMPORT PREDICTOR FROM '" + file + "'"));
+      assertEquals("42S22", ambiguous.getSQLState());
+      assertTrue(ambiguous.getMessage().contains("Column 'PAGES' of table 'visits', which "
+          + "embedding space 'SHOP' reads, matches several columns of that table when case is "
+          + "ignored (Pages, pages)"), ambiguous.getMessage());
+      assertEquals(0L, count(target, "SELECT COUNT(*) FROM ROWSPACE.EMBEDDING_SPACES"));
+
+      statement.execute("ALTER TABLE \"visits\" DROP COLUMN \"Pages\"");
+      statement.execute("INSERT INTO \"visits\" " + ROWS.substring("INSERT INTO visits ".length()));
+      assertEquals(2, statement.executeUpdate("IMPORT PREDICTOR FROM '" + file + "'"));
+      assertEquals("visits [\"id\"] bought", scalar(target, "SELECT s.root_table || ' ' || "
+          + "s.key_columns || ' ' || p.target FROM ROWSPACE.EMBEDDING_SPACES s "
+          + "JOIN ROWSPACE.PREDICTORS p ON p.space = s.name WHERE p.name = 'BUYER'"));
+      assertArrayEquals(probabilities(source, "buyer"),
+          probabilities(target, "buyer", "\"visits\"", "\"id\""),
+          "bit-identical predictions on the table spelled in lower case");
+    }
+  }
+
+  @Test
   void unreadableAndDamagedFilesAreRefusedNamingTheFile() throws SQLException, IOException {
     Path file = directory.resolve("damaged.rowspace");
     try (Statement statement = source.createStatement()) {
@@ -192,10 +225,15 @@ class ModelExportTest {
   }
 
   static double[] probabilities(Connection connection, String predictor) throws SQLException {
+    return probabilities(connection, predictor, "visits", "id");
+  }
+
+  private static double[] probabilities(Connection connection, String predictor, String table,
+      String id) throws SQLException {
     List<Double> values = new ArrayList<>();
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(
-             "SELECT PREDICT_PROBA('" + predictor + "') FROM visits ORDER BY id")) {
+             "SELECT PREDICT_PROBA('" + predictor + "') FROM " + table + " ORDER BY " + id)) {
       while (rs.next()) {
         values.add(rs.getDouble(1));
       }

@@ -118,6 +118,51 @@ public record Relation(String name, String table, Kind kind, List<String> holder
     return all;
   }
 
+  /**
+   * This relation, and those nested in it, with its tables and columns renamed: the name of a
+   * relation that is its table's ({@code ORDERS}, {@code ORDERS VIA BUYER}) follows the table's
+   * and join columns' new names, and the summaries rolled up from a nested relation follow that
+   * relation's new summary names. Summary names keep their order, so old and new names pair up
+   * one for one.
+   *
+   * @param names the new names
+   * @param holder the old name of the table this relation hangs from
+   */
+  public Relation renamed(Renaming names, String holder) {
+    List<Relation> renamedNested = nested.stream().map(n -> n.renamed(names, table)).toList();
+    List<String> holderNames = holderColumns.stream().map(c -> names.column(holder, c)).toList();
+    List<String> tableNames = tableColumns.stream().map(c -> names.column(table, c)).toList();
+    String newTable = names.table(table);
+    String newName = name;
+    if (name.equals(table)) {
+      newName = newTable;
+    } else if (name.equals(table + " VIA " + String.join(", ",
+        kind == Kind.CHILD ? tableColumns : holderColumns))) {
+      newName = newTable + " VIA " + String.join(", ",
+          kind == Kind.CHILD ? tableNames : holderNames);
+    }
+    List<RelatedSummary> renamedSummaries = new ArrayList<>();
+    for (RelatedSummary s : summaries) {
+      if (s.kind() == RelatedSummary.Kind.NESTED
+          && s.source() < nested.get(s.nested()).summaryWidth()) {
+        String old = nested.get(s.nested()).summaryNames().get(s.source());
+        String now = renamedNested.get(s.nested()).summaryNames().get(s.source());
+        String value = s.value().startsWith(old) ? now + s.value().substring(old.length())
+            : s.value();
+        renamedSummaries.add(new RelatedSummary(s.kind(), s.column(), value, s.reference(),
+            s.nested(), s.source()));
+      } else {
+        renamedSummaries.add(s.kind() == RelatedSummary.Kind.NESTED ? s
+            : new RelatedSummary(s.kind(), names.column(table, s.column()),
+            s.value(), s.reference(), s.nested(), s.source()));
+      }
+    }
+    return new Relation(newName, newTable, kind, holderNames, tableNames,
+        summaryColumns.stream().map(c -> names.column(table, c)).toList(),
+        shareColumns.stream().map(c -> names.column(table, c)).toList(), shareValues,
+        renamedNested, renamedSummaries);
+  }
+
   /** Writes the relation as spaces before further summaries did (they must have none). */
   public void write(DataOutput out) throws IOException {
     write(out, false);

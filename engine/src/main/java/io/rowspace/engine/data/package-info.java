@@ -9,5 +9,8 @@
  * ({@link io.rowspace.engine.data.RelatedRows}, one per {@link io.rowspace.engine.data.Relation}):
  * per root row the related rows kept, their total count and numeric and categorical summaries.
  * Selecting rows of the frame selects their related rows with them.
+ *
+ * <p>{@link io.rowspace.engine.data.Renaming} maps the table and column names a model reads to
+ * other names; {@link io.rowspace.engine.data.Relation#renamed} applies it to a relation.
  */
 package io.rowspace.engine.data;

@@ -1,13 +1,18 @@
 package io.rowspace.engine.encode;
 
+import io.rowspace.engine.EngineException;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
@@ -148,6 +153,33 @@ public abstract sealed class ColumnEncoder
   static ColumnEncoder read(DataInput in) throws IOException {
     int type = in.readByte();
     String name = ModelFile.readText(in);
+    return read(type, name, in);
+  }
+
+  /**
+   * The same encoder (statistics, vocabulary, sentence vectors) for a column of another name:
+   * written and read back under the new name, so it encodes exactly as this one does.
+   */
+  public ColumnEncoder renamed(String newName) {
+    if (newName.equals(name)) {
+      return this;
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(bytes);
+      write(out);
+      out.flush();
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+      int type = in.readByte();
+      ModelFile.readText(in);
+      return read(type, newName, in);
+    } catch (IOException e) {
+      throw new EngineException(EngineException.Kind.INTERNAL, "Cannot rename the encoder of "
+          + "column '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static ColumnEncoder read(int type, String name, DataInput in) throws IOException {
     ValueKind kind = ValueKind.valueOf(ModelFile.readText(in));
     return switch (type) {
       case 1 -> ScalarEncoder.read(name, kind, in);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The encoders of all used columns of a space, in token order. Each column owns a contiguous slice
@@ -191,6 +192,12 @@ public final class RowEncoder {
     }
     return new EncodedRows(n, cols, slots, features, index, values, keys, unparseable, absent,
         sentenceCells);
+  }
+
+  /** The same encoders, each column under the name {@code names} gives it. */
+  public RowEncoder renamed(UnaryOperator<String> names) {
+    return new RowEncoder(encoders.stream().map(e -> e.renamed(names.apply(e.name()))).toList(),
+        slots, features);
   }
 
   public void write(DataOutput out) throws IOException {

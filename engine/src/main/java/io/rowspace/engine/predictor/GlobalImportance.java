@@ -7,6 +7,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * How much a predictor's quality depends on each of its inputs, over all rows: permutation
@@ -36,6 +37,13 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
 
   public GlobalImportance {
     entries = List.copyOf(entries);
+  }
+
+  /** The same figures under the inputs' new names. */
+  GlobalImportance renamed(UnaryOperator<String> names) {
+    return new GlobalImportance(metric, baseline, rows, repeats, entries.stream()
+        .map(e -> new Entry(names.apply(e.feature()), e.kind(), e.importance(), e.spread()))
+        .toList());
   }
 
   void write(DataOutput out) throws IOException {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 
 /**
@@ -218,6 +219,22 @@ public final class Predictor implements AutoCloseable {
         targetScale, options, columnFeatures, tuned, trees);
     copy.importance = measured;
     close();
+    return copy;
+  }
+
+  /**
+   * The same predictor for its space renamed for another database
+   * ({@link EmbeddingSpace#renamed}): its target, inputs and the names its trees and importance
+   * hold follow {@code names}, and it belongs to {@code space}, the renamed space.
+   */
+  public Predictor renamed(Map<String, String> names, EmbeddingSpace space) {
+    UnaryOperator<String> name = n -> names.getOrDefault(n, n);
+    Predictor copy = new Predictor(task, name.apply(target), targetKind, classes, positiveLabel,
+        threshold, calibration, interval, trainingInputs.renamed(name), metrics,
+        classDistribution, inputColumns.stream().map(name).toList(), trainingRows,
+        space.fingerprint(), featureMean, featureStd, head, parameterValues, targetScale, options,
+        columnFeatures, tuned, trees == null ? null : trees.renamed(name));
+    copy.importance = importance == null ? null : importance.renamed(name);
     return copy;
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What a predictor's training inputs looked like, kept to warn about rows unlike them: the range,
@@ -120,6 +121,14 @@ record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double
   private static String plain(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
         : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** The same statistics under the columns' new names. */
+  TrainingInputs renamed(UnaryOperator<String> names) {
+    Map<String, double[]> renamed = new LinkedHashMap<>();
+    numeric.forEach((column, values) -> renamed.put(names.apply(column), values));
+    return new TrainingInputs(Collections.unmodifiableMap(renamed), distanceMean, distanceStd,
+        distanceMax);
   }
 
   void write(DataOutput out) throws IOException {

@@ -5,6 +5,7 @@ import io.rowspace.engine.trees.BoostedTrees;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * What a predictor mixes into its network's outputs: boosted trees and a linear model over the
@@ -29,6 +30,12 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   /** Trees alone mixed into the network (predictors before format 7). */
   TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth) {
     this(inputs, trees, weight, embeddingWidth, null, 0);
+  }
+
+  /** The same blend, its inputs under new names. */
+  TreeBlend renamed(UnaryOperator<String> names) {
+    return new TreeBlend(inputs.renamed(names), trees, weight, embeddingWidth, linear,
+        linearWeight);
   }
 
   /** Whether the network's outputs are needed at all. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The input columns as a predictor's boosted trees read them, one number per column: numbers,
@@ -254,6 +255,13 @@ final class TreeInputs {
       }
     }
     return null;
+  }
+
+  /** The same inputs under the columns', related tables' and summaries' new names. */
+  TreeInputs renamed(UnaryOperator<String> names) {
+    return new TreeInputs(columns.stream().map(names).toList(), kinds, ranks,
+        relations.stream().map(names).toList(), summaryWidths,
+        summaryNames.stream().map(list -> list.stream().map(names).toList()).toList());
   }
 
   void write(DataOutput out) throws IOException {

@@ -51,6 +51,12 @@ public record ColumnProfile(
         rows, missing, unparseable, distinct);
   }
 
+  /** The same profile under another name (the column as another database spells it). */
+  public ColumnProfile withName(String newName) {
+    return new ColumnProfile(newName, jdbcType, sqlTypeName, detectedType, encoder, used, reason,
+        rows, missing, unparseable, distinct);
+  }
+
   /** The same counts, the column excluded for the given reason. */
   public ColumnProfile excluded(String why) {
     return new ColumnProfile(name, jdbcType, sqlTypeName, DetectedType.EXCLUDED, "none", false,

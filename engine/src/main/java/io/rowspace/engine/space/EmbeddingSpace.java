@@ -8,6 +8,7 @@ import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.data.Renaming;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A trained embedding space: the column profiles and encoders, the transformer weights and the
@@ -116,6 +118,11 @@ public final class EmbeddingSpace implements AutoCloseable {
   /** The related tables of the space, each one token of the root rows; empty for one table. */
   public List<Relation> relations() {
     return related.relations();
+  }
+
+  /** The tokens of the related tables, which a continued training keeps ({@link WarmStart}). */
+  RelatedTokens relatedTokens() {
+    return related;
   }
 
   /** The profiles of the columns of every related table, by relation (all depths). */
@@ -469,6 +476,54 @@ public final class EmbeddingSpace implements AutoCloseable {
     return new EmbeddingSpace(profiles, encoder, config, related, values.clone(), options, epochs,
         finalValidationLoss, device, seed, rowsTrained, trainSeconds, timeline,
         mutualInformationBits);
+  }
+
+  /**
+   * A space renamed for another database, and how its names changed.
+   *
+   * @param space the renamed space
+   * @param names every name a predictor of the space may hold, old to new: root columns,
+   *     related tables' token names (also as {@code TABLE.*}) and their summaries' names
+   */
+  public record Renamed(EmbeddingSpace space, Map<String, String> names) {}
+
+  /**
+   * The same space (encoders, weights, provenance) reading tables and columns under new names:
+   * it embeds rows of the renamed tables exactly as this one embeds rows of the old ones. Its
+   * fingerprint differs, since the names are part of what it is; a predictor follows it with
+   * {@code Predictor.renamed}.
+   *
+   * @param rootTable the old name of the root table
+   */
+  public Renamed renamed(Renaming names, String rootTable) {
+    UnaryOperator<String> root = c -> names.column(rootTable, c);
+    Map<String, String> changes = new LinkedHashMap<>(names.columns().getOrDefault(rootTable,
+        Map.of()));
+    for (ColumnProfile p : profiles) {
+      changes.put(p.name(), root.apply(p.name()));
+    }
+    RelatedTokens renamedRelated = related.renamed(names, rootTable);
+    List<Relation> before = new ArrayList<>();
+    related.relations().forEach(r -> before.addAll(r.flatten()));
+    List<Relation> after = new ArrayList<>();
+    renamedRelated.relations().forEach(r -> after.addAll(r.flatten()));
+    for (int i = 0; i < before.size(); i++) {
+      changes.put(before.get(i).name(), after.get(i).name());
+      changes.put(before.get(i).name() + ".*", after.get(i).name() + ".*");
+      List<String> old = before.get(i).summaryNames();
+      List<String> now = after.get(i).summaryNames();
+      for (int j = 0; j < old.size(); j++) {
+        changes.put(old.get(j), now.get(j));
+      }
+    }
+    Map<String, Double> bits = new LinkedHashMap<>();
+    mutualInformationBits.forEach((name, value) ->
+        bits.put(changes.getOrDefault(name, name), value));
+    EmbeddingSpace space = new EmbeddingSpace(
+        profiles.stream().map(p -> p.withName(root.apply(p.name()))).toList(),
+        encoder.renamed(root), config, renamedRelated, parameterValues.clone(), options, epochs,
+        finalValidationLoss, device, seed, rowsTrained, trainSeconds, timeline, bits);
+    return new Renamed(space, Collections.unmodifiableMap(changes));
   }
 
   /** The prefix of the weight names of transformer layer {@code layer}. */

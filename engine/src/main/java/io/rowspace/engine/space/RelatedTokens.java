@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.data.Renaming;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
@@ -441,6 +442,34 @@ final class RelatedTokens {
       x = x.add(token(p, scope, n, rows, d, gates));
     }
     return x;
+  }
+
+  /**
+   * The same tokens (encoders, summary scales, weights) for tables and columns under new names
+   * ({@link Relation#renamed}).
+   *
+   * @param rootTable the old name of the table the relations hang from
+   */
+  RelatedTokens renamed(Renaming names, String rootTable) {
+    List<Node> renamed = new ArrayList<>();
+    for (Node n : top) {
+      renamed.add(renamed(n, n.relation.renamed(names, rootTable), names));
+    }
+    return new RelatedTokens(renamed);
+  }
+
+  private static Node renamed(Node node, Relation relation, Renaming names) {
+    String table = node.relation.table();
+    List<ColumnProfile> profiles = node.profiles.stream()
+        .map(p -> p.withName(names.column(table, p.name()))).toList();
+    RowEncoder encoder = node.encoder == null ? null
+        : node.encoder.renamed(c -> names.column(table, c));
+    List<Node> nested = new ArrayList<>();
+    for (int i = 0; i < node.nested.size(); i++) {
+      nested.add(renamed(node.nested.get(i), relation.nested().get(i), names));
+    }
+    return new Node(node.id, relation, profiles, encoder, node.summaryMean, node.summaryStd,
+        nested);
   }
 
   /**

@@ -112,23 +112,22 @@ public final class SpaceTrainer {
 
   /**
    * Continues training an earlier space with more columns (ALTER EMBEDDING SPACE ... ADD
-   * COLUMNS): the earlier columns keep their profiles, encoders and weights, the added ones are
-   * profiled and encoded afresh and come after them, and training starts from the earlier
-   * weights ({@link WarmStart}). The options give the shape, which must be the earlier one's
-   * ({@code d_model}, {@code layers}, {@code heads}), and usually fewer epochs.
+   * COLUMNS) or on newer rows (... REFRESH): the earlier columns keep their profiles, encoders
+   * and weights, the added ones are profiled and encoded afresh and come after them, and training
+   * starts from the earlier weights ({@link WarmStart}). A space over related tables keeps its
+   * relations with their encoders, summary scales and weights: the rows must carry the related
+   * rows of the same relations (their current rows, read as the space reads them at query time).
+   * The options give the shape, which must be the earlier one's ({@code d_model},
+   * {@code layers}, {@code heads}), and usually fewer epochs.
    *
-   * @param base the earlier space, without related tables
+   * @param base the earlier space
    * @param added the names of the added columns
    * @throws EngineException INVALID_OPTION when the shape differs, UNUSABLE_DATA when a column
-   *     of the earlier space is missing from the rows
+   *     or a related table of the earlier space is missing from the rows
    */
   public static EmbeddingSpace extend(EmbeddingSpace base, Frame rows,
       Map<String, String> forcedExclusions, Set<String> added, SpaceOptions options,
       TrainingMonitor monitor) {
-    if (!base.relations().isEmpty()) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Columns can be added "
-          + "only to a space without related tables.");
-    }
     return train(rows, forcedExclusions, options, monitor, SentenceModel::shared, base,
         Set.copyOf(added));
   }
@@ -201,7 +200,16 @@ public final class SpaceTrainer {
     EncodedRows encoded = encoder.encode(data, false);
     warnUnparseable(data, encoder, encoded, m);
     RelatedTokens related = RelatedTokens.none();
-    if (!data.related().isEmpty()) {
+    if (base != null && !base.relations().isEmpty()) {
+      related = base.relatedTokens();
+      for (String relation : related.names()) {
+        if (data.related().stream().noneMatch(r -> r.relation().name().equals(relation))) {
+          throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The rows lack the "
+              + "related rows of '" + relation + "', a related table of the space being "
+              + "extended.");
+        }
+      }
+    } else if (!data.related().isEmpty()) {
       m.progress("profile", 0, 1, "profiling " + data.related().size() + " related tables");
       related = RelatedTokens.fit(data.related(), m);
     }

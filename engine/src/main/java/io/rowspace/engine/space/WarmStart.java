@@ -11,8 +11,10 @@ import io.rowspace.engine.nn.TabularTransformer;
  * <p>The new columns come after the earlier ones, so each earlier column keeps its position,
  * its rows of the shared embedding table (the table's first rows), its scalar weights, its
  * position embedding and its sentence gate; the transformer layers, the projection and every
- * other weight whose name and size match are copied whole. What only the new columns have (their
- * slots, scalar weights, positions) keeps the fresh initial values it is given.
+ * other weight whose name and size match are copied whole: for a space over related tables, which
+ * keeps its relations, that is every weight of their tokens (their encoders, pooling, gates and
+ * positions, {@code relpos} and {@code rel*.}). What only the new columns have (their slots,
+ * scalar weights, positions) keeps the fresh initial values it is given.
  */
 final class WarmStart {
   /** Weights laid out per column, column first: copied for the earlier columns only. */

@@ -27,7 +27,12 @@
  * {@link io.rowspace.engine.space.EmbeddingSpace#withWeights} makes the tuned copy they embed with.
  *
  * <p>{@code SpaceTrainer.extend} continues an earlier space's training with more columns (ALTER
- * EMBEDDING SPACE ... ADD COLUMNS): the earlier columns keep their encoders and come first, and
+ * EMBEDDING SPACE ... ADD COLUMNS) or on newer rows (... REFRESH): the earlier columns keep their
+ * encoders and come first, a space over related tables keeps its {@code RelatedTokens}, and
  * {@code WarmStart} carries the earlier weights into the wider layout.
+ *
+ * <p>{@link io.rowspace.engine.space.EmbeddingSpace#renamed} gives the same space reading tables
+ * and columns under other names (an {@link io.rowspace.engine.data.Renaming}), for a model moved
+ * to a database that spells them differently.
  */
 package io.rowspace.engine.space;

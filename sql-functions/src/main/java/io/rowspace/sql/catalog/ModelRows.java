@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The catalog rows of one version of a model ({@link ModelKind#tables()}), read column by column
@@ -134,6 +135,36 @@ public final class ModelRows {
   /** A catalog column that holds a JSON list of names ({@code key_columns}, {@code tables}). */
   public static List<String> jsonList(String json) {
     return Catalog.fromJson(json);
+  }
+
+  /** A list of names as such a catalog column holds it. */
+  public static String json(List<String> names) {
+    return Catalog.toJson(names);
+  }
+
+  /**
+   * These rows with the rows of one table rewritten: {@code rewrite} gets each row's values as
+   * text (column name to text, null where null), and the values it changes are put back with
+   * their type; rows of other tables stay as they are.
+   */
+  public ModelRows rewritten(String table, UnaryOperator<Map<String, String>> rewrite) {
+    Map<String, List<Map<String, List<String>>>> copy = new LinkedHashMap<>(tables);
+    List<Map<String, List<String>>> rows = new ArrayList<>();
+    for (Map<String, List<String>> row : tables.getOrDefault(table, List.of())) {
+      Map<String, String> texts = new LinkedHashMap<>();
+      row.forEach((column, value) -> texts.put(column, value == null ? null : value.get(1)));
+      Map<String, String> changed = rewrite.apply(texts);
+      Map<String, List<String>> result = new LinkedHashMap<>(row);
+      row.forEach((column, value) -> {
+        String text = changed.get(column);
+        if (value != null && text != null && !text.equals(value.get(1))) {
+          result.put(column, List.of(value.get(0), text));
+        }
+      });
+      rows.add(result);
+    }
+    copy.put(table, rows);
+    return new ModelRows(copy);
   }
 
   public byte[] toBytes() {

@@ -36,6 +36,13 @@ public record StoredModel(ModelKind kind, String name, ModelRows rows,
     return new StoredModel(kind, name, rows, blobs);
   }
 
+  /** The same model with other catalog rows and other stored bytes of one kind. */
+  public StoredModel with(ModelRows newRows, BlobKind blob, byte[] bytes) {
+    Map<BlobKind, byte[]> replaced = new LinkedHashMap<>(blobs);
+    replaced.put(blob, bytes);
+    return new StoredModel(kind, name, newRows, replaced);
+  }
+
   /** The value of a column of the model's own catalog row ({@code checksum}, ...), or null. */
   public String value(String column) {
     return rows.own(kind, column);

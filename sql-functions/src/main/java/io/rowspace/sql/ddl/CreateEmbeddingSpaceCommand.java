@@ -50,22 +50,31 @@ final class CreateEmbeddingSpaceCommand {
   private final SqlCreateEmbeddingSpace create;
   private final StatementContext context;
   private final RowspaceSession session;
-  /** The space whose training this continues (ALTER ... ADD COLUMNS), or null. */
+  /** The space whose training this continues (ALTER ... ADD COLUMNS / REFRESH), or null. */
   private final EmbeddingSpace base;
   private final Set<String> added;
+  /**
+   * The reads of the related tables of {@code base}, which a continued training keeps (its
+   * relations with their summaries), or null to plan them from the statement.
+   */
+  private final List<RelationRead> keptReads;
 
   CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context) {
-    this(create, context, null, Set.of());
+    this(create, context, null, Set.of(), null);
   }
 
-  /** A CREATE OR REPLACE that continues training {@code base} with the {@code added} columns. */
+  /**
+   * A CREATE OR REPLACE that continues training {@code base} with the {@code added} columns and
+   * the related tables {@code keptReads} reads (empty for a space over its root alone).
+   */
   CreateEmbeddingSpaceCommand(SqlCreateEmbeddingSpace create, StatementContext context,
-      EmbeddingSpace base, Set<String> added) {
+      EmbeddingSpace base, Set<String> added, List<RelationRead> keptReads) {
     this.create = create;
     this.context = context;
     this.session = context.session();
     this.base = base;
     this.added = Set.copyOf(added);
+    this.keptReads = keptReads == null ? null : List.copyOf(keptReads);
   }
 
   StatementResult execute() throws SQLException {
@@ -79,7 +88,8 @@ final class CreateEmbeddingSpaceCommand {
       }
       throw RowspaceErrors.spaceExists(name);
     }
-    SpacePlan spacePlan = plan(context, create);
+    SpacePlan spacePlan = plan(context, create, keptReads == null ? null
+        : keptReads.stream().map(RelationRead::planned).toList());
     Map<String, String> options = SpaceOptionsReader.read(create.options());
     boolean refit = refitPredictors(options);
     SpaceOptions spaceOptions = spaceOptions(options);
@@ -115,7 +125,8 @@ final class CreateEmbeddingSpaceCommand {
     for (RelationshipCheck.Finding finding : spacePlan.findings()) {
       finding.findings().forEach(context::warn);
     }
-    List<RelationRead> reads = RelationRead.of(plan.relations());
+    List<RelationRead> reads = keptReads != null ? keptReads
+        : RelationRead.of(plan.relations());
     RelatedRowReader reader = new RelatedRowReader(context.connection(),
         new TrainingPlanner(session.dialect()), spaceOptions.seed(), context.cancelled());
     Frame trainingRows = rows;
@@ -207,6 +218,15 @@ final class CreateEmbeddingSpaceCommand {
   /** Resolves the statement's tables and columns and plans the reads; shared with EXPLAIN. */
   static SpacePlan plan(StatementContext context, SqlCreateEmbeddingSpace create)
       throws SQLException {
+    return plan(context, create, null);
+  }
+
+  /**
+   * {@link #plan(StatementContext, SqlCreateEmbeddingSpace)} with the related tables given
+   * ({@code kept}: those of the space a continued training extends) instead of planned.
+   */
+  private static SpacePlan plan(StatementContext context, SqlCreateEmbeddingSpace create,
+      List<PlannedRelation> kept) throws SQLException {
     RowspaceSession session = context.session();
     TableInfo root = ObjectNames.table(session, context.connection(), create.rootTable());
     if (root.keyColumns().isEmpty()) {
@@ -237,8 +257,8 @@ final class CreateEmbeddingSpaceCommand {
       excluded.add(columnName);
       exclusions.putIfAbsent(columnName, "excluded by EXCLUDE COLUMNS");
     }
-    List<PlannedRelation> relations = relations(context, create, root,
-        relatedExcluded.keySet());
+    List<PlannedRelation> relations = kept != null ? kept
+        : relations(context, create, root, relatedExcluded.keySet());
     checkRelatedExclusions(relations, relatedExcluded, root);
     for (PlannedRelation r : relations) {
       if (r.kind() == PlannedRelation.Kind.PARENT) {

@@ -73,7 +73,7 @@ final class ExportCommand {
     ModelArchive archive = new ModelArchive(
         export.kind() == SqlModelKind.PREDICTOR ? ModelKind.PREDICTOR : ModelKind.SPACE, name,
         session.database().productName(), session.database().defaultSchema(),
-        Instant.now().toString(), models);
+        session.database().unquotedCasing().name(), Instant.now().toString(), models);
     archive.write(file);
     context.warn("Exported " + (export.kind() == SqlModelKind.PREDICTOR
         ? "predictor '" + name + "' with its embedding space '" + spaceName + "'"

@@ -2,16 +2,17 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.multitable.RelationRead;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlOption;
 import io.rowspace.sql.session.RowspaceSession;
+import io.rowspace.sql.session.SpaceRelations;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +30,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * Executes {@code ALTER EMBEDDING SPACE name ADD COLUMNS (c, ...) [WITH (...)]} and
  * {@code ALTER EMBEDDING SPACE name REFRESH [WITH (...)]}: a new version of the space whose
  * training continues from the current version's weights on the root table's current rows, with
- * the added columns (their encoders and tokens fresh, the rest kept) or none (REFRESH), for a
- * third of the current version's epochs unless {@code epochs} says otherwise. It is stored as CREATE OR
- * REPLACE stores a space (one transaction, the former version kept); its predictors become STALE
- * as after any replacement, or are re-fitted on the new version {@code WITH (refit_predictors =
- * true)}.
+ * the added columns of the root table (their encoders and tokens fresh, the rest kept) or none
+ * (REFRESH), for a third of the current version's epochs unless {@code epochs} says otherwise.
+ * A space over related tables keeps its relations (join columns, summaries and their reference
+ * times, encoders and weights of their tokens) and trains on their current rows, read for the
+ * root's current rows as at query time, so rows added to the root and to related tables since
+ * take part. It is stored as CREATE OR REPLACE stores a space (one transaction, the former
+ * version kept); its predictors become STALE as after any replacement, or are re-fitted on the
+ * new version {@code WITH (refit_predictors = true)}.
  */
 final class ExtendSpaceCommand {
   /** Options of the current version that the new one keeps: its shape and its training. */
@@ -53,15 +57,13 @@ final class ExtendSpaceCommand {
     SpaceRecord record = catalog.findSpace(name)
         .orElseThrow(() -> ExportCommand.unknown(catalog, ModelKind.SPACE, name));
     EmbeddingSpace base = session.models().space(catalog, record);
-    if (!base.relations().isEmpty()) {
-      throw new SQLException("ALTER EMBEDDING SPACE " + name + (add.refresh() ? " REFRESH"
-          : " ADD COLUMNS") + " is not supported "
-          + "for a space over related tables yet. Re-create it with CREATE OR REPLACE EMBEDDING "
-          + "SPACE " + name + " ON " + record.rootTable() + " (its current version is kept).",
-          SqlStates.FEATURE_NOT_SUPPORTED);
-    }
     TableInfo root = ObjectNames.storedTable(session, context.connection(), record.rootSchema(),
         record.rootTable());
+    // The related tables as the space reads them at query time: its relations, their current
+    // rows. Their root columns (the key, foreign keys) are read and never learned from.
+    List<RelationRead> related = base.relations().isEmpty() ? List.of()
+        : SpaceRelations.reads(session, context.connection(), record.rootSchema(), root, base);
+    Set<String> links = SpaceRelations.linkColumns(base);
     Set<String> used = new LinkedHashSet<>();
     for (ColumnProfile column : base.columns()) {
       if (column.used()) {
@@ -79,10 +81,12 @@ final class ExtendSpaceCommand {
         throw RowspaceErrors.unknownColumn(root.qualifiedName(), columnName, root.columnNames());
       }
       if (used.contains(columnName) || root.keyColumns().contains(columnName)
-          || !added.add(columnName)) {
+          || links.contains(columnName) || !added.add(columnName)) {
         throw RowspaceErrors.invalidArgument("Column '" + columnName + "' cannot be added to "
             + "embedding space '" + name + "': it is "
             + (root.keyColumns().contains(columnName) ? "the row key of " + root.qualifiedName()
+                : links.contains(columnName) ? "the join column of a related table (its rows "
+                    + "are a token of the space)"
                 : used.contains(columnName) ? "in the space already" : "named twice")
             + ". Name columns of " + root.qualifiedName() + " the space does not use.");
       }
@@ -90,7 +94,7 @@ final class ExtendSpaceCommand {
     List<SqlNode> excluded = new ArrayList<>();
     for (String column : root.columnNames()) {
       if (!used.contains(column) && !added.contains(column)
-          && !root.keyColumns().contains(column)) {
+          && !root.keyColumns().contains(column) && !links.contains(column)) {
         excluded.add(new SqlIdentifier(column, SqlParserPos.ZERO));
       }
     }
@@ -110,7 +114,7 @@ final class ExtendSpaceCommand {
             : " with the added " + (added.size() == 1 ? "column " : "columns ")
                 + String.join(", ", added))
         + " for " + options.get("epochs") + " epochs.");
-    return new CreateEmbeddingSpaceCommand(create, context, base, added).execute();
+    return new CreateEmbeddingSpaceCommand(create, context, base, added, related).execute();
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.planner.SchemaReader;
-import io.rowspace.planner.TableInfo;
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.ModelKind;
-import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
 import io.rowspace.sql.error.RowspaceErrors;
@@ -12,26 +12,30 @@ import io.rowspace.sql.parser.SqlImportModel;
 import io.rowspace.sql.parser.SqlModelKind;
 import io.rowspace.sql.session.RowspaceSession;
 import io.rowspace.sql.transfer.ModelArchive;
+import io.rowspace.sql.transfer.NameBinding;
+import io.rowspace.sql.transfer.RenamedModels;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Executes {@code IMPORT [OR REPLACE] PREDICTOR | EMBEDDING SPACE [name] FROM 'file'}: reads a
- * {@link ModelArchive}, checks that the tables and columns the space reads exist here, and stores
- * the models as new current versions in one catalog transaction.
+ * {@link ModelArchive}, binds the tables and columns the space reads to those here
+ * ({@link NameBinding}: as written, as an unquoted name folds here, or the one equal ignoring
+ * case), renames them in the models once ({@link RenamedModels}), and stores the models as new
+ * current versions in one catalog transaction.
  *
  * <p>IMPORT PREDICTOR stores the predictor (under {@code name}, if given) and its space under the
  * space's exported name; a space of that name with the same weights is used as it is. IMPORT
  * EMBEDDING SPACE stores the space (under {@code name}, if given) and its predictors under their
- * names. A model whose name is taken is refused (42710) unless OR REPLACE, which keeps the model
- * there as a former version, as CREATE OR REPLACE does.
+ * names. An exported name as the exporting database folds unquoted names is folded as this one
+ * folds them ({@code SHOP} from H2 is {@code shop} in PostgreSQL). A model whose name is taken
+ * is refused (42710) unless OR REPLACE, which keeps the model there as a former version, as
+ * CREATE OR REPLACE does.
  */
 final class ImportCommand {
   private final SqlImportModel statement;
@@ -60,34 +64,50 @@ final class ImportCommand {
     }
     String given = statement.name() == null ? null
         : ObjectNames.newModelName(statement.name(), statement.kind().description());
+    int exported = -1;
+    if (kind == ModelKind.PREDICTOR) {
+      for (int p = 0; p < archive.predictors().size() && exported < 0; p++) {
+        if (archive.predictors().get(p).name().equals(archive.name())) {
+          exported = p;
+        }
+      }
+      if (exported < 0) {
+        throw RowspaceErrors.unusableData("File '" + fileText + "' is damaged: it holds no "
+            + "predictor '" + archive.name() + "'. Export it again.");
+      }
+    }
+    String spaceName = kind == ModelKind.SPACE && given != null ? given
+        : here(archive, archive.space().name());
+    NameBinding.Bound bound = bind(archive, spaceName, what);
+    RenamedModels models;
+    try {
+      models = RenamedModels.of(archive, bound);
+    } catch (EngineException e) {
+      throw EngineErrors.translate(e, what);
+    }
     Catalog catalog = session.catalog();
-    StoredModel space = archive.space();
-    String spaceName;
+    StoredModel space = models.space();
     Map<String, StoredModel> predictors = new LinkedHashMap<>();
     if (kind == ModelKind.PREDICTOR) {
-      StoredModel predictor = archive.predictors().stream()
-          .filter(p -> p.name().equals(archive.name())).findFirst()
-          .orElseThrow(() -> RowspaceErrors.unusableData("File '" + fileText + "' is damaged: "
-              + "it holds no predictor '" + archive.name() + "'. Export it again."));
-      spaceName = space.name();
-      predictors.put(given == null ? predictor.name() : given, predictor);
+      StoredModel predictor = models.predictors().get(exported);
+      String predictorName = given == null ? here(archive, predictor.name()) : given;
+      predictors.put(predictorName, predictor);
       Optional<SpaceRecord> there = catalog.findSpace(spaceName);
       if (there.isPresent() && there.get().checksum().equals(space.value("checksum"))) {
         space = null; // the very space it was trained on is here already
       } else if (there.isPresent() && !statement.replace()) {
         throw new SQLException("Embedding space '" + spaceName + "', which predictor '"
-            + predictor.name() + "' needs, already exists here with other weights. Use IMPORT "
+            + predictorName + "' needs, already exists here with other weights. Use IMPORT "
             + "OR REPLACE PREDICTOR to replace the space too (its present version is kept for "
             + "ALTER EMBEDDING SPACE " + spaceName + " ROLLBACK TO VERSION, and its other "
             + "predictors become STALE), or DROP EMBEDDING SPACE " + spaceName + " first.",
             "42710");
       }
     } else {
-      spaceName = given == null ? space.name() : given;
       if (catalog.findSpace(spaceName).isPresent() && !statement.replace()) {
         throw RowspaceErrors.spaceExists(spaceName);
       }
-      archive.predictors().forEach(p -> predictors.put(p.name(), p));
+      models.predictors().forEach(p -> predictors.put(here(archive, p.name()), p));
     }
     if (!statement.replace()) {
       for (String name : predictors.keySet()) {
@@ -97,9 +117,7 @@ final class ImportCommand {
       }
     }
     Map<String, Object> spaceRow = new HashMap<>();
-    String rootSchema = rootSchema(archive);
-    spaceRow.put("root_schema", rootSchema);
-    checkTables(archive.space(), spaceName, rootSchema);
+    spaceRow.put("root_schema", bound.rootSchema());
     StoredModel.storeAll(catalog, space, spaceName, spaceRow, predictors);
     session.models().evictSpace(spaceName);
     predictors.keySet().forEach(session.models()::evictPredictor);
@@ -109,8 +127,62 @@ final class ImportCommand {
                 + String.join(", ", predictors.keySet()))
         + " from '" + fileText + "' (exported from " + archive.database() + " at "
         + archive.exportedAt() + ")" + (space == null ? "; embedding space '" + spaceName
-            + "' was here already with the same weights" : "") + ".");
+            + "' was here already with the same weights" : "") + renamedText(bound) + ".");
     return StatementResult.count((space == null ? 0 : 1) + predictors.size());
+  }
+
+  /**
+   * The name a model exported under {@code name} gets here: a name as the exporting database
+   * folds unquoted names ({@code SHOP} from H2) is folded as this one folds them ({@code shop}
+   * in PostgreSQL), so that the statements users write unquoted here find it; others (quoted
+   * there) stay as they are.
+   */
+  private String here(ModelArchive archive, String name) {
+    return archive.foldedAsUnquoted(name) ? session.database().fold(name) : name;
+  }
+
+  /**
+   * Binds the tables and columns the space reads to those here: 42S02 or 42S22 naming the first
+   * one that is missing or ambiguous.
+   */
+  private NameBinding.Bound bind(ModelArchive archive, String spaceName, String what)
+      throws SQLException {
+    NameBinding binding = new NameBinding(context.connection(),
+        ObjectNames.schemaReader(session, context.connection()),
+        session.database().defaultSchema(), session.database()::fold);
+    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(
+        archive.space().blobs().get(BlobKind.SPACE))) {
+      return binding.bind(archive.space(), space, archive.predictors(), rootSchema(archive),
+          "embedding space '" + spaceName + "'");
+    } catch (EngineException e) {
+      throw EngineErrors.translate(e, what);
+    }
+  }
+
+  /** What the warning says of names bound to others here, if any. */
+  private static String renamedText(NameBinding.Bound bound) {
+    List<String> changes = new ArrayList<>();
+    bound.renaming().tables().forEach((from, to) -> {
+      if (!from.equals(to)) {
+        changes.add(from + " -> " + to);
+      }
+    });
+    int columns = 0;
+    for (Map<String, String> names : bound.renaming().columns().values()) {
+      columns += (int) names.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+          .count();
+    }
+    if (changes.isEmpty() && columns == 0) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!changes.isEmpty()) {
+      parts.add((changes.size() == 1 ? "table " : "tables ") + String.join(", ", changes));
+    }
+    if (columns > 0) {
+      parts.add(columns + (columns == 1 ? " column" : " columns") + " renamed");
+    }
+    return "; its names were bound to this database's (" + String.join("; ", parts) + ")";
   }
 
   /**
@@ -120,45 +192,5 @@ final class ImportCommand {
   private static String rootSchema(ModelArchive archive) {
     String schema = archive.space().value("root_schema");
     return schema == null || schema.equals(archive.defaultSchema()) ? null : schema;
-  }
-
-  /**
-   * Checks that the tables and columns the space reads (used columns, keys, join columns)
-   * exist here: 42S02 or 42S22 naming the first missing one.
-   */
-  private void checkTables(StoredModel space, String spaceName, String rootSchema)
-      throws SQLException {
-    String model = "embedding space '" + spaceName + "'";
-    String rootTable = space.value("root_table");
-    Map<String, Set<String>> needed = new LinkedHashMap<>();
-    needed.put(rootTable, new LinkedHashSet<>(
-        ModelRows.jsonList(space.value("key_columns"))));
-    for (Map<String, String> column : space.rows("SPACE_COLUMNS")) {
-      String reason = column.get("reason");
-      boolean read = "USED".equals(column.get("status"))
-          || (reason != null && (reason.startsWith("join column") || reason.startsWith("row key")));
-      if (read) {
-        needed.computeIfAbsent(column.get("table_name"), t -> new LinkedHashSet<>())
-            .add(column.get("column_name"));
-      }
-    }
-    SchemaReader reader = ObjectNames.schemaReader(session, context.connection());
-    for (Map.Entry<String, Set<String>> table : needed.entrySet()) {
-      Optional<TableInfo> info = reader.findTable(rootSchema, table.getKey());
-      if (info.isEmpty()) {
-        List<String> existing = reader.tableNames();
-        String similar = existing.stream()
-            .filter(t -> t.toLowerCase(Locale.ROOT)
-                .equals(table.getKey().toLowerCase(Locale.ROOT)))
-            .findFirst().orElse(null);
-        throw RowspaceErrors.importMissingTable(model, table.getKey(), similar, existing);
-      }
-      for (String column : table.getValue()) {
-        if (info.get().column(column).isEmpty()) {
-          throw RowspaceErrors.importMissingColumn(model, info.get().qualifiedName(), column,
-              info.get().columnNames());
-        }
-      }
-    }
   }
 }

@@ -79,23 +79,42 @@ public final class RowspaceErrors {
   }
 
   /** IMPORT of a model whose table is absent; {@code similar} is a name that differs in case. */
-  public static SQLException importMissingTable(String model, String table, String similar,
+  public static SQLException importMissingTable(String model, String table,
       Collection<String> existing) {
     return new SQLException("Table '" + table + "', which " + model + " was trained on, does "
-        + "not exist in this database. "
-        + (similar == null ? listOrNone("Existing tables", existing)
-            : "There is '" + similar + "': names must match exactly, since the model reads "
-                + "columns by name; create the table with quoted names (\"" + table + "\").")
+        + "not exist in this database (looked for as written, as an unquoted name folds here and "
+        + "in any case). " + listOrNone("Existing tables", existing)
         + " Create the table with the model's columns before IMPORT.", SqlStates.UNKNOWN_TABLE);
+  }
+
+  /** IMPORT of a model whose table matches several tables here when case is ignored. */
+  public static SQLException importAmbiguousTable(String model, String table,
+      Collection<String> candidates) {
+    return new SQLException("Table '" + table + "', which " + model + " was trained on, matches "
+        + "several tables of this database when case is ignored (" + String.join(", ", candidates)
+        + ") and none exactly or as an unquoted name folds here. Rename or drop all but one of "
+        + "them (or create '" + table + "' with that exact name) before IMPORT.",
+        SqlStates.UNKNOWN_TABLE);
   }
 
   /** IMPORT of a model whose column is absent. */
   public static SQLException importMissingColumn(String model, String table, String column,
       Collection<String> existing) {
     return new SQLException("Column '" + column + "' of table '" + table + "', which " + model
-        + " reads, does not exist in this database. " + listOrNone("Its columns", existing)
+        + " reads, does not exist in this database (looked for as written, as an unquoted name "
+        + "folds here and in any case). " + listOrNone("Its columns", existing)
         + " Add the column (same name, same kind of values) before IMPORT.",
         SqlStates.UNKNOWN_COLUMN);
+  }
+
+  /** IMPORT of a model whose column matches several columns here when case is ignored. */
+  public static SQLException importAmbiguousColumn(String model, String table, String column,
+      Collection<String> candidates) {
+    return new SQLException("Column '" + column + "' of table '" + table + "', which " + model
+        + " reads, matches several columns of that table when case is ignored ("
+        + String.join(", ", candidates) + ") and none exactly or as an unquoted name folds "
+        + "here. Rename all but one of them (or add '" + column + "' with that exact name) "
+        + "before IMPORT.", SqlStates.UNKNOWN_COLUMN);
   }
 
   public static SQLException invalidArgument(String message) {

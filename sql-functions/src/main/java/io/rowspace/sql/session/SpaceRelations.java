@@ -108,6 +108,21 @@ public final class SpaceRelations {
     TableInfo root = schema.findTable(record.rootSchema(), record.rootTable()).orElseThrow(() ->
         new SQLException("Root table '" + record.rootTable() + "' of embedding space '"
             + record.name() + "' no longer exists.", "42S02"));
+    return reads(session, connection, record.rootSchema(), root, space);
+  }
+
+  /**
+   * The reads of a trained space's related tables as they are now: its own relations (join
+   * columns, summaries and their reference times), reading the columns it learned from.
+   *
+   * @param rootSchema the schema of the root table, null for the default one
+   * @param root the root table
+   * @throws SQLException 42S02 or 42S22 when a related table or join column no longer exists
+   */
+  public static List<RelationRead> reads(RowspaceSession session, Connection connection,
+      String rootSchema, TableInfo root, EmbeddingSpace space) throws SQLException {
+    SchemaReader schema = new SchemaReader(connection, session.database().defaultSchema(),
+        session.dialect());
     Map<Relation, List<ColumnProfile>> profiles = space.relatedColumns();
     return RelationRead.of(space.relations(), root, relation -> {
       Set<String> used = new LinkedHashSet<>();
@@ -117,6 +132,6 @@ public final class SpaceRelations {
         }
       }
       return used;
-    }, schema, record.rootSchema());
+    }, schema, rootSchema);
   }
 }

@@ -30,16 +30,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The file EXPORT writes and IMPORT reads: what was exported ({@code kind} and {@code name}),
- * where from (the backing database's product and default schema) and the models, a space first.
+ * where from (the backing database's product, its default schema and how it folds unquoted
+ * names) and the models, a space first.
  *
  * <pre>
  * "RWSMODEL"            8 bytes, the magic
  * format                int, 1
- * header                UTF: JSON {kind, name, database, default_schema, exported_at}
+ * header                UTF: JSON {kind, name, database, default_schema, unquoted_casing,
+ *                       exported_at}; unquoted_casing (TO_UPPER, TO_LOWER or UNCHANGED) is
+ *                       absent from files of Rowspace before it
  * models                int, then per model: kind, name (UTF), catalog rows (int length,
  *                       JSON bytes), stored bytes (int count, per entry: blob kind (UTF),
  *                       int length, bytes)
@@ -47,7 +51,7 @@ import java.util.Map;
  * </pre>
  */
 public record ModelArchive(ModelKind kind, String name, String database, String defaultSchema,
-    String exportedAt, List<StoredModel> models) {
+    String unquotedCasing, String exportedAt, List<StoredModel> models) {
   private static final byte[] MAGIC = "RWSMODEL".getBytes(StandardCharsets.US_ASCII);
   /** The format this Rowspace writes; it reads this one and the ones before. */
   public static final int FORMAT = 1;
@@ -56,6 +60,25 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
 
   public ModelArchive {
     models = List.copyOf(models);
+  }
+
+  /**
+   * Whether a name is as the exporting database folds an unquoted identifier (so it was most
+   * likely written unquoted there): upper case from H2, lower case from PostgreSQL. Files without
+   * the casing take it from the database's product name.
+   */
+  public boolean foldedAsUnquoted(String identifier) {
+    String casing = unquotedCasing;
+    if (casing == null) {
+      String product = database == null ? "" : database.toLowerCase(Locale.ROOT);
+      casing = product.equals("h2") ? "TO_UPPER" : product.contains("postgres") ? "TO_LOWER"
+          : "UNCHANGED";
+    }
+    return switch (casing) {
+      case "TO_UPPER" -> identifier.equals(identifier.toUpperCase(Locale.ROOT));
+      case "TO_LOWER" -> identifier.equals(identifier.toLowerCase(Locale.ROOT));
+      default -> false;
+    };
   }
 
   /** The space of the archive, which is always its first model. */
@@ -161,8 +184,8 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
       }
       return new ModelArchive(ModelKind.valueOf(header.path("kind").asText()),
           header.path("name").asText(), header.path("database").asText(),
-          header.path("default_schema").asText(null), header.path("exported_at").asText(),
-          models);
+          header.path("default_schema").asText(null), header.path("unquoted_casing").asText(null),
+          header.path("exported_at").asText(), models);
     } catch (IOException | IllegalArgumentException e) {
       throw new SQLException("File '" + file + "' is damaged: " + e.getMessage() + ". Export "
           + "the model again.", SqlStates.UNUSABLE_DATA, e);
@@ -179,6 +202,7 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
       header.put("name", name);
       header.put("database", database);
       header.put("default_schema", defaultSchema);
+      header.put("unquoted_casing", unquotedCasing);
       header.put("exported_at", exportedAt);
       out.writeUTF(header.toString());
       out.writeInt(models.size());
