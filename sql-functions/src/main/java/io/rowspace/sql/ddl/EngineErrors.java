@@ -1,8 +1,8 @@
 package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import java.sql.SQLException;
 
 /** Turns the engine's exceptions into the SQL errors of SPEC section 9. */
@@ -18,9 +18,9 @@ final class EngineErrors {
   static SQLException translate(EngineException e, String what) {
     switch (e.kind()) {
     case INVALID_OPTION:
-      return new SQLException(e.getMessage(), SqlStates.INVALID_ARGUMENT, e);
+      return ErrorCode.INVALID_ARGUMENT.exception(e, e.getMessage());
     case UNUSABLE_DATA:
-      return new SQLException(e.getMessage(), SqlStates.UNUSABLE_DATA, e);
+      return ErrorCode.UNUSABLE_DATA.exception(e, e.getMessage());
     case CANCELLED:
       return RowspaceErrors.cancelled(what);
     case OUT_OF_MEMORY:

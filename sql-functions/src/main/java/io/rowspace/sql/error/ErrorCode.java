@@ -1,0 +1,169 @@
+package io.rowspace.sql.error;
+
+import java.sql.SQLException;
+import java.util.BitSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue of Rowspace's own errors: each has a stable code (the {@link SQLException}'s
+ * vendor code, from 80001 up, clear of the backing databases' own), its SQLSTATE (SPEC section 9)
+ * and its message, with parameters {@code {0}}, {@code {1}}, ... that name the object and the fix.
+ * {@link RowspaceErrors} builds the exceptions from it; a message's parameters are counted from
+ * its text and checked on every use.
+ *
+ * <p>Codes are never reused or renumbered: a user may search for one. The last two entries carry
+ * messages written where the error arises ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA});
+ * they are what remains to be brought into the catalogue, one message at a time.
+ */
+public enum ErrorCode {
+  SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
+  UNKNOWN_TABLE(80002, SqlStates.UNKNOWN_TABLE, "Table '{0}' does not exist. {1}"),
+  UNKNOWN_COLUMN(80003, SqlStates.UNKNOWN_COLUMN,
+      "Column '{0}' does not exist in table '{1}'. {2}"),
+  UNKNOWN_SPACE(80004, SqlStates.UNKNOWN_OBJECT, "Embedding space '{0}' does not exist. {1} "
+      + "Create it with CREATE EMBEDDING SPACE {0} ON <table>."),
+  UNKNOWN_PREDICTOR(80005, SqlStates.UNKNOWN_OBJECT, "Predictor '{0}' does not exist. {1} "
+      + "Create it with CREATE PREDICTOR {0} ON <space> TARGET <column>."),
+  SPACE_EXISTS(80006, SqlStates.ALREADY_EXISTS, "Embedding space '{0}' already exists. Use "
+      + "CREATE OR REPLACE EMBEDDING SPACE to replace it, IF NOT EXISTS to keep it, or DROP "
+      + "EMBEDDING SPACE {0} first."),
+  PREDICTOR_EXISTS(80007, SqlStates.ALREADY_EXISTS, "Predictor '{0}' already exists. Use "
+      + "CREATE OR REPLACE PREDICTOR to replace it, IF NOT EXISTS to keep it, or DROP PREDICTOR "
+      + "{0} first."),
+  SPACE_IN_USE(80008, SqlStates.DEPENDENT_OBJECTS, "Embedding space '{0}' is used by predictors "
+      + "{1}. Drop them first, or use DROP EMBEDDING SPACE {0} CASCADE."),
+  STALE_PREDICTOR(80009, SqlStates.OBJECT_NOT_IN_STATE, "Predictor '{0}' is STALE: embedding "
+      + "space '{1}' was replaced after it was trained, so its inputs changed meaning. Re-train "
+      + "it with CREATE OR REPLACE PREDICTOR {0} ON EMBEDDING SPACE {1} TARGET {2}, or replace "
+      + "the space WITH (refit_predictors = true), which re-fits its predictors."),
+  NO_FILE_ACCESS(80010, SqlStates.INSUFFICIENT_PRIVILEGE, "{0} reads or writes a file of the "
+      + "process running Rowspace, which only a user with role admin may do on a Rowspace "
+      + "server. Ask an admin to run it."),
+  IMPORT_MISSING_TABLE(80011, SqlStates.UNKNOWN_TABLE, "Table '{0}', which {1} was trained on, "
+      + "does not exist in this database (looked for as written, as an unquoted name folds here "
+      + "and in any case). {2} Create the table with the model's columns before IMPORT."),
+  IMPORT_AMBIGUOUS_TABLE(80012, SqlStates.UNKNOWN_TABLE, "Table '{0}', which {1} was trained "
+      + "on, matches several tables of this database when case is ignored ({2}) and none "
+      + "exactly or as an unquoted name folds here. Rename or drop all but one of them (or "
+      + "create '{0}' with that exact name) before IMPORT."),
+  IMPORT_MISSING_COLUMN(80013, SqlStates.UNKNOWN_COLUMN, "Column '{0}' of table '{1}', which "
+      + "{2} reads, does not exist in this database (looked for as written, as an unquoted name "
+      + "folds here and in any case). {3} Add the column (same name, same kind of values) "
+      + "before IMPORT."),
+  IMPORT_AMBIGUOUS_COLUMN(80014, SqlStates.UNKNOWN_COLUMN, "Column '{0}' of table '{1}', which "
+      + "{2} reads, matches several columns of that table when case is ignored ({3}) and none "
+      + "exactly or as an unquoted name folds here. Rename all but one of them (or add '{0}' "
+      + "with that exact name) before IMPORT."),
+  CANCELLED(80015, SqlStates.CANCELLED, "{0} was cancelled; nothing of it was kept."),
+  OUT_OF_MEMORY(80016, SqlStates.OUT_OF_MEMORY, "{0} ran out of memory even with smaller "
+      + "batches. Lower max_rows or batch_size in WITH (...), or give the JVM more heap (-Xmx)."),
+  TOO_COMPLEX(80017, SqlStates.STATEMENT_TOO_COMPLEX, "Statement too complex{0}: its "
+      + "expressions or parentheses nest too deeply to parse or plan (for example thousands of "
+      + "nested parentheses or a sum of thousands of terms). Split it into smaller expressions "
+      + "or statements."),
+  NAME_TOO_LONG(80018, SqlStates.NAME_TOO_LONG, "The name of {0} '{1}…' is {2} characters long; "
+      + "names of {3}s may have at most {4} characters. Choose a shorter name."),
+  UNSUPPORTED_EXPRESSION(80019, SqlStates.FEATURE_NOT_SUPPORTED, "This query calls a Rowspace "
+      + "function and compares or combines values of types that cannot be compared or combined "
+      + "there (for example text or a number with an INTERVAL). Compare values of the same type, "
+      + "or CAST one of them."),
+  TARGET_COLUMN_ABSENT(80020, SqlStates.UNKNOWN_COLUMN, "Column '{0}', the target of predictor "
+      + "'{1}', is not among the columns of {2} ({3}): evaluating needs the true values. Select "
+      + "it too, e.g. ON (SELECT ..., {0} FROM ...)."),
+  NO_LABELLED_ROWS(80021, SqlStates.UNUSABLE_DATA, "No labelled rows to evaluate predictor '{0}' "
+      + "on: {1}. Evaluate on rows whose {2} is known."),
+  NEEDS_CLASSIFICATION(80022, SqlStates.INVALID_ARGUMENT, "{0} needs a classification "
+      + "predictor; '{1}' predicts the number {2}. Use EVALUATE PREDICTOR {1} ON ... for its "
+      + "RMSE, MAE, R² and interval coverage."),
+  IMPORTANCE_NOT_MEASURED(80023, SqlStates.OBJECT_NOT_IN_STATE, "Predictor '{0}' was stored by "
+      + "an earlier Rowspace, which did not measure global feature importance. Re-create it to "
+      + "measure it: CREATE OR REPLACE PREDICTOR {0} ON EMBEDDING SPACE {1} TARGET {2}."),
+  INTERNAL(80024, SqlStates.INTERNAL, "{0}"),
+  /** An invalid option or argument, its message written where it is checked. */
+  INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
+  /** Data a statement cannot use, its message written where it is found. */
+  UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
+
+  private final int code;
+  private final String sqlState;
+  private final String message;
+  private final int parameterCount;
+
+  ErrorCode(int code, String sqlState, String message) {
+    this.code = code;
+    this.sqlState = sqlState;
+    this.message = message;
+    this.parameterCount = countParameters(message);
+  }
+
+  /** The stable number of this error: the vendor code of its exceptions. */
+  public int code() {
+    return code;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The message with its parameters unfilled. */
+  public String messageTemplate() {
+    return message;
+  }
+
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  /**
+   * The message with {@code {i}} replaced by the i-th argument.
+   *
+   * @throws IllegalArgumentException if the count of arguments is not the message's
+   */
+  public String message(Object... arguments) {
+    if (arguments.length != parameterCount) {
+      throw new IllegalArgumentException("Error " + name() + " takes " + parameterCount
+          + " arguments, got " + arguments.length);
+    }
+    Matcher parameter = Placeholders.PATTERN.matcher(message);
+    StringBuilder text = new StringBuilder();
+    while (parameter.find()) {
+      parameter.appendReplacement(text, Matcher.quoteReplacement(
+          String.valueOf(arguments[Integer.parseInt(parameter.group(1))])));
+    }
+    parameter.appendTail(text);
+    return text.toString();
+  }
+
+  /** The error as an exception. */
+  public SQLException exception(Object... arguments) {
+    return new SQLException(message(arguments), sqlState, code);
+  }
+
+  /** The error as an exception with its cause. */
+  public SQLException exception(Throwable cause, Object... arguments) {
+    return new SQLException(message(arguments), sqlState, code, cause);
+  }
+
+  /** Where a message takes a parameter; apart, as enum constants are created before statics. */
+  private static final class Placeholders {
+    static final Pattern PATTERN = Pattern.compile("\\{(\\d+)}");
+  }
+
+  /**
+   * The count of parameters of a message: its highest {@code {i}} plus one, every index below
+   * used.
+   */
+  private static int countParameters(String message) {
+    Matcher parameter = Placeholders.PATTERN.matcher(message);
+    BitSet used = new BitSet();
+    while (parameter.find()) {
+      used.set(Integer.parseInt(parameter.group(1)));
+    }
+    if (used.nextClearBit(0) != used.length()) {
+      throw new IllegalStateException("Parameters of an error message must be {0} to {n} "
+          + "without gaps: " + message);
+    }
+    return used.length();
+  }
+}
