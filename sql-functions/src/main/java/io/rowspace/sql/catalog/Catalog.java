@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowspace.jdbc.BackingDatabase;
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,9 +93,8 @@ public final class Catalog {
         if (!CatalogSchema.lacksPrivilege(e)) {
           throw e;
         }
-        throw new SQLException(what + " changes the Rowspace catalog (schema ROWSPACE), which "
-            + "database user '" + connection.getMetaData().getUserName() + "' may not change.",
-            SqlStates.INSUFFICIENT_PRIVILEGE, e);
+        throw ErrorCode.CATALOG_NOT_WRITABLE.exception(e, what,
+            connection.getMetaData().getUserName());
       }
     }
   }
@@ -433,9 +432,8 @@ public final class Catalog {
       all = readBlob(connection, kind, name, version);
     }
     if (expectedChecksum != null && !checksum(all).equals(expectedChecksum)) {
-      throw new SQLException("The stored " + kind.name().toLowerCase(Locale.ROOT)
-          + " data of '" + name + "' (version " + version + ") do not match their checksum: the catalog "
-          + "was changed outside Rowspace. Re-create it with CREATE OR REPLACE.", "XX001");
+      throw ErrorCode.DAMAGED_MODEL_BYTES.exception(kind.name().toLowerCase(Locale.ROOT), name,
+          version);
     }
     return all;
   }

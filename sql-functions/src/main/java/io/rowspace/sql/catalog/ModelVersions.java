@@ -1,5 +1,6 @@
 package io.rowspace.sql.catalog;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,9 +139,7 @@ public final class ModelVersions {
     try {
       rows = ModelRows.fromBytes(bytes);
     } catch (IOException e) {
-      throw new SQLException("The kept catalog rows of version " + version + " of "
-          + kind.label() + " '" + name + "' cannot be read: the catalog was changed outside "
-          + "Rowspace.", "XX001", e);
+      throw ErrorCode.DAMAGED_VERSION_ROWS.exception(e, version, kind.label(), name);
     }
     retire(connection, kind, name);
     ModelRows.delete(connection, kind, name);

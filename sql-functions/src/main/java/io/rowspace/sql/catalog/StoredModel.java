@@ -1,6 +1,7 @@
 package io.rowspace.sql.catalog;
 
 import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -24,8 +25,7 @@ public record StoredModel(ModelKind kind, String name, ModelRows rows,
       throws SQLException {
     ModelRows rows = ModelRows.read(connection, kind, name);
     int version = ModelVersions.currentVersion(connection, kind, name).orElseThrow(() ->
-        new SQLException("The " + kind.label() + " '" + name + "' was dropped meanwhile.",
-            "42704"));
+        ErrorCode.MODEL_DROPPED.exception(kind.label(), name));
     Map<BlobKind, byte[]> blobs = new LinkedHashMap<>();
     for (BlobKind blob : kind.blobs()) {
       byte[] bytes = Catalog.readBlob(connection, blob, name, version);

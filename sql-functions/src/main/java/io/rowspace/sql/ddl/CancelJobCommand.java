@@ -2,7 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.JobOwner;
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.parser.SqlCancelJob;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,15 +38,10 @@ final class CancelJobCommand implements StatementCommand {
     }
     if (state.isPresent()) {
       JobOwner owner = catalog.jobs().owner(id).orElse(JobOwner.parse(null));
-      throw new SQLException("Job '" + id + "' runs in another process (" + owner.describe()
-          + "), which is still alive: CANCEL JOB reaches only the jobs of its own process. "
-          + "Cancel it from a connection of that process, or end that process: the job then "
-          + "shows FAILED and re-running its statement resumes from its last checkpoint.",
-          SqlStates.OBJECT_NOT_IN_STATE);
+      throw ErrorCode.JOB_IN_OTHER_PROCESS.exception(id, owner.describe());
     }
     Set<String> running = BackgroundJobs.runningIds();
-    throw new SQLException("Job '" + id + "' does not exist. Running jobs: "
-        + (running.isEmpty() ? "none" : String.join(", ", running))
-        + " (see ROWSPACE.JOBS).", SqlStates.UNKNOWN_OBJECT);
+    throw ErrorCode.UNKNOWN_JOB.exception(id,
+        running.isEmpty() ? "none" : String.join(", ", running));
   }
 }

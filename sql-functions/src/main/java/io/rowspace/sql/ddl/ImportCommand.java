@@ -2,11 +2,12 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.space.EmbeddingSpace;
-import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlImportModel;
 import io.rowspace.sql.parser.SqlModelKind;
@@ -96,12 +97,7 @@ final class ImportCommand {
       if (there.isPresent() && there.get().checksum().equals(space.value("checksum"))) {
         space = null; // the very space it was trained on is here already
       } else if (there.isPresent() && !statement.replace()) {
-        throw new SQLException("Embedding space '" + spaceName + "', which predictor '"
-            + predictorName + "' needs, already exists here with other weights. Use IMPORT "
-            + "OR REPLACE PREDICTOR to replace the space too (its present version is kept for "
-            + "ALTER EMBEDDING SPACE " + spaceName + " ROLLBACK TO VERSION, and its other "
-            + "predictors become STALE), or DROP EMBEDDING SPACE " + spaceName + " first.",
-            "42710");
+        throw ErrorCode.IMPORT_SPACE_EXISTS.exception(spaceName, predictorName);
       }
     } else {
       if (catalog.findSpace(spaceName).isPresent() && !statement.replace()) {

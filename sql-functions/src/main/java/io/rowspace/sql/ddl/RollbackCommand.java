@@ -5,8 +5,8 @@ import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.ModelVersion;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.parser.SqlModelKind;
 import io.rowspace.sql.parser.SqlRollbackModel;
 import java.math.BigDecimal;
@@ -90,10 +90,8 @@ final class RollbackCommand {
     String kept = versions.isEmpty() ? current + " (current)"
         : versions.stream().map(v -> v.version() + (v.current() ? " (current)" : ""))
             .collect(Collectors.joining(", "));
-    return new SQLException("Version " + version + " of " + kind.label() + " '" + name
-        + "' does not exist. Kept versions: " + kept + ". At most " + catalog.keepVersions()
-        + " versions are kept (connection property rowspace.keepVersions); CREATE OR REPLACE "
-        + kind.keywords() + " makes a new one.", SqlStates.UNKNOWN_OBJECT);
+    return ErrorCode.UNKNOWN_VERSION.exception(version, kind.label(), name, kept,
+        catalog.keepVersions(), kind.keywords());
   }
 
   private static void reportPredictors(StatementContext context, Catalog catalog, String space,

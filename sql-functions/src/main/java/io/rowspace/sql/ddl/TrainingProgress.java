@@ -5,7 +5,7 @@ import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.sql.catalog.TimelineRecord;
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +72,8 @@ final class TrainingProgress implements TrainingMonitor {
    */
   SQLException translate(EngineException e, String what) {
     if (timedOut && e.kind() == EngineException.Kind.CANCELLED) {
-      return new SQLException(what + " ran past rowspace.maxTrainingSeconds ("
-          + context.session().settings().maxTrainingSeconds() + " s) and was stopped; nothing "
-          + "of it was kept. Raise the connection property, or train on less: WITH (max_rows = "
-          + "..., epochs = ...).", SqlStates.CANCELLED, e);
+      return ErrorCode.TRAINING_TIME_LIMIT.exception(e, what,
+          context.session().settings().maxTrainingSeconds());
     }
     return EngineErrors.translate(e, what);
   }

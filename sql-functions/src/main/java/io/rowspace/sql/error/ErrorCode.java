@@ -80,6 +80,31 @@ public enum ErrorCode {
       + "an earlier Rowspace, which did not measure global feature importance. Re-create it to "
       + "measure it: CREATE OR REPLACE PREDICTOR {0} ON EMBEDDING SPACE {1} TARGET {2}."),
   INTERNAL(80024, SqlStates.INTERNAL, "{0}"),
+  JOB_IN_OTHER_PROCESS(80027, SqlStates.OBJECT_NOT_IN_STATE, "Job '{0}' runs in another process "
+      + "({1}), which is still alive: CANCEL JOB reaches only the jobs of its own process. Cancel "
+      + "it from a connection of that process, or end that process: the job then shows FAILED "
+      + "and re-running its statement resumes from its last checkpoint."),
+  UNKNOWN_JOB(80028, SqlStates.UNKNOWN_OBJECT, "Job '{0}' does not exist. Running jobs: {1} (see "
+      + "ROWSPACE.JOBS)."),
+  IMPORT_SPACE_EXISTS(80029, SqlStates.ALREADY_EXISTS, "Embedding space '{0}', which predictor "
+      + "'{1}' needs, already exists here with other weights. Use IMPORT OR REPLACE PREDICTOR to "
+      + "replace the space too (its present version is kept for ALTER EMBEDDING SPACE {0} "
+      + "ROLLBACK TO VERSION, and its other predictors become STALE), or DROP EMBEDDING SPACE {0} "
+      + "first."),
+  UNKNOWN_VERSION(80030, SqlStates.UNKNOWN_OBJECT, "Version {0} of {1} '{2}' does not exist. Kept "
+      + "versions: {3}. At most {4} versions are kept (connection property "
+      + "rowspace.keepVersions); CREATE OR REPLACE {5} makes a new one."),
+  TRAINING_TIME_LIMIT(80031, SqlStates.CANCELLED, "{0} ran past rowspace.maxTrainingSeconds ({1} "
+      + "s) and was stopped; nothing of it was kept. Raise the connection property, or train on "
+      + "less: WITH (max_rows = ..., epochs = ...)."),
+  CATALOG_NOT_WRITABLE(80032, SqlStates.INSUFFICIENT_PRIVILEGE, "{0} changes the Rowspace "
+      + "catalog (schema ROWSPACE), which database user '{1}' may not change."),
+  DAMAGED_MODEL_BYTES(80033, SqlStates.DATA_CORRUPTED, "The stored {0} data of '{1}' (version "
+      + "{2}) do not match their checksum: the catalog was changed outside Rowspace. Re-create it "
+      + "with CREATE OR REPLACE."),
+  DAMAGED_VERSION_ROWS(80034, SqlStates.DATA_CORRUPTED, "The kept catalog rows of version {0} of "
+      + "{1} '{2}' cannot be read: the catalog was changed outside Rowspace."),
+  MODEL_DROPPED(80035, SqlStates.UNKNOWN_OBJECT, "The {0} '{1}' was dropped meanwhile."),
   /** An invalid option or argument, its message written where it is checked. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** Data a statement cannot use, its message written where it is found. */

@@ -26,6 +26,8 @@ public final class SqlStates {
   public static final String INVALID_DATETIME = "22007";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INTERNAL = "XX000";
+  /** Stored bytes or rows that do not match their checksum or cannot be read. */
+  public static final String DATA_CORRUPTED = "XX001";
 
   private SqlStates() {
   }
