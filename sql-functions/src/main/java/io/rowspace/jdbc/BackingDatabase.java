@@ -2,6 +2,7 @@ package io.rowspace.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -99,8 +100,7 @@ public final class BackingDatabase {
       try {
         pool = new HikariDataSource(config);
       } catch (RuntimeException e) {
-        throw new SQLException("Cannot open backing database " + jdbcUrl + ": " + e.getMessage(),
-            "08001", e);
+        throw ErrorCode.BACKING_DATABASE_UNAVAILABLE.exception(e, jdbcUrl, e.getMessage());
       }
       Properties credentials = new Properties();
       if (!user.isEmpty()) {
@@ -154,11 +154,8 @@ public final class BackingDatabase {
         throw new SQLException("Cannot connect to the backing database " + jdbcUrl + ": "
             + cause.getMessage(), cause.getSQLState(), cause);
       }
-      throw new SQLException("All " + POOL_SIZE + " of Rowspace's internal connections to "
-          + jdbcUrl + " stayed busy for " + POOL_WAIT_MILLIS / 1000 + " s (catalog and model "
-          + "reads of other statements). Retry the statement; if it keeps happening, fewer "
-          + "statements at once or a backing database allowing more connections help.",
-          "53300", e);
+      throw ErrorCode.INTERNAL_CONNECTIONS_BUSY.exception(e, POOL_SIZE, jdbcUrl,
+          POOL_WAIT_MILLIS / 1000);
     }
   }
 

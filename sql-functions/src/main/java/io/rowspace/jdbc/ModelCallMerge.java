@@ -1,6 +1,6 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.function.ModelCalls;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -40,17 +40,14 @@ final class ModelCallMerge {
   long execute(String sql) throws SQLException {
     SqlNode node = RowspaceStatement.parse(connection, sql);
     if (!(node instanceof SqlMerge merge)) {
-      throw new SQLException("This MERGE could not be read as MERGE INTO t USING (query) s ON "
-          + "... WHEN ...: write the model calls in the USING query.", SqlStates.SYNTAX);
+      throw ErrorCode.MERGE_NOT_READ.exception();
     }
     SqlNode source = merge.getSourceTableRef();
     SqlNode query = source.getKind() == SqlKind.AS ? ((SqlCall) source).operand(0) : source;
     boolean callsOutsideSource = ModelCalls.in(merge.getCondition())
         || ModelCalls.in(merge.getUpdateCall()) || ModelCalls.in(merge.getInsertCall());
     if (callsOutsideSource || !ModelCalls.in(query) || !query.isA(SqlKind.QUERY)) {
-      throw new SQLException("In MERGE, model calls run in the USING query: write MERGE INTO t "
-          + "USING (SELECT key, PREDICT('p') AS guess FROM ...) s ON t.key = s.key WHEN MATCHED "
-          + "THEN UPDATE SET c = s.guess ...", SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.MERGE_CALL_OUTSIDE_USING.exception();
     }
     int[] span = span(sql, query.getParserPosition());
     String staging = stagingName();

@@ -1,8 +1,8 @@
 package io.rowspace.jdbc;
 
 import io.rowspace.sql.catalog.ModelViews;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.BackingViewText;
 import io.rowspace.sql.routing.SqlTokens;
 import io.rowspace.sql.session.RowspaceSession;
@@ -123,14 +123,11 @@ final class ModelCallViews {
         break;
       }
       if (tokens.get(i).text().equals("(")) {
-        throw new SQLException("CREATE VIEW with a model call takes its column names from the "
-            + "query: write them as aliases in the SELECT list instead of a column list.",
-            SqlStates.FEATURE_NOT_SUPPORTED);
+        throw ErrorCode.VIEW_COLUMN_LIST.exception();
       }
     }
     if (as < 0) {
-      throw new SQLException("CREATE VIEW needs AS and a query: CREATE VIEW v AS SELECT ...",
-          SqlStates.SYNTAX);
+      throw ErrorCode.VIEW_WITHOUT_QUERY.exception();
     }
     String nameText = sql.substring(tokens.get(at).start(), tokens.get(as).start()).strip();
     String body = sql.substring(tokens.get(as).end()).strip();
@@ -166,7 +163,7 @@ final class ModelCallViews {
       parsed = io.rowspace.sql.parser.RowspaceSqlParser.parse("SELECT * FROM " + nameText,
           session.database().unquotedCasing());
     } catch (org.apache.calcite.sql.parser.SqlParseException e) {
-      throw new SQLException("'" + nameText + "' is not a view name.", SqlStates.SYNTAX, e);
+      throw ErrorCode.NOT_A_VIEW_NAME.exception(e, nameText);
     }
     SqlIdentifier identifier = (SqlIdentifier) ((SqlSelect) parsed).getFrom();
     return identifier.names.get(identifier.names.size() - 1);

@@ -1,8 +1,8 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.routing.SqlTokens;
 import java.sql.Connection;
@@ -82,10 +82,7 @@ final class ModelCallWrites {
       return new ModelCallMerge(this, connection).execute(sql);
     }
     if (first.equals("UPSERT")) {
-      throw new SQLException(first + " with a model call is not supported yet. Write the "
-          + "predictions with INSERT INTO ... SELECT ... PREDICT(...) or UPDATE ... SET c = "
-          + "PREDICT(...), or stage them in a table and MERGE from it.",
-          SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.UPSERT_WITH_MODEL_CALL.exception(first);
     }
     SqlNode node = RowspaceStatement.parse(connection, sql);
     return atomically(() -> {
@@ -98,9 +95,9 @@ final class ModelCallWrites {
       if (node.getKind() == SqlKind.DELETE) {
         return delete((SqlDelete) node);
       }
-      throw new SQLException("This statement calls a Rowspace function where it cannot run. "
-          + "Model calls run in queries and in INSERT ... SELECT, CREATE TABLE ... AS SELECT, "
-          + "UPDATE ... SET and DELETE ... WHERE.", SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.MODEL_CALL_WHERE_IT_CANNOT_RUN.exception("Model calls run in queries "
+          + "and in INSERT ... SELECT, CREATE TABLE ... AS SELECT, UPDATE ... SET and DELETE ... "
+          + "WHERE.");
     });
   }
 
@@ -129,9 +126,7 @@ final class ModelCallWrites {
     SqlIdentifier target = (SqlIdentifier) update.getTargetTable();
     List<String> key = primaryKey(target);
     if (key.isEmpty()) {
-      throw new SQLException("UPDATE " + target + " with a model call finds each row by the "
-          + "table's primary key, and " + target + " has none. Add a primary key, or INSERT "
-          + "the predictions into a new table.", SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.UPDATE_WITHOUT_KEY.exception(target);
     }
     SqlNodeList select = new SqlNodeList(POS);
     SqlIdentifier alias = update.getAlias();
@@ -172,9 +167,7 @@ final class ModelCallWrites {
     SqlIdentifier target = (SqlIdentifier) delete.getTargetTable();
     List<String> key = primaryKey(target);
     if (key.isEmpty()) {
-      throw new SQLException("DELETE FROM " + target + " with a model call finds each row by "
-          + "the table's primary key, and " + target + " has none. Add a primary key.",
-          SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.DELETE_WITHOUT_KEY.exception(target);
     }
     SqlNodeList select = new SqlNodeList(POS);
     SqlIdentifier alias = delete.getAlias();
@@ -216,9 +209,9 @@ final class ModelCallWrites {
       }
     }
     if (as < 0 || !(tokens.size() > 2 && tokens.get(1).text().equals("TABLE"))) {
-      throw new SQLException("This statement calls a Rowspace function where it cannot run. "
-          + "A table of predictions is CREATE TABLE t AS SELECT ... PREDICT(...); a view with "
-          + "model calls is not supported yet.", SqlStates.FEATURE_NOT_SUPPORTED);
+      throw ErrorCode.MODEL_CALL_WHERE_IT_CANNOT_RUN.exception("A table of predictions is "
+          + "CREATE TABLE t AS SELECT ... PREDICT(...), a view with model calls CREATE VIEW v AS "
+          + "SELECT ... PREDICT(...).");
     }
     String head = sql.substring(0, tokens.get(as).start());
     String body = sql.substring(tokens.get(as).end()).trim();

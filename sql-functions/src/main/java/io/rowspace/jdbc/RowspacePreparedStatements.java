@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.routing.StatementRoute;
@@ -94,7 +95,7 @@ final class RowspacePreparedStatements {
           try {
             onStatement = RowspaceStatement.class.getMethod(name, method.getParameterTypes());
           } catch (NoSuchMethodException e) {
-            throw new SQLException(name + " is not supported for Rowspace statements.", "0A000");
+            throw ErrorCode.UNSUPPORTED_CALL.exception(name);
           }
           return invoke(onStatement, statement, args);
         });

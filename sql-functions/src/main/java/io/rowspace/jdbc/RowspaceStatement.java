@@ -3,9 +3,9 @@ package io.rowspace.jdbc;
 import io.rowspace.sql.ddl.RowspaceStatementExecutor;
 import io.rowspace.sql.ddl.StatementContext;
 import io.rowspace.sql.ddl.StatementResult;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.routing.StatementRoute;
@@ -156,8 +156,8 @@ public final class RowspaceStatement implements Statement {
       int newline = message.indexOf('\n');
       String firstLine = newline < 0 ? message : message.substring(0, newline);
       if (firstLine.startsWith("Length of identifier")) {
-        throw new SQLException(firstLine.replaceFirst("'([^']{40})[^']*'", "'$1…'")
-            + " (line " + line + ", column " + column + ").", SqlStates.NAME_TOO_LONG);
+        throw ErrorCode.IDENTIFIER_TOO_LONG.exception(
+            firstLine.replaceFirst("'([^']{40})[^']*'", "'$1…'"), line, column);
       }
       throw RowspaceErrors.syntax(firstLine, line, column);
     }
@@ -208,14 +208,13 @@ public final class RowspaceStatement implements Statement {
 
   private void checkOpen() throws SQLException {
     if (closed) {
-      throw new SQLException("This statement is closed.", "HY010");
+      throw ErrorCode.STATEMENT_CLOSED.exception();
     }
   }
 
   @Override public ResultSet executeQuery(String sql) throws SQLException {
     if (!execute(sql)) {
-      throw new SQLException("The statement returned no result set; use executeUpdate or "
-          + "execute for it: " + sql, "07000");
+      throw ErrorCode.QUERY_RETURNED_NO_ROWS.exception(sql);
     }
     return resultSet;
   }
@@ -226,8 +225,7 @@ public final class RowspaceStatement implements Statement {
 
   @Override public long executeLargeUpdate(String sql) throws SQLException {
     if (execute(sql)) {
-      throw new SQLException("The statement returned a result set; use executeQuery for it: "
-          + sql, "07000");
+      throw ErrorCode.UPDATE_RETURNED_ROWS.exception(sql);
     }
     return updateCount;
   }

@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 
 /**
@@ -43,8 +44,7 @@ public record RowspaceUrl(String url, String backingUrl) {
 
   public static RowspaceUrl parse(String url) throws SQLException {
     if (!accepts(url)) {
-      throw new SQLException("Not a Rowspace URL: " + url + ". Rowspace URLs start with "
-          + PREFIX, "08001");
+      throw ErrorCode.NOT_A_ROWSPACE_URL.exception(url, PREFIX);
     }
     String rest = url.substring(PREFIX.length()).trim();
     if (rest.isEmpty()) {
@@ -53,16 +53,12 @@ public record RowspaceUrl(String url, String backingUrl) {
     if (rest.startsWith(REMOTE)) {
       String server = rest.substring(REMOTE.length());
       if (!server.startsWith("http://") && !server.startsWith("https://")) {
-        throw new SQLException("Rowspace URL " + url + " names no server. Use "
-            + "jdbc:rowspace:remote:http://host:port, e.g. jdbc:rowspace:remote:"
-            + "http://localhost:8765.", "08001");
+        throw ErrorCode.URL_WITHOUT_SERVER.exception(url);
       }
       return new RowspaceUrl(url, server);
     }
     if (!rest.contains(":")) {
-      throw new SQLException("Rowspace URL " + url + " names no database. Use jdbc:rowspace: "
-          + "for the embedded database, or jdbc:rowspace:<subprotocol>:..., e.g. "
-          + "jdbc:rowspace:h2:mem:demo or jdbc:rowspace:postgresql://host/db.", "08001");
+      throw ErrorCode.URL_WITHOUT_DATABASE.exception(url);
     }
     return new RowspaceUrl(url, DurableH2Settings.apply("jdbc:" + rest));
   }

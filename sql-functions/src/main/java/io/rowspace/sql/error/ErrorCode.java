@@ -105,6 +105,48 @@ public enum ErrorCode {
   DAMAGED_VERSION_ROWS(80034, SqlStates.DATA_CORRUPTED, "The kept catalog rows of version {0} of "
       + "{1} '{2}' cannot be read: the catalog was changed outside Rowspace."),
   MODEL_DROPPED(80035, SqlStates.UNKNOWN_OBJECT, "The {0} '{1}' was dropped meanwhile."),
+  NOT_A_ROWSPACE_URL(80036, SqlStates.CANNOT_CONNECT, "Not a Rowspace URL: {0}. Rowspace URLs "
+      + "start with {1}"),
+  URL_WITHOUT_SERVER(80037, SqlStates.CANNOT_CONNECT, "Rowspace URL {0} names no server. Use "
+      + "jdbc:rowspace:remote:http://host:port, e.g. jdbc:rowspace:remote:http://localhost:8765."),
+  URL_WITHOUT_DATABASE(80038, SqlStates.CANNOT_CONNECT, "Rowspace URL {0} names no database. Use "
+      + "jdbc:rowspace: for the embedded database, or jdbc:rowspace:<subprotocol>:..., e.g. "
+      + "jdbc:rowspace:h2:mem:demo or jdbc:rowspace:postgresql://host/db."),
+  STATEMENT_CLOSED(80039, SqlStates.CLOSED, "This statement is closed."),
+  QUERY_RETURNED_NO_ROWS(80040, SqlStates.WRONG_STATEMENT_KIND, "The statement returned no "
+      + "result set; use executeUpdate or execute for it: {0}"),
+  UPDATE_RETURNED_ROWS(80041, SqlStates.WRONG_STATEMENT_KIND, "The statement returned a result "
+      + "set; use executeQuery for it: {0}"),
+  UNSUPPORTED_CALL(80042, SqlStates.FEATURE_NOT_SUPPORTED, "{0} is not supported for Rowspace "
+      + "statements."),
+  IDENTIFIER_TOO_LONG(80043, SqlStates.NAME_TOO_LONG, "{0} (line {1}, column {2})."),
+  MERGE_NOT_READ(80044, SqlStates.SYNTAX, "This MERGE could not be read as MERGE INTO t USING "
+      + "(query) s ON ... WHEN ...: write the model calls in the USING query."),
+  MERGE_CALL_OUTSIDE_USING(80045, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, model calls run "
+      + "in the USING query: write MERGE INTO t USING (SELECT key, PREDICT('p') AS guess FROM "
+      + "...) s ON t.key = s.key WHEN MATCHED THEN UPDATE SET c = s.guess ..."),
+  VIEW_COLUMN_LIST(80046, SqlStates.FEATURE_NOT_SUPPORTED, "CREATE VIEW with a model call takes "
+      + "its column names from the query: write them as aliases in the SELECT list instead of a "
+      + "column list."),
+  VIEW_WITHOUT_QUERY(80047, SqlStates.SYNTAX, "CREATE VIEW needs AS and a query: CREATE VIEW v "
+      + "AS SELECT ..."),
+  NOT_A_VIEW_NAME(80048, SqlStates.SYNTAX, "'{0}' is not a view name."),
+  UPSERT_WITH_MODEL_CALL(80049, SqlStates.FEATURE_NOT_SUPPORTED, "{0} with a model call is not "
+      + "supported yet. Write the predictions with INSERT INTO ... SELECT ... PREDICT(...) or "
+      + "UPDATE ... SET c = PREDICT(...), or stage them in a table and MERGE from it."),
+  MODEL_CALL_WHERE_IT_CANNOT_RUN(80050, SqlStates.FEATURE_NOT_SUPPORTED, "This statement calls a "
+      + "Rowspace function where it cannot run. {0}"),
+  UPDATE_WITHOUT_KEY(80051, SqlStates.FEATURE_NOT_SUPPORTED, "UPDATE {0} with a model call finds "
+      + "each row by the table's primary key, and {0} has none. Add a primary key, or INSERT the "
+      + "predictions into a new table."),
+  DELETE_WITHOUT_KEY(80052, SqlStates.FEATURE_NOT_SUPPORTED, "DELETE FROM {0} with a model call "
+      + "finds each row by the table's primary key, and {0} has none. Add a primary key."),
+  BACKING_DATABASE_UNAVAILABLE(80053, SqlStates.CANNOT_CONNECT, "Cannot open backing database "
+      + "{0}: {1}"),
+  INTERNAL_CONNECTIONS_BUSY(80054, SqlStates.TOO_MANY_CONNECTIONS, "All {0} of Rowspace's "
+      + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
+      + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "
+      + "backing database allowing more connections help."),
   /** An invalid option or argument, its message written where it is checked. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** Data a statement cannot use, its message written where it is found. */

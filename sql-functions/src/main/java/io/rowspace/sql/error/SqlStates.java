@@ -25,6 +25,12 @@ public final class SqlStates {
   public static final String DIVISION_BY_ZERO = "22012";
   public static final String INVALID_DATETIME = "22007";
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
+  /** A connection that cannot be opened: a URL that names no database or server. */
+  public static final String CANNOT_CONNECT = "08001";
+  /** A JDBC call that does not fit the statement: a query run as an update, or the reverse. */
+  public static final String WRONG_STATEMENT_KIND = "07000";
+  /** A JDBC call on a closed object. */
+  public static final String CLOSED = "HY010";
   public static final String INTERNAL = "XX000";
   /** Stored bytes or rows that do not match their checksum or cannot be read. */
   public static final String DATA_CORRUPTED = "XX001";
