@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.session.SessionSettings;
 import java.sql.SQLException;
 import java.util.Map;
@@ -46,13 +47,10 @@ final class ClientSettings {
         try {
           asked = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-          throw new SQLException("Connection property " + key + " must be a positive integer, "
-              + "got '" + value + "'.", "22023");
+          throw ErrorCode.SETTING_NOT_POSITIVE.exception(key, value);
         }
         if (asked > limit) {
-          throw new SQLException("Connection property " + key + "=" + value + " is above the "
-              + "server's " + limit + ", which only a user with role admin may raise (this user "
-              + "has role " + role.label() + "). Use at most " + limit + ".", "42501");
+          throw ErrorCode.SETTING_ABOVE_LIMIT.exception(key, value, limit, role.label());
         }
         settings.setProperty(key, value);
       } else if (limit != null || ANY_ROLE.contains(key)) {

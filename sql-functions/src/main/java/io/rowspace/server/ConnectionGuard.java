@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -99,8 +100,7 @@ final class ConnectionGuard implements InvocationHandler {
     if (!authenticating) {
       owner = new Owner(ANONYMOUS, ANONYMOUS_ROLE, true);
     } else if (user == null) {
-      throw new SQLException("This Rowspace server needs a user name and password: give the "
-          + "connection properties user and password.", "28000");
+      throw ErrorCode.CREDENTIALS_NEEDED.exception();
     } else {
       owner = new Owner(user.name(), user.role(), user.byConnectionProperties());
     }
@@ -160,11 +160,8 @@ final class ConnectionGuard implements InvocationHandler {
         String needed = adminOnly ? "it needs role admin (" + Role.ADMIN.allows() + ")"
             : "role write allows " + Role.WRITE.allows().replaceFirst("^also ", "")
                 + "; anything else (creating tables, files, Java code) needs role admin";
-        return new RuntimeException(new SQLException("User '" + owner.user() + "' has role "
-            + owner.role().label() + ", which may not do this: " + needed + ". Ask the "
-            + "server's administrator for a user with that role (./rowspace user add NAME "
-            + "--role " + (adminOnly ? "admin" : "write|admin") + "). The database said: "
-            + said, "42501", sql));
+        return new RuntimeException(ErrorCode.ROLE_MAY_NOT.exception(sql, owner.user(),
+            owner.role().label(), needed, adminOnly ? "admin" : "write|admin", said));
       }
     }
     return failure;

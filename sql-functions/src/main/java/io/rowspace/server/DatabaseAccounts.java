@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.session.SessionSettings;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -44,9 +45,7 @@ public abstract class DatabaseAccounts {
     if (backing.startsWith("jdbc:postgresql:")) {
       return new PostgresAccounts(served);
     }
-    throw new SQLException("A Rowspace server enforces its roles through the backing database's "
-        + "own accounts, which it can set up in H2 and PostgreSQL only, not for " + backing
-        + ". Serve an H2 or PostgreSQL database.", "0A000");
+    throw ErrorCode.ACCOUNTS_UNSUPPORTED.exception(backing);
   }
 
   /**

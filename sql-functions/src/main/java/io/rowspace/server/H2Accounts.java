@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +33,7 @@ final class H2Accounts extends DatabaseAccounts {
     super(served);
     String database = served.backingUrl().split(";", 2)[0];
     if (database.equals("jdbc:h2:mem:") || database.equals("jdbc:h2:mem")) {
-      throw new SQLException("An unnamed in-memory database (" + served.backingUrl() + ") is "
-          + "private to one connection and cannot be served. Name it, e.g. "
-          + "jdbc:rowspace:h2:mem:shop;DB_CLOSE_DELAY=-1.", "08001");
+      throw ErrorCode.UNNAMED_MEMORY_DATABASE.exception(served.backingUrl());
     }
   }
 
@@ -61,9 +60,7 @@ final class H2Accounts extends DatabaseAccounts {
       try (ResultSet rs = statement.executeQuery("SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS "
           + "WHERE USER_NAME = CURRENT_USER")) {
         if (!rs.next() || !rs.getBoolean(1)) {
-          throw new SQLException("The server's own database account is not an H2 "
-              + "administrator, so it cannot create the accounts of the read and write roles. "
-              + "Serve the database with an administrator's URL.", "42501");
+          throw ErrorCode.NOT_H2_ADMINISTRATOR.exception();
         }
       }
       statement.execute("CREATE USER IF NOT EXISTS " + user + " PASSWORD '" + password + "'");

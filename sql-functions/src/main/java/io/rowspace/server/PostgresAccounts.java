@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,9 +63,7 @@ final class PostgresAccounts extends DatabaseAccounts {
       try (ResultSet rs = statement.executeQuery("SELECT current_database(), rolsuper OR "
           + "rolcreaterole FROM pg_roles WHERE rolname = current_user")) {
         if (!rs.next() || !rs.getBoolean(2)) {
-          throw new SQLException("The server's own database account can neither create roles "
-              + "nor is a superuser, so it cannot create the accounts of the read and write "
-              + "roles. Serve the database with such an account's URL.", "42501");
+          throw ErrorCode.NOT_POSTGRES_ROLE_CREATOR.exception();
         }
         database = rs.getString(1);
       }

@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.RowspaceUrl;
+import io.rowspace.sql.error.ErrorCode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -51,8 +52,7 @@ public final class RowspaceServer implements AutoCloseable {
   public static RowspaceServer start(ServerOptions options) throws SQLException {
     String url = options.url();
     if (!RowspaceUrl.accepts(url) || RowspaceUrl.parse(url).isRemote()) {
-      throw new SQLException("A Rowspace server serves a database: give a jdbc:rowspace: URL "
-          + "of one (e.g. jdbc:rowspace:h2:./data/shop), not " + url + ".", "08001");
+      throw ErrorCode.NOT_A_SERVED_URL.exception(url);
     }
     checkAddress(options);
     UserAuthenticator authenticator = options.users() == null ? null
@@ -73,9 +73,8 @@ public final class RowspaceServer implements AutoCloseable {
       try {
         http.start();
       } catch (RuntimeException e) {
-        throw new SQLException("Cannot serve on " + options.host() + ":" + options.port() + ": "
-            + rootMessage(e) + ". Is another server using the port? Choose another with --port"
-            + (tls == null ? "." : ", or check the TLS keystore and its password."), "08001", e);
+        throw ErrorCode.CANNOT_SERVE.exception(e, options.host(), options.port(), rootMessage(e),
+            tls == null ? "." : ", or check the TLS keystore and its password.");
       }
       return new RowspaceServer(http, options, admin);
     } catch (SQLException | RuntimeException e) {
@@ -90,15 +89,10 @@ public final class RowspaceServer implements AutoCloseable {
     try {
       address = InetAddress.getByName(options.host());
     } catch (UnknownHostException e) {
-      throw new SQLException("Cannot listen on '" + options.host() + "': no such address. Give "
-          + "an address of this machine with --host, e.g. 127.0.0.1.", "08001", e);
+      throw ErrorCode.NO_SUCH_ADDRESS.exception(e, options.host());
     }
     if (!address.isLoopbackAddress() && options.users() == null) {
-      throw new SQLException("Refusing to listen on " + options.host() + " without --users: "
-          + "anyone who reaches that address could use the database. Add users with "
-          + "./rowspace user add NAME --role read|write|admin --file users.txt and start with "
-          + "--users users.txt (and --tls-keystore for HTTPS), or listen on the loopback only "
-          + "(--host 127.0.0.1).", "28000");
+      throw ErrorCode.OPEN_WITHOUT_USERS.exception(options.host());
     }
   }
 
@@ -108,13 +102,10 @@ public final class RowspaceServer implements AutoCloseable {
       return null;
     }
     if (!Files.isReadable(keystore)) {
-      throw new SQLException("TLS keystore " + keystore + " cannot be read. Give a PKCS12 or JKS "
-          + "keystore with the server's key and certificate, e.g. made with keytool -genkeypair "
-          + "-storetype PKCS12.", "08001");
+      throw ErrorCode.KEYSTORE_UNREADABLE.exception(keystore);
     }
     if (options.tlsPassword() == null) {
-      throw new SQLException("TLS keystore " + keystore + " needs its password: give "
-          + "--tls-password or the environment variable ROWSPACE_TLS_PASSWORD.", "08001");
+      throw ErrorCode.KEYSTORE_PASSWORD_NEEDED.exception(keystore);
     }
     return HttpServer.Builder.newBuilder()
         .withTLS(keystore.toFile(), options.tlsPassword(), keystore.toFile(),

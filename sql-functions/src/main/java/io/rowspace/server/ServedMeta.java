@@ -1,6 +1,7 @@
 package io.rowspace.server;
 
 import io.rowspace.jdbc.remote.ServerCall;
+import io.rowspace.sql.error.ErrorCode;
 import java.lang.ref.WeakReference;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -101,7 +102,7 @@ class ServedMeta extends JdbcMeta {
     try {
       call = ServerCall.parse(sql);
     } catch (IllegalArgumentException e) {
-      throw serverError(new SQLException(e.getMessage(), "42000"));
+      throw serverError(ErrorCode.SERVER_CALL_SYNTAX.exception(e.getMessage()));
     }
     if (call.isEmpty()) {
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
@@ -117,8 +118,7 @@ class ServedMeta extends JdbcMeta {
 
   private MetaResultSet cancel(StatementHandle h, ServerCall call) throws SQLException {
     if (call.arguments().size() != 1 || !(call.arguments().get(0) instanceof Long id)) {
-      throw new SQLException("CALL ROWSPACE_SERVER.CANCEL takes one argument, the id of the "
-          + "statement to stop.", "22023");
+      throw ErrorCode.CANCEL_CALL_ARGUMENTS.exception();
     }
     Served served = statements.get(id.intValue());
     Statement running = served == null ? null : served.open();
@@ -132,16 +132,14 @@ class ServedMeta extends JdbcMeta {
 
   private MetaResultSet metadata(StatementHandle h, ServerCall call) throws SQLException {
     if (!call.procedure().equals(ServerCall.METADATA)) {
-      throw new SQLException("Unknown server call ROWSPACE_SERVER." + call.procedure()
-          + ". The server answers " + ServerCall.CANCEL + " and " + ServerCall.METADATA + ".",
-          "42000");
+      throw ErrorCode.UNKNOWN_SERVER_CALL.exception(call.procedure(), ServerCall.CANCEL,
+          ServerCall.METADATA);
     }
     List<Object> args = call.arguments();
     Object method = args.isEmpty() ? null : args.get(0);
     Integer arity = method instanceof String name ? METADATA_METHODS.get(name) : null;
     if (arity == null || args.size() != arity + 1) {
-      throw new SQLException("CALL ROWSPACE_SERVER.METADATA takes a method and its arguments: "
-          + METADATA_METHODS + " (method=argument count); got " + args + ".", "22023");
+      throw ErrorCode.METADATA_CALL_ARGUMENTS.exception(METADATA_METHODS, args);
     }
     DatabaseMetaData database = getConnection(h.connectionId).getMetaData();
     try (ResultSet rows = invoke(database, (String) method, args.subList(1, args.size()))) {
@@ -182,8 +180,7 @@ class ServedMeta extends JdbcMeta {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    throw new SQLException("Argument " + (i + 2) + " of ROWSPACE_SERVER.METADATA must be a "
-        + "string or NULL, not " + value + ".", "22023");
+    throw ErrorCode.METADATA_ARGUMENT_NOT_TEXT.exception(i + 2, value);
   }
 
   private static boolean flag(List<Object> arguments, int i) throws SQLException {

@@ -143,6 +143,53 @@ public enum ErrorCode {
       + "finds each row by the table's primary key, and {0} has none. Add a primary key."),
   BACKING_DATABASE_UNAVAILABLE(80053, SqlStates.CANNOT_CONNECT, "Cannot open backing database "
       + "{0}: {1}"),
+  SETTING_NOT_POSITIVE(80055, SqlStates.INVALID_ARGUMENT, "Connection property {0} must be a "
+      + "positive integer, got '{1}'."),
+  SETTING_ABOVE_LIMIT(80056, SqlStates.INSUFFICIENT_PRIVILEGE, "Connection property {0}={1} is "
+      + "above the server's {2}, which only a user with role admin may raise (this user has role "
+      + "{3}). Use at most {2}."),
+  CREDENTIALS_NEEDED(80057, SqlStates.INVALID_AUTHORIZATION, "This Rowspace server needs a user "
+      + "name and password: give the connection properties user and password."),
+  ROLE_MAY_NOT(80058, SqlStates.INSUFFICIENT_PRIVILEGE, "User '{0}' has role {1}, which may not "
+      + "do this: {2}. Ask the server's administrator for a user with that role (./rowspace user "
+      + "add NAME --role {3}). The database said: {4}"),
+  ACCOUNTS_UNSUPPORTED(80059, SqlStates.FEATURE_NOT_SUPPORTED, "A Rowspace server enforces its "
+      + "roles through the backing database's own accounts, which it can set up in H2 and "
+      + "PostgreSQL only, not for {0}. Serve an H2 or PostgreSQL database."),
+  UNNAMED_MEMORY_DATABASE(80060, SqlStates.CANNOT_CONNECT, "An unnamed in-memory database ({0}) "
+      + "is private to one connection and cannot be served. Name it, e.g. "
+      + "jdbc:rowspace:h2:mem:shop;DB_CLOSE_DELAY=-1."),
+  NOT_H2_ADMINISTRATOR(80061, SqlStates.INSUFFICIENT_PRIVILEGE, "The server's own database "
+      + "account is not an H2 administrator, so it cannot create the accounts of the read and "
+      + "write roles. Serve the database with an administrator's URL."),
+  NOT_POSTGRES_ROLE_CREATOR(80062, SqlStates.INSUFFICIENT_PRIVILEGE, "The server's own database "
+      + "account can neither create roles nor is a superuser, so it cannot create the accounts of "
+      + "the read and write roles. Serve the database with such an account's URL."),
+  NOT_A_SERVED_URL(80063, SqlStates.CANNOT_CONNECT, "A Rowspace server serves a database: give a "
+      + "jdbc:rowspace: URL of one (e.g. jdbc:rowspace:h2:./data/shop), not {0}."),
+  CANNOT_SERVE(80064, SqlStates.CANNOT_CONNECT, "Cannot serve on {0}:{1}: {2}. Is another server "
+      + "using the port? Choose another with --port{3}"),
+  NO_SUCH_ADDRESS(80065, SqlStates.CANNOT_CONNECT, "Cannot listen on '{0}': no such address. Give "
+      + "an address of this machine with --host, e.g. 127.0.0.1."),
+  OPEN_WITHOUT_USERS(80066, SqlStates.INVALID_AUTHORIZATION, "Refusing to listen on {0} without "
+      + "--users: anyone who reaches that address could use the database. Add users with "
+      + "./rowspace user add NAME --role read|write|admin --file users.txt and start with --users "
+      + "users.txt (and --tls-keystore for HTTPS), or listen on the loopback only (--host "
+      + "127.0.0.1)."),
+  KEYSTORE_UNREADABLE(80067, SqlStates.CANNOT_CONNECT, "TLS keystore {0} cannot be read. Give a "
+      + "PKCS12 or JKS keystore with the server's key and certificate, e.g. made with keytool "
+      + "-genkeypair -storetype PKCS12."),
+  KEYSTORE_PASSWORD_NEEDED(80068, SqlStates.CANNOT_CONNECT, "TLS keystore {0} needs its password: "
+      + "give --tls-password or the environment variable ROWSPACE_TLS_PASSWORD."),
+  SERVER_CALL_SYNTAX(80069, SqlStates.SYNTAX, "{0}"),
+  CANCEL_CALL_ARGUMENTS(80070, SqlStates.INVALID_ARGUMENT, "CALL ROWSPACE_SERVER.CANCEL takes one "
+      + "argument, the id of the statement to stop."),
+  UNKNOWN_SERVER_CALL(80071, SqlStates.SYNTAX, "Unknown server call ROWSPACE_SERVER.{0}. The "
+      + "server answers {1} and {2}."),
+  METADATA_CALL_ARGUMENTS(80072, SqlStates.INVALID_ARGUMENT, "CALL ROWSPACE_SERVER.METADATA takes "
+      + "a method and its arguments: {0} (method=argument count); got {1}."),
+  METADATA_ARGUMENT_NOT_TEXT(80073, SqlStates.INVALID_ARGUMENT, "Argument {0} of "
+      + "ROWSPACE_SERVER.METADATA must be a string or NULL, not {1}."),
   INTERNAL_CONNECTIONS_BUSY(80054, SqlStates.TOO_MANY_CONNECTIONS, "All {0} of Rowspace's "
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "

@@ -31,6 +31,8 @@ public final class SqlStates {
   public static final String WRONG_STATEMENT_KIND = "07000";
   /** A JDBC call on a closed object. */
   public static final String CLOSED = "HY010";
+  /** A server connection without valid credentials, or a server that would be open to anyone. */
+  public static final String INVALID_AUTHORIZATION = "28000";
   public static final String INTERNAL = "XX000";
   /** Stored bytes or rows that do not match their checksum or cannot be read. */
   public static final String DATA_CORRUPTED = "XX001";
