@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -28,7 +29,7 @@ final class RoleMeta extends ServedMeta {
     settings.putAll(info);
     Object role = settings.remove(ROLE);
     if (role == null) {
-      throw new SQLException("The Rowspace server opened a connection for no role.", "XX000");
+      throw RowspaceErrors.internal("The Rowspace server opened a connection for no role.", null);
     }
     return accounts.connect(Role.valueOf(role.toString()), settings);
   }

@@ -187,8 +187,7 @@ class ServedMeta extends JdbcMeta {
     if (arguments.get(i) instanceof Boolean value) {
       return value;
     }
-    throw new SQLException("Argument " + (i + 2) + " of ROWSPACE_SERVER.METADATA must be TRUE "
-        + "or FALSE, not " + arguments.get(i) + ".", "22023");
+    throw ErrorCode.METADATA_ARGUMENT_NOT_BOOLEAN.exception(i + 2, arguments.get(i));
   }
 
   private static RuntimeException serverError(SQLException e) {

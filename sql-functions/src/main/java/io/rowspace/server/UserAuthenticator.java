@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +54,13 @@ public final class UserAuthenticator {
       FileTime modified = Files.getLastModifiedTime(file);
       UsersFile users = UsersFile.read(file);
       if (users.users().isEmpty()) {
-        throw new SQLException("Users file " + file + " lists no users. Add one with ./rowspace "
-            + "user add NAME --role read|write|admin --file " + file + ".", "28000");
+        throw ErrorCode.USERS_FILE_EMPTY.exception(file);
       }
       return new UserAuthenticator(file, users, modified);
     } catch (IOException e) {
-      throw new SQLException("Cannot read users file " + file + ": " + e.getMessage()
-          + (Files.exists(file) ? "" : " Create it with ./rowspace user add NAME --role "
-          + "read|write|admin --file " + file + "."), "28000", e);
+      throw ErrorCode.USERS_FILE_UNREADABLE.exception(e, file, e.getMessage(),
+          Files.exists(file) ? "" : " Create it with ./rowspace user add NAME --role "
+              + "read|write|admin --file " + file + ".");
     }
   }
 

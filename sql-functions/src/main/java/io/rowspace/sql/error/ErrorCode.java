@@ -190,6 +190,29 @@ public enum ErrorCode {
       + "a method and its arguments: {0} (method=argument count); got {1}."),
   METADATA_ARGUMENT_NOT_TEXT(80073, SqlStates.INVALID_ARGUMENT, "Argument {0} of "
       + "ROWSPACE_SERVER.METADATA must be a string or NULL, not {1}."),
+  METADATA_ARGUMENT_NOT_BOOLEAN(80074, SqlStates.INVALID_ARGUMENT, "Argument {0} of "
+      + "ROWSPACE_SERVER.METADATA must be TRUE or FALSE, not {1}."),
+  FILE_NOT_WRITABLE(80075, SqlStates.IO_ERROR, "Cannot write file '{0}': {1}. Give a path in a "
+      + "directory this process may write to (paths are read by the process running Rowspace, "
+      + "relative to its working directory)."),
+  FILE_NOT_READABLE(80076, SqlStates.IO_ERROR, "Cannot read file '{0}': {1}. Give the path of a "
+      + "file written by EXPORT (paths are read by the process running Rowspace, relative to its "
+      + "working directory)."),
+  NOT_A_MODEL_FILE(80077, SqlStates.UNUSABLE_DATA, "File '{0}' is not a Rowspace model file: "
+      + "EXPORT PREDICTOR or EXPORT EMBEDDING SPACE writes them."),
+  MODEL_FILE_CHECKSUM(80078, SqlStates.UNUSABLE_DATA, "File '{0}' is damaged: its checksum does "
+      + "not match its contents (cut short or changed after EXPORT). Export the model again."),
+  MODEL_FILE_TOO_NEW(80079, SqlStates.UNUSABLE_DATA, "File '{0}' is in model file format {1}, "
+      + "written by a newer Rowspace; this one reads formats 1 to {2}. Import it with a newer "
+      + "Rowspace."),
+  MODEL_FILE_DAMAGED(80080, SqlStates.UNUSABLE_DATA, "File '{0}' is damaged: {1}. Export the "
+      + "model again."),
+  USERS_FILE_EMPTY(80081, SqlStates.INVALID_AUTHORIZATION, "Users file {0} lists no users. Add "
+      + "one with ./rowspace user add NAME --role read|write|admin --file {0}."),
+  USERS_FILE_UNREADABLE(80082, SqlStates.INVALID_AUTHORIZATION, "Cannot read users file {0}: "
+      + "{1}{2}"),
+  ROOT_TABLE_GONE(80083, SqlStates.UNKNOWN_TABLE, "Root table '{0}' of embedding space '{1}' no "
+      + "longer exists."),
   INTERNAL_CONNECTIONS_BUSY(80054, SqlStates.TOO_MANY_CONNECTIONS, "All {0} of Rowspace's "
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "

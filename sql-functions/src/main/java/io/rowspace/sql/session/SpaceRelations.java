@@ -10,6 +10,7 @@ import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -106,8 +107,7 @@ public final class SpaceRelations {
     SchemaReader schema = new SchemaReader(connection, session.database().defaultSchema(),
         session.dialect());
     TableInfo root = schema.findTable(record.rootSchema(), record.rootTable()).orElseThrow(() ->
-        new SQLException("Root table '" + record.rootTable() + "' of embedding space '"
-            + record.name() + "' no longer exists.", "42S02"));
+        ErrorCode.ROOT_TABLE_GONE.exception(record.rootTable(), record.name()));
     return reads(session, connection, record.rootSchema(), root, space);
   }
 

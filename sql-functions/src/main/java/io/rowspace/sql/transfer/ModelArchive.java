@@ -7,7 +7,7 @@ import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.StoredModel;
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -114,9 +114,7 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
           StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
     } catch (IOException e) {
-      throw new SQLException("Cannot write file '" + file + "': " + describe(e) + ". Give a path "
-          + "in a directory this process may write to (paths are read by the process running "
-          + "Rowspace, relative to its working directory).", SqlStates.IO_ERROR, e);
+      throw ErrorCode.FILE_NOT_WRITABLE.exception(e, file, describe(e));
     } finally {
       if (temporary != null) {
         try {
@@ -139,28 +137,21 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new SQLException("Cannot read file '" + file + "': " + describe(e) + ". Give the "
-          + "path of a file written by EXPORT (paths are read by the process running Rowspace, "
-          + "relative to its working directory).", SqlStates.IO_ERROR, e);
+      throw ErrorCode.FILE_NOT_READABLE.exception(e, file, describe(e));
     }
     if (bytes.length < MAGIC.length + 4 + DIGEST_BYTES
         || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-      throw new SQLException("File '" + file + "' is not a Rowspace model file: EXPORT "
-          + "PREDICTOR or EXPORT EMBEDDING SPACE writes them.", SqlStates.UNUSABLE_DATA);
+      throw ErrorCode.NOT_A_MODEL_FILE.exception(file);
     }
     int end = bytes.length - DIGEST_BYTES;
     if (!Arrays.equals(sha256(bytes, end), 0, DIGEST_BYTES, bytes, end, bytes.length)) {
-      throw new SQLException("File '" + file + "' is damaged: its checksum does not match its "
-          + "contents (cut short or changed after EXPORT). Export the model again.",
-          SqlStates.UNUSABLE_DATA);
+      throw ErrorCode.MODEL_FILE_CHECKSUM.exception(file);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
         end - MAGIC.length))) {
       int format = in.readInt();
       if (format < 1 || format > FORMAT) {
-        throw new SQLException("File '" + file + "' is in model file format " + format + ", "
-            + "written by a newer Rowspace; this one reads formats 1 to " + FORMAT + ". Import "
-            + "it with a newer Rowspace.", SqlStates.UNUSABLE_DATA);
+        throw ErrorCode.MODEL_FILE_TOO_NEW.exception(file, format, FORMAT);
       }
       JsonNode header = JSON.readTree(in.readUTF());
       int count = in.readInt();
@@ -187,8 +178,7 @@ public record ModelArchive(ModelKind kind, String name, String database, String 
           header.path("default_schema").asText(null), header.path("unquoted_casing").asText(null),
           header.path("exported_at").asText(), models);
     } catch (IOException | IllegalArgumentException e) {
-      throw new SQLException("File '" + file + "' is damaged: " + e.getMessage() + ". Export "
-          + "the model again.", SqlStates.UNUSABLE_DATA, e);
+      throw ErrorCode.MODEL_FILE_DAMAGED.exception(e, file, e.getMessage());
     }
   }
 
