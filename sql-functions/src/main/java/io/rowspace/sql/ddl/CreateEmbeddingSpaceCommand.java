@@ -25,6 +25,7 @@ import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.EngineErrors;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlInclude;

@@ -12,6 +12,7 @@ import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.error.EngineErrors;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.LabelledRows;
 import io.rowspace.sql.parser.SqlEvaluatePredictor;

@@ -10,6 +10,7 @@ import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.EngineErrors;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlRefreshEmbeddingSpace;
 import io.rowspace.sql.session.SpaceRelations;

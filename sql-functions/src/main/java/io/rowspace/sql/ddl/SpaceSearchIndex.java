@@ -5,6 +5,7 @@ import io.rowspace.engine.search.HnswIndex;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SearchSpeed;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.EngineErrors;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;

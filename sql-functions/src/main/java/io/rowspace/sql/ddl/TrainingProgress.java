@@ -5,6 +5,7 @@ import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.sql.catalog.TimelineRecord;
+import io.rowspace.sql.error.EngineErrors;
 import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayList;

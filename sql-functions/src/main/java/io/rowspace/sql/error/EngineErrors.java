@@ -1,12 +1,13 @@
-package io.rowspace.sql.ddl;
+package io.rowspace.sql.error;
 
 import io.rowspace.engine.EngineException;
-import io.rowspace.sql.error.ErrorCode;
-import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.SQLException;
 
-/** Turns the engine's exceptions into the SQL errors of SPEC section 9. */
-final class EngineErrors {
+/**
+ * Turns the engine's exceptions into the SQL errors of SPEC section 9: the engine knows no SQL,
+ * so its failures carry a kind, which decides the catalogue entry here.
+ */
+public final class EngineErrors {
   private EngineErrors() {
   }
 
@@ -15,7 +16,7 @@ final class EngineErrors {
    *
    * @param what the work that failed, as a user would name it, e.g. "CREATE EMBEDDING SPACE S"
    */
-  static SQLException translate(EngineException e, String what) {
+  public static SQLException translate(EngineException e, String what) {
     switch (e.kind()) {
     case INVALID_OPTION:
       return ErrorCode.INVALID_ARGUMENT.exception(e, e.getMessage());
