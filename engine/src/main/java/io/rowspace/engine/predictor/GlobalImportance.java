@@ -38,7 +38,7 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
     entries = List.copyOf(entries);
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     ModelFile.writeText(out, metric);
     out.writeDouble(baseline);
     out.writeInt(rows);
@@ -52,7 +52,7 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
     }
   }
 
-  static GlobalImportance read(DataInput in) throws IOException {
+  public static GlobalImportance read(DataInput in) throws IOException {
     String metric = ModelFile.readText(in);
     double baseline = in.readDouble();
     int rows = in.readInt();

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * values), and the interval is {@code prediction ± q * scale}, with {@code q} the conformal
  * quantile of the validation rows' scaled residuals. Immutable.
  */
-final class PredictionInterval {
+public final class PredictionInterval {
   static final double LEVEL = 0.9;
 
   final double intercept;
@@ -107,7 +107,7 @@ final class PredictionInterval {
     return covered / (double) n;
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeDouble(intercept);
     out.writeDouble(slope);
     out.writeDouble(floor);
@@ -115,7 +115,7 @@ final class PredictionInterval {
     out.writeDouble(rms);
   }
 
-  static PredictionInterval read(DataInput in) throws IOException {
+  public static PredictionInterval read(DataInput in) throws IOException {
     return new PredictionInterval(in.readDouble(), in.readDouble(), in.readDouble(),
         in.readDouble(), in.readDouble());
   }

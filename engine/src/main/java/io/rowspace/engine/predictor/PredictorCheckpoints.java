@@ -181,9 +181,9 @@ final class PredictorCheckpoints {
    */
   static String fingerprint(String spaceFingerprint, Frame data, String target,
       Map<String, String> options, SpaceFeatures features, float[] targetValues, int[] fit,
-      int[] validation, float[] classWeight, String loss, String head) {
+      int[] validation, float[] classWeight, PredictorOptions.Loss loss, String head) {
     RunFingerprint f = new RunFingerprint().add("predictor").add(spaceFingerprint).add(target)
-        .add(loss).add(head).add(EngineRuntime.threads());
+        .add(loss.text()).add(head).add(EngineRuntime.threads());
     new TreeMap<>(options).forEach((k, v) -> {
       if (!k.equals("async")) {
         f.add(k).add(v);

@@ -236,7 +236,7 @@ public final class PredictorTrainer {
       TargetScale targetScale = task == Task.REGRESSION
           ? TargetScale.fit(value, fit, options.targetTransform(), target) : TargetScale.NONE;
       float[] classWeight = new float[k];
-      String loss = options.loss();
+      PredictorOptions.Loss loss = options.loss();
       if (task != Task.REGRESSION) {
         double sum = 0;
         int[] classCount = new int[k];
@@ -250,22 +250,23 @@ public final class PredictorTrainer {
         for (int j = 0; j < k; j++) {
           classWeight[j] *= (float) (fit.length / sum);
         }
-        if (loss.equals("auto")) {
+        if (loss == PredictorOptions.Loss.AUTO) {
           int min = Arrays.stream(classCount).min().orElse(0);
-          loss = min < 0.5 * fit.length / k ? "focal" : "cross_entropy";
+          loss = min < 0.5 * fit.length / k ? PredictorOptions.Loss.FOCAL
+              : PredictorOptions.Loss.CROSS_ENTROPY;
         }
-        if (loss.equals("mse") || loss.equals("huber")) {
+        if (loss.forRegression()) {
           throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
-              + loss + "' is for regression; target '" + target + "' is " + task.name()
+              + loss.text() + "' is for regression; target '" + target + "' is " + task.name()
               .toLowerCase(Locale.ROOT) + ". Use auto, focal or cross_entropy.");
         }
       } else {
-        if (loss.equals("auto")) {
-          loss = "mse";
+        if (loss == PredictorOptions.Loss.AUTO) {
+          loss = PredictorOptions.Loss.MSE;
         }
-        if (loss.equals("focal") || loss.equals("cross_entropy")) {
+        if (!loss.forRegression()) {
           throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
-              + loss + "' is for classification; target '" + target + "' is numeric "
+              + loss.text() + "' is for classification; target '" + target + "' is numeric "
               + "(regression). Use auto, mse or huber.");
         }
       }
@@ -276,7 +277,7 @@ public final class PredictorTrainer {
         targetValues[i] = task == Task.REGRESSION
             ? targetScale.toModel(value[i]) : label[i];
       }
-      String lossChosen = loss;
+      PredictorOptions.Loss lossChosen = loss;
       checkpoints.begin(() -> PredictorCheckpoints.fingerprint(space.fingerprint(), data, target,
           options.asMap(), features, targetValues, fit, validation, classWeight, lossChosen,
           head.name() + head.description()));
@@ -284,9 +285,9 @@ public final class PredictorTrainer {
 
       Map<String, String> resolved = new LinkedHashMap<>(options.asMap());
       resolved.put("task", task.name().toLowerCase(Locale.ROOT));
-      resolved.put("loss", loss);
+      resolved.put("loss", loss.text());
       resolved.put("head", head.name());
-      resolved.put("fine_tune", options.fineTune());
+      resolved.put("fine_tune", options.fineTune().text());
       resolved.put("seed", Long.toString(options.seed()));
       resolved.putAll(head.description());
       resolved.put("dropout", Float.toString(DROPOUT));
@@ -298,7 +299,7 @@ public final class PredictorTrainer {
             || options.costFalseNegative().isPresent() ? "least_cost" : "best_f1");
       }
       resolved.put("column_features", Boolean.toString(options.columnFeatures()));
-      resolved.put("trees", options.trees());
+      resolved.put("trees", options.trees().text());
       if (task == Task.REGRESSION) {
         resolved.put("target_transform", targetScale.describe());
       }
@@ -334,7 +335,7 @@ public final class PredictorTrainer {
         float[] uniform = new float[k];
         Arrays.fill(uniform, 1f);
         Setting corrective = new Setting(3.0, uniform,
-            task == Task.REGRESSION ? loss : "cross_entropy");
+            task == Task.REGRESSION ? loss : PredictorOptions.Loss.CROSS_ENTROPY);
         String retryText = "retry with learning rate x3"
             + (task == Task.REGRESSION ? "" : ", no class weights, cross-entropy loss");
         monitor.epoch(diagnosed(first.last, joinModes(findings),
@@ -361,7 +362,7 @@ public final class PredictorTrainer {
       }
       TunedLayers tuned = null;
       SpaceFeatures current = features;
-      if (!options.fineTune().equals("false")) {
+      if (options.fineTune() != PredictorOptions.FineTune.FROZEN) {
         SpaceForwardPass pass = space.forwardPass(data, Set.of(target));
         SpaceFineTuning tuning = new SpaceFineTuning(pass, space.weights(), head,
             options.columnFeatures(),
@@ -379,7 +380,7 @@ public final class PredictorTrainer {
           last[0] = saved.last();
           random = checkpoints.random(random);
         } else {
-          if (options.fineTune().equals("auto")) {
+          if (options.fineTune() == PredictorOptions.FineTune.AUTO) {
             monitor.progress("fine-tune", 0, 1, "measuring the Fisher information of the "
                 + "space's layers for '" + target + "'");
             shares = tuning.fisherShares(chosen.parameters, fit);
@@ -404,7 +405,7 @@ public final class PredictorTrainer {
             tunedFeatures.select(validation), validation, chosen.setting, label, value, classes,
             positive, targetScale, tunedInputs, distribution, inputs, resolved,
             fit.length, last[0], null);
-        boolean keep = options.fineTune().equals("true")
+        boolean keep = options.fineTune() == PredictorOptions.FineTune.ALL_LAYERS
             || SpaceFineTuning.beats(fineTuned.score, chosen.score);
         String layerText = TunedLayers.describe(layers);
         String comparison = String.format(Locale.ROOT, "validation %s %.4f fine-tuned vs %.4f "
@@ -425,7 +426,7 @@ public final class PredictorTrainer {
         }
         String chosenBy = shares.isEmpty() ? "every layer"
             : "chosen by their Fisher information " + resolved.get("fisher_information");
-        monitor.warning("Predictor of '" + target + "': fine_tune = '" + options.fineTune()
+        monitor.warning("Predictor of '" + target + "': fine_tune = '" + options.fineTune().text()
             + "' " + (keep ? "kept the fine-tuned space layers " + layerText
                 : "kept the frozen space (fine-tuning did not help)") + "; layers tried: "
             + layerText + " (" + chosenBy + "); " + comparison + ".");
@@ -436,7 +437,8 @@ public final class PredictorTrainer {
           current = tunedFeatures;
         }
       }
-      String tooFew = options.trees().equals("auto") ? tooFewToChoose(validation, label) : null;
+      String tooFew = options.trees() == PredictorOptions.Trees.AUTO
+          ? tooFewToChoose(validation, label) : null;
       if (tooFew != null) {
         monitor.warning("Predictor of '" + target + "': boosted trees not tried: " + tooFew
             + ", too few to choose between models without over-fitting the choice; trees = "
@@ -444,7 +446,7 @@ public final class PredictorTrainer {
         resolved.put("tree_share", "0.0");
         resolved.put("tree_skipped", tooFew);
       }
-      if (!options.trees().equals("false") && validation.length > 0) {
+      if (options.trees() != PredictorOptions.Trees.NONE && validation.length > 0) {
         chosen = blend(head, chosen, current, targetValues, label, value, fit, validation,
             classes, positive, targetScale, trainingInputs, distribution, inputs,
             resolved, epochsSoFar, tooFew == null);
@@ -456,10 +458,14 @@ public final class PredictorTrainer {
         resolved.put("calibration_error_uncalibrated", Double.toString(chosen.uncalibratedEce));
       }
       TrainingTimeSpan.of(space.columns(), inputs, data).ifPresent(resolved::putAll);
-      Predictor trained = new Predictor(task, target, kind, classes, positive, chosen.threshold,
-          chosen.calibration, chosen.interval, trainingInputs, chosen.metrics, distribution,
-          inputs, n, space.fingerprint(), mean, std, head, chosen.parameters, targetScale,
-          resolved, options.columnFeatures(), tuned, chosen.blend);
+      Predictor trained = Predictor.builder().setTarget(task, target, kind, classes, positive)
+          .setDecision(chosen.threshold, chosen.calibration, targetScale)
+          .optInterval(chosen.interval).setTrainingInputs(trainingInputs)
+          .setMetrics(chosen.metrics).setClassDistribution(distribution).setInputColumns(inputs)
+          .setTrainingRows(n).setSpaceFingerprint(space.fingerprint())
+          .setStandardisation(mean, std).setNetwork(head, chosen.parameters).setOptions(resolved)
+          .setColumnFeatures(options.columnFeatures()).optTuned(tuned).optBlend(chosen.blend)
+          .build();
       monitor.progress("importance", 0, 1, "permutation importance of the inputs on the "
           + "validation rows");
       return trained.withImportance(PermutationImportance.measure(trained, space, data,
@@ -528,7 +534,7 @@ public final class PredictorTrainer {
       LinearModel linear = LinearModel.fit(inputRows, treeInputs.width(), fit, loss,
           classes.size(), memberTarget, options.seed());
       TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, options.seed());
-      boolean treesRequired = options.trees().equals("true");
+      boolean treesRequired = options.trees() == PredictorOptions.Trees.REQUIRED;
       List<Blend> candidates = new ArrayList<>();
       for (int linearQuarters = 1; !treesRequired && linearQuarters <= 4; linearQuarters++) {
         candidates.add(new Blend(0, linearQuarters / 4.0, null, null));
@@ -686,7 +692,8 @@ public final class PredictorTrainer {
     }
 
     /** Training settings of one attempt. */
-    private record Setting(double learningRateScale, float[] classWeight, String loss) {}
+    private record Setting(double learningRateScale, float[] classWeight,
+        PredictorOptions.Loss loss) {}
 
     /** One trained head, calibrated and measured on the validation rows. */
     private record Evaluation(float[] parameters, Calibration calibration, double threshold,
@@ -734,12 +741,9 @@ public final class PredictorTrainer {
         List<String> classes, String positive, TargetScale targetScale,
         TrainingInputs trainingInputs, Map<String, Double> distribution, List<String> inputs,
         Map<String, String> resolved, TreeBlend blend) {
-      try (Predictor draft = new Predictor(task, target, kind, classes, positive, Double.NaN,
-          Calibration.temperature(1.0, -1), null, trainingInputs,
-          new PredictorMetrics("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), distribution, inputs,
-          data.rowCount(), space.fingerprint(), new float[0], new float[0], head, parameters,
-          targetScale, resolved, options.columnFeatures(), null, blend)) {
-        return draft.outputs(features);
+      try (HeadNetwork draft = new HeadNetwork(head, parameters)) {
+        return draft.outputs(features, blend,
+            task == Task.BINARY ? classes.indexOf(positive) : -1);
       }
     }
 
@@ -759,7 +763,7 @@ public final class PredictorTrainer {
           all[i] = i;
         }
         PredictionInterval interval = PredictionInterval.fit(predicted, actual, all);
-        PredictorMetrics metrics = regressionMetrics(predicted, actual, fitRows)
+        PredictorMetrics metrics = Metrics.regression(predicted, actual, fitRows)
             .withIntervalCoverage(PredictionInterval.crossFittedCoverage(predicted, actual));
         return new Evaluation(parameters, Calibration.temperature(1.0, -1), Double.NaN,
             interval, metrics, List.of(), Double.NaN,
@@ -781,15 +785,15 @@ public final class PredictorTrainer {
       if (task == Task.BINARY) {
         threshold = threshold(probabilities, truth, positiveIndex, options);
       }
-      PredictorMetrics metrics = classificationMetrics(probabilities, truth, k, threshold,
+      PredictorMetrics metrics = Metrics.classification(probabilities, truth, k, threshold,
           positiveIndex, fitRows);
       double[][] raw = new double[truth.length][];
       for (int i = 0; i < truth.length; i++) {
         raw[i] = Predictor.softmax(outputs, i * k, k, 1.0);
       }
-      double uncalibratedEce = classificationMetrics(raw, truth, k, threshold, positiveIndex,
+      double uncalibratedEce = Metrics.classification(raw, truth, k, threshold, positiveIndex,
           fitRows).calibrationError();
-      int[] predicted = predictedClasses(probabilities, threshold, positiveIndex);
+      int[] predicted = Metrics.predictedClasses(probabilities, threshold, positiveIndex);
       List<FailureModes.Finding> findings = FailureModes.classification(outputs, truth, predicted,
           probabilities, k, metrics.auc(), classes);
       return new Evaluation(parameters, calibration, threshold, null, metrics, report,
@@ -864,7 +868,7 @@ public final class PredictorTrainer {
         Setting setting, int[] fit, int[] validation, int epochOffset, int index,
         EpochRecord[] last) {
       float[] classWeight = setting.classWeight();
-      String loss = setting.loss();
+      PredictorOptions.Loss loss = setting.loss();
       int batch = Math.min(256, fit.length);
       int stepsPerEpoch = Math.max(1, fit.length / batch);
       int epochs = plannedEpochs(fit.length);
@@ -1076,108 +1080,5 @@ public final class PredictorTrainer {
       return Math.min(bestHigh, Math.max(low, reference));
     }
     return Math.min(bestHigh, Math.max(low, (bestLow + bestHigh) / 2));
-  }
-
-  static int[] predictedClasses(double[][] probabilities, double threshold, int positive) {
-    int[] predicted = new int[probabilities.length];
-    for (int i = 0; i < probabilities.length; i++) {
-      double[] p = probabilities[i];
-      int best = 0;
-      for (int j = 1; j < p.length; j++) {
-        if (p[j] > p[best]) {
-          best = j;
-        }
-      }
-      if (positive >= 0) {
-        best = p[positive] >= threshold ? positive : 1 - positive;
-      }
-      predicted[i] = best;
-    }
-    return predicted;
-  }
-
-  static PredictorMetrics classificationMetrics(double[][] probabilities, int[] truth, int k,
-      double threshold, int positive, int trainRows) {
-    int n = truth.length;
-    int[] predicted = predictedClasses(probabilities, threshold, positive);
-    double[] confidence = new double[n];
-    boolean[] correct = new boolean[n];
-    double logLoss = 0;
-    int right = 0;
-    for (int i = 0; i < n; i++) {
-      double[] p = probabilities[i];
-      int top = 0;
-      for (int j = 1; j < k; j++) {
-        if (p[j] > p[top]) {
-          top = j;
-        }
-      }
-      confidence[i] = p[top];
-      correct[i] = top == truth[i];
-      logLoss -= Math.log(Math.max(1e-12, p[truth[i]]));
-      if (predicted[i] == truth[i]) {
-        right++;
-      }
-    }
-    double accuracy = right / (double) n;
-    double auc;
-    double f1;
-    if (positive >= 0) {
-      double[] scores = new double[n];
-      boolean[] isPositive = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        scores[i] = probabilities[i][positive];
-        isPositive[i] = truth[i] == positive;
-      }
-      auc = Metrics.auc(scores, isPositive);
-      f1 = Metrics.f1(predicted, truth, positive);
-    } else {
-      double aucSum = 0;
-      double f1Sum = 0;
-      int aucClasses = 0;
-      for (int c = 0; c < k; c++) {
-        double[] scores = new double[n];
-        boolean[] isClass = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          scores[i] = probabilities[i][c];
-          isClass[i] = truth[i] == c;
-        }
-        double a = Metrics.auc(scores, isClass);
-        if (!Double.isNaN(a)) {
-          aucSum += a;
-          aucClasses++;
-        }
-        f1Sum += Metrics.f1(predicted, truth, c);
-      }
-      auc = aucClasses == 0 ? Double.NaN : aucSum / aucClasses;
-      f1 = f1Sum / k;
-    }
-    double ece = Metrics.calibrationError(confidence, correct);
-    String metric = positive >= 0 ? "auc" : "accuracy";
-    double metricValue = positive >= 0 ? auc : accuracy;
-    return new PredictorMetrics(metric, metricValue, auc, accuracy, f1, logLoss / n, Double.NaN,
-        Double.NaN, Double.NaN, ece, trainRows, n);
-  }
-
-  static PredictorMetrics regressionMetrics(double[] predicted, double[] actual,
-      int trainRows) {
-    int n = actual.length;
-    double se = 0;
-    double ae = 0;
-    double mean = 0;
-    for (double a : actual) {
-      mean += a;
-    }
-    mean /= n;
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      se += (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
-      ae += Math.abs(predicted[i] - actual[i]);
-      total += (actual[i] - mean) * (actual[i] - mean);
-    }
-    double rmse = Math.sqrt(se / n);
-    double r2 = total > 0 ? 1 - se / total : Double.NaN;
-    return new PredictorMetrics("rmse", rmse, Double.NaN, Double.NaN, Double.NaN, Double.NaN, rmse,
-        ae / n, r2, Double.NaN, trainRows, n);
   }
 }

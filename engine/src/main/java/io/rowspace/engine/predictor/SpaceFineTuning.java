@@ -82,13 +82,13 @@ final class SpaceFineTuning {
   private final Task task;
   private final float[] targetValues;
   private final float[] classWeight;
-  private final String loss;
+  private final PredictorOptions.Loss loss;
   private final Random random;
   private final TrainingMonitor monitor;
 
   SpaceFineTuning(SpaceForwardPass pass, float[] spaceWeights, PredictorHead head,
       boolean withColumns, float[] featureMean, float[] featureStd, Task task,
-      float[] targetValues, float[] classWeight, String loss, Random random,
+      float[] targetValues, float[] classWeight, PredictorOptions.Loss loss, Random random,
       TrainingMonitor monitor) {
     this.pass = pass;
     this.spaceWeights = spaceWeights;

@@ -23,7 +23,7 @@ import java.io.IOException;
  * @param linear the linear model, or null when it has no share
  * @param linearWeight the linear model's share, 0 to {@code 1 - weight}
  */
-record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth,
+public record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth,
     LinearModel linear, double linearWeight) {
 
   /** Trees alone mixed into the network (predictors before format 7). */
@@ -94,7 +94,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /** Writes the blend in the current predictor format. */
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeDouble(weight);
     out.writeInt(embeddingWidth);
     inputs.write(out);
@@ -110,7 +110,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /** Reads a blend saved by a predictor of the given format (5 or later). */
-  static TreeBlend read(DataInput in, int version) throws IOException {
+  public static TreeBlend read(DataInput in, int version) throws IOException {
     double weight = in.readDouble();
     int embeddingWidth = in.readInt();
     if (!(weight >= 0 && weight <= 1) || embeddingWidth < 0) {

@@ -23,9 +23,9 @@ import java.util.Map;
  * @param layers the tuned layers' indexes, 0 nearest the inputs
  * @param weights the tuned weights by name (as in the space's layout), in layout order
  */
-record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
+public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
 
-  TunedLayers {
+  public TunedLayers {
     layers = List.copyOf(layers);
     weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
   }
@@ -79,7 +79,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     return base.withWeights(flat);
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeInt(layers.size());
     for (int layer : layers) {
       out.writeInt(layer);
@@ -91,7 +91,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     }
   }
 
-  static TunedLayers read(DataInput in) throws IOException {
+  public static TunedLayers read(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 1 || n > 64) {
       throw new IOException("invalid count of tuned layers " + n);

@@ -10,10 +10,14 @@
  * binary threshold (best F1, or least cost when costs are given), fits the regression's 90%
  * prediction interval (split-conformal), detects failure modes (with one corrective retry) and
  * measures {@link io.rowspace.engine.predictor.PredictorMetrics}.
- * {@link io.rowspace.engine.predictor.Predictor} predicts and explains many rows per call, in
- * batches (an {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance
- * and input warnings), and saves itself in the versioned binary format of
- * {@code io.rowspace.engine.store}. With option {@code fine_tune},
+ * {@link io.rowspace.engine.predictor.Predictor} is the trained value (assembled by its
+ * {@code Builder}, by training or by {@code io.rowspace.engine.store.PredictorFormat}, which saves
+ * and loads it) and predicts many rows per call, in batches; its head with trained weights runs in
+ * a {@link io.rowspace.engine.predictor.HeadNetwork}, which training also scores candidate weights
+ * with. {@code PredictionExplainer} explains predictions apart from making them (an
+ * {@link io.rowspace.engine.predictor.Explanation} carries signed per-column importance and input
+ * warnings). {@link io.rowspace.engine.predictor.PredictorOptions} validates the options once and
+ * holds the ones that take a word as enums. With option {@code fine_tune},
  * {@link io.rowspace.engine.predictor.SpaceFineTuning} also trains the space's transformer layers
  * (all, or for {@code auto} those with the most Fisher information, kept only if they beat the
  * frozen space on the validation rows); the tuned layers

@@ -13,6 +13,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,8 +131,8 @@ class FineTuningTest {
       assertArrayEquals(spaceWeightsBefore, frozen.spaceWeights(space));
 
       // Same data and seed: the same bytes; the saved predictor brings its tuned layers along.
-      assertArrayEquals(tuned.toBytes(), again.toBytes());
-      try (Predictor loaded = Predictor.fromBytes(tuned.toBytes())) {
+      assertArrayEquals(PredictorFormat.write(tuned), PredictorFormat.write(again));
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(tuned))) {
         assertTrue(loaded.fineTuned());
         assertArrayEquals(used, loaded.spaceWeights(space));
         List<Prediction> a = tuned.predict(space, test);
@@ -180,7 +181,7 @@ class FineTuningTest {
       assertKeptTheBetterOne(o);
       assertEquals(o.get("fine_tune_outcome").equals("fine-tuned"), p.fineTuned());
       assertTrue(warnings.stream().anyMatch(w -> w.contains("fine_tune = 'auto' kept the")));
-      try (Predictor loaded = Predictor.fromBytes(p.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(p))) {
         assertEquals(p.predict(space, test), loaded.predict(space, test));
       }
     }

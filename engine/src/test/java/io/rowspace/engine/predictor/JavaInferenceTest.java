@@ -70,10 +70,7 @@ class JavaInferenceTest {
   /** The trained predictor with its trees given {@code share} and no linear model. */
   private static Predictor withShares(Predictor p, double share) {
     TreeBlend t = p.trees;
-    return new Predictor(p.task, p.target, p.targetKind, p.classes, p.positiveLabel, p.threshold,
-        p.calibration, p.interval, p.trainingInputs, p.metrics, p.classDistribution,
-        p.inputColumns, p.trainingRows, p.spaceFingerprint, p.featureMean, p.featureStd, p.head,
-        p.parameterValues, p.targetScale, p.options, p.columnFeatures, p.tuned,
-        new TreeBlend(t.inputs(), t.trees(), share, 0, null, 0));
+    return p.toBuilder().optBlend(new TreeBlend(t.inputs(), t.trees(), share, 0, null, 0))
+        .build();
   }
 }

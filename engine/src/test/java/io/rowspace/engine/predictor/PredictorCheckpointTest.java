@@ -15,6 +15,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +154,7 @@ class PredictorCheckpointTest {
         assertTrue(resumed.warnings.stream().anyMatch(w -> w.contains("resumed from the "
             + "checkpoint of epoch " + checkpoint.epoch() + " (" + stage + ")")),
             resumed.warnings.toString());
-        assertArrayEquals(reference.toBytes(), predictor.toBytes(),
+        assertArrayEquals(PredictorFormat.write(reference), PredictorFormat.write(predictor),
             "weights, tuned layers, trees, calibration and options are the uninterrupted run's");
         assertEquals(uninterrupted.epochs, resumed.epochs,
             "the monitor sees every epoch once, the restored ones first");

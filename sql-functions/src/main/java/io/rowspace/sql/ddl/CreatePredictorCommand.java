@@ -20,6 +20,7 @@ import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import io.rowspace.sql.session.SpaceRelations;
+import io.rowspace.engine.store.PredictorFormat;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -134,7 +135,7 @@ final class CreatePredictorCommand {
     }
     try (predictor) {
       double seconds = (System.nanoTime() - started) / 1e9;
-      byte[] model = predictor.toBytes();
+      byte[] model = PredictorFormat.write(predictor);
       PredictorMetrics m = predictor.metrics();
       PredictorRecord record = new PredictorRecord(name, spaceName, target,
           sqlType(targetColumn), predictor.task().name(),
