@@ -47,8 +47,18 @@ public final class Calibration {
         positive);
   }
 
+  /** temperature, platt or isotonic: how this calibration maps logits to probabilities. */
+  public String method() {
+    return method;
+  }
+
+  /** The softmax temperature of method temperature; 1 otherwise. */
+  public double softmaxTemperature() {
+    return temperature;
+  }
+
   /** Class probabilities of one row of logits. */
-  double[] probabilities(float[] logits, int offset, int k) {
+  public double[] probabilities(float[] logits, int offset, int k) {
     if (method.equals(TEMPERATURE) || positive < 0) {
       return Predictor.softmax(logits, offset, k, temperature);
     }
@@ -94,7 +104,7 @@ public final class Calibration {
    * @param positive index of the positive class (binary), or -1
    * @param report receives one line per candidate with its cross-fitted log loss
    */
-  static Calibration choose(float[] logits, int[] truth, int k, int positive,
+  public static Calibration choose(float[] logits, int[] truth, int k, int positive,
       List<String> report) {
     List<String> methods = positive >= 0 ? List.of(TEMPERATURE, PLATT, ISOTONIC)
         : List.of(TEMPERATURE);

@@ -10,13 +10,13 @@ import java.util.List;
 
 /**
  * How much a predictor's quality depends on each of its inputs, over all rows: permutation
- * importance on its validation rows ({@link PermutationImportance}), measured when it is trained
+ * importance on its validation rows ({@code train.PermutationImportance}), measured when trained
  * and saved with it (predictor format 9).
  *
  * @param metric the validation metric whose drop is measured: {@code auc} (binary),
  *     {@code accuracy} (multiclass) or {@code rmse} (regression, where the drop is its rise)
  * @param baseline the metric on the validation rows as they are
- * @param rows validation rows measured (at most {@link PermutationImportance#MAX_ROWS})
+ * @param rows validation rows measured (at most 1,000)
  * @param repeats permutations per input
  * @param entries one per input column and related table, most important first
  */

@@ -49,7 +49,7 @@ public final class PredictionInterval {
   }
 
   /** Fits on the rows {@code rows} of predicted and actual values. */
-  static PredictionInterval fit(double[] predicted, double[] actual, int[] rows) {
+  public static PredictionInterval fit(double[] predicted, double[] actual, int[] rows) {
     int n = rows.length;
     double sx = 0;
     double sy = 0;
@@ -86,7 +86,7 @@ public final class PredictionInterval {
    * Share of rows inside their interval when each half of the rows is scored with the interval
    * fitted on the other half.
    */
-  static double crossFittedCoverage(double[] predicted, double[] actual) {
+  public static double crossFittedCoverage(double[] predicted, double[] actual) {
     int n = predicted.length;
     int[][] halves = {new int[(n + 1) / 2], new int[n / 2]};
     for (int i = 0; i < n; i++) {

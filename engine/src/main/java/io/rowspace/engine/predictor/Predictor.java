@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * usually blended with boosted trees that read its input columns ({@link TreeBlend}).
  * Predictions always run the space with the target column masked, exactly as in training.
  * Built by training or by loading a saved one ({@code io.rowspace.engine.store.PredictorFormat})
- * through {@link Builder}; explanations are {@link PredictionExplainer}'s.
+ * through {@link PredictorBuilder}; explanations are {@link PredictionExplainer}'s. About 480
+ * lines: a predictor has many parts (target, decision, network, blend, provenance), each with an
+ * accessor the format and the SQL layer read; what it does beyond holding them is prediction.
  *
  * <p>Thread-safe: {@link #predict} calls are serialised, each in its own native memory scope.
  */
@@ -59,7 +61,7 @@ public final class Predictor implements AutoCloseable {
   private EmbeddingSpace tunedSpace;
   private boolean closed;
 
-  private Predictor(Builder b) {
+  Predictor(PredictorBuilder b) {
     this.columnFeatures = b.columnFeatures;
     this.trees = b.trees;
     this.tuned = b.tuned;
@@ -89,13 +91,13 @@ public final class Predictor implements AutoCloseable {
   }
 
   /** A builder of a predictor: training's result, or a saved predictor's parts. */
-  public static Builder builder() {
-    return new Builder();
+  public static PredictorBuilder builder() {
+    return new PredictorBuilder();
   }
 
   /** A builder holding this predictor's parts, to build a changed copy. */
-  public Builder toBuilder() {
-    return new Builder().setTarget(task, target, targetKind, classes, positiveLabel)
+  public PredictorBuilder toBuilder() {
+    return new PredictorBuilder().setTarget(task, target, targetKind, classes, positiveLabel)
         .setDecision(threshold, calibration, targetScale).optInterval(interval)
         .setTrainingInputs(trainingInputs).setMetrics(metrics)
         .setClassDistribution(classDistribution).setInputColumns(inputColumns)
@@ -461,174 +463,6 @@ public final class Predictor implements AutoCloseable {
   /** The trees and linear model mixed with the network's outputs, or null (network alone). */
   public TreeBlend blend() {
     return trees;
-  }
-
-  /**
-   * Assembles a predictor. The {@code setX} parts are required, the {@code optX} parts may be
-   * left out; {@link #build()} says which required part is missing.
-   */
-  public static final class Builder {
-    private Task task;
-    private String target;
-    private ValueKind targetKind;
-    private List<String> classes;
-    private String positiveLabel;
-    private double threshold = Double.NaN;
-    private Calibration calibration;
-    private PredictionInterval interval;
-    private TrainingInputs trainingInputs;
-    private PredictorMetrics metrics;
-    private Map<String, Double> classDistribution;
-    private List<String> inputColumns;
-    private int trainingRows;
-    private String spaceFingerprint;
-    private float[] featureMean;
-    private float[] featureStd;
-    private PredictorHead head;
-    private float[] parameterValues;
-    private TargetScale targetScale;
-    private Map<String, String> options;
-    private boolean columnFeatures;
-    private TunedLayers tuned;
-    private TreeBlend trees;
-    private GlobalImportance importance;
-
-    private Builder() {}
-
-    /**
-     * What is predicted: the task, the target column and its kind of values, the class labels
-     * in the order of the network's outputs (empty for regression) and the positive one (binary,
-     * else null).
-     */
-    public Builder setTarget(Task task, String target, ValueKind targetKind,
-        List<String> classes, String positiveLabel) {
-      this.task = task;
-      this.target = target;
-      this.targetKind = targetKind;
-      this.classes = classes;
-      this.positiveLabel = positiveLabel;
-      return this;
-    }
-
-    /**
-     * How outputs become a prediction: the binary threshold (NaN unless binary), the
-     * probabilities' calibration and the regression target's scale.
-     */
-    public Builder setDecision(double threshold, Calibration calibration,
-        TargetScale targetScale) {
-      this.threshold = threshold;
-      this.calibration = calibration;
-      this.targetScale = targetScale;
-      return this;
-    }
-
-    /** The regression's prediction interval; none by default. */
-    public Builder optInterval(PredictionInterval interval) {
-      this.interval = interval;
-      return this;
-    }
-
-    public Builder setTrainingInputs(TrainingInputs trainingInputs) {
-      this.trainingInputs = trainingInputs;
-      return this;
-    }
-
-    public Builder setMetrics(PredictorMetrics metrics) {
-      this.metrics = metrics;
-      return this;
-    }
-
-    public Builder setClassDistribution(Map<String, Double> classDistribution) {
-      this.classDistribution = classDistribution;
-      return this;
-    }
-
-    public Builder setInputColumns(List<String> inputColumns) {
-      this.inputColumns = inputColumns;
-      return this;
-    }
-
-    public Builder setTrainingRows(int trainingRows) {
-      this.trainingRows = trainingRows;
-      return this;
-    }
-
-    public Builder setSpaceFingerprint(String spaceFingerprint) {
-      this.spaceFingerprint = spaceFingerprint;
-      return this;
-    }
-
-    /** Per network input, the mean and standard deviation it is standardised with. */
-    public Builder setStandardisation(float[] featureMean, float[] featureStd) {
-      this.featureMean = featureMean;
-      this.featureStd = featureStd;
-      return this;
-    }
-
-    /** The head and its trained weights. */
-    public Builder setNetwork(PredictorHead head, float[] parameterValues) {
-      this.head = head;
-      this.parameterValues = parameterValues;
-      return this;
-    }
-
-    /** The resolved options, for provenance. */
-    public Builder setOptions(Map<String, String> options) {
-      this.options = options;
-      return this;
-    }
-
-    /** Whether the network reads the input columns' own features; false by default. */
-    public Builder setColumnFeatures(boolean columnFeatures) {
-      this.columnFeatures = columnFeatures;
-      return this;
-    }
-
-    /** The space's layers the predictor fine-tuned; none (frozen space) by default. */
-    public Builder optTuned(TunedLayers tuned) {
-      this.tuned = tuned;
-      return this;
-    }
-
-    /** The trees and linear model mixed with the network; none by default. */
-    public Builder optBlend(TreeBlend blend) {
-      this.trees = blend;
-      return this;
-    }
-
-    /** The permutation importance measured at training; none by default. */
-    public Builder optImportance(GlobalImportance importance) {
-      this.importance = importance;
-      return this;
-    }
-
-    /** The predictor; it holds native memory until closed. */
-    public Predictor build() {
-      require(task, "task");
-      require(target, "target");
-      require(targetKind, "target kind");
-      require(classes, "classes");
-      require(calibration, "calibration");
-      require(targetScale, "target scale");
-      require(trainingInputs, "training inputs");
-      require(metrics, "metrics");
-      require(classDistribution, "class distribution");
-      require(inputColumns, "input columns");
-      require(spaceFingerprint, "space fingerprint");
-      require(featureMean, "feature mean");
-      require(featureStd, "feature standard deviation");
-      require(head, "head");
-      require(parameterValues, "head weights");
-      require(options, "options");
-      return new Predictor(this);
-    }
-
-    private static void require(Object part, String name) {
-      if (part == null) {
-        throw new EngineException(EngineException.Kind.INTERNAL,
-            "A predictor needs its " + name + "; set it before build().");
-      }
-    }
   }
 
   @Override

@@ -26,7 +26,7 @@ import java.util.OptionalInt;
  * <p>{@code fine_tune}: {@code false} (default) trains the head on the frozen space; {@code true}
  * then trains every transformer layer of the space with the head; {@code auto} tunes the layers
  * with the most Fisher information for the target and keeps the result only if it beats the
- * frozen predictor on the validation rows ({@link SpaceFineTuning}).
+ * frozen predictor on the validation rows ({@code train.SpaceFineTuning}).
  *
  * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees and a linear model
  * on the input columns (the network reads the row's embedding) and mixes their outputs with the

@@ -21,7 +21,7 @@ import java.io.IOException;
  */
 public record TargetScale(double mean, double std, boolean log) {
   /** Classification targets: outputs are logits, not values. */
-  static final TargetScale NONE = new TargetScale(0, 1, false);
+  public static final TargetScale NONE = new TargetScale(0, 1, false);
 
   /**
    * The scale of a regression target, from its values on the fitting rows.
@@ -33,7 +33,7 @@ public record TargetScale(double mean, double std, boolean log) {
    * @throws EngineException INVALID_OPTION when {@code log} is asked of a target with values at
    *     or below zero
    */
-  static TargetScale fit(double[] value, int[] fit, PredictorOptions.TargetTransform transform,
+  public static TargetScale fit(double[] value, int[] fit, PredictorOptions.TargetTransform transform,
       String target) {
     boolean log = transform == PredictorOptions.TargetTransform.LOG;
     for (double v : value) {
@@ -58,18 +58,18 @@ public record TargetScale(double mean, double std, boolean log) {
   }
 
   /** What the models learn for a value. */
-  float toModel(double value) {
+  public float toModel(double value) {
     return (float) ((learned(value, log) - mean) / std);
   }
 
   /** The value a model's output stands for. */
-  double toValue(double output) {
+  public double toValue(double output) {
     double v = output * std + mean;
     return log ? Math.exp(v) : v;
   }
 
   /** The option's resolved value. */
-  String describe() {
+  public String describe() {
     return log ? "log" : "none";
   }
 

@@ -33,7 +33,7 @@ public record TrainingInputs(Map<String, double[]> numeric, double distanceMean,
   public static final TrainingInputs NONE = new TrainingInputs(Map.of(), Double.NaN, Double.NaN,
       Double.NaN);
 
-  static TrainingInputs of(Frame rows, int[] fit, List<String> numericColumns,
+  public static TrainingInputs of(Frame rows, int[] fit, List<String> numericColumns,
       SpaceFeatures standardised) {
     Map<String, double[]> numeric = new LinkedHashMap<>();
     for (String column : numericColumns) {

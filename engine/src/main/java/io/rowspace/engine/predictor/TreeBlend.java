@@ -32,7 +32,7 @@ public record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, in
   }
 
   /** Whether the network's outputs are needed at all. */
-  boolean needsNetwork() {
+  public boolean needsNetwork() {
     return weight + linearWeight < 1;
   }
 
@@ -63,7 +63,7 @@ public record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, in
    * The blended outputs of {@code n} rows from the members' outputs computed already (a member
    * without a share may give null), as {@link #mix} would give them.
    */
-  float[] combine(float[] network, float[] treeMargins, float[] linearMargins, int n, int k,
+  public float[] combine(float[] network, float[] treeMargins, float[] linearMargins, int n, int k,
       int positive) {
     float[] out = new float[n * k];
     double networkWeight = 1 - weight - linearWeight;

@@ -31,7 +31,7 @@ public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
   }
 
   /** The named weights of {@code layers} taken from a full flat weight vector of the space. */
-  static TunedLayers of(List<Integer> layers, ParameterLayout layout, float[] flat) {
+  public static TunedLayers of(List<Integer> layers, ParameterLayout layout, float[] flat) {
     Map<String, float[]> weights = new LinkedHashMap<>();
     for (String name : layout.names()) {
       for (int layer : layers) {
@@ -51,7 +51,7 @@ public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
   }
 
   /** Layer indexes as option text, e.g. {@code 1} or {@code 0,1}. */
-  static String describe(List<Integer> layers) {
+  public static String describe(List<Integer> layers) {
     List<String> names = new ArrayList<>();
     for (int layer : layers) {
       names.add(Integer.toString(layer));

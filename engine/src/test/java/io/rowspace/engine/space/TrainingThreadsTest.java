@@ -6,7 +6,7 @@ import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.store.PredictorFormat;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.ColumnInfo;

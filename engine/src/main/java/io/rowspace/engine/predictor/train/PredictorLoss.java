@@ -1,10 +1,12 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.ScalarOps;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Task;
 
 /**
  * The loss a predictor's network is trained on: mean squared error or Huber on standardised

@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.engine.predictor.TunedLayers;
+import io.rowspace.engine.predictor.HeldOut;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -162,7 +167,7 @@ class FineTuningTest {
       // A fair coin: nothing to gain, tuning only fits noise of the fitting rows.
       assertEquals("frozen", o.get("fine_tune_outcome"));
       assertFalse(p.fineTuned());
-      assertNull(p.tuned);
+      assertNull(p.tunedLayers());
       assertArrayEquals(spaceWeightsBefore, p.spaceWeights(space));
       assertTrue(warnings.stream().anyMatch(w -> w.contains("fine_tune = 'auto' kept the frozen "
           + "space")), warnings.toString());
