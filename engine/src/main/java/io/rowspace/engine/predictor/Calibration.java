@@ -13,7 +13,7 @@ import java.util.List;
  * of classes), Platt scaling or isotonic regression (binary, on the positive class's logit
  * margin). Fitted on validation rows by {@link #choose}; immutable.
  */
-final class Calibration {
+public final class Calibration {
   /** Probabilities from isotonic regression are kept this far from 0 and 1. */
   static final double ISOTONIC_FLOOR = 1e-3;
 
@@ -42,13 +42,23 @@ final class Calibration {
     this.positive = positive;
   }
 
-  static Calibration temperature(double t, int positive) {
+  public static Calibration temperature(double t, int positive) {
     return new Calibration(TEMPERATURE, t, Double.NaN, Double.NaN, new double[0], new double[0],
         positive);
   }
 
+  /** temperature, platt or isotonic: how this calibration maps logits to probabilities. */
+  public String method() {
+    return method;
+  }
+
+  /** The softmax temperature of method temperature; 1 otherwise. */
+  public double softmaxTemperature() {
+    return temperature;
+  }
+
   /** Class probabilities of one row of logits. */
-  double[] probabilities(float[] logits, int offset, int k) {
+  public double[] probabilities(float[] logits, int offset, int k) {
     if (method.equals(TEMPERATURE) || positive < 0) {
       return Predictor.softmax(logits, offset, k, temperature);
     }
@@ -94,7 +104,7 @@ final class Calibration {
    * @param positive index of the positive class (binary), or -1
    * @param report receives one line per candidate with its cross-fitted log loss
    */
-  static Calibration choose(float[] logits, int[] truth, int k, int positive,
+  public static Calibration choose(float[] logits, int[] truth, int k, int positive,
       List<String> report) {
     List<String> methods = positive >= 0 ? List.of(TEMPERATURE, PLATT, ISOTONIC)
         : List.of(TEMPERATURE);
@@ -303,7 +313,7 @@ final class Calibration {
     return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     ModelFile.writeText(out, method);
     out.writeDouble(temperature);
     out.writeDouble(plattSlope);
@@ -316,7 +326,7 @@ final class Calibration {
     }
   }
 
-  static Calibration read(DataInput in) throws IOException {
+  public static Calibration read(DataInput in) throws IOException {
     String method = ModelFile.readText(in);
     if (!List.of(TEMPERATURE, PLATT, ISOTONIC).contains(method)) {
       throw new IOException("unknown calibration method '" + method + "'");

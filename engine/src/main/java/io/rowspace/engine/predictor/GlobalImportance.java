@@ -11,13 +11,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * How much a predictor's quality depends on each of its inputs, over all rows: permutation
- * importance on its validation rows ({@link PermutationImportance}), measured when it is trained
+ * importance on its validation rows ({@code train.PermutationImportance}), measured when trained
  * and saved with it (predictor format 9).
  *
  * @param metric the validation metric whose drop is measured: {@code auc} (binary),
  *     {@code accuracy} (multiclass) or {@code rmse} (regression, where the drop is its rise)
  * @param baseline the metric on the validation rows as they are
- * @param rows validation rows measured (at most {@link PermutationImportance#MAX_ROWS})
+ * @param rows validation rows measured (at most 1,000)
  * @param repeats permutations per input
  * @param entries one per input column and related table, most important first
  */
@@ -46,7 +46,7 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
         .toList());
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     ModelFile.writeText(out, metric);
     out.writeDouble(baseline);
     out.writeInt(rows);
@@ -60,7 +60,7 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
     }
   }
 
-  static GlobalImportance read(DataInput in) throws IOException {
+  public static GlobalImportance read(DataInput in) throws IOException {
     String metric = ModelFile.readText(in);
     double baseline = in.readDouble();
     int rows = in.readInt();

@@ -155,7 +155,7 @@ public final class LabelledPredictions {
       throw new IllegalStateException("no labelled rows to measure");
     }
     if (task == Task.REGRESSION) {
-      PredictorMetrics m = PredictorTrainer.regressionMetrics(predicted, actual, trainRows);
+      PredictorMetrics m = Metrics.regression(predicted, actual, trainRows);
       int inside = 0;
       int withInterval = 0;
       for (int i = 0; i < actual.length; i++) {
@@ -169,7 +169,7 @@ public final class LabelledPredictions {
       return m.withIntervalCoverage(withInterval == 0 ? Double.NaN
           : inside / (double) withInterval);
     }
-    return PredictorTrainer.classificationMetrics(probabilities, truth, classes.size(),
+    return Metrics.classification(probabilities, truth, classes.size(),
         threshold, positive, trainRows);
   }
 
@@ -185,7 +185,7 @@ public final class LabelledPredictions {
     requireClasses("a confusion matrix");
     int k = classes.size();
     long[][] counts = new long[k][k];
-    int[] predictedClass = PredictorTrainer.predictedClasses(probabilities, threshold, positive);
+    int[] predictedClass = Metrics.predictedClasses(probabilities, threshold, positive);
     for (int i = 0; i < truth.length; i++) {
       counts[truth[i]][predictedClass[i]]++;
     }

@@ -21,7 +21,7 @@ import java.util.Random;
  * summaries (psid's gender from a person's years), a linear model on few rows beats both the
  * network and the trees; the blend gives it the share the validation rows support.
  */
-final class LinearModel {
+public final class LinearModel {
   /** Penalty on the weights of standardised inputs. */
   static final double L2 = 1e-2;
   static final int STEPS = 500;
@@ -60,7 +60,7 @@ final class LinearModel {
    * @param target 0 or 1 (logistic), the class index (softmax) or the standardised value
    * @param seed seed of the sample of rows taken beyond {@link #STEP_BUDGET}
    */
-  static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
+  public static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
       float[] target, long seed) {
     int k = loss == BoostingLoss.SOFTMAX ? classes : 1;
     fit = rowsFitted(fit, k, width, seed);
@@ -194,7 +194,7 @@ final class LinearModel {
   }
 
   /** The margins of {@code n} rows of {@code rows}, row-major {@code n x outputs()}. */
-  float[] predict(float[] rows, int n) {
+  public float[] predict(float[] rows, int n) {
     int width = center.length;
     int w = width + 1;
     float[] out = new float[n * outputs];

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * values), and the interval is {@code prediction ± q * scale}, with {@code q} the conformal
  * quantile of the validation rows' scaled residuals. Immutable.
  */
-final class PredictionInterval {
+public final class PredictionInterval {
   static final double LEVEL = 0.9;
 
   final double intercept;
@@ -49,7 +49,7 @@ final class PredictionInterval {
   }
 
   /** Fits on the rows {@code rows} of predicted and actual values. */
-  static PredictionInterval fit(double[] predicted, double[] actual, int[] rows) {
+  public static PredictionInterval fit(double[] predicted, double[] actual, int[] rows) {
     int n = rows.length;
     double sx = 0;
     double sy = 0;
@@ -86,7 +86,7 @@ final class PredictionInterval {
    * Share of rows inside their interval when each half of the rows is scored with the interval
    * fitted on the other half.
    */
-  static double crossFittedCoverage(double[] predicted, double[] actual) {
+  public static double crossFittedCoverage(double[] predicted, double[] actual) {
     int n = predicted.length;
     int[][] halves = {new int[(n + 1) / 2], new int[n / 2]};
     for (int i = 0; i < n; i++) {
@@ -107,7 +107,7 @@ final class PredictionInterval {
     return covered / (double) n;
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeDouble(intercept);
     out.writeDouble(slope);
     out.writeDouble(floor);
@@ -115,7 +115,7 @@ final class PredictionInterval {
     out.writeDouble(rms);
   }
 
-  static PredictionInterval read(DataInput in) throws IOException {
+  public static PredictionInterval read(DataInput in) throws IOException {
     return new PredictionInterval(in.readDouble(), in.readDouble(), in.readDouble(),
         in.readDouble(), in.readDouble());
   }

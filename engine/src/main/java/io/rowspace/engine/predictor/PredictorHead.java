@@ -2,7 +2,6 @@ package io.rowspace.engine.predictor;
 
 import ai.djl.ndarray.NDArray;
 
-import io.rowspace.engine.EngineException;
 import io.rowspace.engine.nn.ParameterLayout;
 
 import io.rowspace.engine.store.ModelFile;
@@ -23,7 +22,7 @@ import java.util.Map;
  *   <li>{@code gated_interactions} ({@link GatedHead}): gated linear units.
  * </ul>
  */
-sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
+public sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
   /** Width of the hidden layer of every head (the MLP's, the cross head's deep part, the GLUs'). */
   int HIDDEN = 64;
 
@@ -59,17 +58,20 @@ sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
   /** Writes the head's name and sizes; {@link #read} reads them back. */
   void write(DataOutput out) throws IOException;
 
-  /** The head named by option {@code head}, for the given feature and output counts. */
-  static PredictorHead of(String name, int inputs, int outputs) {
-    return switch (name) {
-      case MlpHead.NAME -> new MlpHead(inputs, HIDDEN, outputs);
-      case CrossHead.FULL -> new CrossHead(inputs, HIDDEN, outputs, CrossHead.LAYERS, 0);
-      case CrossHead.LOW_RANK -> new CrossHead(inputs, HIDDEN, outputs, CrossHead.LAYERS,
+  /** The head option {@code head} names, for the given feature and output counts. */
+  static PredictorHead of(PredictorOptions.Head kind, int inputs, int outputs) {
+    return switch (kind) {
+      case MLP -> new MlpHead(inputs, HIDDEN, outputs);
+      case CROSSNET -> new CrossHead(inputs, HIDDEN, outputs, CrossHead.LAYERS, 0);
+      case LOWRANK_CROSS -> new CrossHead(inputs, HIDDEN, outputs, CrossHead.LAYERS,
           Math.min(CrossHead.RANK, inputs));
-      case GatedHead.NAME -> new GatedHead(inputs, HIDDEN, outputs, GatedHead.LAYERS);
-      default -> throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'head' "
-          + "must be one of mlp, crossnet, lowrank_cross, gated_interactions, got '" + name + "'.");
+      case GATED_INTERACTIONS -> new GatedHead(inputs, HIDDEN, outputs, GatedHead.LAYERS);
     };
+  }
+
+  /** An MLP head of the given sizes (what predictor files before format 3 hold). */
+  static PredictorHead mlp(int inputs, int hidden, int outputs) {
+    return new MlpHead(inputs, hidden, outputs);
   }
 
   /** Reads a head written by {@link #write} (predictor format version 3 and later). */

@@ -34,7 +34,7 @@ public record PredictorMetrics(String metric, double metricValue, double auc, do
         trainRows, validationRows, Double.NaN);
   }
 
-  PredictorMetrics withIntervalCoverage(double coverage) {
+  public PredictorMetrics withIntervalCoverage(double coverage) {
     return new PredictorMetrics(metric, metricValue, auc, accuracy, f1, logLoss, rmse, mae, r2,
         calibrationError, trainRows, validationRows, coverage);
   }

@@ -2,6 +2,7 @@ package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.EngineException;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.OptionalInt;
  * <p>{@code fine_tune}: {@code false} (default) trains the head on the frozen space; {@code true}
  * then trains every transformer layer of the space with the head; {@code auto} tunes the layers
  * with the most Fisher information for the target and keeps the result only if it beats the
- * frozen predictor on the validation rows ({@link SpaceFineTuning}).
+ * frozen predictor on the validation rows ({@code train.SpaceFineTuning}).
  *
  * <p>{@code trees}: {@code auto} (default) also trains gradient-boosted trees and a linear model
  * on the input columns (the network reads the row's embedding) and mixes their outputs with the
@@ -49,23 +50,101 @@ public final class PredictorOptions {
   public static final List<String> NAMES = List.of("task", "positive_label", "epochs", "seed",
       "loss", "fine_tune", "head", "cost_false_positive", "cost_false_negative", "async",
       "column_features", "trees", "target_transform");
-  private static final List<String> LOSSES = List.of("auto", "focal", "cross_entropy", "mse",
-      "huber");
-  private static final List<String> FINE_TUNE = List.of("false", "true", "auto");
-  private static final List<String> HEADS = List.of("mlp", "crossnet", "lowrank_cross",
-      "gated_interactions");
+
+  /** A value of an option that takes one of a few words; {@link #text()} is the word. */
+  public interface Choice {
+    /** The option's value as written in {@code WITH (...)} and in the resolved options. */
+    String text();
+  }
+
+  /** Option {@code loss}: {@code auto} resolves to focal or cross-entropy, or to mse. */
+  public enum Loss implements Choice {
+    AUTO, FOCAL, CROSS_ENTROPY, MSE, HUBER;
+
+    @Override
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this loss trains a regression (mse, huber) rather than a classifier. */
+    public boolean forRegression() {
+      return this == MSE || this == HUBER;
+    }
+  }
+
+  /** Option {@code fine_tune}. */
+  public enum FineTune implements Choice {
+    /** {@code false}: the space stays frozen. */
+    FROZEN("false"),
+    /** {@code true}: every transformer layer of the space trains with the head. */
+    ALL_LAYERS("true"),
+    /** {@code auto}: the most informative layers, kept only if they beat the frozen space. */
+    AUTO("auto");
+
+    private final String text;
+
+    FineTune(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String text() {
+      return text;
+    }
+  }
+
+  /** Option {@code head}: the network trained on the space's outputs ({@link PredictorHead}). */
+  public enum Head implements Choice {
+    MLP, CROSSNET, LOWRANK_CROSS, GATED_INTERACTIONS;
+
+    @Override
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Option {@code trees}. */
+  public enum Trees implements Choice {
+    /** {@code auto}: trees and a linear model, shares chosen on the validation rows. */
+    AUTO("auto"),
+    /** {@code true}: a tree share of at least a quarter. */
+    REQUIRED("true"),
+    /** {@code false}: the network alone. */
+    NONE("false");
+
+    private final String text;
+
+    Trees(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String text() {
+      return text;
+    }
+  }
+
+  /** Option {@code target_transform} of a regression ({@link TargetScale}). */
+  public enum TargetTransform implements Choice {
+    NONE, LOG;
+
+    @Override
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final Map<String, String> given;
   private final Optional<Task> task;
   private final Optional<String> positiveLabel;
   private final OptionalInt epochs;
   private final long seed;
-  private final String loss;
-  private final String fineTune;
+  private final Loss loss;
+  private final FineTune fineTune;
   private final boolean columnFeatures;
-  private final String head;
-  private final String trees;
-  private final String targetTransform;
+  private final Head head;
+  private final Trees trees;
+  private final TargetTransform targetTransform;
   private final OptionalDouble costFalsePositive;
   private final OptionalDouble costFalseNegative;
 
@@ -102,14 +181,14 @@ public final class PredictorOptions {
     } catch (NumberFormatException x) {
       throw invalid("seed", s, "an integer");
     }
-    loss = choice(given, "loss", LOSSES, "auto");
-    fineTune = choice(given, "fine_tune", FINE_TUNE, "false");
-    head = choice(given, "head", HEADS, "mlp");
-    trees = choice(given, "trees", List.of("auto", "true", "false"), "auto");
-    targetTransform = choice(given, "target_transform", List.of("none", "log"), "none");
-    columnFeatures = choice(given, "column_features", List.of("true", "false"), "false")
-        .equals("true");
-    choice(given, "async", List.of("true", "false"), "false");
+    loss = choice(given, "loss", Loss.values(), Loss.AUTO);
+    fineTune = choice(given, "fine_tune", FineTune.values(), FineTune.FROZEN);
+    head = choice(given, "head", Head.values(), Head.MLP);
+    trees = choice(given, "trees", Trees.values(), Trees.AUTO);
+    targetTransform = choice(given, "target_transform", TargetTransform.values(),
+        TargetTransform.NONE);
+    columnFeatures = flag(given, "column_features");
+    flag(given, "async");
     costFalsePositive = cost(given, "cost_false_positive");
     costFalseNegative = cost(given, "cost_false_negative");
   }
@@ -157,7 +236,7 @@ public final class PredictorOptions {
   }
 
   /** auto, focal, cross_entropy, mse or huber. */
-  public String loss() {
+  public Loss loss() {
     return loss;
   }
 
@@ -165,7 +244,7 @@ public final class PredictorOptions {
    * false (the space stays frozen), true (its layers train with the head) or auto (the layers
    * with most Fisher information for the target, kept only if they beat frozen on validation).
    */
-  public String fineTune() {
+  public FineTune fineTune() {
     return fineTune;
   }
 
@@ -179,7 +258,7 @@ public final class PredictorOptions {
   }
 
   /** mlp (default), crossnet, lowrank_cross or gated_interactions: the network trained. */
-  public String head() {
+  public Head head() {
     return head;
   }
 
@@ -189,12 +268,12 @@ public final class PredictorOptions {
    * the trees' depth and the shares (0 to 1) on the validation rows; true keeps a tree share of at
    * least a quarter; false trains the network alone.
    */
-  public String trees() {
+  public Trees trees() {
     return trees;
   }
 
   /** none (default) or log: how a regression target is learned ({@link TargetScale}). */
-  public String targetTransform() {
+  public TargetTransform targetTransform() {
     return targetTransform;
   }
 
@@ -211,17 +290,33 @@ public final class PredictorOptions {
     return given;
   }
 
-  private static String choice(Map<String, String> m, String name, List<String> allowed,
-      String fallback) {
+  private static <E extends Enum<E> & Choice> E choice(Map<String, String> m, String name,
+      E[] allowed, E fallback) {
     String v = m.get(name);
     if (v == null) {
       return fallback;
     }
     String lower = v.trim().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(lower)) {
-      throw invalid(name, v, "one of " + String.join(", ", allowed));
+    for (E e : allowed) {
+      if (e.text().equals(lower)) {
+        return e;
+      }
     }
-    return lower;
+    throw invalid(name, v, "one of " + String.join(", ",
+        Arrays.stream(allowed).map(Choice::text).toList()));
+  }
+
+  /** A {@code true} / {@code false} option, false when not given. */
+  private static boolean flag(Map<String, String> m, String name) {
+    String v = m.get(name);
+    if (v == null) {
+      return false;
+    }
+    String lower = v.trim().toLowerCase(Locale.ROOT);
+    if (!lower.equals("true") && !lower.equals("false")) {
+      throw invalid(name, v, "one of true, false");
+    }
+    return lower.equals("true");
   }
 
   private static OptionalDouble cost(Map<String, String> m, String name) {

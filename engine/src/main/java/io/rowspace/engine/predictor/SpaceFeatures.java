@@ -23,20 +23,20 @@ import java.util.Set;
  *     predictor has no trees
  * @param treeWidth tree input columns per row
  */
-record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable,
+public record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable,
     float[] treeValues, int treeWidth) {
 
-  SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
+  public SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unparseable) {
     this(values, rows, width, unparseable, null, 0);
   }
 
   /** The same features with the rows' tree inputs beside them. */
-  SpaceFeatures withTreeValues(float[] tree, int treeColumns) {
+  public SpaceFeatures withTreeValues(float[] tree, int treeColumns) {
     return new SpaceFeatures(values, rows, width, unparseable, tree, treeColumns);
   }
 
   /** The given rows of these features, tree inputs included. */
-  SpaceFeatures select(int[] selected) {
+  public SpaceFeatures select(int[] selected) {
     float[] v = new float[selected.length * width];
     for (int i = 0; i < selected.length; i++) {
       System.arraycopy(values, selected[i] * width, v, i * width, width);
@@ -55,7 +55,7 @@ record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unpa
    * What the trees read per row: the first {@code embeddingWidth} (standardised) features, the
    * row's embedding, then its tree inputs; row-major.
    */
-  float[] treeRows(int embeddingWidth) {
+  public float[] treeRows(int embeddingWidth) {
     if (treeValues == null) {
       throw new IllegalStateException("features computed without the trees' inputs");
     }
@@ -68,7 +68,7 @@ record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unpa
     return out;
   }
 
-  static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target,
+  public static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target,
       boolean withColumns) {
     return of(space, frame, Set.of(target), withColumns);
   }
@@ -78,7 +78,7 @@ record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unpa
    *
    * @param withColumns whether the columns' own features follow the space's outputs
    */
-  static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked,
+  public static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked,
       boolean withColumns) {
     Representation r = space.represent(frame, masked, true);
     int n = frame.rowCount();
@@ -100,7 +100,7 @@ record SpaceFeatures(float[] values, int rows, int width, Map<String, Long> unpa
   }
 
   /** Standardises in place with the given per-feature mean and standard deviation. */
-  void standardise(float[] mean, float[] std) {
+  public void standardise(float[] mean, float[] std) {
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < width; j++) {
         values[i * width + j] = (values[i * width + j] - mean[j]) / std[j];

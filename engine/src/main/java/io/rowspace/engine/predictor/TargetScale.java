@@ -19,22 +19,23 @@ import java.io.IOException;
  * @param std standard deviation of the (transformed) target on the fitting rows
  * @param log whether the target is learned as its logarithm
  */
-record TargetScale(double mean, double std, boolean log) {
+public record TargetScale(double mean, double std, boolean log) {
   /** Classification targets: outputs are logits, not values. */
-  static final TargetScale NONE = new TargetScale(0, 1, false);
+  public static final TargetScale NONE = new TargetScale(0, 1, false);
 
   /**
    * The scale of a regression target, from its values on the fitting rows.
    *
    * @param value the target's value on every training row
    * @param fit the rows the mean and spread are taken from
-   * @param transform {@code none} or {@code log}
+   * @param transform option {@code target_transform}
    * @param target the target column's name, for errors
    * @throws EngineException INVALID_OPTION when {@code log} is asked of a target with values at
    *     or below zero
    */
-  static TargetScale fit(double[] value, int[] fit, String transform, String target) {
-    boolean log = transform.equals("log");
+  public static TargetScale fit(double[] value, int[] fit, PredictorOptions.TargetTransform transform,
+      String target) {
+    boolean log = transform == PredictorOptions.TargetTransform.LOG;
     for (double v : value) {
       if (log && !(v > 0)) {
         throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option "
@@ -57,29 +58,29 @@ record TargetScale(double mean, double std, boolean log) {
   }
 
   /** What the models learn for a value. */
-  float toModel(double value) {
+  public float toModel(double value) {
     return (float) ((learned(value, log) - mean) / std);
   }
 
   /** The value a model's output stands for. */
-  double toValue(double output) {
+  public double toValue(double output) {
     double v = output * std + mean;
     return log ? Math.exp(v) : v;
   }
 
   /** The option's resolved value. */
-  String describe() {
+  public String describe() {
     return log ? "log" : "none";
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeDouble(mean);
     out.writeDouble(std);
     out.writeBoolean(log);
   }
 
   /** Reads a scale; files before predictor format 6 hold no transform flag. */
-  static TargetScale read(DataInput in, boolean hasTransform) throws IOException {
+  public static TargetScale read(DataInput in, boolean hasTransform) throws IOException {
     double mean = in.readDouble();
     double std = in.readDouble();
     return new TargetScale(mean, std, hasTransform && in.readBoolean());

@@ -25,16 +25,16 @@ import java.util.function.UnaryOperator;
  * @param distanceStd standard deviation of those distances
  * @param distanceMax the largest of those distances
  */
-record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double distanceStd,
+public record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double distanceStd,
     double distanceMax) {
 
   /** A numeric value is reported when it is this many standard deviations outside the range. */
   static final double OUTSIDE_RANGE_STDS = 1.0;
 
-  static final TrainingInputs NONE = new TrainingInputs(Map.of(), Double.NaN, Double.NaN,
+  public static final TrainingInputs NONE = new TrainingInputs(Map.of(), Double.NaN, Double.NaN,
       Double.NaN);
 
-  static TrainingInputs of(Frame rows, int[] fit, List<String> numericColumns,
+  public static TrainingInputs of(Frame rows, int[] fit, List<String> numericColumns,
       SpaceFeatures standardised) {
     Map<String, double[]> numeric = new LinkedHashMap<>();
     for (String column : numericColumns) {
@@ -131,7 +131,7 @@ record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double
         distanceMax);
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeInt(numeric.size());
     for (Map.Entry<String, double[]> e : numeric.entrySet()) {
       ModelFile.writeText(out, e.getKey());
@@ -144,7 +144,7 @@ record TrainingInputs(Map<String, double[]> numeric, double distanceMean, double
     out.writeDouble(distanceMax);
   }
 
-  static TrainingInputs read(DataInput in) throws IOException {
+  public static TrainingInputs read(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > 1_000_000) {
       throw new IOException("invalid numeric column count " + n);

@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * @param linear the linear model, or null when it has no share
  * @param linearWeight the linear model's share, 0 to {@code 1 - weight}
  */
-record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth,
+public record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embeddingWidth,
     LinearModel linear, double linearWeight) {
 
   /** Trees alone mixed into the network (predictors before format 7). */
@@ -39,7 +39,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /** Whether the network's outputs are needed at all. */
-  boolean needsNetwork() {
+  public boolean needsNetwork() {
     return weight + linearWeight < 1;
   }
 
@@ -70,7 +70,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
    * The blended outputs of {@code n} rows from the members' outputs computed already (a member
    * without a share may give null), as {@link #mix} would give them.
    */
-  float[] combine(float[] network, float[] treeMargins, float[] linearMargins, int n, int k,
+  public float[] combine(float[] network, float[] treeMargins, float[] linearMargins, int n, int k,
       int positive) {
     float[] out = new float[n * k];
     double networkWeight = 1 - weight - linearWeight;
@@ -101,7 +101,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /** Writes the blend in the current predictor format. */
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeDouble(weight);
     out.writeInt(embeddingWidth);
     inputs.write(out);
@@ -117,7 +117,7 @@ record TreeBlend(TreeInputs inputs, BoostedTrees trees, double weight, int embed
   }
 
   /** Reads a blend saved by a predictor of the given format (5 or later). */
-  static TreeBlend read(DataInput in, int version) throws IOException {
+  public static TreeBlend read(DataInput in, int version) throws IOException {
     double weight = in.readDouble();
     int embeddingWidth = in.readInt();
     if (!(weight >= 0 && weight <= 1) || embeddingWidth < 0) {

@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * and masked values (a masked related table, or one whose
  * rows are absent) are {@code NaN}, which the trees send down the side they learned for them.
  */
-final class TreeInputs {
+public final class TreeInputs {
   /** Prior weight (in rows) that pulls a rare category's statistic toward the overall one. */
   private static final double SMOOTHING = 10;
 
@@ -70,7 +70,7 @@ final class TreeInputs {
    * @param statistic per row of {@code data}: 1/0 for the positive class, the standardised
    *     value, or {@code NaN} to rank categories by frequency
    */
-  static TreeInputs fit(List<ColumnProfile> profiles, List<Relation> related, List<String> inputs,
+  public static TreeInputs fit(List<ColumnProfile> profiles, List<Relation> related, List<String> inputs,
       Frame data, int[] fit, float[] statistic) {
     List<String> columns = new ArrayList<>();
     List<ValueKind> kinds = new ArrayList<>();
@@ -144,7 +144,7 @@ final class TreeInputs {
   }
 
   /** Values per row: one per column, then the related tables' summaries. */
-  int width() {
+  public int width() {
     int w = columns.size();
     for (int s : summaryWidths) {
       w += s;
@@ -156,7 +156,7 @@ final class TreeInputs {
    * What the trees read, for people: the columns, then {@code TABLE.*(n)} per related table
    * (its n summaries).
    */
-  List<String> names() {
+  public List<String> names() {
     List<String> names = new ArrayList<>(columns);
     for (int r = 0; r < relations.size(); r++) {
       names.add(relations.get(r) + ".*(" + summaryWidths.get(r) + ")");
@@ -202,7 +202,7 @@ final class TreeInputs {
    * The values of rows, row-major {@code rows x width()}; columns absent from the frame or masked
    * are {@code NaN}.
    */
-  float[] values(Frame frame, Set<String> masked) {
+  public float[] values(Frame frame, Set<String> masked) {
     int n = frame.rowCount();
     int w = width();
     float[] out = new float[n * w];

@@ -23,15 +23,15 @@ import java.util.Map;
  * @param layers the tuned layers' indexes, 0 nearest the inputs
  * @param weights the tuned weights by name (as in the space's layout), in layout order
  */
-record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
+public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
 
-  TunedLayers {
+  public TunedLayers {
     layers = List.copyOf(layers);
     weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
   }
 
   /** The named weights of {@code layers} taken from a full flat weight vector of the space. */
-  static TunedLayers of(List<Integer> layers, ParameterLayout layout, float[] flat) {
+  public static TunedLayers of(List<Integer> layers, ParameterLayout layout, float[] flat) {
     Map<String, float[]> weights = new LinkedHashMap<>();
     for (String name : layout.names()) {
       for (int layer : layers) {
@@ -51,7 +51,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
   }
 
   /** Layer indexes as option text, e.g. {@code 1} or {@code 0,1}. */
-  static String describe(List<Integer> layers) {
+  public static String describe(List<Integer> layers) {
     List<String> names = new ArrayList<>();
     for (int layer : layers) {
       names.add(Integer.toString(layer));
@@ -79,7 +79,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     return base.withWeights(flat);
   }
 
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     out.writeInt(layers.size());
     for (int layer : layers) {
       out.writeInt(layer);
@@ -91,7 +91,7 @@ record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     }
   }
 
-  static TunedLayers read(DataInput in) throws IOException {
+  public static TunedLayers read(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 1 || n > 64) {
       throw new IOException("invalid count of tuned layers " + n);

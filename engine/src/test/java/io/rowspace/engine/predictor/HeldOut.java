@@ -6,11 +6,11 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import java.util.List;
 
 /** How well a predictor does on rows it never saw, as the tests judge it. */
-final class HeldOut {
+public final class HeldOut {
   private HeldOut() {}
 
   /** AUC of the predicted probability of {@code label} against the rows' own target values. */
-  static double auc(Predictor p, EmbeddingSpace space, Frame rows, String target, String label) {
+  public static double auc(Predictor p, EmbeddingSpace space, Frame rows, String target, String label) {
     List<Prediction> predictions = p.predict(space, rows);
     int column = rows.indexOf(target);
     double[] scores = new double[predictions.size()];

@@ -12,6 +12,7 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +71,7 @@ class JavaInferenceTest {
   /** The trained predictor with its trees given {@code share} and no linear model. */
   private static Predictor withShares(Predictor p, double share) {
     TreeBlend t = p.trees;
-    return new Predictor(p.task, p.target, p.targetKind, p.classes, p.positiveLabel, p.threshold,
-        p.calibration, p.interval, p.trainingInputs, p.metrics, p.classDistribution,
-        p.inputColumns, p.trainingRows, p.spaceFingerprint, p.featureMean, p.featureStd, p.head,
-        p.parameterValues, p.targetScale, p.options, p.columnFeatures, p.tuned,
-        new TreeBlend(t.inputs(), t.trees(), share, 0, null, 0));
+    return p.toBuilder().optBlend(new TreeBlend(t.inputs(), t.trees(), share, 0, null, 0))
+        .build();
   }
 }

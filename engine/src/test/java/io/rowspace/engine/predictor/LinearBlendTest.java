@@ -9,6 +9,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +74,7 @@ class LinearBlendTest {
       assertTrue(withLinear > alone + 0.005, withLinear + " vs " + alone);
       assertTrue(monitor.warnings.stream().anyMatch(w -> w.startsWith("Predictor of 'RARE': "
           + "mixed a linear model at a share of ")), monitor.warnings.toString());
-      try (Predictor loaded = Predictor.fromBytes(blended.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(blended))) {
         assertEquals(blended.predict(space, test), loaded.predict(space, test));
       }
     }

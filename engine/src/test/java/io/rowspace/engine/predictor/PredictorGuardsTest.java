@@ -11,6 +11,8 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,7 +134,7 @@ class PredictorGuardsTest {
     }
     assertTrue(calibratedPositive < 0.015, "calibrated positive-class ECE " + calibratedPositive);
 
-    try (Predictor loaded = Predictor.fromBytes(predictor.toBytes())) {
+    try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(predictor))) {
       assertEquals(predictor.calibration(), loaded.calibration());
       assertEquals(predictions, loaded.predict(space, test));
     }

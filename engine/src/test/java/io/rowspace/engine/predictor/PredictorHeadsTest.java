@@ -12,6 +12,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +155,7 @@ class PredictorHeadsTest {
 
   @Test
   void theDefaultHeadIsTheMlp() {
-    assertEquals("mlp", PredictorOptions.defaults().head());
+    assertEquals("mlp", PredictorOptions.defaults().head().text());
   }
 
   @ParameterizedTest
@@ -161,11 +163,11 @@ class PredictorHeadsTest {
   void aSavedPredictorPredictsAndExplainsTheSameAfterLoading(String head) {
     Predictor p = PREDICTORS.get(head);
     Frame some = test.rows(new int[] {0, 1, 2, 3, 4});
-    try (Predictor loaded = Predictor.fromBytes(p.toBytes())) {
+    try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(p))) {
       assertEquals(head, loaded.options().get("head"));
       assertEquals(p.predict(space, test), loaded.predict(space, test));
       assertEquals(p.explain(space, some), loaded.explain(space, some));
-      assertArrayEquals(p.toBytes(), loaded.toBytes());
+      assertArrayEquals(PredictorFormat.write(p), PredictorFormat.write(loaded));
     }
   }
 
@@ -180,7 +182,7 @@ class PredictorHeadsTest {
         TrainingMonitor.NONE);
         Predictor second = PredictorTrainer.train(space, some, "SAME", options,
             TrainingMonitor.NONE)) {
-      assertArrayEquals(first.toBytes(), second.toBytes());
+      assertArrayEquals(PredictorFormat.write(first), PredictorFormat.write(second));
     }
   }
 }

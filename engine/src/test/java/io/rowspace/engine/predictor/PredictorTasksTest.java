@@ -9,6 +9,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class PredictorTasksTest {
       assertEquals(penguins.rowCount(), predictions.size());
       assertEquals(3, predictions.get(0).probabilities().size());
 
-      try (Predictor loaded = Predictor.fromBytes(predictor.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(predictor))) {
         assertEquals(predictions, loaded.predict(space, penguins));
         assertEquals(predictor.metrics(), loaded.metrics());
       }

@@ -9,6 +9,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +67,7 @@ class RegressionIntervalTest {
             "validation coverage " + m.intervalCoverage());
         assertTrue(m.r2() > 0.8, "R2 " + m.r2());
 
-        try (Predictor loaded = Predictor.fromBytes(predictor.toBytes())) {
+        try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(predictor))) {
           assertEquals(predictions, loaded.predict(space, test));
           assertEquals(m, loaded.metrics());
         }

@@ -11,6 +11,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +80,7 @@ class TargetTransformTest {
       double rmse = Math.sqrt(squares / predicted.size());
       assertTrue(rmse < 0.2 * total / predicted.size(), "prices in their own units: rmse " + rmse
           + " against a mean price of " + total / predicted.size());
-      try (Predictor loaded = Predictor.fromBytes(logScale.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(logScale))) {
         assertEquals(predicted, loaded.predict(space, houses));
       }
     }

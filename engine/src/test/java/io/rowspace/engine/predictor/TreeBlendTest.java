@@ -12,6 +12,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +116,7 @@ class TreeBlendTest {
           .get(0).importance();
       assertEquals(5, importance.size());
 
-      try (Predictor loaded = Predictor.fromBytes(blended.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(blended))) {
         assertEquals(blended.predict(space, test), loaded.predict(space, test));
         assertEquals(blended.globalImportance(), loaded.globalImportance(),
             "the global importance is saved with the predictor");
@@ -138,7 +140,7 @@ class TreeBlendTest {
         Predictor b = PredictorTrainer.train(space, train, "LEAVES",
             PredictorOptions.fromMap(Map.of("trees", "true")), TrainingMonitor.NONE)) {
       assertTrue(a.trees.weight() >= 0.25, "trees = true keeps a share of at least a quarter");
-      assertArrayEquals(a.toBytes(), b.toBytes());
+      assertArrayEquals(PredictorFormat.write(a), PredictorFormat.write(b));
     }
   }
 

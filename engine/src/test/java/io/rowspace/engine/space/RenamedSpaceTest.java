@@ -16,8 +16,9 @@ import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.store.PredictorFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ class RenamedSpaceTest {
 
         // Saved and loaded, the renamed predictor belongs to the renamed space.
         try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(moved.toBytes());
-             Predictor loadedPredictor = Predictor.fromBytes(movedPredictor.toBytes())) {
+             Predictor loadedPredictor = PredictorFormat.read(PredictorFormat.write(movedPredictor))) {
           assertSamePredictions(predictor.predict(space, upper),
               loadedPredictor.predict(loaded, lowerRows));
         }

@@ -6,7 +6,8 @@ import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.engine.store.PredictorFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,7 @@ class TrainingThreadsTest {
         SpaceOptions.fromMap(Map.of("epochs", "2")), TrainingMonitor.NONE);
         Predictor predictor = PredictorTrainer.train(space, penguins, "species",
             PredictorOptions.defaults(), TrainingMonitor.NONE)) {
-      return new byte[][] {space.toBytes(), predictor.toBytes()};
+      return new byte[][] {space.toBytes(), PredictorFormat.write(predictor)};
     }
   }
 

@@ -4,7 +4,7 @@ import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;

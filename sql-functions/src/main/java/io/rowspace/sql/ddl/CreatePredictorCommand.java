@@ -5,7 +5,7 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.PredictorOptions;
-import io.rowspace.engine.predictor.PredictorTrainer;
+import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.ColumnInfo;
@@ -20,6 +20,7 @@ import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import io.rowspace.sql.session.SpaceRelations;
+import io.rowspace.engine.store.PredictorFormat;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -134,7 +135,7 @@ final class CreatePredictorCommand {
     }
     try (predictor) {
       double seconds = (System.nanoTime() - started) / 1e9;
-      byte[] model = predictor.toBytes();
+      byte[] model = PredictorFormat.write(predictor);
       PredictorMetrics m = predictor.metrics();
       PredictorRecord record = new PredictorRecord(name, spaceName, target,
           sqlType(targetColumn), predictor.task().name(),

@@ -2,7 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
-import io.rowspace.engine.predictor.BaselineModels;
+import io.rowspace.engine.predictor.train.BaselineModels;
 import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.Task;

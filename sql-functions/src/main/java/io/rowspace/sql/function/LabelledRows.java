@@ -3,7 +3,7 @@ package io.rowspace.sql.function;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
-import io.rowspace.engine.predictor.BaselineModels;
+import io.rowspace.engine.predictor.train.BaselineModels;
 import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.sql.catalog.Catalog;

@@ -11,6 +11,7 @@ import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.engine.store.PredictorFormat;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public final class ModelCache {
     if (entry == null || !entry.checksum().equals(record.checksum())) {
       byte[] bytes = catalog.loadBlob(BlobKind.PREDICTOR, record.name(), record.version(),
           record.checksum());
-      entry = new Entry<>(record.checksum(), Predictor.fromBytes(bytes));
+      entry = new Entry<>(record.checksum(), PredictorFormat.read(bytes));
       predictors.put(record.name(), entry);
     }
     return entry.model();

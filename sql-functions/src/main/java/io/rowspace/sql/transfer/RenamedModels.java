@@ -4,8 +4,9 @@ import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.Renaming;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.space.EmbeddingSpace;
-import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.StoredModel;
 import java.util.ArrayList;
@@ -84,9 +85,9 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
     try (EmbeddingSpace renamedSpace = renamed.space()) {
       for (StoredModel p : archive.predictors()) {
         byte[] bytes;
-        try (Predictor loaded = Predictor.fromBytes(p.blobs().get(BlobKind.PREDICTOR));
+        try (Predictor loaded = PredictorFormat.read(p.blobs().get(BlobKind.PREDICTOR));
              Predictor moved = loaded.renamed(renamed.names(), renamedSpace)) {
-          bytes = moved.toBytes();
+          bytes = PredictorFormat.write(moved);
         }
         String predictorChecksum = Catalog.checksum(bytes);
         ModelRows predictorRows = p.rows().rewritten("PREDICTORS", row -> {

@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
@@ -6,6 +6,10 @@ import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.trees.TreeBooster;
+import io.rowspace.engine.predictor.GlobalImportance;
+import io.rowspace.engine.predictor.LabelledPredictions;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorMetrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;

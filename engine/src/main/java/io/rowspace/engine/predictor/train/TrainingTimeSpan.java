@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;

@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -15,6 +17,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +156,7 @@ class PredictorCheckpointTest {
         assertTrue(resumed.warnings.stream().anyMatch(w -> w.contains("resumed from the "
             + "checkpoint of epoch " + checkpoint.epoch() + " (" + stage + ")")),
             resumed.warnings.toString());
-        assertArrayEquals(reference.toBytes(), predictor.toBytes(),
+        assertArrayEquals(PredictorFormat.write(reference), PredictorFormat.write(predictor),
             "weights, tuned layers, trees, calibration and options are the uninterrupted run's");
         assertEquals(uninterrupted.epochs, resumed.epochs,
             "the monitor sees every epoch once, the restored ones first");

@@ -1,4 +1,6 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
+
+import io.rowspace.engine.predictor.Predictor;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
-import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.AdamW;
@@ -19,13 +18,16 @@ import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceForwardPass;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.predictor.PredictorHead;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Task;
+import io.rowspace.engine.predictor.TunedLayers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -69,9 +71,10 @@ final class SpaceFineTuning {
    * @param spaceWeights the space's full flat weight vector with the tuned layers' best values
    * @param headParameters the head's weights at the best epoch
    * @param epochs epochs run
+   * @param last the last epoch's record, not yet given to the monitor
    */
   record Result(List<Integer> layers, Map<Integer, Double> fisherShare, float[] spaceWeights,
-      float[] headParameters, int epochs) {}
+      float[] headParameters, int epochs, EpochRecord last) {}
 
   private final SpaceForwardPass pass;
   private final float[] spaceWeights;
@@ -82,13 +85,13 @@ final class SpaceFineTuning {
   private final Task task;
   private final float[] targetValues;
   private final float[] classWeight;
-  private final String loss;
+  private final PredictorOptions.Loss loss;
   private final Random random;
   private final TrainingMonitor monitor;
 
   SpaceFineTuning(SpaceForwardPass pass, float[] spaceWeights, PredictorHead head,
       boolean withColumns, float[] featureMean, float[] featureStd, Task task,
-      float[] targetValues, float[] classWeight, String loss, Random random,
+      float[] targetValues, float[] classWeight, PredictorOptions.Loss loss, Random random,
       TrainingMonitor monitor) {
     this.pass = pass;
     this.spaceWeights = spaceWeights;
@@ -193,7 +196,7 @@ final class SpaceFineTuning {
    * epoch with the lowest validation loss.
    */
   Result train(List<Integer> layers, Map<Integer, Double> fisherShare, float[] headParameters,
-      int[] fit, int[] validation, int epochOffset, EpochRecord[] last) {
+      int[] fit, int[] validation, int epochOffset) {
     ParameterLayout layout = pass.layout();
     List<long[]> ranges = new ArrayList<>();
     for (int layer : layers.stream().sorted().toList()) {
@@ -212,18 +215,15 @@ final class SpaceFineTuning {
       System.arraycopy(spaceWeights, (int) r[0], tunedStart, at, (int) r[1]);
       at += (int) r[1];
     }
-    int batch = Math.min(256, fit.length);
-    int stepsPerEpoch = Math.max(1, fit.length / batch);
+    int stepsPerEpoch = HeadFitting.stepsPerEpoch(fit.length);
     int epochs = Math.max(3, Math.min(30, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
     OneCycleSchedule spaceSchedule = new OneCycleSchedule(SPACE_RATE, stepsPerEpoch * epochs);
     OneCycleSchedule headSchedule = new OneCycleSchedule(HEAD_RATE, stepsPerEpoch * epochs);
-    float[] bestTuned = tunedStart;
-    float[] bestHead = headParameters;
-    double bestLoss = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    int ran = 0;
+    float[][] bestTuned = {tunedStart};
+    float[][] bestHead = {headParameters};
     String what = "fine-tuning layer" + (layers.size() == 1 ? " " : "s ")
         + TunedLayers.describe(layers);
+    HeadFitting.State state = new HeadFitting.State();
     try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
       NDArray base = model.create(spaceWeights);
       NDArray tuned = model.create(tunedStart);
@@ -232,82 +232,52 @@ final class SpaceFineTuning {
       headWeights.setRequiresGradient(true);
       AdamW spaceOptimiser = new AdamW(tuned, new float[tunedSize], 0f);
       AdamW headOptimiser = new AdamW(headWeights, head.layout().decayMask(),
-          PredictorTrainer.WEIGHT_DECAY);
+          ResolvedOptions.WEIGHT_DECAY);
       NDArray mean = model.create(featureMean);
       NDArray std = model.create(featureStd);
       NDArray weights = model.create(classWeight.length == 0 ? new float[] {1f} : classWeight);
-      int step = 0;
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        int[] order = permutation(fit.length);
-        double lossSum = 0;
-        double normSum = 0;
-        double clippedSum = 0;
-        double rate = 0;
-        for (int s = 0; s < stepsPerEpoch; s++) {
-          if (monitor.isCancelled()) {
-            throw new EngineException(EngineException.Kind.CANCELLED,
-                "Training of the predictor was cancelled; nothing was saved.");
-          }
-          int[] rows = new int[batch];
-          for (int i = 0; i < batch; i++) {
-            rows[i] = fit[order[s * batch + i]];
-          }
-          float[] keep = new float[batch * head.dropoutWidth()];
-          for (int i = 0; i < keep.length; i++) {
-            keep[i] = random.nextFloat() < PredictorTrainer.DROPOUT ? 0f
-                : 1f / (1f - PredictorTrainer.DROPOUT);
-          }
-          try (NDManager scope = model.newSubManager();
-              GradientRecording collector = GradientRecording.start()) {
-            NDArray flat = compose(scope, base, tuned, ranges);
-            NDArray x = inputs(flat, scope, rows, mean, std);
-            NDArray out = head.forward(head.layout().views(headWeights, scope), x,
-                scope.create(keep, new Shape(batch, head.dropoutWidth())));
-            NDArray l = PredictorLoss.of(task, scope, out, targets(rows), weights, loss, true);
-            collector.backward(l);
-            lossSum += l.getFloat();
-          }
-          rate = headSchedule.rate(step);
+      HeadFitting.Model together = new HeadFitting.Model() {
+        @Override
+        public NDArray batchLoss(NDManager scope, int[] rows, float[] keep) {
+          NDArray flat = compose(scope, base, tuned, ranges);
+          NDArray x = inputs(flat, scope, rows, mean, std);
+          NDArray out = head.forward(head.layout().views(headWeights, scope), x,
+              scope.create(keep, new Shape(rows.length, head.dropoutWidth())));
+          return PredictorLoss.of(task, scope, out, targets(rows), weights, loss, true);
+        }
+
+        @Override
+        public HeadFitting.Step step(int step) {
+          double rate = headSchedule.rate(step);
           AdamW.Step result = headOptimiser.step((float) rate, 1.0);
           spaceOptimiser.step((float) spaceSchedule.rate(step), 1.0);
-          step++;
-          normSum += result.gradNorm();
-          clippedSum += result.clippedGradNorm();
+          return new HeadFitting.Step(rate, result.gradNorm(), result.clippedGradNorm());
         }
-        double validationLoss = validationLoss(model, base, tuned, headWeights, ranges,
-            validation, mean, std, weights);
-        ran = epoch;
-        String actions = epoch == 1 ? what : "";
-        boolean stop = false;
-        if (validationLoss < bestLoss) {
-          bestLoss = validationLoss;
-          bestEpoch = epoch;
-          bestTuned = tuned.toFloatArray();
-          bestHead = headWeights.toFloatArray();
-        } else if (epoch - bestEpoch >= PATIENCE) {
-          actions = "early stopping of fine-tuning, keeping its epoch " + bestEpoch;
-          stop = true;
+
+        @Override
+        public double validationLoss() {
+          return SpaceFineTuning.this.validationLoss(model, base, tuned, headWeights, ranges,
+              validation, mean, std, weights);
         }
-        if (last[0] != null) {
-          monitor.epoch(last[0]);
+
+        @Override
+        public void keepBest() {
+          bestTuned[0] = tuned.toFloatArray();
+          bestHead[0] = headWeights.toFloatArray();
         }
-        last[0] = new EpochRecord(epochOffset + epoch, rate, lossSum / stepsPerEpoch,
-            validationLoss, PredictorTrainer.DROPOUT, Double.NaN, Double.NaN,
-            normSum / stepsPerEpoch, clippedSum / stepsPerEpoch, "", actions);
-        monitor.progress("fine-tune", epoch, epochs, String.format(Locale.ROOT,
-            "%s, epoch %d/%d: validation loss %.4f", what, epoch, epochs, validationLoss));
-        if (stop) {
-          break;
-        }
-      }
+      };
+      new HeadFitting(fit, epochs, PATIENCE, epochOffset, head.dropoutWidth(),
+          new HeadFitting.Labels("fine-tune", what + ", ", what,
+              "early stopping of fine-tuning, keeping its epoch "), monitor)
+          .run(model, together, state, random, (epoch, reached) -> { });
     }
     float[] full = spaceWeights.clone();
     at = 0;
     for (long[] r : ranges) {
-      System.arraycopy(bestTuned, at, full, (int) r[0], (int) r[1]);
+      System.arraycopy(bestTuned[0], at, full, (int) r[0], (int) r[1]);
       at += (int) r[1];
     }
-    return new Result(layers, fisherShare, full, bestHead, ran);
+    return new Result(layers, fisherShare, full, bestHead[0], state.ran, state.last);
   }
 
   private double validationLoss(NDManager model, NDArray base, NDArray tuned,

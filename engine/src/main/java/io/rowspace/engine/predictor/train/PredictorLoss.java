@@ -1,10 +1,12 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.ScalarOps;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Task;
 
 /**
  * The loss a predictor's network is trained on: mean squared error or Huber on standardised
@@ -21,14 +23,14 @@ final class PredictorLoss {
    * @param out network outputs, (B, outputs)
    * @param t per row, the standardised value (regression) or the class index
    * @param weights per class weight, used when {@code weighted}
-   * @param loss {@code mse}, {@code huber}, {@code cross_entropy} or {@code focal}
+   * @param loss mse, huber, cross_entropy or focal (never auto: training resolves it first)
    */
   static NDArray of(Task task, NDManager scope, NDArray out, float[] t, NDArray weights,
-      String loss, boolean weighted) {
+      PredictorOptions.Loss loss, boolean weighted) {
     int b = t.length;
     if (task == Task.REGRESSION) {
       NDArray residual = out.reshape(b).sub(scope.create(t));
-      if (loss.equals("huber")) {
+      if (loss == PredictorOptions.Loss.HUBER) {
         NDArray a = residual.abs();
         NDArray q = a.clip(0f, 1f);
         return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean();
@@ -45,7 +47,7 @@ final class PredictorLoss {
     NDArray w = weighted ? y.matMul(weights.reshape(k, 1)).reshape(b)
         : scope.ones(new Shape(b));
     NDArray perRow = logLikelihood.neg();
-    if (loss.equals("focal")) {
+    if (loss == PredictorOptions.Loss.FOCAL) {
       NDArray p = logLikelihood.exp();
       perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
     }
@@ -53,7 +55,7 @@ final class PredictorLoss {
   }
 
   /** The loss validation rows are judged on: unweighted cross-entropy, or MSE. */
-  static String validationLoss(Task task) {
-    return task == Task.REGRESSION ? "mse" : "cross_entropy";
+  static PredictorOptions.Loss validationLoss(Task task) {
+    return task == Task.REGRESSION ? PredictorOptions.Loss.MSE : PredictorOptions.Loss.CROSS_ENTROPY;
   }
 }

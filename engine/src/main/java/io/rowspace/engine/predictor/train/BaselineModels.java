@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
@@ -6,6 +6,12 @@ import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.trees.BoostingLoss;
 import io.rowspace.engine.trees.TreeBooster;
+import io.rowspace.engine.predictor.LinearModel;
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Task;
+import io.rowspace.engine.predictor.TreeInputs;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,10 +69,10 @@ public final class BaselineModels {
     List<Float> values = new ArrayList<>();
     for (int i = 0; i < rows.rowCount(); i++) {
       Object v = targetColumn < 0 ? null : rows.value(i, targetColumn);
-      if (ValueParser.isMissing(v, predictor.targetKind)) {
+      if (ValueParser.isMissing(v, predictor.targetKind())) {
         continue;
       }
-      String key = ValueParser.key(v, predictor.targetKind);
+      String key = ValueParser.key(v, predictor.targetKind());
       if (key == null) {
         continue;
       }
@@ -205,7 +211,7 @@ public final class BaselineModels {
         }
         truth[i] = Math.round(values.get(validation[i]));
       }
-      double best = PredictorTrainer.threshold(probabilities, truth, positive,
+      double best = DecisionThreshold.choose(probabilities, truth, positive,
           PredictorOptions.defaults());
       return new Member(name, predictor, inputs, mean, std, best, margins);
     }

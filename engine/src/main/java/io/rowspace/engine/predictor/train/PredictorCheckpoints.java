@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.checkpoint.RandomState;
@@ -7,6 +7,8 @@ import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.SpaceFeatures;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,9 +42,12 @@ final class PredictorCheckpoints {
   private boolean replaying;
   private boolean arrivedNow;
   private long lastSave;
+  /** The run's generator; replaced by the checkpoint's where training resumes. */
+  private Random random;
 
-  PredictorCheckpoints(TrainingMonitor outer) {
+  PredictorCheckpoints(TrainingMonitor outer, long seed) {
     this.outer = outer;
+    this.random = new Random(seed);
     this.store = outer.checkpoints();
     this.monitor = new TrainingMonitor() {
       @Override public void progress(String phase, int step, int totalSteps, String message) {
@@ -137,40 +142,43 @@ final class PredictorCheckpoints {
     return restored.tuned();
   }
 
+  /** The run's generator, which every random draw of the run comes from. */
+  Random random() {
+    return random;
+  }
+
   /**
-   * The generator the run goes on with after a saved result was handed out: the saved one
-   * where the checkpoint was taken (from then on the run trains again), else {@code current}.
+   * After a saved result was handed out: where the checkpoint was taken (from then on the run
+   * trains again), the run goes on with the saved generator; elsewhere nothing changes.
    */
-  Random random(Random current) {
-    if (!arrivedNow) {
-      return current;
+  void takeOverRandom() {
+    if (arrivedNow) {
+      arrivedNow = false;
+      replaying = false;
+      random = restoredRandom;
     }
-    arrivedNow = false;
-    replaying = false;
-    return restoredRandom;
   }
 
   /** After a head epoch that is not the attempt's last: saves when a checkpoint is due. */
-  void headEpoch(int timelineEpoch, Supplier<PredictorCheckpoint.HeadProgress> state,
-      Random random) {
+  void headEpoch(int timelineEpoch, Supplier<PredictorCheckpoint.HeadProgress> state) {
     if (due()) {
-      save(timelineEpoch, state.get(), random);
+      save(timelineEpoch, state.get());
     }
   }
 
   /** A head attempt finished; saves when a checkpoint is due. */
-  void attemptDone(float[] parameters, EpochRecord last, Random random) {
+  void attemptDone(float[] parameters, EpochRecord last) {
     attempts.add(new PredictorCheckpoint.Attempt(parameters, last));
     if (due()) {
-      save(last == null ? 0 : last.epoch(), null, random);
+      save(last == null ? 0 : last.epoch(), null);
     }
   }
 
   /** Fine-tuning finished; saves when a checkpoint is due. */
-  void tuningDone(PredictorCheckpoint.Tuned outcome, Random random) {
+  void tuningDone(PredictorCheckpoint.Tuned outcome) {
     tuned = outcome;
     if (due()) {
-      save(outcome.last() == null ? 0 : outcome.last().epoch(), null, random);
+      save(outcome.last() == null ? 0 : outcome.last().epoch(), null);
     }
   }
 
@@ -181,9 +189,9 @@ final class PredictorCheckpoints {
    */
   static String fingerprint(String spaceFingerprint, Frame data, String target,
       Map<String, String> options, SpaceFeatures features, float[] targetValues, int[] fit,
-      int[] validation, float[] classWeight, String loss, String head) {
+      int[] validation, float[] classWeight, PredictorOptions.Loss loss, String head) {
     RunFingerprint f = new RunFingerprint().add("predictor").add(spaceFingerprint).add(target)
-        .add(loss).add(head).add(EngineRuntime.threads());
+        .add(loss.text()).add(head).add(EngineRuntime.threads());
     new TreeMap<>(options).forEach((k, v) -> {
       if (!k.equals("async")) {
         f.add(k).add(v);
@@ -206,7 +214,7 @@ final class PredictorCheckpoints {
         && System.nanoTime() - lastSave >= interval * 1_000_000_000L;
   }
 
-  private void save(int timelineEpoch, PredictorCheckpoint.HeadProgress head, Random random) {
+  private void save(int timelineEpoch, PredictorCheckpoint.HeadProgress head) {
     store.save(fingerprint, timelineEpoch, new PredictorCheckpoint(timelineEpoch,
         List.copyOf(attempts), head, tuned, RandomState.of(random), List.copyOf(timeline))
         .toBytes());

@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import static io.rowspace.engine.store.ModelFile.readFloats;
 import static io.rowspace.engine.store.ModelFile.writeFloats;
@@ -57,7 +57,7 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
 
     SpaceFineTuning.Result result() {
       return new SpaceFineTuning.Result(layers, fisherShare, spaceWeights, headParameters,
-          epochs);
+          epochs, last);
     }
   }
 

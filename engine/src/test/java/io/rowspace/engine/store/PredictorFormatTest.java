@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.predictor.HeadNetwork;
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorHead;
+import io.rowspace.engine.predictor.SpaceFeatures;
+import io.rowspace.engine.predictor.Task;
 import io.rowspace.engine.space.EmbeddingSpace;
 
 import org.junit.jupiter.api.Test;
@@ -30,16 +36,16 @@ import java.util.Random;
  * transform and the linear model were saved) predicts what it predicted when saved, with
  * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives.
  */
-class SavedFormatTest {
+class PredictorFormatTest {
 
   @Test
   void versionOnePredictorStillLoads() throws IOException {
     byte[] v1;
-    try (InputStream in = SavedFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
+    try (InputStream in = PredictorFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
       v1 = in.readAllBytes();
     }
     assertEquals(1, v1[4]);
-    try (Predictor p = Predictor.fromBytes(v1)) {
+    try (Predictor p = PredictorFormat.read(v1)) {
       assertEquals(Task.BINARY, p.task());
       assertEquals(List.of("no", "yes"), p.classes());
       assertEquals("yes", p.positiveLabel());
@@ -52,9 +58,9 @@ class SavedFormatTest {
       assertTrue(Double.isNaN(p.metrics().intervalCoverage()));
       assertTrue(p.globalImportance().isEmpty(), "measured only from format 9 on");
 
-      byte[] v2 = p.toBytes();
-      assertEquals(Predictor.VERSION, v2[4]);
-      try (Predictor again = Predictor.fromBytes(v2)) {
+      byte[] v2 = PredictorFormat.write(p);
+      assertEquals(PredictorFormat.VERSION, v2[4]);
+      try (Predictor again = PredictorFormat.read(v2)) {
         assertEquals(p.metrics(), again.metrics());
         assertEquals(p.temperature(), again.temperature());
       }
@@ -64,15 +70,15 @@ class SavedFormatTest {
   @Test
   void versionTwoPredictorLoadsAsAnMlpWithItsOriginalOutputs() throws IOException {
     byte[] v2;
-    try (InputStream in = SavedFormatTest.class.getResourceAsStream("predictor-v2.bin")) {
+    try (InputStream in = PredictorFormatTest.class.getResourceAsStream("predictor-v2.bin")) {
       v2 = in.readAllBytes();
     }
     assertEquals(2, v2[4]);
-    try (Predictor p = Predictor.fromBytes(v2)) {
+    try (Predictor p = PredictorFormat.read(v2)) {
       assertEquals("mlp", p.options().get("head"));
-      assertEquals("mlp", p.head.name());
-      assertEquals(new MlpHead(40, 64, 2).description(), p.head.description());
-      assertEquals(40, p.head.inputs());
+      assertEquals("mlp", p.head().name());
+      assertEquals(PredictorHead.mlp(40, 64, 2).description(), p.head().description());
+      assertEquals(40, p.head().inputs());
       assertEquals("temperature", p.calibration());
       assertEquals(0.4185134343890894, p.threshold());
       float[] x = new float[2 * 40];
@@ -82,11 +88,14 @@ class SavedFormatTest {
       }
       // Outputs of these features when the file was written, by the version 2 engine.
       float[] expected = {-0.022427553f, 0.056685206f, -0.037642036f, -0.028395906f};
-      assertArrayEquals(expected, p.outputs(new SpaceFeatures(x, 2, 40, Map.of())), 1e-6f);
+      try (HeadNetwork network = new HeadNetwork(p.head(), p.parameterValues())) {
+        assertArrayEquals(expected, network.outputs(new SpaceFeatures(x, 2, 40, Map.of())),
+            1e-6f);
+      }
 
-      try (Predictor again = Predictor.fromBytes(p.toBytes())) {
-        assertEquals(p.head.description(), again.head.description());
-        assertArrayEquals(p.parameterValues, again.parameterValues);
+      try (Predictor again = PredictorFormat.read(PredictorFormat.write(p))) {
+        assertEquals(p.head().description(), again.head().description());
+        assertArrayEquals(p.parameterValues(), again.parameterValues());
       }
     }
   }
@@ -94,12 +103,12 @@ class SavedFormatTest {
   @Test
   void newerFormatFailsWithAClearMessage() throws IOException {
     byte[] bytes;
-    try (InputStream in = SavedFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
+    try (InputStream in = PredictorFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
       bytes = in.readAllBytes();
     }
     bytes[4] = 10;
     byte[] future = bytes;
-    EngineException e = assertThrows(EngineException.class, () -> Predictor.fromBytes(future));
+    EngineException e = assertThrows(EngineException.class, () -> PredictorFormat.read(future));
     assertTrue(e.getMessage().contains("format version 10 is newer than this engine reads"),
         e.getMessage());
   }
@@ -111,8 +120,8 @@ class SavedFormatTest {
     List<String> expected = List.of(new String(resource("predictor-v5-trees.expected.csv"),
         StandardCharsets.UTF_8).split("\n"));
     try (EmbeddingSpace space = EmbeddingSpace.fromBytes(resource("predictor-v5-trees.space.bin"));
-         Predictor p = Predictor.fromBytes(bytes)) {
-      assertEquals(8, p.trees.embeddingWidth(), "its trees read the 8 embedding features");
+         Predictor p = PredictorFormat.read(bytes)) {
+      assertEquals(8, p.blend().embeddingWidth(), "its trees read the 8 embedding features");
       assertTrue(p.globalImportance().isEmpty(), "format 5 has no global importance");
       List<Prediction> predicted = p.predict(space, churnRows(50, new Random(6)));
       assertEquals(expected.size(), predicted.size());
@@ -122,7 +131,7 @@ class SavedFormatTest {
         assertEquals(Double.parseDouble(saved[1]), predicted.get(i).probabilities().get("yes"),
             1e-9, "row " + i);
       }
-      try (Predictor again = Predictor.fromBytes(p.toBytes())) {
+      try (Predictor again = PredictorFormat.read(PredictorFormat.write(p))) {
         assertEquals(predicted, again.predict(space, churnRows(50, new Random(6))),
             "saved again in the current format");
         assertTrue(again.globalImportance().isEmpty(), "still none after saving again");
@@ -150,7 +159,7 @@ class SavedFormatTest {
   }
 
   private static byte[] resource(String name) throws IOException {
-    try (InputStream in = SavedFormatTest.class.getResourceAsStream(name)) {
+    try (InputStream in = PredictorFormatTest.class.getResourceAsStream(name)) {
       return in.readAllBytes();
     }
   }

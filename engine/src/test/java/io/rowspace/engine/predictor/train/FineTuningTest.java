@@ -1,4 +1,4 @@
-package io.rowspace.engine.predictor;
+package io.rowspace.engine.predictor.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.engine.predictor.Predictor;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.Prediction;
+import io.rowspace.engine.predictor.TunedLayers;
+import io.rowspace.engine.predictor.HeldOut;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -13,6 +18,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.store.PredictorFormat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,8 +136,8 @@ class FineTuningTest {
       assertArrayEquals(spaceWeightsBefore, frozen.spaceWeights(space));
 
       // Same data and seed: the same bytes; the saved predictor brings its tuned layers along.
-      assertArrayEquals(tuned.toBytes(), again.toBytes());
-      try (Predictor loaded = Predictor.fromBytes(tuned.toBytes())) {
+      assertArrayEquals(PredictorFormat.write(tuned), PredictorFormat.write(again));
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(tuned))) {
         assertTrue(loaded.fineTuned());
         assertArrayEquals(used, loaded.spaceWeights(space));
         List<Prediction> a = tuned.predict(space, test);
@@ -161,7 +167,7 @@ class FineTuningTest {
       // A fair coin: nothing to gain, tuning only fits noise of the fitting rows.
       assertEquals("frozen", o.get("fine_tune_outcome"));
       assertFalse(p.fineTuned());
-      assertNull(p.tuned);
+      assertNull(p.tunedLayers());
       assertArrayEquals(spaceWeightsBefore, p.spaceWeights(space));
       assertTrue(warnings.stream().anyMatch(w -> w.contains("fine_tune = 'auto' kept the frozen "
           + "space")), warnings.toString());
@@ -180,7 +186,7 @@ class FineTuningTest {
       assertKeptTheBetterOne(o);
       assertEquals(o.get("fine_tune_outcome").equals("fine-tuned"), p.fineTuned());
       assertTrue(warnings.stream().anyMatch(w -> w.contains("fine_tune = 'auto' kept the")));
-      try (Predictor loaded = Predictor.fromBytes(p.toBytes())) {
+      try (Predictor loaded = PredictorFormat.read(PredictorFormat.write(p))) {
         assertEquals(p.predict(space, test), loaded.predict(space, test));
       }
     }

@@ -1,0 +1,243 @@
+package io.rowspace.engine.predictor.train;
+
+import io.rowspace.engine.EngineException;
+import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.predictor.LinearModel;
+import io.rowspace.engine.predictor.PredictorHead;
+import io.rowspace.engine.predictor.PredictorOptions;
+import io.rowspace.engine.predictor.SpaceFeatures;
+import io.rowspace.engine.predictor.Task;
+import io.rowspace.engine.predictor.TreeBlend;
+import io.rowspace.engine.predictor.TreeInputs;
+import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.engine.space.EpochRecord;
+import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.engine.trees.BoostingLoss;
+import io.rowspace.engine.trees.TreeBooster;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains a linear model and (when {@code withTrees}) boosted trees at each depth of
+ * {@link #TREE_DEPTHS} on the rows' input columns, and chooses the network mixed with them at the
+ * depth and shares (quarters) with the lowest validation loss ({@code trees = auto} may keep the
+ * network alone, {@code true} keeps a tree share of at least a quarter). The trees are
+ * early-stopped on the validation rows; the linear model has a fixed penalty and step count, so
+ * it is also tried when the validation rows are too few to early-stop trees on. Neither reads the
+ * embedding: the network does, and members over the raw columns make errors of their own, which
+ * the blend averages out (on the four shared sets with trees, validation loss was lower without
+ * the embedding in every one).
+ */
+final class BlendSearch {
+  /**
+   * Tree depths tried, the better kept on the validation rows: shallow trees won on ames and the
+   * classification sets, deep ones on diamonds (docs/benchmarks.md).
+   */
+  static final int[] TREE_DEPTHS = {4, 6};
+  /** Blends whose validation scores the timeline and the options show, the best first. */
+  static final int BLENDS_SHOWN = 6;
+
+  /**
+   * The blend chosen.
+   *
+   * @param best the chosen evaluation (the network's own when no blend beat it)
+   * @param decided what the resolved options record of the choice
+   */
+  record Result(Evaluation best, TrainingDecisions.Blend decided) {}
+
+  private final EmbeddingSpace space;
+  private final TargetColumn target;
+  private final TrainingData data;
+  private final ValidationScoring scoring;
+  private final PredictorOptions.Trees trees;
+  private final long seed;
+  private final TrainingMonitor monitor;
+
+  BlendSearch(EmbeddingSpace space, TargetColumn target, TrainingData data,
+      ValidationScoring scoring, ResolvedOptions resolved, TrainingMonitor monitor) {
+    this.space = space;
+    this.target = target;
+    this.data = data;
+    this.scoring = scoring;
+    this.trees = resolved.trees();
+    this.seed = resolved.seed();
+    this.monitor = monitor;
+  }
+
+  /**
+   * Searches the blends of the network's evaluation with the members.
+   *
+   * @param features the network's features of every row (standardised), of the space kept
+   * @param epochsSoFar the timeline's last epoch
+   */
+  Result search(PredictorHead head, Evaluation network, SpaceFeatures features, List<String> inputs,
+      int epochsSoFar, boolean withTrees) {
+    Frame rows = target.data();
+    Task task = target.task();
+    int[] fit = data.fit();
+    int[] validation = data.validation();
+    int n = rows.rowCount();
+    int positiveIndex = target.positiveIndex();
+    int classCount = target.classes().size();
+    float[] memberTarget = new float[n];
+    float[] statistic = new float[n];
+    BoostingLoss loss = task == Task.REGRESSION ? BoostingLoss.SQUARED
+        : task == Task.BINARY ? BoostingLoss.LOGISTIC : BoostingLoss.SOFTMAX;
+    for (int i = 0; i < n; i++) {
+      memberTarget[i] = switch (task) {
+        case BINARY -> target.label()[i] == positiveIndex ? 1f : 0f;
+        case MULTICLASS -> target.label()[i];
+        case REGRESSION -> data.targetValues()[i];
+      };
+      statistic[i] = task == Task.MULTICLASS ? Float.NaN : memberTarget[i];
+    }
+    TreeInputs treeInputs = TreeInputs.fit(space.columns(), space.relations(), inputs, rows,
+        fit, statistic);
+    SpaceFeatures withInputs = features.withTreeValues(
+        treeInputs.values(rows, Set.of(target.name())), treeInputs.width());
+    float[] inputRows = withInputs.treeRows(0);
+    SpaceFeatures validationFeatures = withInputs.select(validation);
+    monitor.progress("linear", 0, 1, "fitting a linear model on "
+        + String.join(", ", treeInputs.names()));
+    LinearModel linear = LinearModel.fit(inputRows, treeInputs.width(), fit, loss, classCount,
+        memberTarget, seed);
+    TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, seed);
+    boolean treesRequired = trees == PredictorOptions.Trees.REQUIRED;
+    List<Candidate> candidates = new ArrayList<>();
+    for (int linearQuarters = 1; !treesRequired && linearQuarters <= 4; linearQuarters++) {
+      candidates.add(new Candidate(0, linearQuarters / 4.0, null, null));
+    }
+    for (int depth : withTrees ? TREE_DEPTHS : new int[0]) {
+      TreeBooster.Settings settings = defaults.withMaxDepth(depth);
+      TreeBooster.Result boosted = boost(inputRows, treeInputs, loss, classCount, memberTarget,
+          settings);
+      for (int treeQuarters = 1; treeQuarters <= 4; treeQuarters++) {
+        for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
+          candidates.add(new Candidate(treeQuarters / 4.0, linearQuarters / 4.0, boosted,
+              settings));
+        }
+      }
+    }
+    Evaluation best = treesRequired ? null : network;
+    Candidate chosen = new Candidate(0, 0, null, null);
+    Map<String, Double> tried = new LinkedHashMap<>();
+    if (best != null) {
+      tried.put("network", network.score());
+    }
+    // Each member's outputs on the validation rows are computed once and mixed per candidate.
+    float[] networkOutputs = scoring.outputs(head, network.parameters(), validationFeatures,
+        null);
+    float[] linearMargins = linear.predict(validationFeatures.treeRows(0), validation.length);
+    Map<TreeBooster.Result, float[]> treeMargins = new IdentityHashMap<>();
+    for (Candidate candidate : candidates) {
+      TreeBlend mix = candidate.mix(treeInputs, linear);
+      float[] outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
+          candidate.trees() == null ? null : treeMargins.computeIfAbsent(candidate.trees(),
+              t -> t.trees().predict(validationFeatures.treeRows(0), validation.length)),
+          linearMargins, validation.length, head.outputs(), positiveIndex);
+      Evaluation e = scoring.measure(outputs, head.outputs(), network.parameters(),
+          network.setting(), network.last(), mix);
+      tried.put(candidate.label(), e.score());
+      if (best == null || e.score() < best.score()) {
+        best = e;
+        chosen = candidate;
+      }
+    }
+    String metric = task == Task.REGRESSION ? "rmse" : "log loss";
+    String ranked = ranked(tried, BLENDS_SHOWN);
+    String outcome = String.format(Locale.ROOT, "blend: %s chosen on validation %s (best of "
+        + "%d: %s)", chosen.describe(), metric, tried.size(), ranked);
+    monitor.epoch(new EpochRecord(epochsSoFar + 1, defaults.learningRate(), Double.NaN,
+        chosen.trees() == null ? Double.NaN : chosen.trees().validationLoss(), Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", outcome));
+    monitor.warning("Predictor of '" + target.name() + "': " + (best == network
+        ? "kept the network alone; " + (withTrees ? "boosted trees and " : "")
+            + "a linear model did not lower the validation " + metric
+        : "mixed " + chosen.describe() + " over " + treeInputs.width() + " input(s) into the "
+            + "network's outputs")
+        + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
+            metric, network.score(), best.score()));
+    return new Result(best, new TrainingDecisions.Blend(chosen.treeShare(),
+        chosen.linearShare(), withTrees, defaults.learningRate(),
+        chosen.trees() == null ? 0 : chosen.trees().bestRound(),
+        chosen.trees() == null ? 0 : chosen.settings().maxDepth(), treeInputs.names(), ranked));
+  }
+
+  /** The {@code shown} lowest-scoring entries, lowest first, as "name: score, ...". */
+  private static String ranked(Map<String, Double> scores, int shown) {
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(scores.entrySet());
+    entries.sort(Map.Entry.comparingByValue());
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Double> e : entries.subList(0, Math.min(shown, entries.size()))) {
+      parts.add(String.format(Locale.ROOT, "%s: %.4f", e.getKey(), e.getValue()));
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * What a blend mixes into the network: the trees' share and the linear model's, the trees
+   * (null without a share) and the settings they were boosted with.
+   */
+  private record Candidate(double treeShare, double linearShare, TreeBooster.Result trees,
+      TreeBooster.Settings settings) {
+    /** The blend to evaluate or keep, holding only the members with a share. */
+    TreeBlend mix(TreeInputs inputs, LinearModel linear) {
+      return new TreeBlend(inputs, trees == null ? null : trees.trees(), treeShare, 0,
+          linearShare > 0 ? linear : null, linearShare);
+    }
+
+    /** How the validation scores name it. */
+    String label() {
+      return (trees == null ? "" : String.format(Locale.ROOT, "depth %d trees %.2f, ",
+          settings.maxDepth(), treeShare))
+          + String.format(Locale.ROOT, "linear %.2f", linearShare);
+    }
+
+    String describe() {
+      List<String> parts = new ArrayList<>();
+      if (treeShare > 0) {
+        parts.add(String.format(Locale.ROOT, "boosted trees (depth %d, %d rounds) at a share "
+            + "of %.2f", settings.maxDepth(), trees.bestRound(), treeShare));
+      }
+      if (linearShare > 0) {
+        parts.add(String.format(Locale.ROOT, "a linear model at a share of %.2f",
+            linearShare));
+      }
+      return parts.isEmpty() ? "the network alone" : String.join(" and ", parts);
+    }
+  }
+
+  /** Boosts trees at one setting, reporting progress; a cancel stops the whole training. */
+  private TreeBooster.Result boost(float[] treeRows, TreeInputs treeInputs, BoostingLoss loss,
+      int classCount, float[] treeTarget, TreeBooster.Settings settings) {
+    String phase = "trees (depth " + settings.maxDepth() + ")";
+    monitor.progress(phase, 0, settings.maxRounds(), "boosting trees of depth "
+        + settings.maxDepth() + " on " + String.join(", ", treeInputs.names()));
+    TreeBooster.Result boosted = TreeBooster.train(treeRows, treeInputs.width(), data.fit(),
+        data.validation(), loss, classCount, treeTarget, settings, new TreeBooster.Progress() {
+          @Override
+          public void round(int round, int maxRounds, double validationLoss) {
+            if (round % 25 == 0) {
+              monitor.progress(phase, round, maxRounds, String.format(Locale.ROOT,
+                  "round %d: validation loss %.4f", round, validationLoss));
+            }
+          }
+
+          @Override
+          public boolean cancelled() {
+            return monitor.isCancelled();
+          }
+        });
+    if (boosted.cancelled()) {
+      throw new EngineException(EngineException.Kind.CANCELLED,
+          "Training of the predictor was cancelled; nothing was saved.");
+    }
+    return boosted;
+  }
+}
