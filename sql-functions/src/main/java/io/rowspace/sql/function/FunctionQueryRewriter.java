@@ -128,6 +128,7 @@ public final class FunctionQueryRewriter {
         select.setFrom(visit(select.getFrom(), scope));
       }
       SelectScope inner = new SelectScope(select.getFrom(), withItems());
+      labelAsTheDatabase(select.getSelectList());
       select.setSelectList((SqlNodeList) visit(select.getSelectList(), inner));
       select.setWhere(visit(select.getWhere(), inner));
       select.setHaving(visit(select.getHaving(), inner));
@@ -193,15 +194,34 @@ public final class FunctionQueryRewriter {
     return node;
   }
 
-  /**
-   * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
-   * rows in an {@code int}, so a larger literal would fail inside its code generation.
-   */
   /** Rewrites a query nested in an expression of a split SELECT. */
   SqlNode visitNested(SqlNode query, SelectScope scope) throws SQLException {
     return visit(query, scope);
   }
 
+  /** Whether the backing database is PostgreSQL, whose labels differ from H2's. */
+  boolean postgres() {
+    return session.database().isPostgres();
+  }
+
+  /**
+   * Gives the items of a SELECT that Calcite evaluates as a whole the labels the database would
+   * give them, where Calcite would say {@code EXPR$n}.
+   */
+  private void labelAsTheDatabase(SqlNodeList items) {
+    for (int i = 0; i < items.size(); i++) {
+      String label = ColumnLabels.of(items.get(i), postgres());
+      if (label != null) {
+        items.set(i, SqlStdOperatorTable.AS.createCall(POS, items.get(i),
+            new SqlIdentifier(label, POS)));
+      }
+    }
+  }
+
+  /**
+   * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
+   * rows in an {@code int}, so a larger literal would fail inside its code generation.
+   */
   private static void checkRowCount(SqlNode count, String clause) throws SQLException {
     if (count instanceof SqlNumericLiteral literal) {
       BigDecimal value = literal.getValueAs(BigDecimal.class);

@@ -49,6 +49,9 @@ final class ModelInputValues {
         return Timestamp.valueOf(LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC));
       }
       return value;
+    case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+      // An instant, as the driver's Timestamp of a time-zoned column
+      return value instanceof Long millis ? new Timestamp(millis) : value;
     case BINARY:
     case VARBINARY:
       return value instanceof ByteString bytes ? bytes.getBytes() : value;
