@@ -1,6 +1,7 @@
 package io.rowspace.sql.plan;
 
 import io.rowspace.sql.parser.RowspaceSqlParser;
+import io.rowspace.sql.parser.impl.RowspaceSqlParserImpl;
 import java.lang.reflect.Type;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -39,13 +40,14 @@ public final class RowspacePrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * Parses a rewritten query with the identifier length limit of Rowspace's own parser, which
-   * accepted the query first; Calcite's default (128) would otherwise refuse a name the backing
-   * database allows.
+   * Parses a rewritten query with Rowspace's own grammar, which accepted the query first: its
+   * identifier length limit (Calcite's default, 128, would refuse a name the backing database
+   * allows) and operators such as PostgreSQL's {@code ~}, which Calcite then evaluates.
    */
   @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
-    return super.createParser(sql,
-        parserConfig.withIdentifierMaxLength(RowspaceSqlParser.IDENTIFIER_MAX_LENGTH));
+    return super.createParser(sql, parserConfig
+        .withParserFactory(RowspaceSqlParserImpl.FACTORY)
+        .withIdentifierMaxLength(RowspaceSqlParser.IDENTIFIER_MAX_LENGTH));
   }
 
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
