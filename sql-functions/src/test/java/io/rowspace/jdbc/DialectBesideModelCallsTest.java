@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The part of a query that calls no model runs on the backing database as written, so functions
  * and syntax the database has and Calcite lacks work beside a model call: H2's {@code DATEADD},
  * {@code LEFT}, {@code LISTAGG}; PostgreSQL's {@code date_trunc}, {@code string_agg},
- * {@code ::} casts and {@code ILIKE}. Each query is compared with itself without the model call
+ * {@code ::} casts, {@code ILIKE} and the regular-expression matches {@code ~}, {@code ~*},
+ * {@code !~}, {@code !~*}. Each query is compared with itself without the model call
  * (values, types, row order), and the model-call column must hold predictions.
  */
 class DialectBesideModelCallsTest {
@@ -83,6 +84,12 @@ class DialectBesideModelCallsTest {
           "COUNT(PREDICT('sp')) AS p,"));
       predictionsArePresent(connection, "SELECT PREDICT('sp') AS p, initcap(island) AS i "
           + "FROM penguins WHERE island ILIKE 'b%' AND position('o' in island) > 0");
+      // Regular-expression matches, run by the database and, around a model call, by Calcite
+      assertEquals(10, differential.check("SELECT /*MODEL*/ id, island ~ '^B' AS b, "
+          + "species !~* '^a' AS not_a FROM penguins WHERE island ~* 'o' ORDER BY id LIMIT 10",
+          "PREDICT('sp') AS p,"));
+      predictionsArePresent(connection, "SELECT PREDICT('sp') AS p FROM penguins "
+          + "WHERE PREDICT('sp') ~ '^[ACG]' AND PREDICT('sp') !~ 'x$'");
       try (Statement statement = connection.createStatement()) {
         statement.execute("DROP PREDICTOR sp");
         statement.execute("DROP EMBEDDING SPACE penguin_space");

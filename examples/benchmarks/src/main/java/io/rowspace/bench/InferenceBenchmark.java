@@ -207,6 +207,7 @@ public final class InferenceBenchmark {
     double[] rates = new double[BATCH_RUNS];
     for (int run = -1; run < BATCH_RUNS; run++) {
       long started = System.nanoTime();
+      long cpuStarted = processCpuNanos();
       int read = 0;
       try (Statement statement = connection.createStatement();
            ResultSet rs = statement.executeQuery(sql)) {
@@ -219,7 +220,11 @@ public final class InferenceBenchmark {
         throw new IllegalStateException(sql + " gave " + read + " rows, expected " + rows);
       }
       double rate = rows / seconds(started);
-      progress("%s: %,.0f rows/s%s", sql, rate, run < 0 ? " (warm-up, not counted)" : "");
+      // CPU time of the whole process (PyTorch's threads included): what a query costs on a
+      // machine shared with other work, where wall time depends on the others
+      double cpuRate = rows / ((processCpuNanos() - cpuStarted) / 1e9);
+      progress("%s: %,.0f rows/s, %,.0f rows per CPU-second%s", sql, rate, cpuRate,
+          run < 0 ? " (warm-up, not counted)" : "");
       if (run >= 0) {
         rates[run] = rate;
       }

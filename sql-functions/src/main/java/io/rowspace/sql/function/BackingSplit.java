@@ -137,6 +137,10 @@ final class BackingSplit {
           alias = ((SqlCall) item).operand(1);
         } else if (item instanceof SqlIdentifier identifier) {
           alias = new SqlIdentifier(identifier.names.get(identifier.names.size() - 1), POS);
+        } else {
+          // Calcite would label it EXPR$n; the database labels it by its text or function
+          String label = ColumnLabels.of(item, rewriter.postgres());
+          alias = label == null ? null : new SqlIdentifier(label, POS);
         }
         SqlNode outer = outer(expression, grouping != Grouping.IN_CALCITE);
         outerItems.add(alias == null ? outer

@@ -20,19 +20,22 @@ import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactory;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.dialect.H2SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
  * The Calcite connection of a Rowspace connection, opened on the first query that calls a
  * Rowspace function: every schema of the backing database as a JDBC schema (so filters, joins and
- * aggregates are pushed down to it), and the Rowspace functions in the root schema.
+ * aggregates are pushed down to it), the Rowspace table functions in the root schema, and the
+ * model functions as operators of its validator ({@link ModelCallOperator}), which know the
+ * session whose models they run.
  */
 public final class CalciteQueries implements AutoCloseable {
   /** Names under which the rewritten query calls the functions. */
@@ -88,7 +91,9 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
     // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
     info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
-    CalciteConnection calcite = new Driver().withPrepareFactory(RowspacePrepare::new)
+    SqlOperatorTable operators = SqlOperatorTables.of(ModelCallOperator.of(session));
+    CalciteConnection calcite = new Driver()
+        .withPrepareFactory(() -> new RowspacePrepare(info, operators))
         .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -98,12 +103,7 @@ public final class CalciteQueries implements AutoCloseable {
           schema));
     }
     root.add(BackingQuerySchema.NAME, backingQueries).setCacheEnabled(false);
-    addFunction(root, PREDICT_LABEL, "predictLabel");
-    addFunction(root, PREDICT_VALUE, "predictValue");
-    addFunction(root, PREDICT_PROBA, "predictProba");
-    addFunction(root, PREDICT_DETAILS, "predictDetails");
-    root.add(fold(ANOMALY_SCORE), ScalarFunctionImpl.create(method(AnomalyScoreFunction.class,
-        "anomalyScore")));
+    root.add(SessionSchema.NAME, new SessionSchema(session));
     root.add(fold(SIMILAR_ROWS), TableFunctionImpl.create(method(SimilarRowsFunction.class,
         "similarRows")));
     root.add(fold(EMBEDDINGS), TableFunctionImpl.create(method(EmbeddingsFunction.class,
@@ -141,10 +141,6 @@ public final class CalciteQueries implements AutoCloseable {
       return meta -> dialect;
     }
     return SqlDialectFactoryImpl.INSTANCE;
-  }
-
-  private void addFunction(SchemaPlus root, String name, String method) {
-    root.add(fold(name), ScalarFunctionImpl.create(method(PredictFunctions.class, method)));
   }
 
   String fold(String name) {

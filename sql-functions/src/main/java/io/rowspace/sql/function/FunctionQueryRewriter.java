@@ -49,8 +49,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Rewrites a query that calls Rowspace functions into one Calcite can run: each call gets the
- * session id and the current row's values. {@code PREDICT('p')} resolves the predictor's input
+ * Rewrites a query that calls Rowspace functions into one Calcite can run: each model call gets
+ * the current row's input values, each as an operand of its own type ({@link ModelCallOperator});
+ * the table functions get the session id. {@code PREDICT('p')} resolves the predictor's input
  * columns <em>by name</em> in the FROM scope of its SELECT (SPEC section 4); columns the scope
  * lacks are missing. The predictor is bound to the session once, here, not per row.
  */
@@ -127,6 +128,7 @@ public final class FunctionQueryRewriter {
         select.setFrom(visit(select.getFrom(), scope));
       }
       SelectScope inner = new SelectScope(select.getFrom(), withItems());
+      labelAsTheDatabase(select.getSelectList());
       select.setSelectList((SqlNodeList) visit(select.getSelectList(), inner));
       select.setWhere(visit(select.getWhere(), inner));
       select.setHaving(visit(select.getHaving(), inner));
@@ -192,15 +194,34 @@ public final class FunctionQueryRewriter {
     return node;
   }
 
-  /**
-   * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
-   * rows in an {@code int}, so a larger literal would fail inside its code generation.
-   */
   /** Rewrites a query nested in an expression of a split SELECT. */
   SqlNode visitNested(SqlNode query, SelectScope scope) throws SQLException {
     return visit(query, scope);
   }
 
+  /** Whether the backing database is PostgreSQL, whose labels differ from H2's. */
+  boolean postgres() {
+    return session.database().isPostgres();
+  }
+
+  /**
+   * Gives the items of a SELECT that Calcite evaluates as a whole the labels the database would
+   * give them, where Calcite would say {@code EXPR$n}.
+   */
+  private void labelAsTheDatabase(SqlNodeList items) {
+    for (int i = 0; i < items.size(); i++) {
+      String label = ColumnLabels.of(items.get(i), postgres());
+      if (label != null) {
+        items.set(i, SqlStdOperatorTable.AS.createCall(POS, items.get(i),
+            new SqlIdentifier(label, POS)));
+      }
+    }
+  }
+
+  /**
+   * A LIMIT or OFFSET literal must be a row count Calcite can run: its enumerable limit counts
+   * rows in an {@code int}, so a larger literal would fail inside its code generation.
+   */
   private static void checkRowCount(SqlNode count, String clause) throws SQLException {
     if (count instanceof SqlNumericLiteral literal) {
       BigDecimal value = literal.getValueAs(BigDecimal.class);
@@ -265,12 +286,10 @@ public final class FunctionQueryRewriter {
     RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT");
     PredictorRecord record = bound.record();
     if (bound.predictor().task() == Task.REGRESSION) {
-      SqlNode value = internalCall(CalciteQueries.PREDICT_VALUE, session.id(), record.name(),
-          row.names(), row.values());
+      SqlNode value = modelCall(ModelFunction.PREDICT_VALUE, List.of(record.name()), row);
       return castToTarget(value, record.targetSqlType(), true);
     }
-    SqlNode label = internalCall(CalciteQueries.PREDICT_LABEL, session.id(), record.name(),
-        row.names(), row.values());
+    SqlNode label = modelCall(ModelFunction.PREDICT_LABEL, List.of(record.name()), row);
     return castToTarget(label, record.targetSqlType(), false);
   }
 
@@ -289,15 +308,13 @@ public final class FunctionQueryRewriter {
       firstRowArgument = 2;
     }
     RowArguments row = rowArguments(call, bound, scope, firstRowArgument, "PREDICT_PROBA");
-    return internalCall(CalciteQueries.PREDICT_PROBA, session.id(), bound.record().name(),
-        SqlLiteral.createCharString(label, POS), row.names(), row.values());
+    return modelCall(ModelFunction.PREDICT_PROBA, List.of(bound.record().name(), label), row);
   }
 
   private SqlNode predictDetails(SqlCall call, SelectScope scope) throws SQLException {
     BoundPredictor bound = bind(call, "PREDICT_DETAILS");
     RowArguments row = rowArguments(call, bound, scope, 1, "PREDICT_DETAILS");
-    return internalCall(CalciteQueries.PREDICT_DETAILS, session.id(), bound.record().name(),
-        row.names(), row.values());
+    return modelCall(ModelFunction.PREDICT_DETAILS, List.of(bound.record().name()), row);
   }
 
   private static String classLabel(BoundPredictor bound, String label) throws SQLException {
@@ -368,8 +385,8 @@ public final class FunctionQueryRewriter {
     return literal.getValueAs(String.class);
   }
 
-  /** The names (as text and as a literal) and packed values of the row a call predicts for. */
-  private record RowArguments(String namesText, SqlNode names, SqlNode values) {
+  /** The input columns of the row a call predicts for, and the expressions of their values. */
+  private record RowArguments(List<String> names, List<SqlNode> values) {
   }
 
   private RowArguments rowArguments(SqlCall call, BoundPredictor bound, SelectScope scope,
@@ -416,9 +433,7 @@ public final class FunctionQueryRewriter {
         throw noInputColumns(function, bound.record().name(), bound.record().inputColumns());
       }
     }
-    String namesText = PackedValues.pack(names);
-    SqlNode values = PackedValues.expression(expressions);
-    return new RowArguments(namesText, SqlLiteral.createCharString(namesText, POS), values);
+    return new RowArguments(names, expressions);
   }
 
   /**
@@ -467,6 +482,22 @@ public final class FunctionQueryRewriter {
     default:
       return value;
     }
+  }
+
+  /**
+   * A call of a model function ({@link ModelCallOperator}): its constants, the input columns'
+   * names, then their values, each an expression of its own type.
+   */
+  private SqlNode modelCall(ModelFunction function, List<String> constants, RowArguments row) {
+    List<SqlNode> operands = new ArrayList<>();
+    for (String constant : constants) {
+      operands.add(SqlLiteral.createCharString(constant, POS));
+    }
+    for (String name : row.names()) {
+      operands.add(SqlLiteral.createCharString(name, POS));
+    }
+    operands.addAll(row.values());
+    return internalCall(function.sqlName(), operands);
   }
 
   private SqlNode internalCall(String function, String sessionId, String model,
@@ -528,10 +559,8 @@ public final class FunctionQueryRewriter {
     if (names.isEmpty()) {
       throw noInputColumns("ANOMALY_SCORE", record.name(), bound.inputColumns().keySet());
     }
-    String namesText = PackedValues.pack(names);
-    SqlNode values = PackedValues.expression(expressions);
-    return internalCall(CalciteQueries.ANOMALY_SCORE, session.id(), record.name(),
-        SqlLiteral.createCharString(namesText, POS), values);
+    return modelCall(ModelFunction.ANOMALY_SCORE, List.of(record.name()),
+        new RowArguments(names, expressions));
   }
 
   /** Binds a space for ANOMALY_SCORE: its used columns are the inputs. */

@@ -35,9 +35,16 @@ public final class ModelCallBatches {
   /** Rows per batch: large enough to amortise a model call, small enough to stream. */
   public static final int BATCH_ROWS = 1024;
 
+  private final RowspaceSession session;
   private final List<ModelCall> calls;
 
-  public ModelCallBatches(List<ModelCall> calls) {
+  /**
+   * @param session the connection that planned the calls, whose bound models they run; held
+   *     here, the generated plan reaches it through this object
+   * @param calls the calls, in the order of their result columns
+   */
+  public ModelCallBatches(RowspaceSession session, List<ModelCall> calls) {
+    this.session = session;
     this.calls = List.copyOf(calls);
   }
 
@@ -64,13 +71,12 @@ public final class ModelCallBatches {
   }
 
   /** The models of one execution, checked against the catalog when it starts. */
-  private final class Models {
+  private final class Models implements ModelLookup {
     private final Map<String, BoundPredictor> predictors = new HashMap<>();
     private final Map<String, BoundSpace> spaces = new HashMap<>();
 
     Models() throws SQLException {
       for (ModelCall call : calls) {
-        RowspaceSession session = RowspaceSession.byId(call.session());
         if (call.function().usesPredictor()) {
           if (!predictors.containsKey(call.model())) {
             predictors.put(call.model(), session.currentPredictor(call.model()));
@@ -80,6 +86,21 @@ public final class ModelCallBatches {
         }
       }
     }
+
+    @Override public BoundPredictor predictor(String name) {
+      return predictors.get(name);
+    }
+
+    @Override public BoundSpace space(String name) {
+      return spaces.get(name);
+    }
+  }
+
+  /** Where an evaluation finds the models its calls name. */
+  interface ModelLookup {
+    BoundPredictor predictor(String name) throws SQLException;
+
+    BoundSpace space(String name) throws SQLException;
   }
 
   /** Reads a batch ahead of the rows it returns. */
@@ -153,7 +174,7 @@ public final class ModelCallBatches {
     for (Object[] row : rows) {
       out.add(Arrays.copyOf(row, width + calls.size()));
     }
-    Map<String, Map<String, Prediction>> predictionsByModel = new HashMap<>();
+    Map<String, Map<List<Object>, Prediction>> predictionsByModel = new HashMap<>();
     for (int c = 0; c < calls.size(); c++) {
       ModelCall call = calls.get(c);
       Object[] results = results(call, rows, models, predictionsByModel);
@@ -164,20 +185,28 @@ public final class ModelCallBatches {
     return out;
   }
 
-  private static Object[] results(ModelCall call, List<Object[]> rows, Models models,
-      Map<String, Map<String, Prediction>> predictionsByModel) throws SQLException {
-    // Distinct inputs, in first-seen order: the model sees each once.
-    Map<String, Integer> distinct = new LinkedHashMap<>();
-    for (Object[] row : rows) {
-      distinct.putIfAbsent((String) row[call.valuesField()], distinct.size());
+  /**
+   * One call's results for rows holding its input values. The model sees each distinct tuple of
+   * values once; calls of one predictor on the same columns share predictions through
+   * {@code predictionsByModel}.
+   */
+  static Object[] results(ModelCall call, List<Object[]> rows, ModelLookup models,
+      Map<String, Map<List<Object>, Prediction>> predictionsByModel) throws SQLException {
+    // Distinct inputs, in first-seen order
+    Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
+    int[] indexOfRow = new int[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      List<Object> values = call.values(rows.get(r));
+      Integer index = distinct.putIfAbsent(values, distinct.size());
+      indexOfRow[r] = index == null ? distinct.size() - 1 : index;
     }
-    List<String> values = new ArrayList<>(distinct.keySet());
+    List<List<Object>> values = new ArrayList<>(distinct.keySet());
     Object[] byDistinct = new Object[values.size()];
     if (call.function() == ModelFunction.ANOMALY_SCORE) {
-      BoundSpace space = models.spaces.get(call.model());
-      AnomalyScoreFunction.scores(space, call.columns(), values).toArray(byDistinct);
+      BoundSpace space = models.space(call.model());
+      AnomalyScoreFunction.scores(space, call, values).toArray(byDistinct);
     } else {
-      BoundPredictor predictor = models.predictors.get(call.model());
+      BoundPredictor predictor = models.predictor(call.model());
       List<Prediction> predictions = predictions(predictor, call, values, predictionsByModel);
       switch (call.function()) {
       case PREDICT_LABEL:
@@ -197,40 +226,38 @@ public final class ModelCallBatches {
         }
         break;
       default:
-        PredictFunctions.details(predictor, call.columns(), values, predictions)
-            .toArray(byDistinct);
+        PredictFunctions.details(predictor, call, values, predictions).toArray(byDistinct);
         break;
       }
     }
     Object[] results = new Object[rows.size()];
     for (int r = 0; r < rows.size(); r++) {
-      results[r] = byDistinct[distinct.get((String) rows.get(r)[call.valuesField()])];
+      results[r] = byDistinct[indexOfRow[r]];
     }
     return results;
   }
 
   /** The predictions of the distinct inputs, computed once per predictor and input columns. */
   private static List<Prediction> predictions(BoundPredictor predictor, ModelCall call,
-      List<String> values, Map<String, Map<String, Prediction>> predictionsByModel)
+      List<List<Object>> values, Map<String, Map<List<Object>, Prediction>> predictionsByModel)
       throws SQLException {
-    Map<String, Prediction> known = predictionsByModel.computeIfAbsent(
-        call.model() + '\u0000' + call.columns(),
+    Map<List<Object>, Prediction> known = predictionsByModel.computeIfAbsent(
+        call.model() + '\u0000' + call.columns() + '\u0000' + call.valueTypes(),
         k -> new HashMap<>());
-    List<String> missing = new ArrayList<>();
-    for (String value : values) {
+    List<List<Object>> missing = new ArrayList<>();
+    for (List<Object> value : values) {
       if (!known.containsKey(value)) {
         missing.add(value);
       }
     }
     if (!missing.isEmpty()) {
-      List<Prediction> computed = PredictFunctions.predictions(predictor, call.columns(),
-          missing);
+      List<Prediction> computed = PredictFunctions.predictions(predictor, call, missing);
       for (int i = 0; i < missing.size(); i++) {
         known.put(missing.get(i), computed.get(i));
       }
     }
     List<Prediction> predictions = new ArrayList<>(values.size());
-    for (String value : values) {
+    for (List<Object> value : values) {
       predictions.add(known.get(value));
     }
     return predictions;

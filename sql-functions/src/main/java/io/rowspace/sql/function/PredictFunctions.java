@@ -6,9 +6,7 @@ import io.rowspace.engine.predictor.Explanation;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
-import io.rowspace.sql.session.RowspaceSession;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,66 +17,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The bodies of {@code PREDICT}, {@code PREDICT_PROBA} and {@code PREDICT_DETAILS} as Calcite
- * calls them after query rewriting: the session id, the predictor name, the packed names of the
- * input columns present in the query and the packed values of the current row.
- *
- * <p>Queries over rows evaluate these calls in batches ({@link ModelCallBatches}, placed by the
- * planner); Calcite calls the per-row methods here only where no batch can form, such as a
- * join condition over both of its sides. Both go through the batch methods, and the engine gives
- * a row the same bits alone or in a batch, so the two agree exactly; both check once per execution
- * that the predictor is still the current one. A row's prediction is also remembered per thread,
- * so a per-row query that asks for the label and the probability predicts once.
+ * What {@code PREDICT}, {@code PREDICT_PROBA} and {@code PREDICT_DETAILS} compute for rows of
+ * input values: predictions in one call of the model, the probability asked, the details' JSON.
+ * Batched evaluation ({@link ModelCallBatches}) and row-by-row evaluation ({@link ModelCallRows})
+ * both come here, and the engine gives a row the same bits alone or in a batch, so the two agree
+ * exactly.
  */
 public final class PredictFunctions {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Anomaly score above which a prediction is flagged as out of distribution. */
   private static final double OUT_OF_DISTRIBUTION = 3.0;
 
-  private record Memo(BoundPredictor predictor, String columns, String values,
-      Prediction prediction) {
-  }
-
-  private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
-
   private PredictFunctions() {
   }
 
-  /** {@code PREDICT} of a classification predictor: the predicted label, as text. */
-  public static String predictLabel(String session, String predictor, String columns,
-      String values) {
-    return predict(session, predictor, columns, values).prediction().label();
-  }
-
-  /** {@code PREDICT} of a regression predictor: the predicted number. */
-  public static Double predictValue(String session, String predictor, String columns,
-      String values) {
-    return predict(session, predictor, columns, values).prediction().value();
-  }
-
-  /** {@code PREDICT_PROBA}: the probability of {@code label}, or of the default label if empty. */
-  public static Double predictProba(String session, String predictor, String label,
-      String columns, String values) {
-    Memo memo = predict(session, predictor, columns, values);
-    return probability(memo.predictor(), memo.prediction(), label);
-  }
-
-  /** {@code PREDICT_DETAILS}: the prediction explained, as a JSON object (SPEC section 4). */
-  public static String predictDetails(String session, String predictor, String columns,
-      String values) {
-    Memo memo = predict(session, predictor, columns, values);
-    try {
-      return details(memo.predictor(), columns, List.of(values), List.of(memo.prediction()))
-          .get(0);
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
-  }
-
-  /** The predictions of rows given by packed values, in one call of the model. */
-  static List<Prediction> predictions(BoundPredictor bound, String columns, List<String> rows)
-      throws SQLException {
-    Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
+  /** The predictions of rows of a call's input values, in one call of the model. */
+  static List<Prediction> predictions(BoundPredictor bound, ModelCall call,
+      List<? extends List<Object>> rows) throws SQLException {
+    Frame frame = bound.withRelated(ModelInputValues.frame(bound.inputColumns(), call.columns(),
+        call.valueTypes(), rows));
     try {
       return bound.predictor().predict(bound.space(), frame);
     } catch (EngineException e) {
@@ -95,12 +52,13 @@ public final class PredictFunctions {
   }
 
   /**
-   * {@code PREDICT_DETAILS} of rows given by packed values and their predictions: explanations
-   * and out-of-distribution distances computed for all rows at once.
+   * {@code PREDICT_DETAILS} of rows of a call's input values and their predictions:
+   * explanations and out-of-distribution distances computed for all rows at once.
    */
-  static List<String> details(BoundPredictor bound, String columns, List<String> rows,
-      List<Prediction> predictions) throws SQLException {
-    Frame frame = bound.withRelated(PackedRow.frame(bound.inputColumns(), columns, rows));
+  static List<String> details(BoundPredictor bound, ModelCall call,
+      List<? extends List<Object>> rows, List<Prediction> predictions) throws SQLException {
+    Frame frame = bound.withRelated(ModelInputValues.frame(bound.inputColumns(), call.columns(),
+        call.valueTypes(), rows));
     List<Explanation> explanations;
     float[][] vectors;
     try {
@@ -168,24 +126,5 @@ public final class PredictFunctions {
       return bound.predictor().positiveLabel();
     }
     return prediction.label();
-  }
-
-  private static Memo predict(String sessionId, String predictorName, String columns,
-      String values) {
-    try {
-      BoundPredictor bound = RowspaceSession.byId(sessionId)
-          .predictorOfExecution(predictorName);
-      Memo last = LAST.get();
-      if (last != null && last.predictor() == bound && last.columns().equals(columns)
-          && last.values().equals(values)) {
-        return last;
-      }
-      Prediction prediction = predictions(bound, columns, List.of(values)).get(0);
-      Memo memo = new Memo(bound, columns, values, prediction);
-      LAST.set(memo);
-      return memo;
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
   }
 }

@@ -2,13 +2,17 @@
  * The Rowspace SQL functions (SPEC section 4) and how queries calling them run.
  *
  * <p>{@link io.rowspace.sql.function.FunctionQueryRewriter} rewrites each call so Calcite can run
- * it: {@code PREDICT('p')} becomes a call that also receives the session and the current row's
- * input columns, resolved by name in the FROM scope, packed as text
- * ({@link io.rowspace.sql.function.PackedValues}). {@link io.rowspace.sql.function.CalciteQueries}
- * holds the Calcite connection, with the backing database's schemas as JDBC schemas so everything
- * else in the query is pushed down to it. Queries over rows evaluate model calls in batches:
- * {@link io.rowspace.sql.function.ModelCallBatches} runs them inside the plan operator that
- * {@code io.rowspace.sql.plan} places, through the same batch methods the per-row bodies use.
+ * it: {@code PREDICT('p')} becomes a call of a {@link io.rowspace.sql.function.ModelCallOperator}
+ * with the current row's input columns, resolved by name in the FROM scope, each an operand of
+ * its own SQL type. {@link io.rowspace.sql.function.CalciteQueries} holds the Calcite connection,
+ * with the backing database's schemas as JDBC schemas so everything else in the query is pushed
+ * down to it, and the connection's session in its root schema
+ * ({@link io.rowspace.sql.function.SessionSchema}). Queries over rows evaluate model calls in
+ * batches: {@link io.rowspace.sql.function.ModelCallBatches} runs them inside the plan operator
+ * that {@code io.rowspace.sql.plan} places; a call Calcite evaluates itself runs the same batch
+ * code on one row ({@link io.rowspace.sql.function.ModelCallRows}). Either way the values reach
+ * the engine as the Java objects training read from JDBC
+ * ({@link io.rowspace.sql.function.ModelInputValues}).
  * The function bodies live in
  * {@link io.rowspace.sql.function.PredictFunctions},
  * {@link io.rowspace.sql.function.AnomalyScoreFunction},

@@ -1,6 +1,5 @@
 package io.rowspace.sql.plan;
 
-import io.rowspace.sql.function.ModelCall;
 import io.rowspace.sql.function.ModelCallBatches;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
  * Physical operator that runs model calls over its input a batch of rows at a time and appends
  * one result column per call, keeping the rows' order (the work is done by
  * {@link ModelCallBatches}). Placed by {@link ModelCallBatching}; shown in Calcite plans as
- * {@code EnumerableModelCalls(calls=[PREDICT_LABEL('churn', $4), ...])}.
+ * {@code EnumerableModelCalls(calls=[PREDICT_LABEL('churn', AGE => $4, PLAN => $5), ...])}.
  */
 public final class EnumerableModelCalls extends SingleRel implements EnumerableRel {
   private static final Method APPLY;
@@ -50,19 +49,19 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
   }
 
   /**
-   * The operator over {@code input}, appending the results of {@code calls}, of the given types,
-   * after the input's columns.
+   * The operator over {@code input}, appending the results of the calls of {@code batches}, of
+   * the given types, after the input's columns.
    */
-  static EnumerableModelCalls create(RelNode input, List<ModelCall> calls,
+  static EnumerableModelCalls create(RelNode input, ModelCallBatches batches,
       List<RelDataType> resultTypes) {
     RelDataTypeFactory.Builder row = input.getCluster().getTypeFactory().builder()
         .addAll(input.getRowType().getFieldList());
-    for (int i = 0; i < calls.size(); i++) {
+    for (int i = 0; i < batches.calls().size(); i++) {
       row.add("ROWSPACE_RESULT_" + (i + 1), resultTypes.get(i));
     }
     return new EnumerableModelCalls(input.getCluster(),
-        input.getTraitSet().replace(EnumerableConvention.INSTANCE), input,
-        new ModelCallBatches(calls), row.build());
+        input.getTraitSet().replace(EnumerableConvention.INSTANCE), input, batches,
+        row.build());
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
@@ -78,6 +77,8 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
     BlockBuilder builder = new BlockBuilder();
     Expression rows = builder.append("rows", input.block);
     Expression arrays = input.physType.convertTo(rows, JavaRowFormat.ARRAY);
+    // The batches, with the session whose models they run, reach the generated code as a
+    // stashed value of the statement, not through any registry
     Expression evaluation = implementor.stash(batches, ModelCallBatches.class);
     builder.add(Expressions.call(evaluation, APPLY, arrays, implementor.getRootExpression()));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),

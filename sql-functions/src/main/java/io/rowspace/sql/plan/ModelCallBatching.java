@@ -1,12 +1,13 @@
 package io.rowspace.sql.plan;
 
 import io.rowspace.sql.function.ModelCall;
+import io.rowspace.sql.function.ModelCallBatches;
+import io.rowspace.sql.function.ModelCallOperator;
 import io.rowspace.sql.function.ModelFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
@@ -14,7 +15,6 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -22,8 +22,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.Program;
 
 /**
@@ -33,7 +32,8 @@ import org.apache.calcite.tools.Program;
  * <pre>
  *   Calc(the original expressions, each model call read from its result column)
  *     EnumerableModelCalls(appends one result per distinct call, a batch of rows at a time)
- *       Calc(the input columns and each call's packed values; the filter, if it calls no model)
+ *       Calc(the input columns and each call's input values, of their own types; the filter,
+ *            if it calls no model)
  * </pre>
  * The lower Calc keeps a filter that calls no model, so only the rows it keeps are predicted; a
  * filter that calls a model (say {@code WHERE PREDICT_PROBA('p') > 0.9}) stays in the upper one.
@@ -80,35 +80,50 @@ public final class ModelCallBatching implements Program {
     }
     RelNode input = calc.getInput();
     RexBuilder rex = calc.getCluster().getRexBuilder();
-    RelDataTypeFactory types = calc.getCluster().getTypeFactory();
-    int width = input.getRowType().getFieldCount();
 
-    // Lower calc: the input's columns, then each call's packed values.
+    // Lower calc: the input's columns, then each distinct input value of the calls.
     List<RexNode> lower = new ArrayList<>(rex.identityProjects(input.getRowType()));
     List<String> lowerNames = new ArrayList<>(input.getRowType().getFieldNames());
+    Map<RexNode, Integer> valueFields = new LinkedHashMap<>();
     List<ModelCall> modelCalls = new ArrayList<>();
+    ModelCallOperator operator = null;
     for (RexNode node : calls.keySet()) {
       RexCall call = (RexCall) node;
+      operator = (ModelCallOperator) call.getOperator();
+      ModelFunction function = operator.function();
       List<RexNode> operands = call.getOperands();
-      List<String> constants = new ArrayList<>();
-      for (RexNode operand : operands.subList(0, operands.size() - 1)) {
-        constants.add(((RexLiteral) operand).getValueAs(String.class));
+      int leading = function.leadingConstants();
+      int columns = (operands.size() - leading) / 2;
+      List<String> names = new ArrayList<>();
+      List<Integer> fields = new ArrayList<>();
+      List<SqlTypeName> types = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        names.add(text(operands.get(leading + i)));
+        RexNode value = operands.get(leading + columns + i);
+        Integer field = valueFields.get(value);
+        if (field == null) {
+          field = lower.size();
+          valueFields.put(value, field);
+          lower.add(value);
+          lowerNames.add("ROWSPACE_VALUE_" + valueFields.size());
+        }
+        fields.add(field);
+        types.add(value.getType().getSqlTypeName());
       }
-      modelCalls.add(new ModelCall(function(call).orElseThrow(), constants,
-          width + modelCalls.size()));
-      lower.add(operands.get(operands.size() - 1));
-      lowerNames.add("ROWSPACE_VALUES_" + modelCalls.size());
+      String label = function == ModelFunction.PREDICT_PROBA ? text(operands.get(1)) : "";
+      modelCalls.add(new ModelCall(function, text(operands.get(0)), label, names, fields,
+          types));
     }
     RelNode values = EnumerableCalc.create(input, RexProgram.create(input.getRowType(), lower,
         filterCallsModel ? null : condition, lowerNames, rex));
 
     List<RelDataType> resultTypes = new ArrayList<>();
     calls.keySet().forEach(call -> resultTypes.add(call.getType()));
-    EnumerableModelCalls evaluated = EnumerableModelCalls.create(values, modelCalls,
-        resultTypes);
+    EnumerableModelCalls evaluated = EnumerableModelCalls.create(values,
+        new ModelCallBatches(operator.session(), modelCalls), resultTypes);
 
     // Upper calc: the original expressions with each call read from its result column.
-    int firstResult = width + modelCalls.size();
+    int firstResult = lower.size();
     RexShuttle toResults = new RexShuttle() {
       @Override public RexNode visitCall(RexCall call) {
         Integer index = calls.get(call);
@@ -129,7 +144,7 @@ public final class ModelCallBatching implements Program {
   private static void collectCalls(RexNode expression, Map<RexNode, Integer> calls) {
     expression.accept(new RexVisitorImpl<Void>(true) {
       @Override public Void visitCall(RexCall call) {
-        if (function(call).isPresent() && constantArguments(call)) {
+        if (isModelCall(call) && constantArguments(call)) {
           calls.putIfAbsent(call, calls.size());
           return null;
         }
@@ -144,22 +159,28 @@ public final class ModelCallBatching implements Program {
     return !found.isEmpty();
   }
 
-  /** The rewriter passes literals before the row's values; anything else runs row by row. */
+  /**
+   * The rewriter passes the model, class and column names as literals before the row's values;
+   * a call whose constants are anything else runs row by row.
+   */
   private static boolean constantArguments(RexCall call) {
+    ModelFunction function = ((ModelCallOperator) call.getOperator()).function();
     List<RexNode> operands = call.getOperands();
-    for (RexNode operand : operands.subList(0, operands.size() - 1)) {
-      if (!(operand instanceof RexLiteral)) {
+    int constants = function.leadingConstants() + (operands.size() - function.leadingConstants())
+        / 2;
+    for (RexNode operand : operands.subList(0, constants)) {
+      if (!(operand instanceof RexLiteral literal) || literal.getValueAs(String.class) == null) {
         return false;
       }
     }
-    return !operands.isEmpty();
+    return true;
   }
 
-  private static Optional<ModelFunction> function(RexCall call) {
-    if (call.getOperator() instanceof SqlUserDefinedFunction udf
-        && udf.getFunction() instanceof ScalarFunctionImpl scalar) {
-      return ModelFunction.of(scalar.method);
-    }
-    return Optional.empty();
+  private static boolean isModelCall(RexCall call) {
+    return call.getOperator() instanceof ModelCallOperator;
+  }
+
+  private static String text(RexNode literal) {
+    return ((RexLiteral) literal).getValueAs(String.class);
   }
 }

@@ -23,9 +23,10 @@ import org.apache.calcite.sql.SqlDialectFactoryImpl;
  * What one Rowspace connection works with: the backing database, its catalog, the loaded models
  * and the connection's settings.
  *
- * <p>SQL functions run inside Calcite-generated code that cannot hold a reference to a
- * connection, so every open session is registered under an id that query rewriting passes to
- * the functions as their first argument.
+ * <p>Model calls reach their session through the plan (the batched operator holds it; a call
+ * evaluated row by row finds it through the statement's DataContext). The table functions
+ * ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}, the curves, {@code FEATURE_IMPORTANCE}) are still
+ * called by Calcite with the session's id, under which every open session is registered.
  */
 public final class RowspaceSession implements AutoCloseable {
   private static final Map<String, RowspaceSession> OPEN = new ConcurrentHashMap<>();
