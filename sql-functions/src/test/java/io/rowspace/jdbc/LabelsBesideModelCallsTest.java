@@ -39,6 +39,11 @@ class LabelsBesideModelCallsTest {
       List<String> rows = labels(connection, ROWS, ", PREDICT('sp'), PREDICT_PROBA('sp') * 100");
       assertEquals(labels(connection, ROWS, ""), rows.subList(0, 4));
       assertEquals(List.of("PREDICT('sp')", "PREDICT_PROBA('sp') * 100"), rows.subList(4, 6));
+      // A label longer than any name a user may write is still the expression's text
+      String sum = "ID" + " + 1".repeat(400);
+      String longItem = "SELECT " + sum + " /*MODEL*/ FROM penguins ORDER BY id LIMIT 2";
+      assertEquals(labels(connection, longItem, ""),
+          labels(connection, longItem, ", PREDICT('sp')").subList(0, 1));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.rowspace.sql.plan;
 
-import io.rowspace.sql.parser.RowspaceSqlParser;
 import io.rowspace.sql.parser.impl.RowspaceSqlParserImpl;
 import java.lang.reflect.Type;
 import java.util.Properties;
@@ -40,14 +39,16 @@ public final class RowspacePrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * Parses a rewritten query with Rowspace's own grammar, which accepted the query first: its
-   * identifier length limit (Calcite's default, 128, would refuse a name the backing database
-   * allows) and operators such as PostgreSQL's {@code ~}, which Calcite then evaluates.
+   * Parses a rewritten query with Rowspace's own grammar, which accepted the query first, such
+   * as PostgreSQL's {@code ~}, which Calcite then evaluates. Names are not limited here: the
+   * user's own were checked when the query was first parsed, and the labels the rewrite gives
+   * unaliased items ({@code ColumnLabels}: on H2 the expression's text) are as long as the
+   * expression (Calcite's default limit, 128, refused them as an internal error).
    */
   @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
     return super.createParser(sql, parserConfig
         .withParserFactory(RowspaceSqlParserImpl.FACTORY)
-        .withIdentifierMaxLength(RowspaceSqlParser.IDENTIFIER_MAX_LENGTH));
+        .withIdentifierMaxLength(Integer.MAX_VALUE));
   }
 
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
