@@ -82,8 +82,7 @@ final class RowspacePreparedStatements {
             return invoke(onStatement, statement, sql);
           }
           if (name.startsWith("set") && arity >= 2 && method.getParameterTypes()[0] == int.class) {
-            throw RowspaceErrors.invalidArgument("Rowspace statements take no parameters: "
-                + sql);
+            throw ErrorCode.STATEMENT_PARAMETERS.exception(sql);
           }
           if (name.equals("clearParameters") || name.equals("addBatch") && arity == 0) {
             return null;

@@ -379,8 +379,7 @@ public final class RowspaceStatement implements Statement {
 
   @Override public void setQueryTimeout(int seconds) throws SQLException {
     if (seconds < 0) {
-      throw RowspaceErrors.invalidArgument("Query timeout must be 0 or more seconds, got "
-          + seconds + ".");
+      throw ErrorCode.NEGATIVE_QUERY_TIMEOUT.exception(seconds);
     }
     queryTimeoutSeconds = seconds;
     backing.setQueryTimeout(seconds);
@@ -417,8 +416,7 @@ public final class RowspaceStatement implements Statement {
 
   @Override public void addBatch(String sql) throws SQLException {
     if (connection.route(sql) != StatementRoute.PASS_THROUGH) {
-      throw RowspaceErrors.invalidArgument("Rowspace statements and queries cannot be batched; "
-          + "execute them one at a time: " + sql);
+      throw ErrorCode.NO_BATCHES.exception(sql);
     }
     backing.addBatch(sql);
   }

@@ -1,6 +1,6 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.parser.SqlOption;
@@ -38,8 +38,7 @@ final class BackgroundCommand implements StatementCommand {
       return Optional.empty();
     }
     if (!async.get().equals("true")) {
-      throw RowspaceErrors.invalidArgument("Option 'async' must be true or false, got '"
-          + async.get() + "'.");
+      throw ErrorCode.OPTION_NOT_BOOLEAN.exception("async", async.get());
     }
     if (statement instanceof SqlCreateEmbeddingSpace create) {
       return Optional.of(new BackgroundCommand("CREATE EMBEDDING SPACE",

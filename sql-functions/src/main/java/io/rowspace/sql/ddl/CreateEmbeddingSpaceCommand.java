@@ -26,6 +26,7 @@ import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.EngineErrors;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlInclude;
@@ -232,10 +233,7 @@ final class CreateEmbeddingSpaceCommand {
     TableInfo root = ObjectNames.table(session, context.connection(), create.rootTable());
     if (root.keyColumns().isEmpty()) {
       String idType = session.database().isPostgres() ? "SERIAL" : "IDENTITY";
-      throw RowspaceErrors.unusableData("Table '" + root.qualifiedName() + "' has no primary key "
-          + "and no unique non-null column, so its rows cannot be told apart. Add one, e.g. "
-          + "ALTER TABLE " + root.qualifiedName() + " ADD COLUMN id " + idType
-          + " PRIMARY KEY.");
+      throw ErrorCode.NO_ROW_KEY.exception(root.qualifiedName(), idType);
     }
     Map<String, String> exclusions = new LinkedHashMap<>();
     for (String key : root.keyColumns()) {
@@ -378,8 +376,7 @@ final class CreateEmbeddingSpaceCommand {
       return false;
     }
     if (!value.equals("true")) {
-      throw RowspaceErrors.invalidArgument("Option 'refit_predictors' must be true or false, "
-          + "got '" + value + "'.");
+      throw ErrorCode.OPTION_NOT_BOOLEAN.exception("refit_predictors", value);
     }
     return true;
   }

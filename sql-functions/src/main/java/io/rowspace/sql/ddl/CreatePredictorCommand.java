@@ -7,6 +7,7 @@ import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlanStep;
@@ -16,11 +17,11 @@ import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;
 import io.rowspace.sql.session.SpaceRelations;
-import io.rowspace.engine.store.PredictorFormat;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -103,9 +104,7 @@ final class CreatePredictorCommand {
     ColumnInfo targetColumn = root.column(target).orElseThrow(
         () -> RowspaceErrors.unknownColumn(root.qualifiedName(), target, root.columnNames()));
     if (root.keyColumns().contains(target)) {
-      throw RowspaceErrors.invalidArgument("Column '" + target + "' is the row key of "
-          + root.qualifiedName() + ": a key identifies rows and cannot be predicted. Choose "
-          + "another TARGET column.");
+      throw ErrorCode.TARGET_IS_ROW_KEY.exception(target, root.qualifiedName());
     }
     String what = "CREATE PREDICTOR " + name;
 

@@ -2,10 +2,10 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
-import io.rowspace.engine.predictor.train.BaselineModels;
 import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.Task;
+import io.rowspace.engine.predictor.train.BaselineModels;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.TableInfo;
@@ -13,6 +13,7 @@ import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.error.EngineErrors;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.LabelledRows;
 import io.rowspace.sql.parser.SqlEvaluatePredictor;
@@ -139,15 +140,13 @@ final class EvaluatePredictorCommand {
     for (SqlOption option : statement.options()) {
       String value = option.valueAsString().toLowerCase(Locale.ROOT);
       if (!option.key().equals("baselines")) {
-        throw RowspaceErrors.invalidArgument("Option '" + option.key() + "' is not an option "
-            + "of EVALUATE PREDICTOR. Its only option is baselines (true or false).");
+        throw ErrorCode.NOT_AN_EVALUATE_OPTION.exception(option.key());
       }
       if (baselines != null) {
-        throw RowspaceErrors.invalidArgument("Option 'baselines' is given twice; give it once.");
+        throw ErrorCode.OPTION_TWICE.exception("baselines");
       }
       if (!value.equals("true") && !value.equals("false")) {
-        throw RowspaceErrors.invalidArgument("Option 'baselines' = '" + option.valueAsString()
-            + "' must be true or false.");
+        throw ErrorCode.OPTION_NOT_BOOLEAN.exception("baselines", option.valueAsString());
       }
       baselines = value.equals("true");
     }

@@ -5,6 +5,7 @@ import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlExportModel;
 import io.rowspace.sql.parser.SqlModelKind;
@@ -91,8 +92,7 @@ final class ExportCommand {
       }
       return Path.of(text);
     } catch (InvalidPathException e) {
-      throw RowspaceErrors.invalidArgument("'" + text + "' is not a file path: "
-          + e.getReason() + ".");
+      throw ErrorCode.NOT_A_FILE_PATH.exception(text, e.getReason());
     }
   }
 

@@ -7,6 +7,7 @@ import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
@@ -82,13 +83,12 @@ final class ExtendSpaceCommand {
       }
       if (used.contains(columnName) || root.keyColumns().contains(columnName)
           || links.contains(columnName) || !added.add(columnName)) {
-        throw RowspaceErrors.invalidArgument("Column '" + columnName + "' cannot be added to "
-            + "embedding space '" + name + "': it is "
-            + (root.keyColumns().contains(columnName) ? "the row key of " + root.qualifiedName()
+        throw ErrorCode.COLUMN_NOT_ADDABLE.exception(columnName, name,
+            root.keyColumns().contains(columnName) ? "the row key of " + root.qualifiedName()
                 : links.contains(columnName) ? "the join column of a related table (its rows "
                     + "are a token of the space)"
-                : used.contains(columnName) ? "in the space already" : "named twice")
-            + ". Name columns of " + root.qualifiedName() + " the space does not use.");
+                : used.contains(columnName) ? "in the space already" : "named twice",
+            root.qualifiedName());
       }
     }
     List<SqlNode> excluded = new ArrayList<>();
@@ -134,16 +134,11 @@ final class ExtendSpaceCommand {
         Integer.toString(base.epochs())));
     options.put("epochs", Integer.toString(Math.max(1, (epochs + 2) / 3)));
     if ("true".equals(given.get("async"))) {
-      throw RowspaceErrors.invalidArgument("Option 'async' is not available for ALTER EMBEDDING "
-          + "SPACE " + name + " ADD COLUMNS or REFRESH: it runs as a statement. Leave the "
-          + "option out.");
+      throw ErrorCode.ASYNC_NOT_AVAILABLE.exception(name);
     }
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (SHAPE.contains(e.getKey()) && !e.getValue().equals(options.get(e.getKey()))) {
-        throw RowspaceErrors.invalidArgument("Option '" + e.getKey() + "' cannot change when "
-            + "columns are added: embedding space '" + name + "' has " + e.getKey() + " = "
-            + options.get(e.getKey()) + ". Re-create it with CREATE OR REPLACE EMBEDDING "
-            + "SPACE for another shape.");
+        throw ErrorCode.SHAPE_OPTION_FIXED.exception(e.getKey(), name, options.get(e.getKey()));
       }
       options.put(e.getKey(), e.getValue());
     }

@@ -60,9 +60,8 @@ final class ImportCommand {
     ModelKind kind = statement.kind() == SqlModelKind.PREDICTOR
         ? ModelKind.PREDICTOR : ModelKind.SPACE;
     if (archive.kind() != kind) {
-      throw RowspaceErrors.invalidArgument("File '" + fileText + "' holds " + archive.kind()
-          .label() + " '" + archive.name() + "' (written by EXPORT " + archive.kind().keywords()
-          + "); import it with IMPORT " + archive.kind().keywords() + ".");
+      throw ErrorCode.IMPORT_WRONG_KIND.exception(fileText, archive.kind().label(),
+          archive.name(), archive.kind().keywords());
     }
     String given = statement.name() == null ? null
         : ObjectNames.newModelName(statement.name(), statement.kind().description());
@@ -74,8 +73,7 @@ final class ImportCommand {
         }
       }
       if (exported < 0) {
-        throw RowspaceErrors.unusableData("File '" + fileText + "' is damaged: it holds no "
-            + "predictor '" + archive.name() + "'. Export it again.");
+        throw ErrorCode.IMPORT_PREDICTOR_ABSENT.exception(fileText, archive.name());
       }
     }
     String spaceName = kind == ModelKind.SPACE && given != null ? given

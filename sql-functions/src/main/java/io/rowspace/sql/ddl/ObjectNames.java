@@ -2,6 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
@@ -25,8 +26,7 @@ final class ObjectNames {
   /** The name of a space or predictor (or target column): one identifier. */
   static String modelName(SqlIdentifier identifier, String kind) throws SQLException {
     if (!identifier.isSimple()) {
-      throw RowspaceErrors.invalidArgument("The name of " + kind + " '" + identifier
-          + "' must be a single identifier, without a schema; models live in schema ROWSPACE.");
+      throw ErrorCode.MODEL_NAME_QUALIFIED.exception(kind, identifier);
     }
     return identifier.getSimple();
   }

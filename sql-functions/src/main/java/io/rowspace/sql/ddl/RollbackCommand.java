@@ -77,9 +77,8 @@ final class RollbackCommand {
     BigDecimal value = rollback.version().bigDecimalValue();
     if (value == null || value.scale() > 0 || value.signum() <= 0
         || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-      throw RowspaceErrors.invalidArgument("ROLLBACK TO VERSION of " + kind.label() + " '"
-          + name + "' needs a version number, a positive integer, got "
-          + rollback.version().toValue() + ".");
+      throw ErrorCode.VERSION_NOT_POSITIVE.exception(kind.label(), name,
+          rollback.version().toValue());
     }
     return value.intValueExact();
   }

@@ -3,7 +3,7 @@ package io.rowspace.sql.ddl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.parser.SqlOption;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SpaceOptionsReader {
     for (SqlOption option : options) {
       String key = option.key();
       if (values.put(key, option.valueAsString()) != null) {
-        throw RowspaceErrors.invalidArgument("Option '" + key + "' is given twice; give it once.");
+        throw ErrorCode.OPTION_TWICE.exception(key);
       }
     }
     // Handled before the statement runs (BackgroundCommand): a job runs it as if it were not given.

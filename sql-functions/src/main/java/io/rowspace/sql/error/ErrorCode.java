@@ -213,6 +213,48 @@ public enum ErrorCode {
       + "{1}{2}"),
   ROOT_TABLE_GONE(80083, SqlStates.UNKNOWN_TABLE, "Root table '{0}' of embedding space '{1}' no "
       + "longer exists."),
+  SETTING_NOT_BOOLEAN(80084, SqlStates.INVALID_ARGUMENT, "Connection property {0} must be true "
+      + "or false, got '{1}'."),
+  DEVICE_SETTING(80085, SqlStates.INVALID_ARGUMENT, "Connection property rowspace.device must be "
+      + "auto, cpu or gpu, got '{0}'."),
+  CHECKPOINT_SECONDS_SETTING(80086, SqlStates.INVALID_ARGUMENT, "Connection property "
+      + "rowspace.checkpointSeconds must be 0 (a checkpoint after every epoch) or a positive "
+      + "number of seconds, got '{0}'."),
+  OPTION_NOT_BOOLEAN(80087, SqlStates.INVALID_ARGUMENT, "Option '{0}' must be true or false, got "
+      + "'{1}'."),
+  OPTION_TWICE(80088, SqlStates.INVALID_ARGUMENT, "Option '{0}' is given twice; give it once."),
+  NO_ROW_KEY(80089, SqlStates.UNUSABLE_DATA, "Table '{0}' has no primary key and no unique "
+      + "non-null column, so its rows cannot be told apart. Add one, e.g. ALTER TABLE {0} ADD "
+      + "COLUMN id {1} PRIMARY KEY."),
+  TARGET_IS_ROW_KEY(80090, SqlStates.INVALID_ARGUMENT, "Column '{0}' is the row key of {1}: a key "
+      + "identifies rows and cannot be predicted. Choose another TARGET column."),
+  NOT_AN_EVALUATE_OPTION(80091, SqlStates.INVALID_ARGUMENT, "Option '{0}' is not an option of "
+      + "EVALUATE PREDICTOR. Its only option is baselines (true or false)."),
+  NOT_A_FILE_PATH(80092, SqlStates.INVALID_ARGUMENT, "'{0}' is not a file path: {1}."),
+  COLUMN_NOT_ADDABLE(80093, SqlStates.INVALID_ARGUMENT, "Column '{0}' cannot be added to "
+      + "embedding space '{1}': it is {2}. Name columns of {3} the space does not use."),
+  ASYNC_NOT_AVAILABLE(80094, SqlStates.INVALID_ARGUMENT, "Option 'async' is not available for "
+      + "ALTER EMBEDDING SPACE {0} ADD COLUMNS or REFRESH: it runs as a statement. Leave the "
+      + "option out."),
+  SHAPE_OPTION_FIXED(80095, SqlStates.INVALID_ARGUMENT, "Option '{0}' cannot change when columns "
+      + "are added: embedding space '{1}' has {0} = {2}. Re-create it with CREATE OR REPLACE "
+      + "EMBEDDING SPACE for another shape."),
+  IMPORT_WRONG_KIND(80096, SqlStates.INVALID_ARGUMENT, "File '{0}' holds {1} '{2}' (written by "
+      + "EXPORT {3}); import it with IMPORT {3}."),
+  IMPORT_PREDICTOR_ABSENT(80097, SqlStates.UNUSABLE_DATA, "File '{0}' is damaged: it holds no "
+      + "predictor '{1}'. Export it again."),
+  MODEL_NAME_QUALIFIED(80098, SqlStates.INVALID_ARGUMENT, "The name of {0} '{1}' must be a single "
+      + "identifier, without a schema; models live in schema ROWSPACE."),
+  VERSION_NOT_POSITIVE(80099, SqlStates.INVALID_ARGUMENT, "ROLLBACK TO VERSION of {0} '{1}' needs "
+      + "a version number, a positive integer, got {2}."),
+  STATEMENT_PARAMETERS(80100, SqlStates.INVALID_ARGUMENT, "Rowspace statements take no "
+      + "parameters: {0}"),
+  NEGATIVE_QUERY_TIMEOUT(80101, SqlStates.INVALID_ARGUMENT, "Query timeout must be 0 or more "
+      + "seconds, got {0}."),
+  NO_BATCHES(80102, SqlStates.INVALID_ARGUMENT, "Rowspace statements and queries cannot be "
+      + "batched; execute them one at a time: {0}"),
+  VECTORS_UNREADABLE(80103, SqlStates.UNUSABLE_DATA, "The embedded rows of space '{0}' cannot be "
+      + "read: {1}"),
   INTERNAL_CONNECTIONS_BUSY(80054, SqlStates.TOO_MANY_CONNECTIONS, "All {0} of Rowspace's "
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "

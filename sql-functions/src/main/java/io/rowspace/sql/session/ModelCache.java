@@ -6,12 +6,12 @@ import io.rowspace.engine.search.HnswIndex;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
-import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
-import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -61,8 +61,7 @@ public final class ModelCache {
       try {
         loaded = RowVectors.fromBytes(bytes);
       } catch (IllegalArgumentException e) {
-        throw RowspaceErrors.unusableData("The embedded rows of space '" + record.name()
-            + "' cannot be read: " + e.getMessage());
+        throw ErrorCode.VECTORS_UNREADABLE.exception(record.name(), e.getMessage());
       }
       entry = new Entry<>(record.vectorsChecksum(), loaded);
       vectors.put(record.name(), entry);

@@ -1,7 +1,7 @@
 package io.rowspace.sql.session;
 
 import io.rowspace.sql.catalog.ModelVersions;
-import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
@@ -41,8 +41,7 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
   public static SessionSettings from(Properties info) throws SQLException {
     String device = info.getProperty("rowspace.device", "auto").toLowerCase(Locale.ROOT);
     if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
-      throw RowspaceErrors.invalidArgument("Connection property rowspace.device must be auto, cpu "
-          + "or gpu, got '" + device + "'.");
+      throw ErrorCode.DEVICE_SETTING.exception(device);
     }
     int threads = (int) positive(info, "rowspace.threads",
         Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -51,14 +50,12 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
     String exact = info.getProperty("rowspace.exactSearch", "false").trim()
         .toLowerCase(Locale.ROOT);
     if (!exact.equals("true") && !exact.equals("false")) {
-      throw RowspaceErrors.invalidArgument("Connection property rowspace.exactSearch must be "
-          + "true or false, got '" + exact + "'.");
+      throw ErrorCode.SETTING_NOT_BOOLEAN.exception("rowspace.exactSearch", exact);
     }
     int keepVersions = (int) positive(info, "rowspace.keepVersions", ModelVersions.DEFAULT_KEEP);
     String fileAccess = info.getProperty(FILE_ACCESS, "true").trim().toLowerCase(Locale.ROOT);
     if (!fileAccess.equals("true") && !fileAccess.equals("false")) {
-      throw RowspaceErrors.invalidArgument("Connection property " + FILE_ACCESS + " must be "
-          + "true or false, got '" + fileAccess + "'.");
+      throw ErrorCode.SETTING_NOT_BOOLEAN.exception(FILE_ACCESS, fileAccess);
     }
     return new SessionSettings(device, threads, maxSeconds, maxK, exact.equals("true"),
         checkpointSeconds(info), keepVersions, fileAccess.equals("true"));
@@ -82,9 +79,7 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw RowspaceErrors.invalidArgument("Connection property rowspace.checkpointSeconds must "
-        + "be 0 (a checkpoint after every epoch) or a positive number of seconds, got '" + value
-        + "'.");
+    throw ErrorCode.CHECKPOINT_SECONDS_SETTING.exception(value);
   }
 
   private static long positive(Properties info, String name, long defaultValue)
@@ -101,7 +96,6 @@ public record SessionSettings(String device, int threads, long maxTrainingSecond
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw RowspaceErrors.invalidArgument("Connection property " + name
-        + " must be a positive integer, got '" + value + "'.");
+    throw ErrorCode.SETTING_NOT_POSITIVE.exception(name, value);
   }
 }
