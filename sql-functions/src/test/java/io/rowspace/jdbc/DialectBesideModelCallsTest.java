@@ -24,7 +24,7 @@ class DialectBesideModelCallsTest {
   void h2FunctionsBesideAModelCall() throws SQLException {
     try (Connection connection = DriverManager.getConnection(
         "jdbc:rowspace:h2:mem:dialect_beside_model_calls")) {
-      train(connection);
+      SharedDatasets.trainPenguinSpecies(connection, 4);
       DifferentialCheck differential = new DifferentialCheck(connection, false);
       assertEquals(10, differential.check("SELECT /*MODEL*/ id, LEFT(species, 3) AS s3, "
           + "DATEADD('DAY', id, DATE '2024-01-01') AS d, body_mass_g::DOUBLE PRECISION / 3 AS m "
@@ -68,7 +68,7 @@ class DialectBesideModelCallsTest {
     try (Connection connection = DriverManager.getConnection(
         backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:")
             + (backing.contains("?") ? "&" : "?") + "stringtype=unspecified")) {
-      train(connection);
+      SharedDatasets.trainPenguinSpecies(connection, 4);
       DifferentialCheck differential = new DifferentialCheck(connection, true);
       assertEquals(10, differential.check("SELECT /*MODEL*/ id, "
           + "date_trunc('month', DATE '2024-03-05' + id) AS m, "
@@ -98,14 +98,6 @@ class DialectBesideModelCallsTest {
     }
   }
 
-  private static void train(Connection connection) throws SQLException {
-    SharedDatasets.load(connection, "penguins", "penguins", "penguins", id -> true);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE EMBEDDING SPACE penguin_space ON penguins WITH (epochs = 2)");
-      statement.execute("CREATE PREDICTOR sp ON penguin_space TARGET species "
-          + "WITH (epochs = 4)");
-    }
-  }
 
   /** Every row of the query has a prediction, one of the penguins' species. */
   private static void predictionsArePresent(Connection connection, String sql)

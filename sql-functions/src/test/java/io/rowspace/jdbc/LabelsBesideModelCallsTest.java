@@ -30,7 +30,7 @@ class LabelsBesideModelCallsTest {
   void h2LabelsBesideAModelCall() throws SQLException {
     try (Connection connection = DriverManager.getConnection(
         "jdbc:rowspace:h2:mem:labels_beside_model_calls")) {
-      train(connection);
+      SharedDatasets.trainPenguinSpecies(connection, 3);
       List<String> grouped = labels(connection, GROUPED, ", COUNT(PREDICT('sp'))");
       assertEquals(List.of("COUNT(*)", "SUM(BODY_MASS_G)", "MAX(ID) + 1", "ISLAND"),
           grouped.subList(0, 4));
@@ -58,7 +58,7 @@ class LabelsBesideModelCallsTest {
     try (Connection connection = DriverManager.getConnection(
         backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:")
             + (backing.contains("?") ? "&" : "?") + "stringtype=unspecified")) {
-      train(connection);
+      SharedDatasets.trainPenguinSpecies(connection, 3);
       List<String> grouped = labels(connection, GROUPED, ", COUNT(PREDICT('sp'))");
       assertEquals(List.of("count", "sum", "?column?", "island", "case"), grouped.subList(0, 5));
       assertEquals(labels(connection, GROUPED, ""), grouped.subList(0, 5));
@@ -74,14 +74,6 @@ class LabelsBesideModelCallsTest {
     }
   }
 
-  private static void train(Connection connection) throws SQLException {
-    SharedDatasets.load(connection, "penguins", "penguins", "penguins", id -> true);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE EMBEDDING SPACE penguin_space ON penguins WITH (epochs = 2)");
-      statement.execute("CREATE PREDICTOR sp ON penguin_space TARGET species "
-          + "WITH (epochs = 3)");
-    }
-  }
 
   /** The column labels of the query with {@code modelColumns} where its template says. */
   private static List<String> labels(Connection connection, String template,

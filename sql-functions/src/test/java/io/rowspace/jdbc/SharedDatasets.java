@@ -70,6 +70,20 @@ final class SharedDatasets {
   }
 
   /** The column definitions of one CREATE TABLE in the data set's schema.sql. */
+  /**
+   * Loads penguins as table {@code penguins} with space {@code penguin_space} and predictor
+   * {@code sp} of its species, trained briefly: the model the query-shape tests call.
+   */
+  static void trainPenguinSpecies(Connection connection, int predictorEpochs)
+      throws SQLException {
+    load(connection, "penguins", "penguins", "penguins", id -> true);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE EMBEDDING SPACE penguin_space ON penguins WITH (epochs = 2)");
+      statement.execute("CREATE PREDICTOR sp ON penguin_space TARGET species "
+          + "WITH (epochs = " + predictorEpochs + ")");
+    }
+  }
+
   private static String columnDefinitions(Path folder, String csvTable) {
     String schema;
     try {
