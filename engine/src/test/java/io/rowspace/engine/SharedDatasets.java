@@ -2,12 +2,8 @@ package io.rowspace.engine;
 
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.testsupport.DataSets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,45 +23,32 @@ public final class SharedDatasets {
 
   private SharedDatasets() {}
 
-  public static Path folder(String dataset) {
-    return Path.of(System.getProperty("rowspace.datasets", "../datasets"), dataset);
-  }
-
   /** The table {@code table} of a data set. */
   public static Frame load(String dataset, String table) {
-    try {
-      Map<String, Integer> types = new LinkedHashMap<>();
-      for (String line : Files.readAllLines(folder(dataset).resolve("schema.sql"))) {
-        Matcher m = COLUMN.matcher(line);
-        if (m.matches() && !line.contains("CREATE")) {
-          types.put(m.group(1), jdbcType(m.group(2)));
-        }
+    Map<String, Integer> types = new LinkedHashMap<>();
+    for (String line : DataSets.schema(dataset).split("\n")) {
+      Matcher m = COLUMN.matcher(line);
+      if (m.matches() && !line.contains("CREATE")) {
+        types.put(m.group(1), jdbcType(m.group(2)));
       }
-      List<String> lines = Files.readAllLines(folder(dataset).resolve(table + ".csv"),
-          StandardCharsets.UTF_8);
-      List<String> header = split(lines.get(0));
-      List<ColumnSchema> schema = new ArrayList<>();
-      for (String name : header) {
-        int type = types.getOrDefault(name, Types.VARCHAR);
-        schema.add(new ColumnSchema(name, type, typeName(type)));
-      }
-      List<Object[]> rows = new ArrayList<>();
-      for (String line : lines.subList(1, lines.size())) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        List<String> fields = split(line);
-        Object[] row = new Object[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-          String f = c < fields.size() ? fields.get(c) : "";
-          row[c] = f.isEmpty() ? null : convert(f, schema.get(c).jdbcType());
-        }
-        rows.add(row);
-      }
-      return Frame.ofRows(schema, rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    DataSets.CsvTable csv = DataSets.csv(dataset, table);
+    List<String> header = csv.header();
+    List<ColumnSchema> schema = new ArrayList<>();
+    for (String name : header) {
+      int type = types.getOrDefault(name, Types.VARCHAR);
+      schema.add(new ColumnSchema(name, type, typeName(type)));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (List<String> fields : csv.rows()) {
+      Object[] row = new Object[header.size()];
+      for (int c = 0; c < header.size(); c++) {
+        String f = c < fields.size() ? fields.get(c) : "";
+        row[c] = f.isEmpty() ? null : convert(f, schema.get(c).jdbcType());
+      }
+      rows.add(row);
+    }
+    return Frame.ofRows(schema, rows);
   }
 
   private static Object convert(String field, int type) {
@@ -97,33 +80,5 @@ public final class SharedDatasets {
       case Types.BOOLEAN -> "BOOLEAN";
       default -> "VARCHAR";
     };
-  }
-
-  private static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          field.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(ch);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }

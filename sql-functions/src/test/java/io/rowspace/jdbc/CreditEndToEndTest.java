@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.testsupport.RocAuc;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -88,9 +90,9 @@ class CreditEndToEndTest {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = bad.get(i);
     }
-    double ourAuc = LogisticRegressionBaseline.auc(
+    double ourAuc = RocAuc.of(
         ours.stream().mapToDouble(Double::doubleValue).toArray(), labels);
-    double baselineAuc = LogisticRegressionBaseline.auc(baselineScores, labels);
+    double baselineAuc = RocAuc.of(baselineScores, labels);
     System.out.printf(Locale.ROOT,
         "credit_data held-out AUC: Rowspace %.4f, logistic regression %.4f%n", ourAuc, baselineAuc);
     assertTrue(ourAuc >= baselineAuc - 0.05, "Rowspace AUC " + ourAuc

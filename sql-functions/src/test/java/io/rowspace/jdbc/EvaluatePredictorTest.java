@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.testsupport.RocAuc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -86,7 +88,7 @@ class EvaluatePredictorTest {
       EvaluationData.Scored s = EvaluationData.scored(connection, "churn", "accounts_new");
       assertEquals(270, s.positive().length);
       assertEquals(270L, row.get("ROWS"));
-      assertEquals(EvaluationData.auc(s.probability(), s.positive()), number(row, "AUC"), 1e-12);
+      assertEquals(RocAuc.of(s.probability(), s.positive()), number(row, "AUC"), 1e-12);
       assertEquals(EvaluationData.accuracy(s), number(row, "ACCURACY"), 1e-12);
       assertEquals(EvaluationData.f1(s), number(row, "F1"), 1e-12);
       assertEquals(EvaluationData.logLoss(s), number(row, "LOG_LOSS"), 1e-9);
@@ -105,7 +107,7 @@ class EvaluatePredictorTest {
           "accounts_new",
           "plan = 'pro' AND id > 40");
       assertEquals((long) s.positive().length, row.get("ROWS"));
-      assertEquals(EvaluationData.auc(s.probability(), s.positive()), number(row, "AUC"), 1e-12);
+      assertEquals(RocAuc.of(s.probability(), s.positive()), number(row, "AUC"), 1e-12);
     }
   }
 
@@ -207,7 +209,7 @@ class EvaluatePredictorTest {
       assertEquals("yes", roc.get(0).get("LABEL"));
       assertEquals(1.0, number(roc.get(roc.size() - 1), "TPR"));
       assertEquals(1.0, number(roc.get(roc.size() - 1), "FPR"));
-      assertEquals(EvaluationData.auc(s.probability(), s.positive()), area, 1e-12,
+      assertEquals(RocAuc.of(s.probability(), s.positive()), area, 1e-12,
           "the curve's area is the AUC");
 
       List<Map<String, Object>> bins = rows(statement, "SELECT * FROM "

@@ -103,25 +103,6 @@ final class EvaluationData {
     return s;
   }
 
-  /** Area under the ROC curve: the chance a positive scores above a negative, ties half. */
-  static double auc(double[] score, boolean[] positive) {
-    double wins = 0;
-    long pairs = 0;
-    for (int i = 0; i < score.length; i++) {
-      if (!positive[i]) {
-        continue;
-      }
-      for (int j = 0; j < score.length; j++) {
-        if (positive[j]) {
-          continue;
-        }
-        pairs++;
-        wins += score[i] > score[j] ? 1 : score[i] == score[j] ? 0.5 : 0;
-      }
-    }
-    return wins / pairs;
-  }
-
   static double accuracy(Scored s) {
     int right = 0;
     for (int i = 0; i < s.positive().length; i++) {

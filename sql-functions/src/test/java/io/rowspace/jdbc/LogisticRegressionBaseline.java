@@ -1,5 +1,7 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.testsupport.LogisticRegression;
+
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline a careful analyst would fit first: logistic regression on standardised numbers
- * (mean-imputed, with a missing flag) and one-hot categories, L2-regularised, fitted by full-batch
- * gradient descent. Used to judge Rowspace's predictors on the same split.
+ * The baseline a careful analyst would fit first: logistic regression (the test-support module's,
+ * L2 penalty 1, the textbook default) on standardised numbers (mean-imputed, with a missing flag)
+ * and one-hot categories. Used to judge Rowspace's predictors on the same split.
  */
 final class LogisticRegressionBaseline {
   private final List<String> numeric = new ArrayList<>();
   private final List<String> categorical = new ArrayList<>();
   private final Map<String, double[]> moments = new HashMap<>();
   private final Map<String, Map<String, Integer>> levels = new LinkedHashMap<>();
-  private double[] weights;
+  private LogisticRegression fitted;
 
   /** Rows of a table: column name to value. */
   static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
@@ -83,27 +85,21 @@ final class LogisticRegressionBaseline {
       model.levels.put(column, seen);
     }
     double[][] x = rows.stream().map(model::features).toArray(double[][]::new);
-    double[] y = rows.stream()
-        .mapToDouble(r -> positive.equals(String.valueOf(r.get(target))) ? 1 : 0).toArray();
-    model.weights = gradientDescent(x, y);
+    int[] y = rows.stream()
+        .mapToInt(r -> positive.equals(String.valueOf(r.get(target))) ? 1 : 0).toArray();
+    model.fitted = LogisticRegression.fit(x, y, 2, 1.0);
     return model;
   }
 
   double probability(Map<String, Object> row) {
-    double[] f = features(row);
-    double z = 0;
-    for (int j = 0; j < f.length; j++) {
-      z += weights[j] * f[j];
-    }
-    return 1 / (1 + Math.exp(-z));
+    return fitted.probabilities(features(row))[1];
   }
 
   private double[] features(Map<String, Object> row) {
-    int size = 1 + 2 * numeric.size()
+    int size = 2 * numeric.size()
         + levels.values().stream().mapToInt(Map::size).sum();
     double[] f = new double[size];
     int j = 0;
-    f[j++] = 1;
     for (String column : numeric) {
       Object v = row.get(column);
       double[] m = moments.get(column);
@@ -118,53 +114,5 @@ final class LogisticRegressionBaseline {
       j += column.getValue().size();
     }
     return f;
-  }
-
-  private static double[] gradientDescent(double[][] x, double[] y) {
-    int n = x.length;
-    int d = x[0].length;
-    double[] w = new double[d];
-    double learningRate = 0.5;
-    double l2 = 1e-3;
-    for (int iteration = 0; iteration < 2000; iteration++) {
-      double[] gradient = new double[d];
-      for (int i = 0; i < n; i++) {
-        double z = 0;
-        for (int j = 0; j < d; j++) {
-          z += w[j] * x[i][j];
-        }
-        double error = 1 / (1 + Math.exp(-z)) - y[i];
-        for (int j = 0; j < d; j++) {
-          gradient[j] += error * x[i][j];
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        w[j] -= learningRate * (gradient[j] / n + (j == 0 ? 0 : l2 * w[j]));
-      }
-    }
-    return w;
-  }
-
-  /** Area under the ROC curve of scores for binary labels (ties count one half). */
-  static double auc(double[] scores, boolean[] positive) {
-    long pairs = 0;
-    double wins = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (!positive[i]) {
-        continue;
-      }
-      for (int j = 0; j < scores.length; j++) {
-        if (positive[j]) {
-          continue;
-        }
-        pairs++;
-        if (scores[i] > scores[j]) {
-          wins += 1;
-        } else if (scores[i] == scores[j]) {
-          wins += 0.5;
-        }
-      }
-    }
-    return wins / pairs;
   }
 }

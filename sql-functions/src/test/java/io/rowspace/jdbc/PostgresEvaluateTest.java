@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.testsupport.RocAuc;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -48,7 +50,7 @@ class PostgresEvaluateTest {
       Map<String, Object> row = result.get(0);
       EvaluationData.Scored s = EvaluationData.scored(connection, "churn", "accounts_new");
       assertEquals(270L, ((Number) row.get("ROWS")).longValue());
-      double auc = EvaluationData.auc(s.probability(), s.positive());
+      double auc = RocAuc.of(s.probability(), s.positive());
       assertEquals(auc, number(row, "AUC"), 1e-12);
       assertEquals(EvaluationData.accuracy(s), number(row, "ACCURACY"), 1e-12);
       assertEquals(EvaluationData.f1(s), number(row, "F1"), 1e-12);
@@ -60,7 +62,7 @@ class PostgresEvaluateTest {
           + "(SELECT * FROM accounts_new WHERE plan = 'pro')").get(0);
       EvaluationData.Scored pro = EvaluationData.scored(connection, "churn", "accounts_new",
           "plan = 'pro'");
-      assertEquals(EvaluationData.auc(pro.probability(), pro.positive()),
+      assertEquals(RocAuc.of(pro.probability(), pro.positive()),
           number(onQuery, "AUC"), 1e-12);
 
       List<Map<String, Object>> roc = rows(statement,

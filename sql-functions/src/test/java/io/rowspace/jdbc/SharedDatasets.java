@@ -1,10 +1,7 @@
 package io.rowspace.jdbc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.rowspace.testsupport.DataSets;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,44 +18,34 @@ final class SharedDatasets {
   private SharedDatasets() {
   }
 
-  static Path folder(String dataset) {
-    return Path.of(System.getProperty("rowspace.datasets", "../datasets"), dataset);
-  }
-
   /**
    * Creates {@code table} with the data set's columns plus {@code id INTEGER PRIMARY KEY}
    * (numbered from 1 in file order) and loads the CSV rows whose id satisfies {@code keep}.
    */
   static int load(Connection connection, String dataset, String csvTable, String table,
       java.util.function.IntPredicate keep) throws SQLException {
-    Path folder = folder(dataset);
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(folder.resolve(csvTable + ".csv"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Shared data set " + dataset + " is missing at " + folder, e);
-    }
-    String[] header = lines.get(0).split(",", -1);
-    String columnsDdl = columnDefinitions(folder, csvTable);
+    DataSets.CsvTable csv = DataSets.csv(dataset, csvTable);
+    List<String> header = csv.header();
+    String columnsDdl = columnDefinitions(dataset, csvTable);
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, " + columnsDdl
           + ")");
     }
     String insert = "INSERT INTO " + table + " (id, " + String.join(", ", header) + ") VALUES (?"
-        + ", ?".repeat(header.length) + ")";
+        + ", ?".repeat(header.size()) + ")";
     int loaded = 0;
     try (PreparedStatement ps = connection.prepareStatement(insert)) {
-      for (int line = 1; line < lines.size(); line++) {
-        if (lines.get(line).isEmpty() || !keep.test(line)) {
+      for (int line = 1; line <= csv.rows().size(); line++) {
+        if (!keep.test(line)) {
           continue;
         }
-        String[] fields = lines.get(line).split(",", -1);
+        List<String> fields = csv.rows().get(line - 1);
         ps.setInt(1, line);
-        for (int i = 0; i < header.length; i++) {
-          if (fields[i].isEmpty()) {
+        for (int i = 0; i < header.size(); i++) {
+          if (fields.get(i).isEmpty()) {
             ps.setNull(i + 2, java.sql.Types.VARCHAR);
           } else {
-            ps.setString(i + 2, fields[i]);
+            ps.setString(i + 2, fields.get(i));
           }
         }
         ps.addBatch();
@@ -84,13 +71,8 @@ final class SharedDatasets {
     }
   }
 
-  private static String columnDefinitions(Path folder, String csvTable) {
-    String schema;
-    try {
-      schema = Files.readString(folder.resolve("schema.sql"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String columnDefinitions(String dataset, String csvTable) {
+    String schema = DataSets.schema(dataset);
     int start = schema.indexOf("CREATE TABLE " + csvTable + " (");
     int open = schema.indexOf('(', start);
     int close = schema.indexOf(");", open);

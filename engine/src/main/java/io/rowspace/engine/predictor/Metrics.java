@@ -10,8 +10,8 @@ import java.util.Arrays;
 public final class Metrics {
   private Metrics() {}
 
-  /** Area under the ROC curve of scores for a binary truth (ties count one half). */
-  static double auc(double[] scores, boolean[] positive) {
+  /** Area under the ROC curve of scores for a binary truth (ties count one half); NaN without both. */
+  public static double auc(double[] scores, boolean[] positive) {
     int n = scores.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {

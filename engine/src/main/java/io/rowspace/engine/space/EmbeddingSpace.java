@@ -45,14 +45,6 @@ import java.util.function.UnaryOperator;
  * in its own native memory scope. {@link #close()} frees the native memory.
  */
 public final class EmbeddingSpace implements AutoCloseable {
-  static final String MAGIC = "RSPS";
-  /** Format 2 added timestamp, email and URL encoders, two slots and nine features per token, and
-   * the mutual-information estimates; format 3 added related tables; format 4 the semantic path
-   * (the sentence vectors of known values, text encoders, sentence weights) and, per epoch, the
-   * reconstruction loss, the objective's weights and the embeddings' health; format 5 the further
-   * summaries of related rows (minimum, spread, distinct values, times since, rates, parents'
-   * values, two-hop roll-ups; written only when a relation has them). Older spaces still load. */
-  static final int VERSION = 5;
   private static final int CHUNK_ROWS = 1024;
   /** Rows the Java pass runs together: their activations stay in the core's caches. */
   private static final int JAVA_CHUNK_ROWS = 32;
@@ -79,7 +71,7 @@ public final class EmbeddingSpace implements AutoCloseable {
   private TransformerInference inference;
   private boolean closed;
 
-  EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
+  public EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
       RelatedTokens related, float[] parameterValues, Map<String, String> options, int epochs,
       double finalValidationLoss,
       String device, long seed, int rowsTrained, double trainSeconds, List<EpochRecord> timeline,
@@ -88,7 +80,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.encoder = encoder;
     this.config = config;
     this.related = related;
-    this.layout = SpaceTrainer.layout(config, related);
+    this.layout = SpaceTokens.layout(config, related);
     if (layout.size() != parameterValues.length) {
       throw new EngineException(EngineException.Kind.INTERNAL, "Space has "
           + parameterValues.length + " weights, its shape needs " + layout.size() + ".");
@@ -120,8 +112,8 @@ public final class EmbeddingSpace implements AutoCloseable {
     return related.relations();
   }
 
-  /** The tokens of the related tables, which a continued training keeps ({@link WarmStart}). */
-  RelatedTokens relatedTokens() {
+  /** The tokens of the related tables, which a continued training keeps. */
+  public RelatedTokens relatedTokens() {
     return related;
   }
 
@@ -358,16 +350,16 @@ public final class EmbeddingSpace implements AutoCloseable {
         for (int r = 0; r < padded; r++) {
           holders[r] = from + Math.min(r, b - 1);
         }
-        MaskedViewObjective.Batch chunk = padded == b
-            ? new MaskedViewObjective.Batch(encoded.range(from, to), relatedRows, holders)
-            : MaskedViewObjective.Batch.of(encoded, relatedRows, holders);
+        SpaceTokens.Batch chunk = padded == b
+            ? new SpaceTokens.Batch(encoded.range(from, to), relatedRows, holders)
+            : SpaceTokens.Batch.of(encoded, relatedRows, holders);
         try (NDManager scope = manager.newSubManager()) {
           Map<String, NDArray> p = layout.views(parameters, scope);
           float[] mask = new float[padded * c];
           for (int r = 0; r < padded; r++) {
             System.arraycopy(maskRow, 0, mask, r * c, c);
           }
-          NDArray content = MaskedViewObjective.tokens(p, scope, chunk, related, d).content();
+          NDArray content = SpaceTokens.of(p, scope, chunk, related, d).content();
           TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
               scope.create(mask, new Shape(padded, c, 1)));
           float[] z = out.embedding().toFloatArray();
@@ -453,8 +445,13 @@ public final class EmbeddingSpace implements AutoCloseable {
   }
 
   /** The shape of the space's transformer. */
-  TabularTransformer.Config config() {
+  public TabularTransformer.Config config() {
     return config;
+  }
+
+  /** The row encoder of the used columns. */
+  public RowEncoder rowEncoder() {
+    return encoder;
   }
 
   /** The layout of the space's flat weight vector (see {@link #weights()}). */
@@ -548,93 +545,6 @@ public final class EmbeddingSpace implements AutoCloseable {
       throw new EngineException(EngineException.Kind.INTERNAL,
           "Embedding space was closed; load it again to use it.");
     }
-  }
-
-  /** The space in Rowspace's versioned binary format. */
-  public byte[] toBytes() {
-    return ModelFile.write(MAGIC, VERSION, out -> {
-      out.writeLong(seed);
-      out.writeInt(rowsTrained);
-      out.writeInt(epochs);
-      out.writeDouble(finalValidationLoss);
-      ModelFile.writeText(out, device);
-      ModelFile.writeMap(out, options);
-      ModelFile.writeProfiles(out, profiles);
-      out.writeInt(config.features());
-      out.writeInt(config.slots());
-      out.writeInt(config.sentenceDim());
-      encoder.write(out);
-      config.write(out);
-      related.write(out);
-      ModelFile.writeFloats(out, parameterValues);
-      out.writeInt(timeline.size());
-      for (EpochRecord r : timeline) {
-        r.write(out);
-      }
-      out.writeInt(mutualInformationBits.size());
-      for (Map.Entry<String, Double> e : mutualInformationBits.entrySet()) {
-        ModelFile.writeText(out, e.getKey());
-        out.writeDouble(e.getValue());
-      }
-    });
-  }
-
-  /** Loads a space saved by {@link #toBytes()}; corrupt bytes give an UNUSABLE_DATA error. */
-  public static EmbeddingSpace fromBytes(byte[] bytes) {
-    return ModelFile.read(bytes, MAGIC, VERSION, "embedding space", (in, version) -> {
-      long seed = in.readLong();
-      int rowsTrained = in.readInt();
-      int epochs = in.readInt();
-      double loss = in.readDouble();
-      double seconds = Double.NaN;
-      String device = ModelFile.readText(in);
-      Map<String, String> options = ModelFile.readMap(in);
-      List<ColumnProfile> profiles = ModelFile.readProfiles(in);
-      // Format 1 wrote no token-input widths: it had one slot and three features per token.
-      int features = version == 1 ? ColumnEncoder.LEGACY_FEATURES : in.readInt();
-      int slots = version == 1 ? ColumnEncoder.LEGACY_SLOTS : in.readInt();
-      if (features < 1 || features > ColumnEncoder.FEATURES || slots < 1
-          || slots > ColumnEncoder.SLOTS) {
-        throw new IOException("invalid token inputs: " + features + " features, " + slots
-            + " slots");
-      }
-      int sentenceDim = version >= 4 ? in.readInt() : 0;
-      RowEncoder encoder = RowEncoder.read(in, slots, features);
-      TabularTransformer.Config config =
-          TabularTransformer.Config.read(in, features, slots, sentenceDim);
-      if (config.columns() != encoder.columnCount()
-          || config.vocabulary() != encoder.vocabularySize()
-          || config.sentenceDim() != encoder.sentenceDimension()) {
-        throw new IOException("transformer shape does not match the column encoders");
-      }
-      RelatedTokens related = version >= 3 ? RelatedTokens.read(in) : RelatedTokens.none();
-      float[] params = ModelFile.readFloats(in);
-      int n = in.readInt();
-      if (n < 0 || n > 1_000_000) {
-        throw new IOException("invalid timeline length " + n);
-      }
-      List<EpochRecord> timeline = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        // Format 4 added the reconstruction loss, the objective's weights and the health of the
-        // embeddings; older epochs have none.
-        timeline.add(EpochRecord.read(in, version >= 4));
-      }
-      if (params.length != SpaceTrainer.layout(config, related).size()) {
-        throw new IOException("weight count " + params.length + " does not match the shape");
-      }
-      Map<String, Double> information = new LinkedHashMap<>();
-      if (version >= 2) {
-        int columns = in.readInt();
-        if (columns < 0 || columns > encoder.columnCount() + related.count()) {
-          throw new IOException("invalid count of information estimates " + columns);
-        }
-        for (int i = 0; i < columns; i++) {
-          information.put(ModelFile.readText(in), in.readDouble());
-        }
-      }
-      return new EmbeddingSpace(profiles, encoder, config, related, params, options, epochs, loss, device,
-          seed, rowsTrained, seconds, timeline, information);
-    });
   }
 
   @Override

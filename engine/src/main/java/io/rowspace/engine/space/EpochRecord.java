@@ -25,9 +25,9 @@ import java.util.List;
  *     deviations squared) over the epoch's batches; NaN without numeric columns and for
  *     predictors
  * @param objectiveWeights the weights of the loss terms in the epoch, as
- *     {@link ObjectiveWeights#describe()} gives them; empty for predictors
+ *     {@code ObjectiveWeights.describe()} in {@code space.train} gives them; empty for predictors
  * @param meanCosine mean pairwise cosine similarity of validation embeddings after the epoch
- *     (see {@link EmbeddingHealth}); NaN for predictors
+ *     (see {@code EmbeddingHealth} in {@code space.train}); NaN for predictors
  * @param effectiveRank effective rank of the validation embeddings after the epoch; NaN for
  *     predictors
  */

@@ -15,6 +15,7 @@ import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.ScalarOps;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
+import io.rowspace.engine.profile.DetectedType;
 import io.rowspace.engine.profile.ColumnProfiler;
 import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
@@ -38,9 +39,9 @@ import java.util.Map;
  * <p>Everything here works on global row indexes into the rows encoded once per training or query
  * batch, so a batch of holder rows never copies its related rows.
  */
-final class RelatedTokens {
+public final class RelatedTokens {
   /** Weight of the L1 penalty on parent gates. */
-  static final float GATE_PENALTY = 0.01f;
+  public static final float GATE_PENALTY = 0.01f;
   private static final int MIN_ROWS_TO_LEARN_COLUMNS = 2;
   /** Written before relations that carry further summaries (space format 5). */
   private static final int FURTHER_SUMMARIES = -1;
@@ -75,7 +76,7 @@ final class RelatedTokens {
   }
 
   /** Rows of one relation encoded once, addressed by global row index. */
-  static final class Encoded {
+  public static final class Encoded {
     final Node node;
     final EncodedRows rows;
     final int[][] members;
@@ -92,10 +93,35 @@ final class RelatedTokens {
       this.counts = counts;
       this.nested = nested;
     }
+
+    /** The relation's rows, encoded; null when the relation reads no column of its own. */
+    public EncodedRows rows() {
+      return rows;
+    }
+
+    /** Per holder row, the indexes of its related rows among {@link #rows()}. */
+    public int[][] members() {
+      return members;
+    }
+
+    /** Per holder row, the relation's standardised summaries, row-major. */
+    public float[] summaries() {
+      return summaries;
+    }
+
+    /** Per holder row, how many related rows it has. */
+    public long[] counts() {
+      return counts;
+    }
+
+    /** The encoded rows of the relations nested under this one. */
+    public List<Encoded> nested() {
+      return nested;
+    }
   }
 
   /** The tokens of a batch of holder rows, and the gate penalty to add to the loss. */
-  record Output(NDArray tokens, NDArray gatePenalty) {}
+  public record Output(NDArray tokens, NDArray gatePenalty) {}
 
   private RelatedTokens(List<Node> top) {
     this.top = List.copyOf(top);
@@ -107,7 +133,7 @@ final class RelatedTokens {
   }
 
   /** No related tables: a space over its root table alone. */
-  static RelatedTokens none() {
+  public static RelatedTokens none() {
     return new RelatedTokens(List.of());
   }
 
@@ -119,26 +145,26 @@ final class RelatedTokens {
   }
 
   /** Number of tokens added to each root row. */
-  int count() {
+  public int count() {
     return top.size();
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return top.isEmpty();
   }
 
   /** The top-level relations, in token order. */
-  List<Relation> relations() {
+  public List<Relation> relations() {
     return top.stream().map(n -> n.relation).toList();
   }
 
   /** Token names, in token order after the root columns. */
-  List<String> names() {
+  public List<String> names() {
     return top.stream().map(n -> n.relation.name()).toList();
   }
 
   /** Per relation (every depth), the profiles of its table's columns. */
-  Map<Relation, List<ColumnProfile>> profiles() {
+  public Map<Relation, List<ColumnProfile>> profiles() {
     Map<Relation, List<ColumnProfile>> map = new LinkedHashMap<>();
     for (Node n : all) {
       map.put(n.relation, n.profiles);
@@ -152,7 +178,7 @@ final class RelatedTokens {
    * @param related one entry per top-level relation
    * @param monitor receives a warning per excluded column
    */
-  static RelatedTokens fit(List<RelatedRows> related, TrainingMonitor monitor) {
+  public static RelatedTokens fit(List<RelatedRows> related, TrainingMonitor monitor) {
     int[] ids = {0};
     List<Node> top = new ArrayList<>();
     for (RelatedRows r : related) {
@@ -178,7 +204,7 @@ final class RelatedTokens {
     RowEncoder encoder = null;
     if (rows.rowCount() >= MIN_ROWS_TO_LEARN_COLUMNS) {
       profiles = ColumnProfiler.profile(rows, forced).stream()
-          .map(SemanticColumns::withoutSentenceModel).toList();
+          .map(RelatedTokens::withoutSentenceModel).toList();
       List<ColumnEncoder> encoders = new ArrayList<>();
       for (ColumnProfile p : profiles) {
         if (p.used()) {
@@ -236,7 +262,7 @@ final class RelatedTokens {
   }
 
   /** Adds the weights of every relation to a layout of width {@code d}. */
-  void addTo(ParameterLayout l, int d) {
+  public void addTo(ParameterLayout l, int d) {
     if (top.isEmpty()) {
       return;
     }
@@ -277,7 +303,7 @@ final class RelatedTokens {
    * Encodes the related rows of a frame once. Relations the frame lacks (rows given by values)
    * count as having no related rows.
    */
-  List<Encoded> encode(Frame frame) {
+  public List<Encoded> encode(Frame frame) {
     List<Encoded> encoded = new ArrayList<>(top.size());
     for (Node n : top) {
       RelatedRows rows = frame.related().stream()
@@ -318,7 +344,7 @@ final class RelatedTokens {
    * Same-value keys of the related tokens for the per-column objective, (holders x tokens): rows
    * without related rows share one key, every other row is its own value.
    */
-  float[] keys(List<Encoded> encoded, int[] holders) {
+  public float[] keys(List<Encoded> encoded, int[] holders) {
     int t = encoded.size();
     float[] keys = new float[holders.length * t];
     for (int i = 0; i < holders.length; i++) {
@@ -333,7 +359,7 @@ final class RelatedTokens {
   }
 
   /** The related tokens of the given holder rows: (holders, tokens, d). */
-  Output forward(Map<String, NDArray> p, NDManager scope, List<Encoded> encoded, int[] holders,
+  public Output forward(Map<String, NDArray> p, NDManager scope, List<Encoded> encoded, int[] holders,
       int d) {
     List<NDArray> gates = new ArrayList<>();
     NDArray tokens = null;
@@ -477,7 +503,7 @@ final class RelatedTokens {
    * a marker (-1, where older spaces wrote the count of relations) and then with their summaries;
    * without any, the bytes are those of older spaces, so their fingerprints do not change.
    */
-  void write(DataOutput out) throws IOException {
+  public void write(DataOutput out) throws IOException {
     boolean summaries = top.stream().anyMatch(n -> n.relation.hasFurtherSummaries());
     if (summaries) {
       out.writeInt(FURTHER_SUMMARIES);
@@ -502,7 +528,8 @@ final class RelatedTokens {
     }
   }
 
-  static RelatedTokens read(DataInput in) throws IOException {
+  /** Reads what {@link #write} wrote, in the space format of any version from 3 on. */
+  public static RelatedTokens read(DataInput in) throws IOException {
     int count = in.readInt();
     boolean summaries = count == FURTHER_SUMMARIES;
     if (summaries) {
@@ -551,5 +578,16 @@ final class RelatedTokens {
       nested.add(readNode(in, r, ids));
     }
     return new Node(id, relation, profiles, encoder, mean, std, nested);
+  }
+
+  /**
+   * A related table's free text is not sent through the sentence model (only the root table's
+   * is): such a column is excluded with the reason.
+   */
+  private static ColumnProfile withoutSentenceModel(ColumnProfile p) {
+    return p.used() && p.detectedType() == DetectedType.TEXT
+        ? p.excluded("free text (" + p.distinct() + " distinct values): the sentence model "
+            + "encodes the root table's text only")
+        : p;
   }
 }

@@ -102,7 +102,7 @@ public final class SpaceForwardPass {
    */
   public NDArray outputs(NDArray weights, NDManager scope, int[] rows) {
     Map<String, NDArray> p = layout.views(weights, scope);
-    MaskedViewObjective.Batch batch = MaskedViewObjective.Batch.of(encoded, relatedRows, rows);
+    SpaceTokens.Batch batch = SpaceTokens.Batch.of(encoded, relatedRows, rows);
     int b = rows.length;
     int c = maskRow.length;
     int d = config.dModel();
@@ -110,7 +110,7 @@ public final class SpaceForwardPass {
     for (int r = 0; r < b; r++) {
       System.arraycopy(maskRow, 0, mask, r * c, c);
     }
-    NDArray content = MaskedViewObjective.tokens(p, scope, batch, related, d).content();
+    NDArray content = SpaceTokens.of(p, scope, batch, related, d).content();
     TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
         scope.create(mask, new Shape(b, c, 1)));
     return out.embedding().concat(out.cls(), 1).concat(out.tokens().reshape(b, (long) c * d), 1);

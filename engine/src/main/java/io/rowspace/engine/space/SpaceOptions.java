@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 
 /**
  * Options of {@code CREATE EMBEDDING SPACE ... WITH (...)}, validated. Every option is optional;
- * unset ones are derived from the data when training starts (see {@link SpaceTrainer}).
+ * unset ones are derived from the data when training starts (see {@link io.rowspace.engine.space.train.SpaceTrainer}).
  */
 public final class SpaceOptions {
   /** The option names this class accepts. */

@@ -7,9 +7,11 @@ import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.testsupport.RocAuc;
+import io.rowspace.testsupport.TrainTestSplit;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +34,9 @@ class CreditPredictorTest {
   void predictorOnCreditDataMatchesLogisticRegression() {
     Frame all = SharedDatasets.load("credit_data", "credit_data");
     assertEquals(4454, all.rowCount());
-    int[][] split = LogisticRegressionBaseline.split(all.rowCount(), 0.25, new Random(7));
-    Frame train = all.rows(split[0]);
-    Frame test = all.rows(split[1]);
+    TrainTestSplit split = TrainTestSplit.of(all.rowCount(), 0.25, new Random(7));
+    Frame train = all.rows(split.train());
+    Frame test = all.rows(split.test());
 
     long t0 = System.nanoTime();
     try (EmbeddingSpace space = SpaceTrainer.train(all, Map.of(), SpaceOptions.defaults(),
@@ -60,7 +62,7 @@ class CreditPredictorTest {
             bad.add(status.equals("bad"));
           }
         }
-        double auc = LogisticRegressionBaseline.auc(scores, bad);
+        double auc = RocAuc.of(scores, bad);
         double baseline = LogisticRegressionBaseline.testAuc(train, test, "status", "bad");
         System.out.printf(Locale.ROOT, "credit_data: space %.1fs (%d epochs), predictor %.1fs, AUC %.4f, "
             + "logistic regression AUC %.4f, validation AUC %.4f, validation ECE %.4f "

@@ -9,9 +9,10 @@ import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class ErrorMessagesTest {
   @Test
   void corruptBytesAreRejectedClearly() {
     EngineException e = assertThrows(EngineException.class,
-        () -> EmbeddingSpace.fromBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
+        () -> SpaceFormat.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
     assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
     assertTrue(e.getMessage().startsWith("Saved embedding space cannot be loaded"), e.getMessage());
   }

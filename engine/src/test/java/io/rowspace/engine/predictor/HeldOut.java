@@ -2,6 +2,7 @@ package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.testsupport.RocAuc;
 
 import java.util.List;
 
@@ -19,6 +20,6 @@ public final class HeldOut {
       scores[i] = predictions.get(i).probabilities().get(label);
       positive[i] = label.equals(rows.value(i, column));
     }
-    return Metrics.auc(scores, positive);
+    return RocAuc.of(scores, positive);
   }
 }

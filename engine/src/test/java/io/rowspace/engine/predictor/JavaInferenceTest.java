@@ -10,7 +10,7 @@ import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.InferencePaths;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import java.util.List;

@@ -1,92 +1,45 @@
 package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
+import io.rowspace.testsupport.LogisticRegression;
+import io.rowspace.testsupport.RocAuc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
- * The baseline predictors are measured against: logistic regression on one-hot categoricals
- * (text columns) and standardised, mean-imputed numeric columns, fitted by full-batch gradient
- * descent with a little L2.
+ * The baseline predictors are measured against: logistic regression (the test-support module's,
+ * L2 penalty 1, the textbook default) on one-hot categoricals (text columns) and standardised,
+ * mean-imputed numeric columns learned from the training rows.
  */
 final class LogisticRegressionBaseline {
   private LogisticRegressionBaseline() {}
 
-  static int[][] split(int n, double testFraction, Random random) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      order.add(i);
-    }
-    java.util.Collections.shuffle(order, random);
-    int testRows = (int) Math.round(n * testFraction);
-    int[] test = order.subList(0, testRows).stream().mapToInt(Integer::intValue).sorted().toArray();
-    int[] train = order.subList(testRows, n).stream().mapToInt(Integer::intValue).sorted()
-        .toArray();
-    return new int[][] {train, test};
-  }
-
+  /** The held-out AUC of the baseline fitted on {@code train}, for {@code target == positive}. */
   static double testAuc(Frame train, Frame test, String target, String positive) {
     int t = train.indexOf(target);
-    List<double[]> encodedTrain = new ArrayList<>();
-    List<Integer> y = new ArrayList<>();
     Encoding encoding = new Encoding(train, t);
+    List<double[]> x = new ArrayList<>();
+    List<Integer> y = new ArrayList<>();
     for (int i = 0; i < train.rowCount(); i++) {
       if (train.value(i, t) != null) {
-        encodedTrain.add(encoding.encode(train, i));
+        x.add(encoding.encode(train, i));
         y.add(train.value(i, t).equals(positive) ? 1 : 0);
       }
     }
-    int d = encoding.width();
-    double[] w = new double[d + 1];
-    int n = encodedTrain.size();
-    for (int iter = 0; iter < 3000; iter++) {
-      double[] grad = new double[d + 1];
-      for (int i = 0; i < n; i++) {
-        double[] x = encodedTrain.get(i);
-        double err = sigmoid(dot(w, x)) - y.get(i);
-        for (int j = 0; j < d; j++) {
-          grad[j] += err * x[j];
-        }
-        grad[d] += err;
-      }
-      for (int j = 0; j <= d; j++) {
-        w[j] -= 0.5 * (grad[j] / n + (j < d ? 1e-4 * w[j] : 0));
-      }
-    }
+    LogisticRegression model = LogisticRegression.fit(x.toArray(double[][]::new),
+        y.stream().mapToInt(Integer::intValue).toArray(), 2, 1.0);
     List<Double> scores = new ArrayList<>();
     List<Boolean> truth = new ArrayList<>();
     for (int i = 0; i < test.rowCount(); i++) {
       if (test.value(i, t) != null) {
-        scores.add(sigmoid(dot(w, encoding.encode(test, i))));
+        scores.add(model.probabilities(encoding.encode(test, i))[1]);
         truth.add(test.value(i, t).equals(positive));
       }
     }
-    return auc(scores, truth);
-  }
-
-  static double auc(List<Double> scores, List<Boolean> truth) {
-    double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
-    boolean[] p = new boolean[truth.size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = truth.get(i);
-    }
-    return Metrics.auc(s, p);
-  }
-
-  private static double dot(double[] w, double[] x) {
-    double s = w[x.length];
-    for (int j = 0; j < x.length; j++) {
-      s += w[j] * x[j];
-    }
-    return s;
-  }
-
-  private static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
+    return RocAuc.of(scores, truth);
   }
 
   /** One-hot and standardisation learned from the training rows. */

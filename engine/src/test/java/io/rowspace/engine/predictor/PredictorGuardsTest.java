@@ -9,10 +9,11 @@ import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.testsupport.RocAuc;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,7 +260,7 @@ class PredictorGuardsTest {
         scores.add(predictions.get(i).probabilities().get("heads"));
         heads.add(test.value(i, coin).equals("heads"));
       }
-      double heldOut = LogisticRegressionBaseline.auc(scores, heads);
+      double heldOut = RocAuc.of(scores, heads);
       // The chance band of a held-out AUC over 500 rows is about 0.5 +- 0.026 per standard error.
       System.out.printf(Locale.ROOT, "coin flip: validation AUC %.3f, held-out AUC %.3f, warnings %s%n",
           predictor.metrics().auc(), heldOut, monitor.warnings);

@@ -10,10 +10,11 @@ import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.InferencePaths;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.testsupport.RocAuc;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class PredictorHeadsTest {
       truth[i] = probability((Double) test.value(i, 0), (Double) test.value(i, 1));
       positive[i] = test.value(i, test.indexOf("SAME")).equals("yes");
     }
-    bestPossibleAuc = Metrics.auc(truth, positive);
+    bestPossibleAuc = RocAuc.of(truth, positive);
     System.out.printf(Locale.ROOT, "best possible held-out AUC %.3f%n", bestPossibleAuc);
     for (String head : HEADS) {
       long start = System.nanoTime();

@@ -7,10 +7,11 @@ import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.testsupport.TrainTestSplit;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,12 @@ class RegressionIntervalTest {
   @Test
   void ninetyPercentIntervalsCoverHeldOutDiamondPrices() {
     Frame diamonds = SharedDatasets.load("diamonds", "diamonds");
-    int[] sample = LogisticRegressionBaseline.split(diamonds.rowCount(), 2400.0
-        / diamonds.rowCount(), new Random(5))[1];
+    int[] sample = TrainTestSplit.of(diamonds.rowCount(), 2400.0 / diamonds.rowCount(),
+        new Random(5)).test();
     Frame rows = diamonds.rows(sample);
-    int[][] split = LogisticRegressionBaseline.split(rows.rowCount(), 1.0 / 3, new Random(6));
-    Frame train = rows.rows(split[0]);
-    Frame test = rows.rows(split[1]);
+    TrainTestSplit split = TrainTestSplit.of(rows.rowCount(), 1.0 / 3, new Random(6));
+    Frame train = rows.rows(split.train());
+    Frame test = rows.rows(split.test());
     long t0 = System.nanoTime();
     try (EmbeddingSpace space = SpaceTrainer.train(rows, Map.of(),
         SpaceOptions.fromMap(Map.of("d_model", "32", "layers", "1", "epochs", "8")),

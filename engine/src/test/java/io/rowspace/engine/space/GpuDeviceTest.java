@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

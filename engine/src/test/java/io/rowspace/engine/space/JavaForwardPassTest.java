@@ -9,6 +9,7 @@ import static io.rowspace.engine.nn.InferencePaths.with;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -9,6 +9,8 @@ import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * A space over a root table and a child table, built from frames as the SQL layer hands them
  * over: each root row with its related rows attached.
  */
-class RelatedTablesSpaceTest {
+public class RelatedTablesSpaceTest {
   private static final Relation VISITS = new Relation("VISITS", "VISITS", Relation.Kind.CHILD,
       List.of("ID"), List.of("CUSTOMER_ID"), List.of("MINUTES"), List.of("DEVICE"),
       List.of("web"), List.of());
 
   /** Customers whose segment follows the mean length of their visits, and nothing else. */
-  static Frame customers(int n, long seed) {
+  public static Frame customers(int n, long seed) {
     Random random = new Random(seed);
     List<Object[]> roots = new ArrayList<>();
     List<Object[]> visits = new ArrayList<>();
@@ -98,7 +100,7 @@ class RelatedTablesSpaceTest {
           .toString());
       assertTrue(a.relatedColumns().get(VISITS).stream()
           .anyMatch(p -> p.name().equals("MINUTES") && p.used()));
-      assertArrayEquals(a.toBytes(), b.toBytes(), "same data and seed, same bytes");
+      assertArrayEquals(SpaceFormat.write(a), SpaceFormat.write(b), "same data and seed, same bytes");
 
       float[][] with = a.embed(rows, Set.of());
       float[][] masked = a.embed(rows, Set.of("VISITS"));
@@ -109,7 +111,7 @@ class RelatedTablesSpaceTest {
       Frame bare = Frame.ofRows(rows.columns(), one);
       assertEquals(1, a.embed(bare, Set.of()).length);
 
-      try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(a.toBytes())) {
+      try (EmbeddingSpace loaded = SpaceFormat.read(SpaceFormat.write(a))) {
         assertEquals(a.relations(), loaded.relations());
         float[][] again = loaded.embed(rows, Set.of());
         for (int i = 0; i < with.length; i++) {

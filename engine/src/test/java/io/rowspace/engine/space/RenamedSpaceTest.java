@@ -3,24 +3,22 @@ package io.rowspace.engine.space;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.Renaming;
-import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A space over a root table and a child table, and a predictor on it, renamed for a database
  * that spells the tables and columns in lower case: on rows under the new names they embed and
- * predict bit for bit as before. And a space over related tables continued with a root column
- * keeps its relations, their encoders and their weights.
+ * predict bit for bit as before.
  */
 class RenamedSpaceTest {
   private static final Map<String, String> KEY = Map.of("ID", "row key");
@@ -83,46 +80,12 @@ class RenamedSpaceTest {
             movedPredictor.predict(moved, lowerRows));
 
         // Saved and loaded, the renamed predictor belongs to the renamed space.
-        try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(moved.toBytes());
+        try (EmbeddingSpace loaded = SpaceFormat.read(SpaceFormat.write(moved));
              Predictor loadedPredictor = PredictorFormat.read(PredictorFormat.write(movedPredictor))) {
           assertSamePredictions(predictor.predict(space, upper),
               loadedPredictor.predict(loaded, lowerRows));
         }
       }
-    }
-  }
-
-  @Test
-  void aSpaceOverARelatedTableContinuesWithItsRelationsAndTheirWeights() {
-    Frame rows = RelatedTablesSpaceTest.customers(120, 5);
-    Map<String, String> options = Map.of("epochs", "2", "d_model", "16", "seed", "5");
-    Map<String, String> withoutAge = Map.of("ID", "row key", "AGE", "held back");
-    try (EmbeddingSpace base = SpaceTrainer.train(rows, withoutAge,
-             SpaceOptions.fromMap(options), TrainingMonitor.NONE);
-         EmbeddingSpace extended = SpaceTrainer.extend(base, rows, KEY, Set.of("AGE"),
-             SpaceOptions.fromMap(options), TrainingMonitor.NONE)) {
-      assertEquals(base.relations(), extended.relations());
-      assertEquals(base.relatedColumns(), extended.relatedColumns(), "the same encoders");
-      assertEquals("AGE", extended.encoders().get(extended.encoders().size() - 1).name());
-      assertTrue(extended.mutualInformationBits().containsKey("VISITS"));
-
-      ParameterLayout layout = SpaceTrainer.trainingLayout(extended.config(),
-          extended.relatedTokens());
-      float[] fresh = new float[(int) layout.size()];
-      Arrays.fill(fresh, 7f);
-      float[] initial = WarmStart.weights(base, layout, fresh);
-      ParameterLayout baseLayout = base.parameterLayout();
-      for (String name : List.of("relpos", "rel0.embed", "rel0.scalar.w", "rel0.row.w",
-          "rel0.attn.q", "rel0.pool.w", "layer0.qkv.w")) {
-        assertArrayEquals(slice(base.weights(), baseLayout, name),
-            slice(initial, layout, name), name + " is kept");
-      }
-
-      Frame bare = new Frame(rows.columns(), columns(rows));
-      EngineException e = assertThrows(EngineException.class, () -> SpaceTrainer.extend(base,
-          bare, KEY, Set.of("AGE"), SpaceOptions.fromMap(options), TrainingMonitor.NONE));
-      assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
-      assertTrue(e.getMessage().contains("VISITS"), e.getMessage());
     }
   }
 
@@ -162,10 +125,5 @@ class RenamedSpaceTest {
       columns.add(rows.column(c));
     }
     return columns;
-  }
-
-  private static float[] slice(float[] weights, ParameterLayout layout, String name) {
-    int from = (int) layout.offset(name);
-    return Arrays.copyOfRange(weights, from, from + (int) layout.size(name));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.store.SpaceFormat;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SavedFormatsTest {
     String[] rows = new String(resource("space-v" + version + "-embeddings.txt"),
         StandardCharsets.US_ASCII).strip().split("\n");
     Frame penguins = SharedDatasets.load("penguins", "penguins");
-    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(bytes)) {
+    try (EmbeddingSpace space = SpaceFormat.read(bytes)) {
       assertEquals(version == 1, space.mutualInformationBits().isEmpty(),
           "format 1 had no estimates");
       float[][] embeddings = space.embed(penguins.rows(new int[] {0, 1, 2}), Set.of());
@@ -58,7 +59,7 @@ class SavedFormatsTest {
         }
         assertArrayEquals(expected, embeddings[r], 1e-6f, "penguin " + r);
       }
-      try (EmbeddingSpace resaved = EmbeddingSpace.fromBytes(space.toBytes())) {
+      try (EmbeddingSpace resaved = SpaceFormat.read(SpaceFormat.write(space))) {
         assertEquals(space.fingerprint(), resaved.fingerprint(),
             "re-saving in the new format keeps the identity predictors check");
       }

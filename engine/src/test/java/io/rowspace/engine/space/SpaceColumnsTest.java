@@ -8,6 +8,8 @@ import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
+import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class SpaceColumnsTest {
   static void trainOnce() {
     table = customers();
     try (EmbeddingSpace space = train(table, "20")) {
-      firstBytes = space.toBytes();
+      firstBytes = SpaceFormat.write(space);
       firstEmbeddings = space.embed(table, Set.of());
       information = space.mutualInformationBits();
       columns = space.columns();
@@ -146,7 +148,7 @@ class SpaceColumnsTest {
   @Test
   void retrainingWithTheNewEncodersGivesTheSameBytesAndEmbeddings() {
     try (EmbeddingSpace a = train(table, "3"); EmbeddingSpace b = train(table, "3")) {
-      assertArrayEquals(a.toBytes(), b.toBytes());
+      assertArrayEquals(SpaceFormat.write(a), SpaceFormat.write(b));
       float[][] ea = a.embed(table, Set.of());
       float[][] eb = b.embed(table, Set.of());
       for (int i = 0; i < ea.length; i++) {
@@ -157,7 +159,7 @@ class SpaceColumnsTest {
 
   @Test
   void loadingKeepsTheEstimatesAndTheEmbeddings() {
-    try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(firstBytes)) {
+    try (EmbeddingSpace loaded = SpaceFormat.read(firstBytes)) {
       assertEquals(information, loaded.mutualInformationBits());
       assertEquals(columns, loaded.columns());
       float[][] embeddings = loaded.embed(table, Set.of());

@@ -8,6 +8,8 @@ import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +28,7 @@ class TrainingThreadsTest {
         SpaceOptions.fromMap(Map.of("epochs", "2")), TrainingMonitor.NONE);
         Predictor predictor = PredictorTrainer.train(space, penguins, "species",
             PredictorOptions.defaults(), TrainingMonitor.NONE)) {
-      return new byte[][] {space.toBytes(), PredictorFormat.write(predictor)};
+      return new byte[][] {SpaceFormat.write(space), PredictorFormat.write(predictor)};
     }
   }
 

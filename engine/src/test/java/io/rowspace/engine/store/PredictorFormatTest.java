@@ -119,7 +119,7 @@ class PredictorFormatTest {
     assertEquals(5, bytes[4]);
     List<String> expected = List.of(new String(resource("predictor-v5-trees.expected.csv"),
         StandardCharsets.UTF_8).split("\n"));
-    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(resource("predictor-v5-trees.space.bin"));
+    try (EmbeddingSpace space = SpaceFormat.read(resource("predictor-v5-trees.space.bin"));
          Predictor p = PredictorFormat.read(bytes)) {
       assertEquals(8, p.blend().embeddingWidth(), "its trees read the 8 embedding features");
       assertTrue(p.globalImportance().isEmpty(), "format 5 has no global importance");

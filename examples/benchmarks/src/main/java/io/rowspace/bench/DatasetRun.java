@@ -2,6 +2,7 @@ package io.rowspace.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rowspace.testsupport.LogisticRegression;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import java.lang.management.ManagementFactory;
 import java.sql.Types;

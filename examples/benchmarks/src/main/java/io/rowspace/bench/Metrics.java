@@ -1,7 +1,6 @@
 package io.rowspace.bench;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import io.rowspace.testsupport.RocAuc;
 
 /** The held-out metrics the benchmark reports, computed the same way for every model. */
 final class Metrics {
@@ -15,34 +14,14 @@ final class Metrics {
    */
   static double areaUnderCurve(double[] scores, boolean[] positive) {
     checkLengths(scores.length, positive.length);
-    Integer[] order = new Integer[scores.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    int positives = 0;
+    for (boolean p : positive) {
+      positives += p ? 1 : 0;
     }
-    Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-    double positiveRankSum = 0;
-    long positives = 0;
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j < order.length && scores[order[j]] == scores[order[i]]) {
-        j++;
-      }
-      double averageRank = (i + 1 + j) / 2.0;
-      for (int k = i; k < j; k++) {
-        if (positive[order[k]]) {
-          positiveRankSum += averageRank;
-          positives++;
-        }
-      }
-      i = j;
-    }
-    long negatives = order.length - positives;
-    if (positives == 0 || negatives == 0) {
-      return Double.NaN;
-    }
-    return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    return positives == 0 || positives == positive.length ? Double.NaN
+        : RocAuc.of(scores, positive);
   }
+
 
   /** The share of rows whose predicted label equals the actual one. NaN without rows. */
   static double accuracy(String[] predicted, String[] actual) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import io.rowspace.datagen.ChurnShopGenerator;
 import io.rowspace.datagen.RelatedDataGenerator;
+import io.rowspace.testsupport.LogisticRegression;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**

@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import io.rowspace.testsupport.CholeskySolver;
+
 /**
  * Linear regression with an L2 penalty on the weights (not the intercept), solved exactly from
  * the normal equations: minimises {@code sum (y - w.x - b)^2 + l2 * |w|^2}.

@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import io.rowspace.testsupport.CholeskySolver;
+
 /**
  * A linear probe: multinomial logistic regression on whitened inputs, fitted by Nesterov's
  * accelerated gradient on the mean cross-entropy plus {@code l2/2 * |W|^2}, the step being the

@@ -3,6 +3,8 @@ package io.rowspace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.testsupport.DataSets;
+
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ class SharedCsvRoundTripTest {
   @ValueSource(strings = {"ames/ames", "credit_data/credit_data", "diamonds/diamonds",
       "mlc_churn/mlc_churn", "penguins/penguins", "psid/persons", "psid/person_years"})
   void importedTableHoldsTheFilesValues(String file) throws Exception {
-    Path csv = Path.of(System.getProperty("rowspace.datasets", "../datasets"), file + ".csv");
+    Path csv = DataSets.folder(file.substring(0, file.indexOf('/')))
+        .resolve(file.substring(file.indexOf('/') + 1) + ".csv");
     assertTrue(Files.isReadable(csv), "data set file " + csv);
     String name = file.substring(file.indexOf('/') + 1);
     try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:round_trip")) {

@@ -6,7 +6,8 @@ import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
-import io.rowspace.engine.space.SpaceTrainer;
+import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 import io.rowspace.multitable.RelatedRowReader;
 import io.rowspace.multitable.RelationRead;
 import io.rowspace.multitable.RelationshipCheck;
@@ -173,7 +174,7 @@ final class CreateEmbeddingSpaceCommand {
       SpaceSearchIndex.Choice search = SpaceSearchIndex.choose(rowVectors,
           spaceOptions.exactSearchRows(), space.seed(), context, what);
       byte[] index = search.index();
-      byte[] model = space.toBytes();
+      byte[] model = SpaceFormat.write(space);
       List<ColumnRecord> columns = columnRecords(root, space.columns(),
           space.mutualInformationBits());
       int used = (int) columns.stream().filter(ColumnRecord::used).count();

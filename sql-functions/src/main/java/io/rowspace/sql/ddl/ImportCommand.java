@@ -2,6 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.engine.store.SpaceFormat;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
@@ -145,7 +146,7 @@ final class ImportCommand {
     NameBinding binding = new NameBinding(context.connection(),
         ObjectNames.schemaReader(session, context.connection()),
         session.database().defaultSchema(), session.database()::fold);
-    try (EmbeddingSpace space = EmbeddingSpace.fromBytes(
+    try (EmbeddingSpace space = SpaceFormat.read(
         archive.space().blobs().get(BlobKind.SPACE))) {
       return binding.bind(archive.space(), space, archive.predictors(), rootSchema(archive),
           "embedding space '" + spaceName + "'");

@@ -7,6 +7,7 @@ import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.store.SpaceFormat;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
@@ -44,7 +45,7 @@ public final class ModelCache {
     if (entry == null || !entry.checksum().equals(record.checksum())) {
       byte[] bytes = catalog.loadBlob(BlobKind.SPACE, record.name(), record.version(),
           record.checksum());
-      EmbeddingSpace loaded = EmbeddingSpace.fromBytes(bytes);
+      EmbeddingSpace loaded = SpaceFormat.read(bytes);
       entry = new Entry<>(record.checksum(), loaded);
       spaces.put(record.name(), entry);
     }

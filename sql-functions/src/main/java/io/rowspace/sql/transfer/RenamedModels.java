@@ -5,6 +5,7 @@ import io.rowspace.engine.data.Renaming;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.engine.store.SpaceFormat;
 import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelRows;
@@ -51,10 +52,10 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
     EmbeddingSpace.Renamed renamed;
     byte[] spaceBytes;
     Map<String, String> joins = new LinkedHashMap<>();
-    try (EmbeddingSpace loaded = EmbeddingSpace.fromBytes(space.blobs().get(BlobKind.SPACE))) {
+    try (EmbeddingSpace loaded = SpaceFormat.read(space.blobs().get(BlobKind.SPACE))) {
       renamed = loaded.renamed(names, root);
       joinTexts(loaded.relations(), renamed.space().relations(), root, names.table(root), joins);
-      spaceBytes = renamed.space().toBytes();
+      spaceBytes = SpaceFormat.write(renamed.space());
     }
     String checksum = Catalog.checksum(spaceBytes);
     ModelRows rows = space.rows()

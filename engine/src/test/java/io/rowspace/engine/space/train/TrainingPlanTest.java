@@ -1,0 +1,40 @@
+package io.rowspace.engine.space.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rowspace.engine.space.SpaceOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a space's shape is when the user gives no options. */
+class TrainingPlanTest {
+  private static int width(int rows, int columns, Map<String, String> options) {
+    return TrainingPlan.derive(rows, columns, SpaceOptions.fromMap(options)).dModel();
+  }
+
+  @Test
+  void aLargeWideTableGetsAWideModel() {
+    assertEquals(192, width(16_000, 17, Map.of()), "letter recognition's shape");
+    assertEquals(192, width(100_000, 12, Map.of()));
+  }
+
+  @Test
+  void aVeryLargeTableKeepsANarrowerModelSoTrainingTimeStaysBounded() {
+    assertEquals(64, width(1_000_000, 40, Map.of()));
+    assertEquals(48, width(100_001, 14, Map.of()));
+  }
+
+  @Test
+  void smallerOrNarrowerTablesKeepTheDefaultWidth() {
+    assertEquals(48, width(9_999, 17, Map.of()), "fewer rows");
+    assertEquals(48, width(54_000, 10, Map.of()), "diamonds: many rows, few columns");
+    assertEquals(48, width(5_000, 20, Map.of()), "churn: many columns, fewer rows");
+    assertEquals(32, width(300, 6, Map.of()), "six columns or fewer");
+  }
+
+  @Test
+  void theOptionOverridesTheDerivedWidth() {
+    assertEquals(48, width(16_000, 17, Map.of("d_model", "48")));
+    assertEquals(64, width(300, 6, Map.of("d_model", "64")));
+  }
+}
