@@ -51,7 +51,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Rewrites a query that calls Rowspace functions into one Calcite can run: each model call gets
  * the current row's input values, each as an operand of its own type ({@link ModelCallOperator});
- * the table functions get the session id. {@code PREDICT('p')} resolves the predictor's input
+ * the table functions get their constant arguments. {@code PREDICT('p')} resolves the predictor's input
  * columns <em>by name</em> in the FROM scope of its SELECT (SPEC section 4); columns the scope
  * lacks are missing. The predictor is bound to the session once, here, not per row.
  */
@@ -500,10 +500,8 @@ public final class FunctionQueryRewriter {
     return internalCall(function.sqlName(), operands);
   }
 
-  private SqlNode internalCall(String function, String sessionId, String model,
-      SqlNode... rest) {
+  private SqlNode internalCall(String function, String model, SqlNode... rest) {
     List<SqlNode> operands = new ArrayList<>();
-    operands.add(SqlLiteral.createCharString(sessionId, POS));
     operands.add(SqlLiteral.createCharString(model, POS));
     operands.addAll(List.of(rest));
     return internalCall(function, operands);
@@ -577,7 +575,7 @@ public final class FunctionQueryRewriter {
       throw RowspaceErrors.invalidArgument("EMBEDDINGS takes only the space's name, e.g. "
           + "TABLE(EMBEDDINGS('" + record.name() + "')).");
     }
-    return internalCall(CalciteQueries.EMBEDDINGS, session.id(), record.name());
+    return internalCall(CalciteQueries.EMBEDDINGS, record.name());
   }
 
   // ------------------------------------------------------------------ SIMILAR_ROWS
@@ -673,7 +671,6 @@ public final class FunctionQueryRewriter {
       }
     }
     List<SqlNode> rewritten = new ArrayList<>();
-    rewritten.add(SqlLiteral.createCharString(session.id(), POS));
     rewritten.add(SqlLiteral.createCharString(name, POS));
     rewritten.add(cast(operands.get(1), SqlTypeName.VARCHAR));
     rewritten.add(cast(k, SqlTypeName.INTEGER));
@@ -718,7 +715,7 @@ public final class FunctionQueryRewriter {
       case "ROC_CURVE" -> CalciteQueries.ROC_CURVE;
       default -> CalciteQueries.CALIBRATION_CURVE;
     };
-    return internalCall(internal, session.id(), bound.record().name(),
+    return internalCall(internal, bound.record().name(),
         SqlLiteral.createCharString(sql, POS), SqlLiteral.createCharString(source, POS));
   }
 
@@ -734,6 +731,6 @@ public final class FunctionQueryRewriter {
       throw RowspaceErrors.importanceNotMeasured(bound.record().name(), bound.record().space(),
           bound.record().target());
     }
-    return internalCall(CalciteQueries.FEATURE_IMPORTANCE, session.id(), bound.record().name());
+    return internalCall(CalciteQueries.FEATURE_IMPORTANCE, bound.record().name());
   }
 }
