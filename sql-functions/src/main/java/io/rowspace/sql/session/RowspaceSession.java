@@ -1,7 +1,7 @@
 package io.rowspace.sql.session;
 
 import io.rowspace.engine.EngineRuntime;
-import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.planner.SchemaReader;
