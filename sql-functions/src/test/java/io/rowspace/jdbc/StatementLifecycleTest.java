@@ -305,7 +305,8 @@ class StatementLifecycleTest {
       similar.setInt(2, 0);
       SQLException zero = assertThrows(SQLException.class, () -> ids(similar));
       assertEquals("22023", zero.getSQLState(), zero.getMessage());
-      assertTrue(zero.getMessage().contains("k must be between 1 and"), zero.getMessage());
+      assertTrue(zero.getMessage().contains("k must be an integer between 1 and"),
+          zero.getMessage());
       similar.setNull(2, Types.INTEGER);
       SQLException nullK = assertThrows(SQLException.class, () -> ids(similar));
       assertTrue(nullK.getMessage().contains("not NULL"), nullK.getMessage());

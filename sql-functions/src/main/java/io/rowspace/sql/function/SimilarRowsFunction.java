@@ -8,6 +8,7 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.RowspaceSession;
@@ -74,11 +75,10 @@ public final class SimilarRowsFunction {
       RowspaceSession session = SessionSchema.of(context);
       int maxK = session.settings().maxK();
       if (k == null) {
-        throw FunctionQueryRewriter.nullK(space, maxK);
+        throw ErrorCode.SIMILAR_ROWS_NULL_K.exception(space, maxK);
       }
       if (k < 1 || k > maxK) {
-        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + space + "', ..., " + k
-            + "): k must be between 1 and " + maxK + " (connection property rowspace.maxK).");
+        throw ErrorCode.SIMILAR_ROWS_K_RANGE.exception(space, k, maxK);
       }
       SpaceRecord record = session.spaceRecordOfExecution(space);
       if (key == null) {
@@ -91,10 +91,8 @@ public final class SimilarRowsFunction {
       RowVectors vectors = search.vectors();
       int row = vectors.rowOf(RowKey.part(key));
       if (row < 0) {
-        throw RowspaceErrors.invalidArgument("No row of embedding space '" + record.name()
-            + "' has key " + key + " (" + String.join(", ", record.keyColumns()) + "). If the "
-            + "row was added after the space was built, run REFRESH EMBEDDING SPACE "
-            + record.name() + ".");
+        throw ErrorCode.UNKNOWN_ROW_KEY.exception(record.name(), key,
+            String.join(", ", record.keyColumns()));
       }
       float[] query = vectors.vector(row);
       KeyedRowFetcher fetcher = new KeyedRowFetcher(session, root);
