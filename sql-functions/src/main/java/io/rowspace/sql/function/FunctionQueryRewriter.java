@@ -612,7 +612,7 @@ public final class FunctionQueryRewriter {
    * SIMILAR_ROWS without k. A NULL k is refused rather than read as "no limit": every row of a
    * large table is never what was meant, and rowspace.maxK bounds what one call returns.
    */
-  static SQLException nullK(String space, int maxK) {
+  private static SQLException nullK(String space, int maxK) {
     return ErrorCode.SIMILAR_ROWS_NULL_K.exception(space, maxK);
   }
 
