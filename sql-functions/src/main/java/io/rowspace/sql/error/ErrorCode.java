@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * its text and checked on every use.
  *
  * <p>Codes are never reused or renumbered: a user may search for one. The last two entries carry
- * messages written where the error arises ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA});
- * they are what remains to be brought into the catalogue, one message at a time.
+ * the engine's own messages ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA}, raised by
+ * {@link EngineErrors}: the engine knows no SQL and words its failures itself); every message
+ * written in this module is an entry of its own.
  */
 public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
@@ -313,9 +314,9 @@ public enum ErrorCode {
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "
       + "backing database allowing more connections help."),
-  /** An invalid option or argument, its message written where it is checked. */
+  /** An invalid option or argument, in the engine's words. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
-  /** Data a statement cannot use, its message written where it is found. */
+  /** Data a statement cannot use, in the engine's words. */
   UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
 
   private final int code;
