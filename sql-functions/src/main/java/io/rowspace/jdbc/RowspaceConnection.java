@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.sql.function.CalciteQueries;
 import io.rowspace.sql.routing.StatementRoute;
 import io.rowspace.sql.routing.StatementRouter;

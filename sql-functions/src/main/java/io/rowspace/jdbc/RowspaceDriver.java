@@ -1,6 +1,9 @@
 package io.rowspace.jdbc;
 
 import io.rowspace.jdbc.remote.RemoteDriver;
+import io.rowspace.sql.backing.BackingDatabase;
+import io.rowspace.sql.backing.DamagedDatabaseFile;
+import io.rowspace.sql.backing.DurableH2Settings;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;

@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.backing.DurableH2Settings;
 import io.rowspace.sql.error.ErrorCode;
 import java.sql.SQLException;
 

@@ -1,10 +1,9 @@
 /**
  * The Rowspace JDBC driver (SPEC section 2). {@link io.rowspace.jdbc.RowspaceDriver} accepts
- * {@code jdbc:rowspace:} URLs and opens a {@link io.rowspace.jdbc.RowspaceConnection} over a
- * HikariCP pool of the backing database ({@link io.rowspace.jdbc.BackingDatabase}), shared by all
- * connections with the same URL and user. An embedded H2 file URL is opened with the settings
- * of {@link io.rowspace.jdbc.DurableH2Settings}, so that a killed process loses nothing committed,
- * and a file H2 reports damaged is refused as {@link io.rowspace.jdbc.DamagedDatabaseFile}.
+ * {@code jdbc:rowspace:} URLs and opens a {@link io.rowspace.jdbc.RowspaceConnection} over the
+ * backing database ({@code io.rowspace.sql.backing}: its HikariCP pool, shared by all
+ * connections with the same URL and user, an own connection per Rowspace connection, the
+ * durable settings of an embedded H2 file).
  *
  * <p>{@link io.rowspace.jdbc.RowspaceStatement} routes each statement: Rowspace statements run
  * here, queries calling Rowspace functions run through Calcite, and all else runs on the backing

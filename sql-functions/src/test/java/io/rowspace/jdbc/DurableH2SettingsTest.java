@@ -2,6 +2,7 @@ package io.rowspace.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rowspace.sql.backing.BackingDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

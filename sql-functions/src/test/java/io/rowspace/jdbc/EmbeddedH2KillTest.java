@@ -3,6 +3,7 @@ package io.rowspace.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.sql.backing.DurableH2Settings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

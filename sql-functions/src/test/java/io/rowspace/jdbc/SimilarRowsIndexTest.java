@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.sql.backing.BackingDatabase;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;

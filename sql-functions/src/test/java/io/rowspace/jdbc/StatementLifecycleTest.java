@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -284,6 +285,79 @@ class StatementLifecycleTest {
     }
     assertEquals(3, column("SELECT * FROM TABLE(SIMILAR_ROWS('trip_space', 500, 3))", "ID")
         .size());
+  }
+
+  @Test
+  void preparedTableFunctionsUseTheSpaceAsItIsWhenTheyRun() throws SQLException {
+    execute("INSERT INTO trips VALUES (500, 12.5, 'bike', FALSE, 4)");
+    try (PreparedStatement similar = connection.prepareStatement(
+             "SELECT id FROM TABLE(SIMILAR_ROWS('trip_space', ?, ?))");
+         PreparedStatement embeddings = connection.prepareStatement(
+             "SELECT COUNT(*), SUM(x) FROM TABLE(EMBEDDINGS('trip_space'))")) {
+      similar.setInt(1, 500);
+      similar.setInt(2, 3);
+      SQLException unknown = assertThrows(SQLException.class, () -> ids(similar));
+      assertEquals("22023", unknown.getSQLState(), unknown.getMessage());
+      assertTrue(unknown.getMessage().contains("REFRESH EMBEDDING SPACE"), unknown.getMessage());
+      similar.setInt(1, 7);
+      List<Integer> nearSeven = ids(similar);
+      assertEquals(3, nearSeven.size(), "k as a parameter");
+      similar.setInt(2, 0);
+      SQLException zero = assertThrows(SQLException.class, () -> ids(similar));
+      assertEquals("22023", zero.getSQLState(), zero.getMessage());
+      assertTrue(zero.getMessage().contains("k must be an integer between 1 and"),
+          zero.getMessage());
+      similar.setNull(2, Types.INTEGER);
+      SQLException nullK = assertThrows(SQLException.class, () -> ids(similar));
+      assertTrue(nullK.getMessage().contains("not NULL"), nullK.getMessage());
+      assertEquals(List.of(240), ids(embeddings, 1));
+
+      execute("REFRESH EMBEDDING SPACE trip_space");
+      similar.setInt(1, 500);
+      similar.setInt(2, 3);
+      assertEquals(3, ids(similar).size(), "the prepared query finds the refreshed row");
+      assertEquals(List.of(241), ids(embeddings, 1), "and lists it");
+
+      execute("CREATE OR REPLACE EMBEDDING SPACE trip_space ON trips "
+          + "WITH (epochs = 3, seed = 77)");
+      similar.setInt(1, 7);
+      List<Integer> replaced = ids(similar);
+      assertEquals(column("SELECT id FROM TABLE(SIMILAR_ROWS('trip_space', 7, 3))", "ID"),
+          replaced.stream().map(String::valueOf).toList(),
+          "the prepared query searches the replaced space as a new query does");
+      double sumAfter = sumOfX(embeddings);
+      try (Statement statement = connection.createStatement();
+           ResultSet rs = statement.executeQuery(
+               "SELECT SUM(x) FROM TABLE(EMBEDDINGS('trip_space'))")) {
+        assertTrue(rs.next());
+        assertEquals(rs.getDouble(1), sumAfter, 1e-9, "the replaced space's embeddings");
+      }
+
+      execute("DROP EMBEDDING SPACE trip_space CASCADE");
+      SQLException dropped = assertThrows(SQLException.class, () -> ids(similar));
+      assertEquals("42704", dropped.getSQLState(), dropped.getMessage());
+    }
+  }
+
+  private static List<Integer> ids(PreparedStatement ps) throws SQLException {
+    return ids(ps, 1);
+  }
+
+  private static List<Integer> ids(PreparedStatement ps, int column) throws SQLException {
+    List<Integer> ids = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getInt(column));
+      }
+    }
+    return ids;
+  }
+
+  private static double sumOfX(PreparedStatement embeddings) throws SQLException {
+    try (ResultSet rs = embeddings.executeQuery()) {
+      assertTrue(rs.next());
+      return rs.getDouble(2);
+    }
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.rowspace.bench;
 
-import io.rowspace.jdbc.BackingDatabase;
-import io.rowspace.jdbc.DurableH2Settings;
+import io.rowspace.sql.backing.BackingDatabase;
+import io.rowspace.sql.backing.DurableH2Settings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

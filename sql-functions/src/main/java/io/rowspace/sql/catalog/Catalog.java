@@ -3,7 +3,7 @@ package io.rowspace.sql.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.sql.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;

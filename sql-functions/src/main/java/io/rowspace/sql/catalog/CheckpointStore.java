@@ -1,6 +1,6 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.backing.BackingDatabase;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,5 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.jdbc.ProgressListener;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.JobOwner;
 import io.rowspace.sql.error.SqlStates;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (the JVM exits or is killed), the next connection to the database marks it FAILED
  * (abandoned); re-running its statement resumes from its last checkpoint.
  */
-final class BackgroundJob implements ProgressListener {
+final class BackgroundJob implements StatementProgress {
   /** Progress is written to the catalog at most this often. */
   private static final long UPDATE_NANOS = 1_000_000_000L;
   /** Renews the heartbeat of every job of this process; its thread does not keep the JVM up. */

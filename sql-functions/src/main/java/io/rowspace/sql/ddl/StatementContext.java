@@ -1,6 +1,5 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.jdbc.ProgressListener;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -15,12 +14,12 @@ import java.util.function.BooleanSupplier;
 public final class StatementContext {
   private final RowspaceSession session;
   private final Connection connection;
-  private final ProgressListener progress;
+  private final StatementProgress progress;
   private final BooleanSupplier cancelled;
   private final List<String> warnings = new ArrayList<>();
 
   public StatementContext(RowspaceSession session, Connection connection,
-      ProgressListener progress, BooleanSupplier cancelled) {
+      StatementProgress progress, BooleanSupplier cancelled) {
     this.session = session;
     this.connection = connection;
     this.progress = progress;
@@ -35,7 +34,7 @@ public final class StatementContext {
     return connection;
   }
 
-  public ProgressListener progress() {
+  public StatementProgress progress() {
     return progress;
   }
 

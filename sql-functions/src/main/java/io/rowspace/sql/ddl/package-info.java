@@ -3,7 +3,9 @@
  * ({@code StatementCommands} says which), run by
  * {@link io.rowspace.sql.ddl.RowspaceStatementExecutor}. Commands resolve names,
  * read rows through the planner and multi-table modules, call the engine, and store results
- * through the catalog; engine failures become the SQL errors of SPEC section 9.
+ * through the catalog; engine failures become the SQL errors of SPEC section 9. A statement
+ * reports its progress to a {@link io.rowspace.sql.ddl.StatementProgress} (the driver's
+ * {@code ProgressListener} is one), so this package needs nothing of the driver above it.
  *
  * <p>Beside the commands: {@code BackgroundCommand} wraps the command of a statement given
  * {@code async = true} to run as a {@code BackgroundJob} ({@code BackgroundJobs} holds the running

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * its text and checked on every use.
  *
  * <p>Codes are never reused or renumbered: a user may search for one. The last two entries carry
- * messages written where the error arises ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA});
- * they are what remains to be brought into the catalogue, one message at a time.
+ * the engine's own messages ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA}, raised by
+ * {@link EngineErrors}: the engine knows no SQL and words its failures itself); every message
+ * written in this module is an entry of its own.
  */
 public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
@@ -255,13 +256,67 @@ public enum ErrorCode {
       + "batched; execute them one at a time: {0}"),
   VECTORS_UNREADABLE(80103, SqlStates.UNUSABLE_DATA, "The embedded rows of space '{0}' cannot be "
       + "read: {1}"),
+  ROW_COUNT_RANGE(80104, SqlStates.INVALID_ARGUMENT, "{0} {1}: in a query that calls a Rowspace "
+      + "function a row count must be an integer between 0 and {2}."),
+  PROBA_NEEDS_CLASSIFICATION(80105, SqlStates.INVALID_ARGUMENT, "PREDICT_PROBA needs a "
+      + "classification predictor; '{0}' predicts the number {1}. Use PREDICT or PREDICT_DETAILS "
+      + "for its interval."),
+  UNKNOWN_CLASS(80106, SqlStates.INVALID_ARGUMENT, "PREDICT_PROBA('{0}', '{1}'): '{1}' is not a "
+      + "class of {2}. Classes: {3}."),
+  MODEL_NAME_NOT_LITERAL(80107, SqlStates.INVALID_ARGUMENT, "The first argument of {0} must be "
+      + "the {1}'s name as a string literal, e.g. {0}('churn')."),
+  ROW_VALUES_BY_NAME(80108, SqlStates.INVALID_ARGUMENT, "{0}('{1}', ...): give row values by "
+      + "name, e.g. {0}('{1}', age => 42)."),
+  NO_INPUT_COLUMNS(80109, SqlStates.UNKNOWN_COLUMN, "{0}('{1}') finds none of its input columns "
+      + "({2}) in the FROM clause of its SELECT. Select FROM a table that has them, or give the "
+      + "values by name, e.g. {0}('{1}', {3} => ...)."),
+  ANOMALY_SCORE_ARGUMENTS(80110, SqlStates.INVALID_ARGUMENT, "ANOMALY_SCORE takes only the "
+      + "space's name, e.g. ANOMALY_SCORE('{0}'); it scores the current row."),
+  EMBEDDINGS_ARGUMENTS(80111, SqlStates.INVALID_ARGUMENT, "EMBEDDINGS takes only the space's "
+      + "name, e.g. TABLE(EMBEDDINGS('{0}'))."),
+  SIMILAR_ROWS_ARGUMENTS(80112, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS takes the space's name "
+      + "as a string literal, a key and k, e.g. TABLE(SIMILAR_ROWS('shop', 42, 10))."),
+  SIMILAR_ROWS_NULL_K(80113, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS('{0}', ..., NULL): k must "
+      + "be an integer between 1 and {1} (connection property rowspace.maxK), not NULL."),
+  SIMILAR_ROWS_TEXT_K(80114, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS('{0}', ..., '{1}'): k must "
+      + "be an integer between 1 and {2} (connection property rowspace.maxK), not text."),
+  SIMILAR_ROWS_K_RANGE(80115, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS('{0}', ..., {1}): k must "
+      + "be an integer between 1 and {2} (connection property rowspace.maxK)."),
+  SIMILAR_ROWS_SUBQUERY(80116, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS('{0}', key, k): the key "
+      + "and k must be values (a number or string, or a parameter), not a subquery. Run the "
+      + "subquery first and pass its value, or join: SELECT ... FROM t, TABLE(SIMILAR_ROWS('{0}', "
+      + "42, 5)) s."),
+  SIMILAR_ROWS_LITERAL(80117, SqlStates.INVALID_ARGUMENT, "SIMILAR_ROWS('{0}', key, k): the key "
+      + "and k must be values (a number or string, or a parameter), not {1} {2}."),
+  UNKNOWN_ROW_KEY(80118, SqlStates.INVALID_ARGUMENT, "No row of embedding space '{0}' has key {1} "
+      + "({2}). If the row was added after the space was built, run REFRESH EMBEDDING SPACE {0}."),
+  CURVE_ARGUMENTS(80119, SqlStates.INVALID_ARGUMENT, "{0} takes the predictor's name and the "
+      + "labelled rows, as TABLE t or a query, e.g. TABLE({0}('{1}', TABLE t)) or TABLE({0}('{1}', "
+      + "(SELECT * FROM t WHERE ...)))."),
+  FEATURE_IMPORTANCE_ARGUMENTS(80120, SqlStates.INVALID_ARGUMENT, "FEATURE_IMPORTANCE takes only "
+      + "the predictor's name, e.g. TABLE(FEATURE_IMPORTANCE('{0}'))."),
+  NO_KNOWN_LABELS(80121, SqlStates.UNUSABLE_DATA, "None of the {0} labelled rows holds a value of "
+      + "{1} that predictor '{2}' knows ({3}; its classes: {4}). Evaluate on rows of the classes "
+      + "it was trained on."),
+  NULL_MODEL_CONSTANT(80122, SqlStates.INVALID_ARGUMENT, "{0}: the model's name, the class and "
+      + "the column names must not be NULL."),
+  VIEW_STARS(80123, SqlStates.FEATURE_NOT_SUPPORTED, "A view with a model call may select one * "
+      + "at most; name the columns of the others."),
+  VIEWS_TOO_DEEP(80124, SqlStates.SYNTAX, "View {0} names views {1} levels deep, or itself. "
+      + "Define it over tables or shallower views."),
+  VIEW_UNPARSABLE(80125, SqlStates.SYNTAX, "The stored query of view {0} no longer parses: {1}. "
+      + "Re-create the view."),
+  BACKING_QUERY_UNDESCRIBED(80126, SqlStates.FEATURE_NOT_SUPPORTED, "The backing database ({0}) "
+      + "does not describe the columns of a query before running it, which a query with a model "
+      + "call needs for its part without model calls. Run such queries on a database whose JDBC "
+      + "driver describes prepared queries (H2, PostgreSQL)."),
   INTERNAL_CONNECTIONS_BUSY(80054, SqlStates.TOO_MANY_CONNECTIONS, "All {0} of Rowspace's "
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "
       + "backing database allowing more connections help."),
-  /** An invalid option or argument, its message written where it is checked. */
+  /** An invalid option or argument, in the engine's words. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
-  /** Data a statement cannot use, its message written where it is found. */
+  /** Data a statement cannot use, in the engine's words. */
   UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
 
   private final int code;

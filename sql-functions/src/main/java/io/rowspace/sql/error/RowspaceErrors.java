@@ -88,16 +88,6 @@ public final class RowspaceErrors {
         String.join(", ", candidates));
   }
 
-  /** An invalid option or argument, its message written where it is checked. */
-  public static SQLException invalidArgument(String message) {
-    return ErrorCode.INVALID_ARGUMENT.exception(message);
-  }
-
-  /** Data a statement cannot use, its message written where it is found. */
-  public static SQLException unusableData(String message) {
-    return ErrorCode.UNUSABLE_DATA.exception(message);
-  }
-
   public static SQLException cancelled(String what) {
     return ErrorCode.CANCELLED.exception(what);
   }

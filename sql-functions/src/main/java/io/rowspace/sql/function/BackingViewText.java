@@ -1,5 +1,6 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,8 +53,7 @@ public final class BackingViewText {
       for (SqlNode item : items) {
         if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
           if (stars > 1) {
-            throw new SQLException("A view with a model call may select one * at most; name "
-                + "the columns of the others.", "0A000");
+            throw ErrorCode.VIEW_STARS.exception();
           }
           column += columns.getColumnCount() - (items.size() - 1);
           placed.add(item);

@@ -6,7 +6,6 @@ import io.rowspace.sql.pushdown.BackingQuery;
 import io.rowspace.sql.pushdown.BackingQuerySchema;
 import io.rowspace.sql.pushdown.DialectText;
 import io.rowspace.sql.session.RowspaceSession;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,7 +19,6 @@ import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactory;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
@@ -33,9 +31,10 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 /**
  * The Calcite connection of a Rowspace connection, opened on the first query that calls a
  * Rowspace function: every schema of the backing database as a JDBC schema (so filters, joins and
- * aggregates are pushed down to it), the Rowspace table functions in the root schema, and the
- * model functions as operators of its validator ({@link ModelCallOperator}), which know the
- * session whose models they run.
+ * aggregates are pushed down to it), the Rowspace table functions in the root schema
+ * ({@link RowspaceTableFunction}) and the model functions as operators of its validator
+ * ({@link ModelCallOperator}), which know the session whose models they run; the session itself
+ * in the root schema too ({@link SessionSchema}), where generated code finds it.
  */
 public final class CalciteQueries implements AutoCloseable {
   /** Names under which the rewritten query calls the functions. */
@@ -104,19 +103,10 @@ public final class CalciteQueries implements AutoCloseable {
     }
     root.add(BackingQuerySchema.NAME, backingQueries).setCacheEnabled(false);
     root.add(SessionSchema.NAME, new SessionSchema(session));
-    root.add(fold(SIMILAR_ROWS), TableFunctionImpl.create(method(SimilarRowsFunction.class,
-        "similarRows")));
-    root.add(fold(EMBEDDINGS), TableFunctionImpl.create(method(EmbeddingsFunction.class,
-        "embeddings")));
-    // Evaluation (issue 19, part A)
-    root.add(fold(CONFUSION_MATRIX), TableFunctionImpl.create(method(CurveFunctions.class,
-        "confusionMatrix")));
-    root.add(fold(ROC_CURVE), TableFunctionImpl.create(method(CurveFunctions.class,
-        "rocCurve")));
-    root.add(fold(CALIBRATION_CURVE), TableFunctionImpl.create(method(CurveFunctions.class,
-        "calibrationCurve")));
-    root.add(fold(FEATURE_IMPORTANCE), TableFunctionImpl.create(method(
-        FeatureImportanceFunction.class, "featureImportance")));
+    root.add(fold(SIMILAR_ROWS), SimilarRowsFunction.of(session));
+    root.add(fold(EMBEDDINGS), EmbeddingsFunction.of(session));
+    CurveFunctions.of(session).forEach((name, function) -> root.add(fold(name), function));
+    root.add(fold(FEATURE_IMPORTANCE), FeatureImportanceFunction.of(session));
     String defaultSchema = session.database().defaultSchema();
     if (defaultSchema != null) {
       calcite.setSchema(defaultSchema);
@@ -145,15 +135,6 @@ public final class CalciteQueries implements AutoCloseable {
 
   String fold(String name) {
     return session.database().fold(name);
-  }
-
-  private static Method method(Class<?> type, String name) {
-    for (Method method : type.getMethods()) {
-      if (method.getName().equals(name)) {
-        return method;
-      }
-    }
-    throw new IllegalStateException(type.getSimpleName() + " has no method " + name);
   }
 
   private List<String> backingSchemas() throws SQLException {

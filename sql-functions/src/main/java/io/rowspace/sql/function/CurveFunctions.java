@@ -9,15 +9,16 @@ import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -32,61 +33,90 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       equal-width bins of the positive class's probability (multiclass: of the predicted
  *       class's, against the share predicted right).</li>
  * </ul>
- * The rows are read and predicted when the function is scanned ({@link LabelledRows}: batched,
- * rows whose target is NULL skipped), on a connection of the pool, so they are the rows
- * committed at that moment.
+ * The rows are read and predicted when the query runs ({@link LabelledRows}: batched, rows whose
+ * target is NULL skipped), on a connection of the pool, so they are the rows committed at that
+ * moment, predicted by the predictor as it is then.
  */
 public final class CurveFunctions {
   private CurveFunctions() {
   }
 
-  /** Called by Calcite, after rewriting: the session id, the predictor, the rows' query. */
-  public static ScannableTable confusionMatrix(String session, String predictor, String sql,
-      String source) {
-    return table(session, predictor, sql, source, "CONFUSION_MATRIX",
-        List.of(new Column("actual", SqlTypeName.VARCHAR),
-            new Column("predicted", SqlTypeName.VARCHAR),
-            new Column("row_count", SqlTypeName.BIGINT)),
-        measured -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (LabelledPredictions.ConfusionCell c : measured.confusionMatrix()) {
-            rows.add(new Object[] {c.actual(), c.predicted(), c.count()});
-          }
-          return rows;
-        });
+  /** The functions of a session's Calcite schema, by the name the rewriter calls them. */
+  static Map<String, RowspaceTableFunction> of(RowspaceSession session) {
+    Map<String, RowspaceTableFunction> functions = new LinkedHashMap<>();
+    functions.put(CalciteQueries.CONFUSION_MATRIX, function(session, CONFUSION_MATRIX,
+        "confusionMatrix"));
+    functions.put(CalciteQueries.ROC_CURVE, function(session, ROC_CURVE, "rocCurve"));
+    functions.put(CalciteQueries.CALIBRATION_CURVE, function(session, CALIBRATION_CURVE,
+        "calibrationCurve"));
+    return functions;
   }
 
-  public static ScannableTable rocCurve(String session, String predictor, String sql,
-      String source) {
-    return table(session, predictor, sql, source, "ROC_CURVE",
-        List.of(new Column("label", SqlTypeName.VARCHAR),
-            new Column("threshold", SqlTypeName.DOUBLE),
-            new Column("tpr", SqlTypeName.DOUBLE),
-            new Column("fpr", SqlTypeName.DOUBLE)),
-        measured -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (LabelledPredictions.RocPoint p : measured.rocCurve()) {
-            rows.add(new Object[] {p.label(), p.threshold(), nullIfNaN(p.truePositiveRate()),
-                nullIfNaN(p.falsePositiveRate())});
-          }
-          return rows;
-        });
+  private static RowspaceTableFunction function(RowspaceSession session, List<Column> columns,
+      String method) {
+    return RowspaceTableFunction.of(session, (s, types, arguments) -> rowType(s, types, columns),
+        CurveFunctions.class, method,
+        new RowspaceTableFunction.Parameter("predictor", String.class),
+        new RowspaceTableFunction.Parameter("sql", String.class),
+        new RowspaceTableFunction.Parameter("source", String.class));
   }
 
-  public static ScannableTable calibrationCurve(String session, String predictor, String sql,
+  private static final List<Column> CONFUSION_MATRIX = List.of(
+      new Column("actual", SqlTypeName.VARCHAR),
+      new Column("predicted", SqlTypeName.VARCHAR),
+      new Column("row_count", SqlTypeName.BIGINT));
+  private static final List<Column> ROC_CURVE = List.of(
+      new Column("label", SqlTypeName.VARCHAR),
+      new Column("threshold", SqlTypeName.DOUBLE),
+      new Column("tpr", SqlTypeName.DOUBLE),
+      new Column("fpr", SqlTypeName.DOUBLE));
+  private static final List<Column> CALIBRATION_CURVE = List.of(
+      new Column("bin", SqlTypeName.INTEGER),
+      new Column("mean_predicted", SqlTypeName.DOUBLE),
+      new Column("observed_rate", SqlTypeName.DOUBLE),
+      new Column("row_count", SqlTypeName.BIGINT));
+
+  /**
+   * The confusion matrix of the predictor on the rows of {@code sql}; called by the generated
+   * code with the predictor, the rows' query and how messages name them.
+   */
+  public static Enumerable<Object[]> confusionMatrix(DataContext context, String predictor,
+      String sql, String source) {
+    return rows(context, predictor, sql, source, "CONFUSION_MATRIX", measured -> {
+      List<Object[]> rows = new ArrayList<>();
+      for (LabelledPredictions.ConfusionCell c : measured.confusionMatrix()) {
+        rows.add(new Object[] {c.actual(), c.predicted(), c.count()});
+      }
+      return rows;
+    });
+  }
+
+  /** The ROC curve of the predictor on the rows of {@code sql}; called by the generated code. */
+  public static Enumerable<Object[]> rocCurve(DataContext context, String predictor, String sql,
       String source) {
-    return table(session, predictor, sql, source, "CALIBRATION_CURVE",
-        List.of(new Column("bin", SqlTypeName.INTEGER),
-            new Column("mean_predicted", SqlTypeName.DOUBLE),
-            new Column("observed_rate", SqlTypeName.DOUBLE),
-            new Column("row_count", SqlTypeName.BIGINT)),
-        measured -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (LabelledPredictions.CalibrationBin b : measured.calibrationCurve()) {
-            rows.add(new Object[] {b.bin(), b.meanPredicted(), b.observedRate(), b.count()});
-          }
-          return rows;
-        });
+    return rows(context, predictor, sql, source, "ROC_CURVE", measured -> {
+      List<Object[]> rows = new ArrayList<>();
+      for (LabelledPredictions.RocPoint p : measured.rocCurve()) {
+        rows.add(new Object[] {p.label(), p.threshold(), nullIfNaN(p.truePositiveRate()),
+            nullIfNaN(p.falsePositiveRate())});
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * The calibration curve of the predictor on the rows of {@code sql}; called by the generated
+   * code.
+   */
+  public static Enumerable<Object[]> calibrationCurve(DataContext context, String predictor,
+      String sql, String source) {
+    return rows(context, predictor, sql, source, "CALIBRATION_CURVE", measured -> {
+      List<Object[]> rows = new ArrayList<>();
+      for (LabelledPredictions.CalibrationBin b : measured.calibrationCurve()) {
+        rows.add(new Object[] {b.bin(), b.meanPredicted(), b.observedRate(), b.count()});
+      }
+      return rows;
+    });
   }
 
   /** Whether a function name is one of these. */
@@ -101,60 +131,36 @@ public final class CurveFunctions {
 
   private record Column(String name, SqlTypeName type) {}
 
-  private static ScannableTable table(String sessionId, String predictor, String sql,
-      String source, String function, List<Column> columns,
-      Function<LabelledPredictions, List<Object[]>> rows) {
+  private static RelDataType rowType(RowspaceSession session, RelDataTypeFactory types,
+      List<Column> columns) {
+    RelDataTypeFactory.Builder row = types.builder();
+    for (Column c : columns) {
+      row.add(session.database().fold(c.name()), c.type()).nullable(true);
+    }
+    return row.build();
+  }
+
+  /**
+   * Reads and predicts the labelled rows, with the predictor as it is at this execution (an
+   * unknown predictor or a regression fails before any row is read).
+   */
+  private static Enumerable<Object[]> rows(DataContext context, String predictor, String sql,
+      String source, String function, Function<LabelledPredictions, List<Object[]>> rows) {
     try {
-      // The session's own checks (unknown predictor, regression) fail while the query is
-      // planned, before any row is read.
-      RowspaceSession session = RowspaceSession.byId(sessionId);
+      RowspaceSession session = SessionSchema.of(context);
       BoundPredictor bound = LabelledRows.bind(session, predictor);
       if (bound.predictor().task() == Task.REGRESSION) {
         throw RowspaceErrors.needsClassification(function, bound.record().name(),
             bound.record().target());
       }
-      return new CurveTable(session, bound, sql, source, columns, rows);
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
-  }
-
-  private static final class CurveTable extends AbstractTable implements ScannableTable {
-    private final RowspaceSession session;
-    private final BoundPredictor bound;
-    private final String sql;
-    private final String source;
-    private final List<Column> columns;
-    private final Function<LabelledPredictions, List<Object[]>> rows;
-
-    CurveTable(RowspaceSession session, BoundPredictor bound, String sql, String source,
-        List<Column> columns, Function<LabelledPredictions, List<Object[]>> rows) {
-      this.session = session;
-      this.bound = bound;
-      this.sql = sql;
-      this.source = source;
-      this.columns = columns;
-      this.rows = rows;
-    }
-
-    @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder row = typeFactory.builder();
-      for (Column c : columns) {
-        row.add(session.database().fold(c.name()), c.type()).nullable(true);
-      }
-      return row.build();
-    }
-
-    @Override public Enumerable<Object[]> scan(DataContext root) {
-      java.util.concurrent.atomic.AtomicBoolean cancel =
-          DataContext.Variable.CANCEL_FLAG.get(root);
+      AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(context);
       try (Connection connection = session.database().connection()) {
         LabelledRows labelled = LabelledRows.read(bound, connection, sql, source, List.of(),
             () -> cancel != null && cancel.get());
         return Linq4j.asEnumerable(rows.apply(labelled.measured(bound)));
-      } catch (SQLException e) {
-        throw new RowspaceRuntimeException(e);
       }
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
     }
   }
 }

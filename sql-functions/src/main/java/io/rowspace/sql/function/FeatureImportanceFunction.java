@@ -13,8 +13,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -30,47 +28,38 @@ public final class FeatureImportanceFunction {
   private FeatureImportanceFunction() {
   }
 
-  /** Called by Calcite, after rewriting, with the session id first. */
-  public static ScannableTable featureImportance(String sessionId, String predictor) {
+  /** The function of a session's Calcite schema, called as the rewriter writes it. */
+  static RowspaceTableFunction of(RowspaceSession session) {
+    return RowspaceTableFunction.of(session, FeatureImportanceFunction::rowType,
+        FeatureImportanceFunction.class, "run",
+        new RowspaceTableFunction.Parameter("predictor", String.class));
+  }
+
+  private static RelDataType rowType(RowspaceSession session, RelDataTypeFactory types,
+      List<?> arguments) {
+    RelDataTypeFactory.Builder row = types.builder();
+    row.add(session.database().fold("rank"), SqlTypeName.INTEGER);
+    row.add(session.database().fold("feature"), SqlTypeName.VARCHAR);
+    row.add(session.database().fold("kind"), SqlTypeName.VARCHAR);
+    row.add(session.database().fold("importance"), SqlTypeName.DOUBLE);
+    row.add(session.database().fold("spread"), SqlTypeName.DOUBLE);
+    row.add(session.database().fold("metric"), SqlTypeName.VARCHAR);
+    row.add(session.database().fold("repeats"), SqlTypeName.INTEGER);
+    row.add(session.database().fold("validation_rows"), SqlTypeName.INTEGER);
+    return row.build();
+  }
+
+  /**
+   * The importance stored with the predictor as it is at this execution; called by the
+   * generated code.
+   */
+  public static Enumerable<Object[]> run(DataContext context, String predictor) {
     try {
-      RowspaceSession session = RowspaceSession.byId(sessionId);
+      RowspaceSession session = SessionSchema.of(context);
       BoundPredictor bound = LabelledRows.bind(session, predictor);
       GlobalImportance importance = bound.predictor().globalImportance().orElseThrow(
           () -> RowspaceErrors.importanceNotMeasured(bound.record().name(),
               bound.record().space(), bound.record().target()));
-      return new ImportanceTable(session, importance);
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
-  }
-
-  private static final class ImportanceTable extends AbstractTable implements ScannableTable {
-    private final RowspaceSession session;
-    private final GlobalImportance importance;
-
-    ImportanceTable(RowspaceSession session, GlobalImportance importance) {
-      this.session = session;
-      this.importance = importance;
-    }
-
-    @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder row = typeFactory.builder();
-      row.add(fold("rank"), SqlTypeName.INTEGER);
-      row.add(fold("feature"), SqlTypeName.VARCHAR);
-      row.add(fold("kind"), SqlTypeName.VARCHAR);
-      row.add(fold("importance"), SqlTypeName.DOUBLE);
-      row.add(fold("spread"), SqlTypeName.DOUBLE);
-      row.add(fold("metric"), SqlTypeName.VARCHAR);
-      row.add(fold("repeats"), SqlTypeName.INTEGER);
-      row.add(fold("validation_rows"), SqlTypeName.INTEGER);
-      return row.build();
-    }
-
-    private String fold(String name) {
-      return session.database().fold(name);
-    }
-
-    @Override public Enumerable<Object[]> scan(DataContext root) {
       List<Object[]> rows = new ArrayList<>();
       int rank = 1;
       for (GlobalImportance.Entry e : importance.entries()) {
@@ -78,6 +67,8 @@ public final class FeatureImportanceFunction {
             importance.metric(), importance.repeats(), importance.rows()});
       }
       return Linq4j.asEnumerable(rows);
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
     }
   }
 }

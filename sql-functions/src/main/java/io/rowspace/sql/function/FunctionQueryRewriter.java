@@ -6,8 +6,8 @@ import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
-import io.rowspace.sql.error.SqlStates;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
@@ -51,7 +51,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Rewrites a query that calls Rowspace functions into one Calcite can run: each model call gets
  * the current row's input values, each as an operand of its own type ({@link ModelCallOperator});
- * the table functions get the session id. {@code PREDICT('p')} resolves the predictor's input
+ * the table functions get their constant arguments. {@code PREDICT('p')} resolves the predictor's input
  * columns <em>by name</em> in the FROM scope of its SELECT (SPEC section 4); columns the scope
  * lacks are missing. The predictor is bound to the session once, here, not per row.
  */
@@ -227,9 +227,7 @@ public final class FunctionQueryRewriter {
       BigDecimal value = literal.getValueAs(BigDecimal.class);
       if (value.signum() < 0 || value.scale() > 0 && value.stripTrailingZeros().scale() > 0
           || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-        throw RowspaceErrors.invalidArgument(clause + " " + value + ": in a query that calls a "
-            + "Rowspace function a row count must be an integer between 0 and "
-            + Integer.MAX_VALUE + ".");
+        throw ErrorCode.ROW_COUNT_RANGE.exception(clause, value, Integer.MAX_VALUE);
       }
     }
   }
@@ -296,9 +294,8 @@ public final class FunctionQueryRewriter {
   private SqlNode predictProba(SqlCall call, SelectScope scope) throws SQLException {
     BoundPredictor bound = bind(call, "PREDICT_PROBA");
     if (bound.predictor().task() == Task.REGRESSION) {
-      throw RowspaceErrors.invalidArgument("PREDICT_PROBA needs a classification predictor; '"
-          + bound.record().name() + "' predicts the number " + bound.record().target()
-          + ". Use PREDICT or PREDICT_DETAILS for its interval.");
+      throw ErrorCode.PROBA_NEEDS_CLASSIFICATION.exception(bound.record().name(),
+          bound.record().target());
     }
     String label = "";
     int firstRowArgument = 1;
@@ -330,9 +327,8 @@ public final class FunctionQueryRewriter {
     if (classes.contains(lower)) {
       return lower;
     }
-    throw RowspaceErrors.invalidArgument("PREDICT_PROBA('" + bound.record().name() + "', '"
-        + label + "'): '" + label + "' is not a class of " + bound.record().target()
-        + ". Classes: " + String.join(", ", classes) + ".");
+    throw ErrorCode.UNKNOWN_CLASS.exception(bound.record().name(), label,
+        bound.record().target(), String.join(", ", classes));
   }
 
   /** Looks up the predictor named by the call's first argument and binds it to the session. */
@@ -379,8 +375,7 @@ public final class FunctionQueryRewriter {
       throws SQLException {
     List<SqlNode> operands = call.getOperandList();
     if (operands.isEmpty() || !(operands.get(0) instanceof SqlCharStringLiteral literal)) {
-      throw RowspaceErrors.invalidArgument("The first argument of " + function + " must be the "
-          + kind + "'s name as a string literal, e.g. " + function + "('churn').");
+      throw ErrorCode.MODEL_NAME_NOT_LITERAL.exception(function, kind);
     }
     return literal.getValueAs(String.class);
   }
@@ -397,9 +392,7 @@ public final class FunctionQueryRewriter {
     if (operands.size() > firstArgument) {
       for (SqlNode operand : operands.subList(firstArgument, operands.size())) {
         if (operand.getKind() != SqlKind.ARGUMENT_ASSIGNMENT) {
-          throw RowspaceErrors.invalidArgument(function + "('" + bound.record().name()
-              + "', ...): give row values by name, e.g. " + function + "('"
-              + bound.record().name() + "', age => 42).");
+          throw ErrorCode.ROW_VALUES_BY_NAME.exception(function, bound.record().name());
         }
         SqlCall assignment = (SqlCall) operand;
         SqlIdentifier column = (SqlIdentifier) assignment.operand(1);
@@ -442,10 +435,8 @@ public final class FunctionQueryRewriter {
    */
   private static SQLException noInputColumns(String function, String model,
       Collection<String> inputs) {
-    return new SQLException(function + "('" + model + "') finds none of its input columns ("
-        + String.join(", ", inputs) + ") in the FROM clause of its SELECT. Select FROM a table "
-        + "that has them, or give the values by name, e.g. " + function + "('" + model + "', "
-        + inputs.iterator().next() + " => ...).", SqlStates.UNKNOWN_COLUMN);
+    return ErrorCode.NO_INPUT_COLUMNS.exception(function, model, String.join(", ", inputs),
+        inputs.iterator().next());
   }
 
   private static SqlNode cast(SqlNode value, SqlTypeName type) {
@@ -500,10 +491,8 @@ public final class FunctionQueryRewriter {
     return internalCall(function.sqlName(), operands);
   }
 
-  private SqlNode internalCall(String function, String sessionId, String model,
-      SqlNode... rest) {
+  private SqlNode internalCall(String function, String model, SqlNode... rest) {
     List<SqlNode> operands = new ArrayList<>();
-    operands.add(SqlLiteral.createCharString(sessionId, POS));
     operands.add(SqlLiteral.createCharString(model, POS));
     operands.addAll(List.of(rest));
     return internalCall(function, operands);
@@ -540,8 +529,7 @@ public final class FunctionQueryRewriter {
   private SqlNode anomalyScore(SqlCall call, SelectScope scope) throws SQLException {
     SpaceRecord record = space(call, "ANOMALY_SCORE");
     if (call.getOperandList().size() != 1) {
-      throw RowspaceErrors.invalidArgument("ANOMALY_SCORE takes only the space's name, e.g. "
-          + "ANOMALY_SCORE('" + record.name() + "'); it scores the current row.");
+      throw ErrorCode.ANOMALY_SCORE_ARGUMENTS.exception(record.name());
     }
     BoundSpace bound = boundSpaces.get(record.name());
     if (bound == null) {
@@ -574,10 +562,9 @@ public final class FunctionQueryRewriter {
   private SqlNode embeddings(SqlCall call) throws SQLException {
     SpaceRecord record = space(call, "EMBEDDINGS");
     if (call.getOperandList().size() != 1) {
-      throw RowspaceErrors.invalidArgument("EMBEDDINGS takes only the space's name, e.g. "
-          + "TABLE(EMBEDDINGS('" + record.name() + "')).");
+      throw ErrorCode.EMBEDDINGS_ARGUMENTS.exception(record.name());
     }
-    return internalCall(CalciteQueries.EMBEDDINGS, session.id(), record.name());
+    return internalCall(CalciteQueries.EMBEDDINGS, record.name());
   }
 
   // ------------------------------------------------------------------ SIMILAR_ROWS
@@ -625,17 +612,15 @@ public final class FunctionQueryRewriter {
    * SIMILAR_ROWS without k. A NULL k is refused rather than read as "no limit": every row of a
    * large table is never what was meant, and rowspace.maxK bounds what one call returns.
    */
-  static SQLException nullK(String space, int maxK) {
-    return RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + space + "', ..., NULL): k must be "
-        + "an integer between 1 and " + maxK + " (connection property rowspace.maxK), not NULL.");
+  private static SQLException nullK(String space, int maxK) {
+    return ErrorCode.SIMILAR_ROWS_NULL_K.exception(space, maxK);
   }
 
   private SqlNode similarRows(SqlCall call) throws SQLException {
     List<SqlNode> operands = call.getOperandList();
     String name = space(call, "SIMILAR_ROWS").name();
     if (operands.size() != 3) {
-      throw RowspaceErrors.invalidArgument("SIMILAR_ROWS takes the space's name as a string "
-          + "literal, a key and k, e.g. TABLE(SIMILAR_ROWS('shop', 42, 10)).");
+      throw ErrorCode.SIMILAR_ROWS_ARGUMENTS.exception();
     }
     SqlNode k = operands.get(2);
     if (SqlUtil.isNullLiteral(k, true)) {
@@ -645,35 +630,27 @@ public final class FunctionQueryRewriter {
       // Calcite cannot run a subquery as an argument of a table function, nor cast an
       // interval, date or boolean to a key or k.
       if (argument.getKind().belongsTo(SqlKind.QUERY)) {
-        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
-            + "and k must be values (a number or string, or a parameter), not a subquery. "
-            + "Run the subquery first and pass its value, or join: SELECT ... FROM t, "
-            + "TABLE(SIMILAR_ROWS('" + name + "', 42, 5)) s.");
+        throw ErrorCode.SIMILAR_ROWS_SUBQUERY.exception(name);
       }
       if (argument instanceof SqlLiteral literal && !(literal instanceof SqlNumericLiteral)
           && !(literal instanceof SqlCharStringLiteral)) {
-        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', key, k): the key "
-            + "and k must be values (a number or string, or a parameter), not "
-            + literal.getTypeName().getName().toLowerCase(Locale.ROOT) + " " + literal + ".");
+        throw ErrorCode.SIMILAR_ROWS_LITERAL.exception(name,
+            literal.getTypeName().getName().toLowerCase(Locale.ROOT), literal);
       }
     }
     if (k instanceof SqlCharStringLiteral text) {
-      throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', ..., '"
-          + text.getValueAs(String.class) + "'): k must be an integer between 1 and "
-          + session.settings().maxK() + " (connection property rowspace.maxK), not text.");
+      throw ErrorCode.SIMILAR_ROWS_TEXT_K.exception(name, text.getValueAs(String.class),
+          session.settings().maxK());
     }
     if (k instanceof SqlLiteral kLiteral && kLiteral.getValue() instanceof BigDecimal) {
       BigDecimal value = kLiteral.getValueAs(BigDecimal.class);
       int maxK = session.settings().maxK();
       if (value.scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
           || value.compareTo(BigDecimal.valueOf(maxK)) > 0) {
-        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + name + "', ..., " + value
-            + "): k must be an integer between 1 and " + maxK
-            + " (connection property rowspace.maxK).");
+        throw ErrorCode.SIMILAR_ROWS_K_RANGE.exception(name, value, maxK);
       }
     }
     List<SqlNode> rewritten = new ArrayList<>();
-    rewritten.add(SqlLiteral.createCharString(session.id(), POS));
     rewritten.add(SqlLiteral.createCharString(name, POS));
     rewritten.add(cast(operands.get(1), SqlTypeName.VARCHAR));
     rewritten.add(cast(k, SqlTypeName.INTEGER));
@@ -708,17 +685,14 @@ public final class FunctionQueryRewriter {
       sql = rows.toSqlString(session.dialect()).getSql();
       source = "the query";
     } else {
-      throw RowspaceErrors.invalidArgument(function + " takes the predictor's name and the "
-          + "labelled rows, as TABLE t or a query, e.g. TABLE(" + function + "('"
-          + bound.record().name() + "', TABLE t)) or TABLE(" + function + "('"
-          + bound.record().name() + "', (SELECT * FROM t WHERE ...))).");
+      throw ErrorCode.CURVE_ARGUMENTS.exception(function, bound.record().name());
     }
     String internal = switch (function) {
       case "CONFUSION_MATRIX" -> CalciteQueries.CONFUSION_MATRIX;
       case "ROC_CURVE" -> CalciteQueries.ROC_CURVE;
       default -> CalciteQueries.CALIBRATION_CURVE;
     };
-    return internalCall(internal, session.id(), bound.record().name(),
+    return internalCall(internal, bound.record().name(),
         SqlLiteral.createCharString(sql, POS), SqlLiteral.createCharString(source, POS));
   }
 
@@ -727,13 +701,12 @@ public final class FunctionQueryRewriter {
     String written = nameArgument(call, "FEATURE_IMPORTANCE", "predictor");
     BoundPredictor bound = LabelledRows.bind(session, written);
     if (call.getOperandList().size() != 1) {
-      throw RowspaceErrors.invalidArgument("FEATURE_IMPORTANCE takes only the predictor's name, "
-          + "e.g. TABLE(FEATURE_IMPORTANCE('" + bound.record().name() + "')).");
+      throw ErrorCode.FEATURE_IMPORTANCE_ARGUMENTS.exception(bound.record().name());
     }
     if (bound.predictor().globalImportance().isEmpty()) {
       throw RowspaceErrors.importanceNotMeasured(bound.record().name(), bound.record().space(),
           bound.record().target());
     }
-    return internalCall(CalciteQueries.FEATURE_IMPORTANCE, session.id(), bound.record().name());
+    return internalCall(CalciteQueries.FEATURE_IMPORTANCE, bound.record().name());
   }
 }

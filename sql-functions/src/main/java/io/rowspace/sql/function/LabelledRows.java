@@ -8,6 +8,7 @@ import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;
@@ -71,12 +72,9 @@ public final class LabelledRows {
     LabelledPredictions measured = LabelledPredictions.of(bound.predictor(), predictions,
         targets);
     if (measured.rows() == 0) {
-      throw RowspaceErrors.unusableData("None of the " + targets.size() + " labelled rows "
-          + "holds a value of " + bound.record().target() + " that predictor '"
-          + bound.record().name() + "' knows (" + String.join(", ",
-              measured.unknownLabels().keySet()) + "; its classes: " + String.join(", ",
-              bound.predictor().classes()) + "). Evaluate on rows of the classes it was "
-          + "trained on.");
+      throw ErrorCode.NO_KNOWN_LABELS.exception(targets.size(), bound.record().target(),
+          bound.record().name(), String.join(", ", measured.unknownLabels().keySet()),
+          String.join(", ", bound.predictor().classes()));
     }
     return measured;
   }

@@ -3,6 +3,7 @@ package io.rowspace.sql.function;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
+import io.rowspace.sql.plan.BatchEvaluation;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
@@ -31,7 +32,7 @@ import org.apache.calcite.linq4j.Enumerator;
  * share one prediction per row. Each execution starts by checking that its models are still the
  * current ones (a prepared query run after {@code CREATE OR REPLACE PREDICTOR} uses the new one).
  */
-public final class ModelCallBatches {
+public final class ModelCallBatches implements BatchEvaluation {
   /** Rows per batch: large enough to amortise a model call, small enough to stream. */
   public static final int BATCH_ROWS = 1024;
 
@@ -48,7 +49,7 @@ public final class ModelCallBatches {
     this.calls = List.copyOf(calls);
   }
 
-  public List<ModelCall> calls() {
+  @Override public List<ModelCall> calls() {
     return calls;
   }
 
@@ -56,7 +57,7 @@ public final class ModelCallBatches {
    * The rows with each call's result appended, in order; called by the generated plan. Before
    * each batch it stops if the statement was cancelled or ran past its query timeout.
    */
-  public Enumerable<Object[]> apply(Enumerable<Object[]> rows, DataContext context) {
+  @Override public Enumerable<Object[]> apply(Enumerable<Object[]> rows, DataContext context) {
     AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(context);
     Long timeoutMillis = DataContext.Variable.TIMEOUT.get(context);
     return new AbstractEnumerable<>() {

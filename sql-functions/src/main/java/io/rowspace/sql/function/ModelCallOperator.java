@@ -1,5 +1,7 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.plan.BatchEvaluation;
+import io.rowspace.sql.plan.BatchedOperator;
 import io.rowspace.sql.session.RowspaceSession;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
@@ -36,11 +40,13 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * row's value with its own SQL type (a column reference or any expression; a NULL or parameter
  * without a type of its own is typed VARCHAR). Nothing is converted to text on the way.
  *
- * <p>The planner evaluates its calls in batches ({@code io.rowspace.sql.plan.ModelCallBatching}
- * reads {@link #function()} and {@link #session()}); where Calcite evaluates a call itself, such
- * as in a join condition over both sides, the generated code calls {@link ModelCallRows}.
+ * <p>The planner evaluates its calls in batches: as a {@link BatchedOperator} it tells
+ * {@code io.rowspace.sql.plan.ModelCallBatching} where a call's values start and makes the
+ * evaluation of a plan operator's calls ({@link ModelCallBatches}, with the session whose models
+ * they run). Where Calcite evaluates a call itself, such as in a join condition over both sides,
+ * the generated code calls {@link ModelCallRows}.
  */
-public final class ModelCallOperator extends SqlUserDefinedFunction {
+public final class ModelCallOperator extends SqlUserDefinedFunction implements BatchedOperator {
   private static final Method EVALUATE = methodOf("evaluate");
 
   /** Unknown operand types (NULL, {@code ?}) are VARCHAR, as the engine parses text too. */
@@ -78,9 +84,40 @@ public final class ModelCallOperator extends SqlUserDefinedFunction {
     return function;
   }
 
-  /** The session whose models the calls run: the connection that plans them. */
-  public RowspaceSession session() {
-    return session;
+  /** The constants, then as many column names as values: the values are the second half. */
+  @Override public int firstValueOperand(RexCall call) {
+    int leading = function.leadingConstants();
+    return leading + (call.getOperands().size() - leading) / 2;
+  }
+
+  /**
+   * The calls as the batch evaluation reads them: model, class and column names from their
+   * literals, each value's field and SQL type; run with the models of this operator's session,
+   * the connection that plans them.
+   */
+  @Override public BatchEvaluation evaluation(List<BatchedCall> calls) {
+    List<ModelCall> modelCalls = new ArrayList<>();
+    for (BatchedCall batched : calls) {
+      RexCall call = batched.call();
+      ModelFunction called = ((ModelCallOperator) call.getOperator()).function();
+      List<RexNode> operands = call.getOperands();
+      int leading = called.leadingConstants();
+      int columns = (operands.size() - leading) / 2;
+      List<String> names = new ArrayList<>();
+      List<SqlTypeName> types = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        names.add(text(operands.get(leading + i)));
+        types.add(operands.get(leading + columns + i).getType().getSqlTypeName());
+      }
+      String label = called == ModelFunction.PREDICT_PROBA ? text(operands.get(1)) : "";
+      modelCalls.add(new ModelCall(called, text(operands.get(0)), label, names,
+          batched.valueFields(), types));
+    }
+    return new ModelCallBatches(session, modelCalls);
+  }
+
+  private static String text(RexNode literal) {
+    return ((RexLiteral) literal).getValueAs(String.class);
   }
 
   /**

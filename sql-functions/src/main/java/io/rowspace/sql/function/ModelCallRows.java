@@ -1,7 +1,7 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Prediction;
-import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
@@ -87,8 +87,7 @@ public final class ModelCallRows {
 
   private static String constant(Object operand, ModelFunction function) throws SQLException {
     if (operand == null) {
-      throw RowspaceErrors.invalidArgument(function.name() + ": the model's name, the class and "
-          + "the column names must not be NULL.");
+      throw ErrorCode.NULL_MODEL_CONSTANT.exception(function.name());
     }
     return operand.toString();
   }

@@ -5,14 +5,13 @@ import io.rowspace.engine.search.RankedNeighbours;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.planner.ColumnInfo;
-import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.RowspaceSession;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,109 +22,92 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code TABLE(SIMILAR_ROWS('space', key, k))}: the k rows of the space's root table most similar
  * to the row with that key, itself excluded, with columns {@code RANK}, {@code SIMILARITY} and
  * then every column of the root table, ordered by rank.
+ *
+ * <p>Planning types the rows from the root table's metadata; each execution reads the space's
+ * catalog row once (so a prepared query sees a replaced or refreshed space) and reuses the root
+ * table read for that row of the space, so a call costs the search and one keyed read of the
+ * neighbours' rows, not a metadata read.
  */
 public final class SimilarRowsFunction {
   private SimilarRowsFunction() {
   }
 
+  /** The function of a session's Calcite schema, called as the rewriter writes it. */
+  static RowspaceTableFunction of(RowspaceSession session) {
+    return RowspaceTableFunction.of(session, SimilarRowsFunction::rowType,
+        SimilarRowsFunction.class, "run",
+        new RowspaceTableFunction.Parameter("space", String.class),
+        new RowspaceTableFunction.Parameter("key", String.class),
+        new RowspaceTableFunction.Parameter("k", Integer.class),
+        new RowspaceTableFunction.Parameter("all", Boolean.class));
+  }
+
+  /** The rows' type: rank, similarity, then the root table's columns as they are now. */
+  private static RelDataType rowType(RowspaceSession session, RelDataTypeFactory types,
+      List<?> arguments) throws SQLException {
+    String space = (String) arguments.get(0);
+    SpaceRecord record = session.catalog().findSpace(space).orElseThrow(
+        () -> RowspaceErrors.unknownSpace(space, List.of()));
+    TableInfo root = session.rootTable(record, true);
+    RelDataTypeFactory.Builder row = types.builder();
+    row.add(session.database().fold("rank"), SqlTypeName.INTEGER);
+    row.add(session.database().fold("similarity"), SqlTypeName.DOUBLE);
+    for (ColumnInfo column : root.columns()) {
+      row.add(column.name(), CalciteValues.type(types, column.jdbcType()));
+    }
+    return row.build();
+  }
+
   /**
-   * Called by Calcite, after rewriting, with the session id first and the key as text. With
+   * The neighbours of one call; called by the generated code with the key as text. With
    * {@code all} true every other row comes out in rank order, for a WHERE on the result to pick
    * the first k matches from (see {@link FunctionQueryRewriter}).
    */
-  public static ScannableTable similarRows(String session, String space, String key, Integer k,
-      Boolean all) {
+  public static Enumerable<Object[]> run(DataContext context, String space, String key,
+      Integer k, Boolean all) {
     try {
-      RowspaceSession rowspace = RowspaceSession.byId(session);
-      SpaceRecord record = rowspace.catalog().findSpace(space).orElseThrow(
-          () -> RowspaceErrors.unknownSpace(space, List.of()));
-      int maxK = rowspace.settings().maxK();
+      RowspaceSession session = SessionSchema.of(context);
+      int maxK = session.settings().maxK();
       if (k == null) {
-        throw FunctionQueryRewriter.nullK(space, maxK);
+        throw ErrorCode.SIMILAR_ROWS_NULL_K.exception(space, maxK);
       }
       if (k < 1 || k > maxK) {
-        throw RowspaceErrors.invalidArgument("SIMILAR_ROWS('" + space + "', ..., " + k
-            + "): k must be between 1 and " + maxK + " (connection property rowspace.maxK).");
+        throw ErrorCode.SIMILAR_ROWS_K_RANGE.exception(space, k, maxK);
       }
-      TableInfo root;
-      try (Connection connection = rowspace.database().connection()) {
-        root = new SchemaReader(connection, rowspace.database().defaultSchema(),
-            rowspace.dialect()).findTable(record.rootSchema(), record.rootTable())
-            .orElseThrow(() -> RowspaceErrors.unknownTable(record.rootTable(), List.of()));
-      }
-      int limit = Boolean.TRUE.equals(all) ? 0 : k;
-      return new SimilarRowsTable(rowspace, record, root, key, limit);
-    } catch (SQLException e) {
-      throw new RowspaceRuntimeException(e);
-    }
-  }
-
-  /** The result of one call: computed when Calcite scans it. */
-  private static final class SimilarRowsTable extends AbstractTable implements ScannableTable {
-    private final RowspaceSession session;
-    private final SpaceRecord space;
-    private final TableInfo root;
-    private final String key;
-    /** Neighbours to return; 0 for every other row, in rank order. */
-    private final int k;
-
-    SimilarRowsTable(RowspaceSession session, SpaceRecord space, TableInfo root, String key,
-        int k) {
-      this.session = session;
-      this.space = space;
-      this.root = root;
-      this.key = key;
-      this.k = k;
-    }
-
-    @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder row = typeFactory.builder();
-      row.add(session.database().fold("rank"), SqlTypeName.INTEGER);
-      row.add(session.database().fold("similarity"), SqlTypeName.DOUBLE);
-      for (ColumnInfo column : root.columns()) {
-        row.add(column.name(), CalciteValues.type(typeFactory, column.jdbcType()));
-      }
-      return row.build();
-    }
-
-    @Override public Enumerable<Object[]> scan(DataContext root) {
+      SpaceRecord record = session.spaceRecordOfExecution(space);
       if (key == null) {
         return Linq4j.emptyEnumerable();
       }
-      try {
-        SimilaritySearch stored = session.models().search(session.catalog(), space);
-        SimilaritySearch search = session.settings().exactSearch()
-            ? SimilaritySearch.exact(stored.vectors()) : stored;
-        RowVectors vectors = search.vectors();
-        int row = vectors.rowOf(RowKey.part(key));
-        if (row < 0) {
-          throw RowspaceErrors.invalidArgument("No row of embedding space '" + space.name()
-              + "' has key " + key + " (" + String.join(", ", space.keyColumns()) + "). If the "
-              + "row was added after the space was built, run REFRESH EMBEDDING SPACE "
-              + space.name() + ".");
-        }
-        float[] query = vectors.vector(row);
-        KeyedRowFetcher fetcher = new KeyedRowFetcher(session, this.root);
-        return new AbstractEnumerable<>() {
-          @Override public Enumerator<Object[]> enumerator() {
-            // k rows are searched for; without k (a WHERE on the result) a first chunk and
-            // then as many more as the filter reads.
-            int first = k > 0 ? k : RankedRows.CHUNK;
-            return new RankedRows(() -> search.ranked(query, row, first), vectors, fetcher,
-                k > 0 ? k : Integer.MAX_VALUE);
-          }
-        };
-      } catch (SQLException e) {
-        throw new RowspaceRuntimeException(e);
+      TableInfo root = session.rootTable(record, false);
+      SimilaritySearch stored = session.models().search(session.catalog(), record);
+      SimilaritySearch search = session.settings().exactSearch()
+          ? SimilaritySearch.exact(stored.vectors()) : stored;
+      RowVectors vectors = search.vectors();
+      int row = vectors.rowOf(RowKey.part(key));
+      if (row < 0) {
+        throw ErrorCode.UNKNOWN_ROW_KEY.exception(record.name(), key,
+            String.join(", ", record.keyColumns()));
       }
+      float[] query = vectors.vector(row);
+      KeyedRowFetcher fetcher = new KeyedRowFetcher(session, root);
+      // Neighbours to return; without k's limit (a WHERE on the result) every other row.
+      int limit = Boolean.TRUE.equals(all) ? Integer.MAX_VALUE : k;
+      return new AbstractEnumerable<>() {
+        @Override public Enumerator<Object[]> enumerator() {
+          // k rows are searched for; without k (a WHERE on the result) a first chunk and
+          // then as many more as the filter reads.
+          int first = limit < Integer.MAX_VALUE ? limit : RankedRows.CHUNK;
+          return new RankedRows(() -> search.ranked(query, row, first), vectors, fetcher, limit);
+        }
+      };
+    } catch (SQLException e) {
+      throw new RowspaceRuntimeException(e);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.rowspace.sql.function;
 
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.parser.RowspaceSqlParser;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -87,15 +87,13 @@ final class ViewExpansion {
 
   private SqlNode query(String name, String definition, int depth) throws SQLException {
     if (depth >= MAX_DEPTH) {
-      throw new SQLException("View " + name + " names views " + MAX_DEPTH + " levels deep, or "
-          + "itself. Define it over tables or shallower views.", SqlStates.SYNTAX);
+      throw ErrorCode.VIEWS_TOO_DEEP.exception(name, MAX_DEPTH);
     }
     SqlNode query;
     try {
       query = RowspaceSqlParser.parse(definition, casing);
     } catch (SqlParseException e) {
-      throw new SQLException("The stored query of view " + name + " no longer parses: "
-          + e.getMessage() + ". Re-create the view.", SqlStates.SYNTAX, e);
+      throw ErrorCode.VIEW_UNPARSABLE.exception(e, name, e.getMessage());
     }
     expand(query, depth + 1);
     return query;

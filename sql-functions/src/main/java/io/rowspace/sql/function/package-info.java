@@ -7,7 +7,11 @@
  * its own SQL type. {@link io.rowspace.sql.function.CalciteQueries} holds the Calcite connection,
  * with the backing database's schemas as JDBC schemas so everything else in the query is pushed
  * down to it, and the connection's session in its root schema
- * ({@link io.rowspace.sql.function.SessionSchema}). Queries over rows evaluate model calls in
+ * ({@link io.rowspace.sql.function.SessionSchema}), where the code Calcite generates finds it
+ * through the statement's DataContext. The table functions are functions of that schema
+ * ({@link io.rowspace.sql.function.RowspaceTableFunction}): typed with the session when a query is
+ * planned, run with the session the statement's DataContext holds. Queries over rows evaluate
+ * model calls in
  * batches: {@link io.rowspace.sql.function.ModelCallBatches} runs them inside the plan operator
  * that {@code io.rowspace.sql.plan} places; a call Calcite evaluates itself runs the same batch
  * code on one row ({@link io.rowspace.sql.function.ModelCallRows}). Either way the values reach

@@ -1,6 +1,5 @@
 package io.rowspace.sql.plan;
 
-import io.rowspace.sql.function.ModelCallBatches;
 import java.lang.reflect.Method;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -24,8 +23,8 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
  * Physical operator that runs model calls over its input a batch of rows at a time and appends
- * one result column per call, keeping the rows' order (the work is done by
- * {@link ModelCallBatches}). Placed by {@link ModelCallBatching}; shown in Calcite plans as
+ * one result column per call, keeping the rows' order (the work is done by a
+ * {@link BatchEvaluation}). Placed by {@link ModelCallBatching}; shown in Calcite plans as
  * {@code EnumerableModelCalls(calls=[PREDICT_LABEL('churn', AGE => $4, PLAN => $5), ...])}.
  */
 public final class EnumerableModelCalls extends SingleRel implements EnumerableRel {
@@ -33,16 +32,16 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
 
   static {
     try {
-      APPLY = ModelCallBatches.class.getMethod("apply", Enumerable.class, DataContext.class);
+      APPLY = BatchEvaluation.class.getMethod("apply", Enumerable.class, DataContext.class);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final ModelCallBatches batches;
+  private final BatchEvaluation batches;
 
   private EnumerableModelCalls(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      ModelCallBatches batches, RelDataType rowType) {
+      BatchEvaluation batches, RelDataType rowType) {
     super(cluster, traits, input);
     this.batches = batches;
     this.rowType = rowType;
@@ -52,7 +51,7 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
    * The operator over {@code input}, appending the results of the calls of {@code batches}, of
    * the given types, after the input's columns.
    */
-  static EnumerableModelCalls create(RelNode input, ModelCallBatches batches,
+  static EnumerableModelCalls create(RelNode input, BatchEvaluation batches,
       List<RelDataType> resultTypes) {
     RelDataTypeFactory.Builder row = input.getCluster().getTypeFactory().builder()
         .addAll(input.getRowType().getFieldList());
@@ -77,9 +76,9 @@ public final class EnumerableModelCalls extends SingleRel implements EnumerableR
     BlockBuilder builder = new BlockBuilder();
     Expression rows = builder.append("rows", input.block);
     Expression arrays = input.physType.convertTo(rows, JavaRowFormat.ARRAY);
-    // The batches, with the session whose models they run, reach the generated code as a
+    // The evaluation, with the session whose models it runs, reaches the generated code as a
     // stashed value of the statement, not through any registry
-    Expression evaluation = implementor.stash(batches, ModelCallBatches.class);
+    Expression evaluation = implementor.stash(batches, BatchEvaluation.class);
     builder.add(Expressions.call(evaluation, APPLY, arrays, implementor.getRootExpression()));
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY);

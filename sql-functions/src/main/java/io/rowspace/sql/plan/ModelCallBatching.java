@@ -1,9 +1,5 @@
 package io.rowspace.sql.plan;
 
-import io.rowspace.sql.function.ModelCall;
-import io.rowspace.sql.function.ModelCallBatches;
-import io.rowspace.sql.function.ModelCallOperator;
-import io.rowspace.sql.function.ModelFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +18,12 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.Program;
 
 /**
  * The planning step that turns per-row model calls into batched operators. Every
- * {@link EnumerableCalc} of the physical plan whose expressions call a model function becomes
- * three operators:
+ * {@link EnumerableCalc} of the physical plan whose expressions call a model function (a
+ * {@link BatchedOperator}) becomes three operators:
  * <pre>
  *   Calc(the original expressions, each model call read from its result column)
  *     EnumerableModelCalls(appends one result per distinct call, a batch of rows at a time)
@@ -85,21 +80,13 @@ public final class ModelCallBatching implements Program {
     List<RexNode> lower = new ArrayList<>(rex.identityProjects(input.getRowType()));
     List<String> lowerNames = new ArrayList<>(input.getRowType().getFieldNames());
     Map<RexNode, Integer> valueFields = new LinkedHashMap<>();
-    List<ModelCall> modelCalls = new ArrayList<>();
-    ModelCallOperator operator = null;
+    List<BatchedOperator.BatchedCall> batched = new ArrayList<>();
     for (RexNode node : calls.keySet()) {
       RexCall call = (RexCall) node;
-      operator = (ModelCallOperator) call.getOperator();
-      ModelFunction function = operator.function();
       List<RexNode> operands = call.getOperands();
-      int leading = function.leadingConstants();
-      int columns = (operands.size() - leading) / 2;
-      List<String> names = new ArrayList<>();
       List<Integer> fields = new ArrayList<>();
-      List<SqlTypeName> types = new ArrayList<>();
-      for (int i = 0; i < columns; i++) {
-        names.add(text(operands.get(leading + i)));
-        RexNode value = operands.get(leading + columns + i);
+      for (RexNode value : operands.subList(operator(call).firstValueOperand(call),
+          operands.size())) {
         Integer field = valueFields.get(value);
         if (field == null) {
           field = lower.size();
@@ -108,19 +95,17 @@ public final class ModelCallBatching implements Program {
           lowerNames.add("ROWSPACE_VALUE_" + valueFields.size());
         }
         fields.add(field);
-        types.add(value.getType().getSqlTypeName());
       }
-      String label = function == ModelFunction.PREDICT_PROBA ? text(operands.get(1)) : "";
-      modelCalls.add(new ModelCall(function, text(operands.get(0)), label, names, fields,
-          types));
+      batched.add(new BatchedOperator.BatchedCall(call, fields));
     }
     RelNode values = EnumerableCalc.create(input, RexProgram.create(input.getRowType(), lower,
         filterCallsModel ? null : condition, lowerNames, rex));
 
     List<RelDataType> resultTypes = new ArrayList<>();
     calls.keySet().forEach(call -> resultTypes.add(call.getType()));
-    EnumerableModelCalls evaluated = EnumerableModelCalls.create(values,
-        new ModelCallBatches(operator.session(), modelCalls), resultTypes);
+    // The calls of one calc are of one connection: the first call's operator evaluates them all
+    BatchEvaluation evaluation = operator(batched.get(0).call()).evaluation(batched);
+    EnumerableModelCalls evaluated = EnumerableModelCalls.create(values, evaluation, resultTypes);
 
     // Upper calc: the original expressions with each call read from its result column.
     int firstResult = lower.size();
@@ -144,7 +129,7 @@ public final class ModelCallBatching implements Program {
   private static void collectCalls(RexNode expression, Map<RexNode, Integer> calls) {
     expression.accept(new RexVisitorImpl<Void>(true) {
       @Override public Void visitCall(RexCall call) {
-        if (isModelCall(call) && constantArguments(call)) {
+        if (call.getOperator() instanceof BatchedOperator && constantArguments(call)) {
           calls.putIfAbsent(call, calls.size());
           return null;
         }
@@ -164,23 +149,16 @@ public final class ModelCallBatching implements Program {
    * a call whose constants are anything else runs row by row.
    */
   private static boolean constantArguments(RexCall call) {
-    ModelFunction function = ((ModelCallOperator) call.getOperator()).function();
     List<RexNode> operands = call.getOperands();
-    int constants = function.leadingConstants() + (operands.size() - function.leadingConstants())
-        / 2;
-    for (RexNode operand : operands.subList(0, constants)) {
-      if (!(operand instanceof RexLiteral literal) || literal.getValueAs(String.class) == null) {
+    for (RexNode operand : operands.subList(0, operator(call).firstValueOperand(call))) {
+      if (!(operand instanceof RexLiteral literal) || literal.isNull()) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isModelCall(RexCall call) {
-    return call.getOperator() instanceof ModelCallOperator;
-  }
-
-  private static String text(RexNode literal) {
-    return ((RexLiteral) literal).getValueAs(String.class);
+  private static BatchedOperator operator(RexCall call) {
+    return (BatchedOperator) call.getOperator();
   }
 }

@@ -1,11 +1,17 @@
 /**
  * How Calcite plans queries that call Rowspace models: the planning of our Calcite connection
  * ({@link io.rowspace.sql.plan.RowspacePrepare}) validates with the connection's own operators
- * ({@link io.rowspace.sql.plan.OperatorContext}) and ends with one more program,
- * {@link io.rowspace.sql.plan.ModelCallBatching}, which takes every model call out of the
- * row-at-a-time expressions of the physical plan and into an
- * {@link io.rowspace.sql.plan.EnumerableModelCalls} operator that streams rows through the
- * models in batches, in order. What the models compute lives in {@code io.rowspace.sql.function};
- * this package only decides where they run.
+ * ({@link io.rowspace.sql.plan.OperatorContext}), gives the backing database's result types
+ * ({@link io.rowspace.sql.plan.DialectTypeSystem}, {@link io.rowspace.sql.plan.DecimalDivision})
+ * and ends with one more program, {@link io.rowspace.sql.plan.ModelCallBatching}, which takes
+ * every call of a {@link io.rowspace.sql.plan.BatchedOperator} out of the row-at-a-time
+ * expressions of the physical plan and into an {@link io.rowspace.sql.plan.EnumerableModelCalls}
+ * operator that streams rows through the calls' {@link io.rowspace.sql.plan.BatchEvaluation} in
+ * batches, in order.
+ *
+ * <p>This package decides where model calls run, not what they compute: it knows them only
+ * through those two interfaces, which {@code io.rowspace.sql.function} implements (its model
+ * function operators and their batch evaluation). So {@code function} uses {@code plan} and never
+ * the other way round (the layers of {@code sql-functions}, docs/architecture.md).
  */
 package io.rowspace.sql.plan;

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 /**
  * The backing database's refusal of a {@link BackingQuery}, as the user's error: the database's
  * own message without the generated SQL it quotes, and the SQLSTATEs of SPEC section 9 for an
- * unknown table or column (H2 and PostgreSQL have their own codes for them).
+ * unknown table or column (H2 and PostgreSQL have their own codes for them). It stays the
+ * database's error, not an entry of Rowspace's catalogue ({@code ErrorCode}): its message is the
+ * database's and it keeps the database's vendor code.
  */
 public final class BackingErrors {
   private BackingErrors() {

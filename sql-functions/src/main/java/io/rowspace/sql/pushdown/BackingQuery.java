@@ -1,5 +1,6 @@
 package io.rowspace.sql.pushdown;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -30,8 +31,8 @@ public record BackingQuery(String sql, List<BackingColumn> columns, List<Integer
     try (PreparedStatement statement = backing.prepareStatement(sql)) {
       ResultSetMetaData meta = statement.getMetaData();
       if (meta == null) {
-        throw new SQLException("The backing database does not describe the columns of " + sql,
-            "0A000");
+        throw ErrorCode.BACKING_QUERY_UNDESCRIBED.exception(
+            backing.getMetaData().getDatabaseProductName());
       }
       List<BackingColumn> columns = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {

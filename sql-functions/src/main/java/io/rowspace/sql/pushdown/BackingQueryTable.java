@@ -1,5 +1,6 @@
 package io.rowspace.sql.pushdown;
 
+import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,7 +99,7 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
           rows = statement.executeQuery();
         }
         if (cancelled != null && cancelled.get()) {
-          throw new SQLException("The statement was cancelled.", "57014");
+          throw RowspaceErrors.cancelled("The query");
         }
         if (!rows.next()) {
           current = null;

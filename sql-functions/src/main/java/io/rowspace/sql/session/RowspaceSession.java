@@ -1,9 +1,11 @@
 package io.rowspace.sql.session;
 
 import io.rowspace.engine.EngineRuntime;
-import io.rowspace.jdbc.BackingDatabase;
+import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.planner.SchemaReader;
+import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -12,8 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.sql.SqlDialect;
@@ -23,15 +25,11 @@ import org.apache.calcite.sql.SqlDialectFactoryImpl;
  * What one Rowspace connection works with: the backing database, its catalog, the loaded models
  * and the connection's settings.
  *
- * <p>Model calls reach their session through the plan (the batched operator holds it; a call
- * evaluated row by row finds it through the statement's DataContext). The table functions
- * ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}, the curves, {@code FEATURE_IMPORTANCE}) are still
- * called by Calcite with the session's id, under which every open session is registered.
+ * <p>Model calls and table functions reach their session through the plan: the batched operator
+ * holds it, and code Calcite generates (a call evaluated row by row, a table function) finds it
+ * through the statement's DataContext. There is no registry of open sessions.
  */
 public final class RowspaceSession implements AutoCloseable {
-  private static final Map<String, RowspaceSession> OPEN = new ConcurrentHashMap<>();
-
-  private final String id = UUID.randomUUID().toString();
   private final BackingDatabase database;
   private final Catalog catalog;
   private final SessionSettings settings;
@@ -43,6 +41,14 @@ public final class RowspaceSession implements AutoCloseable {
   /** The execution in which each model was last checked for calls evaluated row by row. */
   private final Map<String, Long> predictorsChecked = new ConcurrentHashMap<>();
   private final Map<String, Long> spacesChecked = new ConcurrentHashMap<>();
+  /** The catalog row of each space as read in the execution it was last read in. */
+  private final Map<String, RecordOfExecution> spaceRecords = new ConcurrentHashMap<>();
+  /** The root table of each space as last read, for the space's record it was read for. */
+  private final Map<String, RootTable> rootTables = new ConcurrentHashMap<>();
+
+  private record RecordOfExecution(long execution, SpaceRecord record) {}
+
+  private record RootTable(SpaceRecord record, TableInfo table) {}
 
   public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
     this.database = database;
@@ -59,20 +65,6 @@ public final class RowspaceSession implements AutoCloseable {
       this.dialect = SqlDialectFactoryImpl.INSTANCE.create(connection.getMetaData());
     }
     EngineRuntime.configure(settings.threads(), settings.device());
-    OPEN.put(id, this);
-  }
-
-  /** The open session with this id; for SQL functions. */
-  public static RowspaceSession byId(String id) throws SQLException {
-    RowspaceSession session = OPEN.get(id);
-    if (session == null) {
-      throw RowspaceErrors.internal("The connection that planned this query is closed.", null);
-    }
-    return session;
-  }
-
-  public String id() {
-    return id;
   }
 
   public BackingDatabase database() {
@@ -206,6 +198,48 @@ public final class RowspaceSession implements AutoCloseable {
     return fresh;
   }
 
+  /**
+   * A space's catalog row for a table function ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}): read
+   * on the execution's first call, so a prepared query run after {@code CREATE OR REPLACE} or
+   * {@code REFRESH} uses the space as it is now; the same row for the execution's other calls.
+   *
+   * @throws SQLException 42704 when the space no longer exists
+   */
+  public SpaceRecord spaceRecordOfExecution(String name) throws SQLException {
+    long execution = executions.get();
+    RecordOfExecution read = spaceRecords.get(name);
+    if (read != null && read.execution() == execution) {
+      return read.record();
+    }
+    SpaceRecord record = catalog.findSpace(name).orElseThrow(
+        () -> RowspaceErrors.unknownSpace(name, List.of()));
+    spaceRecords.put(name, new RecordOfExecution(execution, record));
+    return record;
+  }
+
+  /**
+   * The root table of a space as its table functions read it: its columns and key, from the
+   * database's metadata. Read when a query is planned ({@code fresh}: the columns the plan
+   * gives its rows) and kept for this record of the space, so executing the query again reads no
+   * metadata until the space is replaced or refreshed.
+   *
+   * @throws SQLException 42S02 when the table no longer exists
+   */
+  public TableInfo rootTable(SpaceRecord record, boolean fresh) throws SQLException {
+    RootTable known = rootTables.get(record.name());
+    if (!fresh && known != null && known.record().equals(record)) {
+      return known.table();
+    }
+    TableInfo table;
+    try (Connection connection = database.connection()) {
+      table = new SchemaReader(connection, database.defaultSchema(), dialect)
+          .findTable(record.rootSchema(), record.rootTable())
+          .orElseThrow(() -> RowspaceErrors.unknownTable(record.rootTable(), List.of()));
+    }
+    rootTables.put(record.name(), new RootTable(record, table));
+    return table;
+  }
+
   /** Makes a space available to the functions of queries planned from now on. */
   public void bind(BoundSpace space) {
     boundSpaces.put(space.record().name(), space);
@@ -222,6 +256,8 @@ public final class RowspaceSession implements AutoCloseable {
   }
 
   @Override public void close() {
-    OPEN.remove(id);
+    boundPredictors.clear();
+    boundSpaces.clear();
+    rootTables.clear();
   }
 }

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,5 +77,56 @@ class ErrorCodeTest {
         + "names of predictors may have at most 256 characters. Choose a shorter name.",
         e.getMessage());
     assertEquals("42622", e.getSQLState());
+  }
+
+  @Test
+  void messagesBroughtIntoTheCatalogueReadAsBefore() {
+    SQLException unknownClass = ErrorCode.UNKNOWN_CLASS.exception("churn", "maybe", "CHURNED",
+        "no, yes");
+    assertEquals("PREDICT_PROBA('churn', 'maybe'): 'maybe' is not a class of CHURNED. Classes: "
+        + "no, yes.", unknownClass.getMessage());
+    assertEquals("22023", unknownClass.getSQLState());
+    assertEquals(80106, unknownClass.getErrorCode());
+    SQLException noInputs = ErrorCode.NO_INPUT_COLUMNS.exception("PREDICT", "churn", "AGE, PLAN",
+        "AGE");
+    assertEquals("PREDICT('churn') finds none of its input columns (AGE, PLAN) in the FROM clause "
+        + "of its SELECT. Select FROM a table that has them, or give the values by name, e.g. "
+        + "PREDICT('churn', AGE => ...).", noInputs.getMessage());
+    assertEquals("42S22", noInputs.getSQLState());
+    assertEquals("SIMILAR_ROWS('shop', key, k): the key and k must be values (a number or "
+        + "string, or a parameter), not a subquery. Run the subquery first and pass its value, or "
+        + "join: SELECT ... FROM t, TABLE(SIMILAR_ROWS('shop', 42, 5)) s.",
+        ErrorCode.SIMILAR_ROWS_SUBQUERY.message("shop"));
+    assertEquals("The first argument of PREDICT must be the predictor's name as a string "
+        + "literal, e.g. PREDICT('churn').",
+        ErrorCode.MODEL_NAME_NOT_LITERAL.message("PREDICT", "predictor"));
+  }
+
+  /**
+   * The SQL functions and the pushed-down queries raise only errors of the catalogue: no message
+   * written where it arises ({@code invalidArgument}, {@code unusableData}) and no SQLException
+   * built by hand, except the backing database's own refusals, which keep its message and code.
+   */
+  @Test
+  void theFunctionsAndPushdownRaiseOnlyCatalogueErrors() throws IOException {
+    Path main = Path.of("src", "main", "java", "io", "rowspace", "sql");
+    List<String> found = new ArrayList<>();
+    for (String pkg : List.of("function", "pushdown")) {
+      try (Stream<Path> files = Files.list(main.resolve(pkg))) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          if (file.getFileName().toString().equals("BackingErrors.java")) {
+            continue;
+          }
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          for (String written : List.of("invalidArgument(", "unusableData(",
+              "new SQLException(")) {
+            if (text.contains(written)) {
+              found.add(pkg + "/" + file.getFileName() + ": " + written);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), found);
   }
 }

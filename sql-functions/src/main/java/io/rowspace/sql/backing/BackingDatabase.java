@@ -1,4 +1,4 @@
-package io.rowspace.jdbc;
+package io.rowspace.sql.backing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package io.rowspace.jdbc;
+package io.rowspace.sql.backing;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -70,7 +70,7 @@ public final class DurableH2Settings {
    *
    * @throws SQLException (XX001) if H2 says the database file is damaged
    */
-  static String forAccount(String durable, String written, Properties info) throws SQLException {
+  public static String forAccount(String durable, String written, Properties info) throws SQLException {
     if (durable.equals(written) || !isEmbeddedFile(durable)) {
       DamagedDatabaseFile.check(durable, info);
       return durable;

@@ -1,4 +1,4 @@
-package io.rowspace.jdbc;
+package io.rowspace.sql.backing;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * MVStore error ("File corrupted", or a chunk its own map names missing from the file); a file it
  * can open is not second-guessed here.
  */
-final class DamagedDatabaseFile {
+public final class DamagedDatabaseFile {
   /** H2's {@code ErrorCode.FILE_CORRUPTED_1}. */
   private static final int H2_FILE_CORRUPTED = 90030;
   private static final String H2 = "jdbc:h2:";
@@ -64,7 +64,7 @@ final class DamagedDatabaseFile {
    * Returns the error to report if {@code failure}, from opening {@code jdbcUrl}, says the file
    * is damaged.
    */
-  static Optional<SQLException> explain(String jdbcUrl, SQLException failure) {
+  public static Optional<SQLException> explain(String jdbcUrl, SQLException failure) {
     if (!DurableH2Settings.isEmbeddedFile(jdbcUrl) || !saysCorrupted(failure)) {
       return Optional.empty();
     }
