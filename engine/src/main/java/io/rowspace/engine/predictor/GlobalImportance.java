@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * @param baseline the metric on the validation rows as they are
  * @param rows validation rows measured (at most 1,000)
  * @param repeats permutations per input
- * @param entries one per input column and related table, most important first
+ * @param entries one per input column, related table and named summary of a related table that
+ *     the trees and the linear model read, most important first
  */
 public record GlobalImportance(String metric, double baseline, int rows, int repeats,
     List<Entry> entries) {
@@ -27,8 +28,9 @@ public record GlobalImportance(String metric, double baseline, int rows, int rep
   /**
    * One input.
    *
-   * @param feature the column's name, or {@code TABLE.*} for a related table
-   * @param kind {@code column} or {@code related table}
+   * @param feature the column's name, {@code TABLE.*} for a related table, or the summary's name
+   *     ({@code ORDERS.RETURNED=yes.share})
+   * @param kind {@code column}, {@code related table} or {@code related summary}
    * @param importance mean drop of the metric when the input's values are shuffled among the rows
    *     (its rise for RMSE): positive when the predictor relies on it
    * @param spread standard deviation of the drop over the repeats

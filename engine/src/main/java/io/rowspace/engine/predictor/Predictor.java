@@ -293,6 +293,54 @@ public final class Predictor implements AutoCloseable {
     return PredictionExplainer.explain(this, space, rows);
   }
 
+  /**
+   * The named summaries of related tables ({@code ORDERS.RETURNED=yes.share}) this predictor's
+   * boosted trees and linear model read, in their order; empty when it has neither or predates
+   * the names.
+   */
+  public List<String> summaryNames() {
+    return trees == null ? List.of() : trees.inputs().summaryValueNames();
+  }
+
+  /**
+   * Predictions of rows, once per change of the named summaries the trees and the linear model
+   * read ({@link #summaryNames}): change k gives row i the value of summary {@code summaries[k]}
+   * of row {@code orders.get(k)[i]}. The space embeds the rows once, so its related-table tokens
+   * still read each row's own related rows and a change costs a pass of the head and the members
+   * only: what the summary itself adds beside the network.
+   *
+   * @param space the space the predictor was trained on
+   */
+  public List<List<Prediction>> predictWithSummariesMoved(EmbeddingSpace space, Frame rows,
+      int[] summaries, List<int[]> orders) {
+    checkSpace(space);
+    if (trees == null || summaries.length != orders.size()) {
+      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Predictor of '" + target
+          + "' reads " + (trees == null ? "no related-table summaries outside its network"
+              : summaries.length + " summaries for " + orders.size() + " row orders"));
+    }
+    SpaceFeatures base = features(space, rows, Set.of(target));
+    base.standardise(featureMean, featureStd);
+    int w = base.treeWidth();
+    int first = trees.inputs().firstSummaryValue();
+    List<List<Prediction>> out = new ArrayList<>(summaries.length);
+    for (int k = 0; k < summaries.length; k++) {
+      float[] values = base.treeValues().clone();
+      int[] order = orders.get(k);
+      int at = first + summaries[k];
+      for (int i = 0; i < base.rows(); i++) {
+        values[i * w + at] = base.treeValues()[order[i] * w + at];
+      }
+      float[] outputs = outputs(base.withTreeValues(values, w));
+      List<Prediction> predictions = new ArrayList<>(base.rows());
+      for (int i = 0; i < base.rows(); i++) {
+        predictions.add(toPrediction(outputs, i));
+      }
+      out.add(predictions);
+    }
+    return out;
+  }
+
   /** What importance is measured on: the predicted class's probability, or the value. */
   double score(float[] outputs, int row, int predictedClass) {
     if (task == Task.REGRESSION) {

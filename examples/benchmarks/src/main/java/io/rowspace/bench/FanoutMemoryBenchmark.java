@@ -13,7 +13,8 @@ import java.util.Random;
 /**
  * Memory of a space over a child table as the fan-out grows: the same customers, each with
  * {@code FANOUT} visits, in an H2 file database, and {@code CREATE EMBEDDING SPACE} on customers
- * with their visits. Prints one line: fan-out, child rows, seconds, peak heap during CREATE.
+ * with their visits. Prints one line: fan-out, child rows, seconds and CPU seconds of CREATE, peak
+ * heap during CREATE, peak resident memory of the run.
  *
  * <p>Run each fan-out in a JVM of its own with a small heap, e.g.
  * {@code java -Xmx768m -cp ... io.rowspace.bench.FanoutMemoryBenchmark 1000 2000}: a space reads
@@ -41,17 +42,25 @@ public final class FanoutMemoryBenchmark {
       fill(c, customers, fanout);
       System.gc();
       long started = System.nanoTime();
+      long cpuStarted = processCpuNanos();
       long peak;
       try (MemoryPeaks peaks = MemoryPeaks.start()) {
         s.executeUpdate("CREATE OR REPLACE EMBEDDING SPACE fanout ON customers "
             + "WITH (epochs = 3)");
         peak = peaks.heapPeakBytes();
       }
-      System.out.printf(Locale.ROOT, "fan-out %d: %d customers, %d visits, CREATE %.1f s, peak "
-          + "heap %.0f MB of %.0f MB%n", fanout, customers, (long) customers * fanout,
-          (System.nanoTime() - started) / 1e9, peak / 1e6,
-          Runtime.getRuntime().maxMemory() / 1e6);
+      System.out.printf(Locale.ROOT, "fan-out %d: %d customers, %d visits, CREATE %.1f s (CPU "
+          + "%.1f s), peak heap %.0f MB of %.0f MB, peak resident %.0f MB (the whole run)%n",
+          fanout, customers, (long) customers * fanout, (System.nanoTime() - started) / 1e9,
+          (processCpuNanos() - cpuStarted) / 1e9, peak / 1e6,
+          Runtime.getRuntime().maxMemory() / 1e6, MemoryPeaks.residentPeakBytes() / 1e6);
     }
+  }
+
+  /** CPU time of the whole process (PyTorch's threads included): less bent by other load. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void fill(Connection c, int customers, int fanout) throws SQLException {

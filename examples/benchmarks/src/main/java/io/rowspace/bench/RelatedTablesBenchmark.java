@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import io.rowspace.datagen.ChurnShopGenerator;
 import io.rowspace.datagen.RelatedDataGenerator;
+import io.rowspace.datagen.TpchLoyaltyGenerator;
 import io.rowspace.testsupport.LogisticRegression;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -36,16 +37,22 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *       target, churn from recency, returned orders and premium items behind a bridge;
  *   <li>{@code spender} and {@code gadget}: {@link io.rowspace.datagen.RelatedDataGenerator},
  *       a customer label from its orders' amounts (1:N) and from the products on its wish list
- *       (N:M bridge).
+ *       (N:M bridge);
+ *   <li>{@code tpch}: {@link io.rowspace.datagen.TpchLoyaltyGenerator}, TPC-H's customer ←
+ *       orders ← lineitem → part, supplier at the scale factor that gives about N customers with
+ *       orders, loyalty planted from recency, urgent orders and one manufacturer's share of the
+ *       line items (two hops away).
  * </ul>
  *
  * <p>Split: root rows whose {@code MOD(key * 7919, 5) = 0} are held out. Rowspace trains on a view
  * of the other rows and reaches the related tables through {@code INCLUDE (child VIA key, ...)}
  * (a view has no declared keys); held-out rows are scored with {@code PREDICT_PROBA} on a view of
  * them, their related rows read at query time. Baselines are fitted on the same training rows.
+ * The {@code EXPLAIN PLAN} of each space (its reads and the summaries each relation contributes)
+ * goes to standard error.
  *
  * <p>Run: {@code java -cp "$(cat examples/target/classpath.txt):examples/target/classes"
- * io.rowspace.bench.RelatedTablesBenchmark [--sets psid,churn,spender,gadget] [--customers N]
+ * io.rowspace.bench.RelatedTablesBenchmark [--sets psid,churn,spender,gadget,tpch] [--customers N]
  * [--root-alone]}; {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors
  * options. Prints a table and writes it under {@code examples/target/benchmarks}.
  */
@@ -77,7 +84,7 @@ public final class RelatedTablesBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    List<String> sets = List.of("psid", "churn", "spender", "gadget");
+    List<String> sets = List.of("psid", "churn", "spender", "gadget", "tpch");
     int customers = 1000;
     boolean rootAlone = false;
     for (int i = 0; i < args.length; i++) {
@@ -86,7 +93,7 @@ public final class RelatedTablesBenchmark {
         case "--customers" -> customers = Integer.parseInt(args[++i]);
         case "--root-alone" -> rootAlone = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-            + ". Use --sets psid,churn,spender,gadget, --customers N, --root-alone.");
+            + ". Use --sets psid,churn,spender,gadget,tpch, --customers N, --root-alone.");
       }
     }
     Path psid = DatasetBenchmark.datasetsFolder(null, DatasetBenchmark.repositoryRoot())
@@ -104,6 +111,11 @@ public final class RelatedTablesBenchmark {
     known.put("gadget", new DataSet("gadget", "CUSTOMERS", "CUSTOMER_ID", "gadget_fan", "yes",
         Set.of("BIG_SPENDER", "GADGET_FAN"), "INCLUDE (wishlist VIA customer_id, products)",
         c -> new RelatedDataGenerator(n, 30, 42).write(c)));
+    // TPC-H has 150,000 customers per unit of scale, two thirds of them with orders.
+    double tpchScale = n / 100_000.0;
+    known.put("tpch", new DataSet("tpch", "CUSTOMER", "C_CUSTKEY", "loyal", "yes",
+        Set.of("LOYAL"), "INCLUDE (orders VIA o_custkey, lineitem, part, supplier)",
+        c -> TpchLoyaltyGenerator.allSignals(tpchScale, 42).write(c)));
     List<Line> lines = new ArrayList<>();
     for (String name : sets) {
       DataSet set = known.get(name);
@@ -232,6 +244,12 @@ public final class RelatedTablesBenchmark {
     long started = System.nanoTime();
     String notes;
     try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR CREATE EMBEDDING SPACE " + space
+          + " ON root_train " + include)) {
+        while (rs.next()) {
+          System.err.println("    plan: " + rs.getString(1));
+        }
+      }
       s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON root_train " + include);
       double spaceSeconds = (System.nanoTime() - started) / 1e9;
       String options = System.getProperty("rowspace.bench.predictorOptions", "").strip();
@@ -249,6 +267,14 @@ public final class RelatedTablesBenchmark {
         }
       } catch (SQLException e) {
         // The catalog's column names are not this benchmark's concern.
+      }
+      try (ResultSet rs = s.executeQuery("SELECT feature, kind, importance, spread FROM "
+          + "TABLE(FEATURE_IMPORTANCE('" + space + "_pred')) ORDER BY importance DESC "
+          + "FETCH FIRST 8 ROWS ONLY")) {
+        while (rs.next()) {
+          System.err.printf(Locale.ROOT, "    importance: %s (%s) %.4f ± %.4f%n", rs.getString(1),
+              rs.getString(2), rs.getDouble(3), rs.getDouble(4));
+        }
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -61,11 +61,12 @@ public final class TpchScaleBenchmark {
         }
         long heapBefore = peaks.heapPeakBytes();
         started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         s.executeUpdate("CREATE OR REPLACE EMBEDDING SPACE tpch ON customer "
             + "INCLUDE (orders, lineitem) WITH (max_rows = " + maxRows + ")");
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        line(report, "space on %d sampled customers, all %d embedded: %.0f s", maxRows,
-            counts[0], trainSeconds);
+        line(report, "space on %d sampled customers, all %d embedded: %.0f s (CPU %.0f s)",
+            maxRows, counts[0], trainSeconds, (processCpuNanos() - cpuStarted) / 1e9);
         line(report, "peak heap %.0f MB (before training %.0f MB, max heap %.0f MB), peak "
             + "resident %.0f MB", peaks.heapPeakBytes() / 1e6, heapBefore / 1e6,
             Runtime.getRuntime().maxMemory() / 1e6, MemoryPeaks.residentPeakBytes() / 1e6);
@@ -85,6 +86,12 @@ public final class TpchScaleBenchmark {
     Path file = out.resolve("tpch-sf" + scale + "-" + LocalDate.now(ZoneOffset.UTC) + ".md");
     Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
     System.err.println("written to " + file);
+  }
+
+  /** CPU time of the whole process (PyTorch's threads included): less bent by other load. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void line(StringBuilder report, String format, Object... args) {

@@ -67,6 +67,52 @@ class ChurnShopSignalTest {
     assertRecovered(new ChurnShopGenerator(CUSTOMERS, 0, 0, 2.5, 13), "premium");
   }
 
+  @Test
+  void everySummaryThePlanNamesReachesTheTreesAndTheLinearModelByName() throws SQLException {
+    try (Connection c = shop(new ChurnShopGenerator(CUSTOMERS, 0, 2.5, 0, 12), "named");
+         Statement s = c.createStatement()) {
+      String planned = "";
+      try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR CREATE EMBEDDING SPACE churn ON "
+          + "customers")) {
+        while (rs.next()) {
+          String line = rs.getString(1).strip();
+          if (line.startsWith("summaries per CUSTOMERS row")) {
+            planned = line.substring(line.indexOf(": ") + 2);
+          }
+        }
+      }
+      s.executeUpdate("CREATE EMBEDDING SPACE churn ON customers");
+      s.executeUpdate("CREATE PREDICTOR churn_pred ON churn TARGET churned WITH (trees = true)");
+      List<String> summaries = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT feature FROM "
+          + "TABLE(FEATURE_IMPORTANCE('churn_pred')) WHERE kind = 'related summary' "
+          + "ORDER BY importance DESC")) {
+        while (rs.next()) {
+          summaries.add(rs.getString(1));
+        }
+      }
+      // Every summary the plan names (counts, means, spreads, shares, recency and rate, the
+      // two-hop shares behind the bridge) is read by the trees and the linear model and has an
+      // entry of its own.
+      assertFalse(planned.isEmpty(), "the plan names the summaries");
+      for (String name : planned.split(", ")) {
+        assertTrue(summaries.contains(name), name + " not among " + summaries);
+      }
+      assertTrue(summaries.contains("ORDERS.ORDERED_ON.days_since_latest"), summaries.toString());
+      assertTrue(summaries.contains("ORDERS.RETURNED=no.share"), summaries.toString());
+      assertTrue(summaries.contains("ORDERS→ORDER_ITEMS→PRODUCTS.CATEGORY=premium.share"),
+          summaries.toString());
+      // A prediction's details name the summaries that moved it, beside the table as a whole.
+      try (ResultSet rs = s.executeQuery("SELECT PREDICT_DETAILS('churn_pred') FROM customers "
+          + "WHERE customer_id = 1")) {
+        assertTrue(rs.next());
+        String details = rs.getString(1);
+        assertTrue(details.contains("\"ORDERS.*\""), details);
+        assertTrue(details.matches("(?s).*\"ORDERS(\\.[A-Z]|→).*"), details);
+      }
+    }
+  }
+
   private static void assertRecovered(ChurnShopGenerator generator, String name)
       throws SQLException {
     try (Connection c = shop(generator, name); Statement s = c.createStatement()) {

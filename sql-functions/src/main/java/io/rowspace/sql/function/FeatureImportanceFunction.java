@@ -17,9 +17,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code TABLE(FEATURE_IMPORTANCE('p'))}: the predictor's global importance, measured when it was
- * trained (permutation importance on its validation rows), one row per input column and related
- * table, most important first: {@code rank, feature, kind} ({@code column} or
- * {@code related table}), {@code importance} (mean drop of the validation metric when the input
+ * trained (permutation importance on its validation rows), one row per input column, related
+ * table and named related-table summary its trees and linear model read, most important first:
+ * {@code rank, feature, kind} ({@code column}, {@code related table} or {@code related summary}),
+ * {@code importance} (mean drop of the validation metric when the input
  * is shuffled among the rows; for RMSE its rise), {@code spread} (standard deviation over the
  * repeats), {@code metric}, {@code repeats} and {@code validation_rows}. Predictors stored before
  * it was measured fail with 55000, naming the statement that re-creates them.

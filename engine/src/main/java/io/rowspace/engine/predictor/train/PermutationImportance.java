@@ -8,6 +8,7 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.trees.TreeBooster;
 import io.rowspace.engine.predictor.GlobalImportance;
 import io.rowspace.engine.predictor.LabelledPredictions;
+import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorMetrics;
 
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Measures {@link GlobalImportance}: for each input column (and each related table), its values
- * (a related table: each row's related rows) are shuffled among the validation rows
+ * Measures {@link GlobalImportance}: for each input column (and each related table, and each
+ * named summary of one that the trees and the linear model read), its values (a related table:
+ * each row's related rows) are shuffled among the validation rows
  * {@link #REPEATS} times with a generator seeded from the predictor's seed, the rows predicted
  * in batches, and the validation metric's drop averaged; its standard deviation over the repeats
  * is the spread. Costs {@code REPEATS x (inputs + 1)} batched predictions of at most
@@ -71,14 +73,53 @@ final class PermutationImportance {
       }
       entries.add(entry(relation.name() + ".*", "related table", drops));
     }
+    entries.addAll(summaries(predictor, space, rows, targets, baseline, lowerIsBetter, random));
     entries.sort(Comparator.comparingDouble(GlobalImportance.Entry::importance).reversed());
     return new GlobalImportance(metric, baseline, rows.rowCount(), REPEATS, entries);
   }
 
+  /**
+   * One entry per named summary of a related table the trees and the linear model read
+   * ({@code ORDERS.RETURNED=yes.share}), kind {@code related summary}: its values shuffled among
+   * the rows with the space's view of the rows unchanged, so the drop is what the summary adds
+   * beside the network; none without trees or a linear model.
+   */
+  private static List<GlobalImportance.Entry> summaries(Predictor predictor, EmbeddingSpace space,
+      Frame rows, List<Object> targets, double baseline, boolean lowerIsBetter, Random random) {
+    List<String> names = predictor.summaryNames();
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    int[] summaries = new int[names.size() * REPEATS];
+    List<int[]> orders = new ArrayList<>(summaries.length);
+    for (int k = 0; k < names.size(); k++) {
+      for (int r = 0; r < REPEATS; r++) {
+        summaries[k * REPEATS + r] = k;
+        orders.add(permutation(rows.rowCount(), random));
+      }
+    }
+    List<List<Prediction>> moved = predictor.predictWithSummariesMoved(space, rows, summaries,
+        orders);
+    List<GlobalImportance.Entry> entries = new ArrayList<>(names.size());
+    for (int k = 0; k < names.size(); k++) {
+      double[] drops = new double[REPEATS];
+      for (int r = 0; r < REPEATS; r++) {
+        double m = metric(predictor, moved.get(k * REPEATS + r), targets);
+        drops[r] = lowerIsBetter ? m - baseline : baseline - m;
+      }
+      entries.add(entry(names.get(k), "related summary", drops));
+    }
+    return entries;
+  }
+
   private static double metric(Predictor predictor, EmbeddingSpace space, Frame rows,
       List<Object> targets) {
-    PredictorMetrics m = LabelledPredictions.of(predictor, predictor.predict(space, rows),
-        targets).metrics();
+    return metric(predictor, predictor.predict(space, rows), targets);
+  }
+
+  private static double metric(Predictor predictor, List<Prediction> predictions,
+      List<Object> targets) {
+    PredictorMetrics m = LabelledPredictions.of(predictor, predictions, targets).metrics();
     return switch (m.metric()) {
       case "auc" -> m.auc();
       case "accuracy" -> m.accuracy();
