@@ -2,8 +2,9 @@ package io.rowspace.engine.nn;
 
 /**
  * How inference multiplies rows by a weight matrix ({@code y = x W + bias}) and applies GELU to
- * the products. Every output {@code y[r, j]} is a chain of fused multiply-adds over the input index, ascending, from zero
- * ({@code acc = fma(x[r, k], W[k, j], acc)}), then the bias added once. Every implementation sums
+ * the products. Every output {@code y[r, j]} is a chain of fused multiply-adds over the input
+ * index, ascending, from zero ({@code acc = fma(x[r, k], W[k, j], acc)}), then the bias added
+ * once. Every implementation sums
  * in exactly this order, so every one gives the same bits, and a row's outputs never depend on
  * the rows beside it (a batch gives the same bits as its rows one at a time): the SIMD one of
  * {@link #fastest()} where the JVM has the JDK's Vector API, {@link ScalarMatrixKernel}
