@@ -2,36 +2,39 @@ package io.rowspace.engine.nn;
 
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.SentenceCells;
-import io.rowspace.engine.nn.FloatKernels.Matrix;
 
 /**
  * {@link TabularTransformer}'s forward pass for inference, in plain Java over float arrays: the
  * same arithmetic (column tokens, masking, positions, pre-norm attention and GELU blocks, the
- * normalised projection of the CLS output) with the weights copied once, when the model is
- * loaded, into the shapes {@link FloatKernels} reads fastest. It equals the PyTorch pass to float
- * rounding and gives a row the same bits alone or in any batch.
+ * normalised projection of the CLS output) with the weights packed once, when the model is
+ * loaded, into the panels {@link MatrixKernel} reads ({@link PackedMatrix}). Products run on
+ * {@link MatrixKernel#fastest()} (SIMD where the JVM has the Vector API; the scalar kernel gives
+ * the same bits); attention is fused per row and head (scores, softmax and the weighted sum of
+ * values in registers and one small array, no intermediate matrices). It equals the PyTorch pass
+ * to float rounding and gives a row the same bits alone or in any batch.
  *
  * <p>Immutable once built; {@link #content} and {@link #encode} may run on several threads.
  */
 public final class TransformerInference {
   private final TabularTransformer.Config config;
+  private final MatrixKernel kernel;
   private final float[] embed;
-  private final Matrix[] scalar;
+  private final PackedMatrix[] scalar;
   private final float[] maskToken;
   private final float[][] positions;
   private final float[] cls;
   private final Block[] blocks;
   private final float[] finalGain;
   private final float[] finalShift;
-  private final Matrix projection;
+  private final PackedMatrix projection;
   private final float[] projectionBias;
-  private final Matrix sentenceWeights;
+  private final PackedMatrix sentenceWeights;
   private final float[] sentenceBias;
   private final float[] sentenceGate;
 
-  private record Block(float[] ln1g, float[] ln1b, Matrix qkv, float[] qkvb, Matrix out,
-      float[] outb, float[] ln2g, float[] ln2b, Matrix ff1, float[] ff1b, Matrix ff2,
-      float[] ff2b) {}
+  private record Block(float[] ln1g, float[] ln1b, PackedMatrix qkv, float[] qkvb,
+      PackedMatrix out, float[] outb, float[] ln2g, float[] ln2b, PackedMatrix ff1, float[] ff1b,
+      PackedMatrix ff2, float[] ff2b) {}
 
   /** What one forward pass produces, row-major like {@link TabularTransformer.Output}. */
   public record Output(float[] tokens, float[] cls, float[] embedding) {}
@@ -45,13 +48,14 @@ public final class TransformerInference {
   public TransformerInference(TabularTransformer.Config config, ParameterLayout layout,
       float[] flat, int relatedTokens) {
     this.config = config;
+    this.kernel = MatrixKernel.fastest();
     int d = config.dModel();
     int c = config.columns();
     int f = config.features();
     this.embed = FloatKernels.vector(flat, layout.offset("embed"), config.vocabulary() * d);
-    this.scalar = new Matrix[c];
+    this.scalar = new PackedMatrix[c];
     for (int j = 0; j < c; j++) {
-      scalar[j] = Matrix.of(flat, layout.offset("scalar.w") + (long) j * f * d, f, d);
+      scalar[j] = PackedMatrix.of(flat, layout.offset("scalar.w") + (long) j * f * d, f, d);
     }
     this.maskToken = FloatKernels.vector(flat, layout.offset("mask"), d);
     this.positions = new float[c + relatedTokens][];
@@ -65,18 +69,18 @@ public final class TransformerInference {
     for (int i = 0; i < blocks.length; i++) {
       String p = "layer" + i + ".";
       blocks[i] = new Block(v(flat, layout, p + "ln1.g"), v(flat, layout, p + "ln1.b"),
-          Matrix.of(flat, layout.offset(p + "qkv.w"), d, 3 * d), v(flat, layout, p + "qkv.b"),
-          Matrix.of(flat, layout.offset(p + "out.w"), d, d), v(flat, layout, p + "out.b"),
+          m(flat, layout, p + "qkv.w", d, 3 * d), v(flat, layout, p + "qkv.b"),
+          m(flat, layout, p + "out.w", d, d), v(flat, layout, p + "out.b"),
           v(flat, layout, p + "ln2.g"), v(flat, layout, p + "ln2.b"),
-          Matrix.of(flat, layout.offset(p + "ff1.w"), d, 2 * d), v(flat, layout, p + "ff1.b"),
-          Matrix.of(flat, layout.offset(p + "ff2.w"), 2 * d, d), v(flat, layout, p + "ff2.b"));
+          m(flat, layout, p + "ff1.w", d, 2 * d), v(flat, layout, p + "ff1.b"),
+          m(flat, layout, p + "ff2.w", 2 * d, d), v(flat, layout, p + "ff2.b"));
     }
     this.finalGain = v(flat, layout, "final.g");
     this.finalShift = v(flat, layout, "final.b");
-    this.projection = Matrix.of(flat, layout.offset("proj.w"), d, config.embeddingDim());
+    this.projection = m(flat, layout, "proj.w", d, config.embeddingDim());
     this.projectionBias = v(flat, layout, "proj.b");
     if (config.sentenceDim() > 0) {
-      this.sentenceWeights = Matrix.of(flat, layout.offset("sentence.w"), config.sentenceDim(), d);
+      this.sentenceWeights = m(flat, layout, "sentence.w", config.sentenceDim(), d);
       this.sentenceBias = v(flat, layout, "sentence.b");
       this.sentenceGate = v(flat, layout, "sentence.gate");
     } else {
@@ -84,6 +88,16 @@ public final class TransformerInference {
       this.sentenceBias = null;
       this.sentenceGate = null;
     }
+  }
+
+  /** The matrix kernel the products run on ({@code vector-api} or {@code scalar}). */
+  public String kernel() {
+    return kernel.name();
+  }
+
+  private static PackedMatrix m(float[] flat, ParameterLayout layout, String name, int in,
+      int out) {
+    return PackedMatrix.of(flat, layout.offset(name), in, out);
   }
 
   private static float[] v(float[] flat, ParameterLayout layout, String name) {
@@ -106,10 +120,25 @@ public final class TransformerInference {
     float[] projected = null;
     if (cells.present()) {
       projected = new float[cells.tableRows() * d];
-      FloatKernels.linear(cells.table(), 0, cells.dimension(), cells.tableRows(), sentenceWeights,
-          sentenceBias, projected, 0);
+      kernel.linear(cells.table(), 0, cells.dimension(), cells.tableRows(), sentenceWeights,
+          sentenceBias, projected, 0, d);
     }
-    float[] scalarPart = new float[d];
+    // Each column's numeric features times its own weights, for all rows at once
+    int used = config.features();
+    float[] features = values;
+    int stride = f;
+    if (f != used) {
+      features = new float[b * c * used];
+      stride = used;
+      for (int cell = 0; cell < b * c; cell++) {
+        System.arraycopy(values, cell * f, features, cell * used, Math.min(f, used));
+      }
+    }
+    float[] scalarParts = new float[c * b * d];
+    for (int j = 0; j < c; j++) {
+      kernel.linear(features, j * stride, c * stride, b, scalar[j], null, scalarParts, j * b * d,
+          d);
+    }
     for (int r = 0; r < b; r++) {
       for (int j = 0; j < c; j++) {
         int cell = r * c + j;
@@ -136,17 +165,9 @@ public final class TransformerInference {
             into[o + m] += (projected[p + m] - into[o + m]) * mix;
           }
         }
-        java.util.Arrays.fill(scalarPart, 0f);
-        float[][] w = scalar[j].rows();
-        for (int k = 0; k < Math.min(f, config.features()); k++) {
-          float a = values[cell * f + k];
-          float[] wk = w[k];
-          for (int m = 0; m < d; m++) {
-            scalarPart[m] += a * wk[m];
-          }
-        }
+        int part = (j * b + r) * d;
         for (int m = 0; m < d; m++) {
-          into[o + m] += scalarPart[m];
+          into[o + m] += scalarParts[part + m];
         }
       }
     }
@@ -187,14 +208,14 @@ public final class TransformerInference {
     float[] update = new float[n * d];
     for (Block block : blocks) {
       FloatKernels.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
-      FloatKernels.linear(normed, 0, d, n, block.qkv, block.qkvb, qkv, 0);
+      kernel.linear(normed, 0, d, n, block.qkv, block.qkvb, qkv, 0, 3 * d);
       attention(qkv, b, t1, mixed);
-      FloatKernels.linear(mixed, 0, d, n, block.out, block.outb, update, 0);
+      kernel.linear(mixed, 0, d, n, block.out, block.outb, update, 0, d);
       add(x, update);
       FloatKernels.layerNorm(x, 0, n, d, block.ln2g, block.ln2b, normed, 0);
-      FloatKernels.linear(normed, 0, d, n, block.ff1, block.ff1b, hidden, 0);
-      FloatKernels.gelu(hidden, 0, hidden.length);
-      FloatKernels.linear(hidden, 0, 2 * d, n, block.ff2, block.ff2b, update, 0);
+      kernel.linear(normed, 0, d, n, block.ff1, block.ff1b, hidden, 0, 2 * d);
+      kernel.gelu(hidden, 0, hidden.length);
+      kernel.linear(hidden, 0, 2 * d, n, block.ff2, block.ff2b, update, 0, d);
       add(x, update);
     }
     FloatKernels.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
@@ -206,42 +227,82 @@ public final class TransformerInference {
     }
     int e = config.embeddingDim();
     float[] embedding = new float[b * e];
-    FloatKernels.linear(clsOut, 0, d, b, projection, projectionBias, embedding, 0);
+    kernel.linear(clsOut, 0, d, b, projection, projectionBias, embedding, 0, e);
     FloatKernels.l2normalise(embedding, 0, b, e);
     return new Output(tokens, clsOut, embedding);
   }
 
-  /** Multi-head self-attention within each row's tokens: qkv (b, t1, 3d) to mixed (b, t1, d). */
+  /**
+   * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d),
+   * fused per row, head and query token: its scores against the row's keys, their softmax and the
+   * weighted sum of the values, with no array but the {@code t1} scores. Sums are chains of
+   * fused multiply-adds in a fixed order, so a row's bits do not depend on the batch.
+   */
   private void attention(float[] qkv, int b, int t1, float[] mixed) {
     int d = config.dModel();
     int h = config.heads();
     int dh = d / h;
+    int stride = 3 * d;
     float scale = (float) (1 / Math.sqrt(dh));
     float[] scores = new float[t1];
-    java.util.Arrays.fill(mixed, 0f);
     for (int r = 0; r < b; r++) {
       int rowBase = r * t1;
       for (int head = 0; head < h; head++) {
-        int qOff = head * dh;
         int kOff = d + head * dh;
         int vOff = 2 * d + head * dh;
         for (int i = 0; i < t1; i++) {
-          int q = (rowBase + i) * 3 * d + qOff;
-          for (int j = 0; j < t1; j++) {
-            int k = (rowBase + j) * 3 * d + kOff;
+          int q = (rowBase + i) * stride + head * dh;
+          // Four keys at a time: four independent chains of fused multiply-adds keep the FMA
+          // units busy; each score is still summed over m in order, whatever its neighbours.
+          int j = 0;
+          for (; j + 4 <= t1; j += 4) {
+            int k0 = (rowBase + j) * stride + kOff;
+            int k1 = k0 + stride;
+            int k2 = k1 + stride;
+            int k3 = k2 + stride;
+            float dot0 = 0;
+            float dot1 = 0;
+            float dot2 = 0;
+            float dot3 = 0;
+            for (int m = 0; m < dh; m++) {
+              float a = qkv[q + m];
+              dot0 = Math.fma(a, qkv[k0 + m], dot0);
+              dot1 = Math.fma(a, qkv[k1 + m], dot1);
+              dot2 = Math.fma(a, qkv[k2 + m], dot2);
+              dot3 = Math.fma(a, qkv[k3 + m], dot3);
+            }
+            scores[j] = dot0 * scale;
+            scores[j + 1] = dot1 * scale;
+            scores[j + 2] = dot2 * scale;
+            scores[j + 3] = dot3 * scale;
+          }
+          for (; j < t1; j++) {
+            int k = (rowBase + j) * stride + kOff;
             float dot = 0;
             for (int m = 0; m < dh; m++) {
-              dot += qkv[q + m] * qkv[k + m];
+              dot = Math.fma(qkv[q + m], qkv[k + m], dot);
             }
             scores[j] = dot * scale;
           }
-          FloatKernels.softmax(scores, 0, t1);
+          float max = Float.NEGATIVE_INFINITY;
+          for (j = 0; j < t1; j++) {
+            max = Math.max(max, scores[j]);
+          }
+          float sum = 0;
+          for (j = 0; j < t1; j++) {
+            float e = FloatKernels.exp(scores[j] - max);
+            scores[j] = e;
+            sum += e;
+          }
           int o = (rowBase + i) * d + head * dh;
-          for (int j = 0; j < t1; j++) {
-            float p = scores[j];
-            int v = (rowBase + j) * 3 * d + vOff;
+          for (int m = 0; m < dh; m++) {
+            mixed[o + m] = 0f;
+          }
+          for (j = 0; j < t1; j++) {
+            float p = scores[j] / sum;
+            int v = (rowBase + j) * stride + vOff;
             for (int m = 0; m < dh; m++) {
-              mixed[o + m] += p * qkv[v + m];
+              mixed[o + m] = Math.fma(p, qkv[v + m], mixed[o + m]);
             }
           }
         }

@@ -10,8 +10,12 @@
  * {@code mul(Number)} and the like (see there why).
  *
  * <p>Inference runs the same transformer without NDArrays: {@link
- * io.rowspace.engine.nn.TransformerInference} over float arrays with weights prepared once per
- * loaded model, on the loops of {@link io.rowspace.engine.nn.FloatKernels} that HotSpot
- * vectorises; {@link io.rowspace.engine.nn.InferencePath} chooses it or the PyTorch pass.
+ * io.rowspace.engine.nn.TransformerInference} over float arrays with weights packed once per
+ * loaded model ({@link io.rowspace.engine.nn.PackedMatrix}); its products and GELU run on a
+ * {@link io.rowspace.engine.nn.MatrixKernel}, register-tiled SIMD through the JDK's Vector API
+ * ({@code VectorApiMatrixKernel}, compiled apart: see the engine's pom) where the JVM has the
+ * module, else {@code ScalarMatrixKernel}, to the same bits; the other element-wise steps are
+ * {@link io.rowspace.engine.nn.FloatKernels}'. {@link io.rowspace.engine.nn.InferencePath} chooses
+ * the Java pass or the PyTorch one.
  */
 package io.rowspace.engine.nn;

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.FloatKernels;
-import io.rowspace.engine.nn.FloatKernels.Matrix;
+import io.rowspace.engine.nn.MatrixKernel;
+import io.rowspace.engine.nn.PackedMatrix;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
@@ -120,24 +121,25 @@ final class CrossHead implements PredictorHead {
 
   @Override
   public HeadInference prepare(float[] weights) {
-    Matrix[] full = new Matrix[layers];
-    Matrix[] down = new Matrix[layers];
-    Matrix[] up = new Matrix[layers];
+    MatrixKernel kernel = MatrixKernel.fastest();
+    PackedMatrix[] full = new PackedMatrix[layers];
+    PackedMatrix[] down = new PackedMatrix[layers];
+    PackedMatrix[] up = new PackedMatrix[layers];
     float[][] bias = new float[layers][];
     for (int l = 0; l < layers; l++) {
       String c = "cross" + l;
       if (rank == 0) {
-        full[l] = Matrix.of(weights, layout.offset(c + ".w"), inputs, inputs);
+        full[l] = PackedMatrix.of(weights, layout.offset(c + ".w"), inputs, inputs);
       } else {
-        down[l] = Matrix.of(weights, layout.offset(c + ".v"), inputs, rank);
-        up[l] = Matrix.of(weights, layout.offset(c + ".u"), rank, inputs);
+        down[l] = PackedMatrix.of(weights, layout.offset(c + ".v"), inputs, rank);
+        up[l] = PackedMatrix.of(weights, layout.offset(c + ".u"), rank, inputs);
       }
       bias[l] = FloatKernels.vector(weights, layout.offset(c + ".b"), inputs);
     }
-    Matrix deepW = Matrix.of(weights, layout.offset("deep.w"), inputs, hidden);
+    PackedMatrix deepW = PackedMatrix.of(weights, layout.offset("deep.w"), inputs, hidden);
     float[] deepB = FloatKernels.vector(weights, layout.offset("deep.b"), hidden);
-    Matrix outCross = Matrix.of(weights, layout.offset("out.cross"), inputs, outputs);
-    Matrix outDeep = Matrix.of(weights, layout.offset("out.deep"), hidden, outputs);
+    PackedMatrix outCross = PackedMatrix.of(weights, layout.offset("out.cross"), inputs, outputs);
+    PackedMatrix outDeep = PackedMatrix.of(weights, layout.offset("out.deep"), hidden, outputs);
     float[] outB = FloatKernels.vector(weights, layout.offset("out.b"), outputs);
     return (x, rows) -> {
       float[] cross = x.clone();
@@ -145,10 +147,10 @@ final class CrossHead implements PredictorHead {
       float[] low = rank == 0 ? null : new float[rows * rank];
       for (int l = 0; l < layers; l++) {
         if (rank == 0) {
-          FloatKernels.linear(cross, 0, inputs, rows, full[l], null, mixed, 0);
+          kernel.linear(cross, 0, inputs, rows, full[l], null, mixed, 0, full[l].out());
         } else {
-          FloatKernels.linear(cross, 0, inputs, rows, down[l], null, low, 0);
-          FloatKernels.linear(low, 0, rank, rows, up[l], null, mixed, 0);
+          kernel.linear(cross, 0, inputs, rows, down[l], null, low, 0, down[l].out());
+          kernel.linear(low, 0, rank, rows, up[l], null, mixed, 0, up[l].out());
         }
         float[] b = bias[l];
         for (int r = 0; r < rows; r++) {
@@ -159,12 +161,12 @@ final class CrossHead implements PredictorHead {
         }
       }
       float[] deep = new float[rows * hidden];
-      FloatKernels.linear(x, 0, inputs, rows, deepW, deepB, deep, 0);
-      FloatKernels.gelu(deep, 0, deep.length);
+      kernel.linear(x, 0, inputs, rows, deepW, deepB, deep, 0, deepW.out());
+      kernel.gelu(deep, 0, deep.length);
       float[] out = new float[rows * outputs];
-      FloatKernels.linear(cross, 0, inputs, rows, outCross, null, out, 0);
+      kernel.linear(cross, 0, inputs, rows, outCross, null, out, 0, outCross.out());
       float[] fromDeep = new float[rows * outputs];
-      FloatKernels.linear(deep, 0, hidden, rows, outDeep, null, fromDeep, 0);
+      kernel.linear(deep, 0, hidden, rows, outDeep, null, fromDeep, 0, outDeep.out());
       for (int r = 0; r < rows; r++) {
         for (int j = 0; j < outputs; j++) {
           int i = r * outputs + j;

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.FloatKernels;
-import io.rowspace.engine.nn.FloatKernels.Matrix;
+import io.rowspace.engine.nn.MatrixKernel;
+import io.rowspace.engine.nn.PackedMatrix;
 import io.rowspace.engine.nn.ParameterLayout;
 
 import io.rowspace.engine.store.ModelFile;
@@ -98,19 +99,20 @@ final class GatedHead implements PredictorHead {
 
   @Override
   public HeadInference prepare(float[] weights) {
-    Matrix[] value = new Matrix[layers];
-    Matrix[] gate = new Matrix[layers];
+    MatrixKernel kernel = MatrixKernel.fastest();
+    PackedMatrix[] value = new PackedMatrix[layers];
+    PackedMatrix[] gate = new PackedMatrix[layers];
     float[][] valueBias = new float[layers][];
     float[][] gateBias = new float[layers][];
     for (int l = 0; l < layers; l++) {
       String u = "glu" + l;
       int in = l == 0 ? inputs : hidden;
-      value[l] = Matrix.of(weights, layout.offset(u + ".w"), in, hidden);
+      value[l] = PackedMatrix.of(weights, layout.offset(u + ".w"), in, hidden);
       valueBias[l] = FloatKernels.vector(weights, layout.offset(u + ".b"), hidden);
-      gate[l] = Matrix.of(weights, layout.offset(u + ".g"), in, hidden);
+      gate[l] = PackedMatrix.of(weights, layout.offset(u + ".g"), in, hidden);
       gateBias[l] = FloatKernels.vector(weights, layout.offset(u + ".c"), hidden);
     }
-    Matrix outW = Matrix.of(weights, layout.offset("out.w"), hidden, outputs);
+    PackedMatrix outW = PackedMatrix.of(weights, layout.offset("out.w"), hidden, outputs);
     float[] outB = FloatKernels.vector(weights, layout.offset("out.b"), outputs);
     return (x, rows) -> {
       float[] h = x;
@@ -118,8 +120,8 @@ final class GatedHead implements PredictorHead {
       float[] v = new float[rows * hidden];
       float[] g = new float[rows * hidden];
       for (int l = 0; l < layers; l++) {
-        FloatKernels.linear(h, 0, width, rows, value[l], valueBias[l], v, 0);
-        FloatKernels.linear(h, 0, width, rows, gate[l], gateBias[l], g, 0);
+        kernel.linear(h, 0, width, rows, value[l], valueBias[l], v, 0, value[l].out());
+        kernel.linear(h, 0, width, rows, gate[l], gateBias[l], g, 0, gate[l].out());
         float[] next = l == 0 ? new float[rows * hidden] : h;
         for (int i = 0; i < v.length; i++) {
           float unit = v[i] * FloatKernels.sigmoid(g[i]);
@@ -129,7 +131,7 @@ final class GatedHead implements PredictorHead {
         width = hidden;
       }
       float[] out = new float[rows * outputs];
-      FloatKernels.linear(h, 0, hidden, rows, outW, outB, out, 0);
+      kernel.linear(h, 0, hidden, rows, outW, outB, out, 0, outW.out());
       return out;
     };
   }

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.nn.FloatKernels;
-import io.rowspace.engine.nn.FloatKernels.Matrix;
+import io.rowspace.engine.nn.MatrixKernel;
+import io.rowspace.engine.nn.PackedMatrix;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 
@@ -71,16 +72,17 @@ final class MlpHead implements PredictorHead {
 
   @Override
   public HeadInference prepare(float[] weights) {
-    Matrix w1 = Matrix.of(weights, layout.offset("w1"), inputs, hidden);
+    MatrixKernel kernel = MatrixKernel.fastest();
+    PackedMatrix w1 = PackedMatrix.of(weights, layout.offset("w1"), inputs, hidden);
     float[] b1 = FloatKernels.vector(weights, layout.offset("b1"), hidden);
-    Matrix w2 = Matrix.of(weights, layout.offset("w2"), hidden, outputs);
+    PackedMatrix w2 = PackedMatrix.of(weights, layout.offset("w2"), hidden, outputs);
     float[] b2 = FloatKernels.vector(weights, layout.offset("b2"), outputs);
     return (x, rows) -> {
       float[] h = new float[rows * hidden];
-      FloatKernels.linear(x, 0, inputs, rows, w1, b1, h, 0);
-      FloatKernels.gelu(h, 0, h.length);
+      kernel.linear(x, 0, inputs, rows, w1, b1, h, 0, w1.out());
+      kernel.gelu(h, 0, h.length);
       float[] out = new float[rows * outputs];
-      FloatKernels.linear(h, 0, hidden, rows, w2, b2, out, 0);
+      kernel.linear(h, 0, hidden, rows, w2, b2, out, 0, w2.out());
       return out;
     };
   }

@@ -66,8 +66,7 @@ final class PredictionExplainer {
     for (int from = 0; from < rows.rowCount(); from += Predictor.CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + Predictor.CHUNK_ROWS);
       Frame chunk = Predictor.chunk(rows, from, to);
-      SpaceFeatures base = p.features(space, chunk, Set.of(p.target));
-      base.standardise(p.featureMean, p.featureStd);
+      SpaceFeatures base = p.inputs(space, chunk, Set.of(p.target));
       float[] baseOutputs = p.outputs(base);
       int b = chunk.rowCount();
       Prediction[] predictions = new Prediction[b];
@@ -81,8 +80,7 @@ final class PredictionExplainer {
       }
       double[][] importance = new double[b][factors.size()];
       for (int j = 0; j < factors.size(); j++) {
-        SpaceFeatures masked = p.features(space, chunk, Set.of(p.target, factors.get(j)));
-        masked.standardise(p.featureMean, p.featureStd);
+        SpaceFeatures masked = p.inputs(space, chunk, Set.of(p.target, factors.get(j)));
         float[] maskedOutputs = p.outputs(masked);
         for (int i = 0; i < b; i++) {
           importance[i][j] = baseScore[i] - p.score(maskedOutputs, i, predictedClass[i]);

@@ -264,10 +264,8 @@ public final class Predictor implements AutoCloseable {
     for (int from = 0; from < rows.rowCount(); from += CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + CHUNK_ROWS);
       Frame chunk = chunk(rows, from, to);
-      SpaceFeatures f = trees != null && !trees.needsSpace()
-          ? membersOnly(space, chunk, Set.of(target)) : features(space, chunk, Set.of(target));
+      SpaceFeatures f = inputs(space, chunk, Set.of(target));
       f.unparseable().forEach((k, v) -> unparseable.merge(k, v, Long::sum));
-      f.standardise(featureMean, featureStd);
       float[] outputs = outputs(f);
       for (int i = 0; i < f.rows(); i++) {
         out.add(toPrediction(outputs, i));
@@ -355,6 +353,23 @@ public final class Predictor implements AutoCloseable {
    */
   SpaceFeatures features(EmbeddingSpace space, Frame rows, Set<String> masked) {
     SpaceFeatures f = SpaceFeatures.of(spaceFor(space), rows, masked, columnFeatures);
+    return trees == null ? f
+        : f.withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
+  }
+
+  /**
+   * What {@link #outputs} reads for rows, with the given columns masked: when the blend gives the
+   * network and the space no share, the trees' and linear model's inputs alone, without running
+   * the space; else the network's features, standardised as they are written (the same bits as
+   * {@link #features} then {@link SpaceFeatures#standardise}), beside the members' inputs.
+   * Every route that predicts (PREDICT, PREDICT_PROBA, explanations) reads its inputs here.
+   */
+  SpaceFeatures inputs(EmbeddingSpace space, Frame rows, Set<String> masked) {
+    if (trees != null && !trees.needsSpace()) {
+      return membersOnly(space, rows, masked);
+    }
+    SpaceFeatures f = SpaceFeatures.standardised(spaceFor(space), rows, masked, columnFeatures,
+        featureMean, featureStd);
     return trees == null ? f
         : f.withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
   }

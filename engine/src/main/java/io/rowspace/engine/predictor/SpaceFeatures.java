@@ -2,7 +2,6 @@ package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
-import io.rowspace.engine.space.Representation;
 
 import java.util.Map;
 import java.util.Set;
@@ -80,23 +79,27 @@ public record SpaceFeatures(float[] values, int rows, int width, Map<String, Lon
    */
   public static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked,
       boolean withColumns) {
-    Representation r = space.represent(frame, masked, true);
+    return standardised(space, frame, masked, withColumns, null, null);
+  }
+
+  /**
+   * The features with the given columns masked, standardised as they are written (the same bits
+   * as {@link #of} followed by {@link #standardise}): the space's outputs go straight from its
+   * forward pass into the array the head reads.
+   *
+   * @param mean per feature, the fitting rows' mean, or null for features as they are
+   * @param std per feature, the fitting rows' standard deviation (with {@code mean})
+   */
+  public static SpaceFeatures standardised(EmbeddingSpace space, Frame frame, Set<String> masked,
+      boolean withColumns, float[] mean, float[] std) {
     int n = frame.rowCount();
-    int e = space.embeddingDimension();
-    int spaceWidth = e + space.dModel() * (1 + space.usedColumns().size()
+    int spaceWidth = space.embeddingDimension() + space.dModel() * (1 + space.usedColumns().size()
         + space.relations().size());
-    int columnWidth = withColumns ? space.columnFeatureWidth() : 0;
-    float[] columns = withColumns ? space.columnFeatures(frame, masked) : null;
-    int width = spaceWidth + columnWidth;
+    int width = spaceWidth + (withColumns ? space.columnFeatureWidth() : 0);
     float[] values = new float[n * width];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(r.embeddings()[i], 0, values, i * width, e);
-      System.arraycopy(r.context()[i], 0, values, i * width + e, spaceWidth - e);
-      if (withColumns) {
-        System.arraycopy(columns, i * columnWidth, values, i * width + spaceWidth, columnWidth);
-      }
-    }
-    return new SpaceFeatures(values, n, width, r.unparseable());
+    Map<String, Long> unparseable = space.features(frame, masked, withColumns, values, width, mean,
+        std);
+    return new SpaceFeatures(values, n, width, unparseable);
   }
 
   /** Standardises in place with the given per-feature mean and standard deviation. */

@@ -45,6 +45,17 @@ public final class ValueParser {
       Boolean b = bool(value);
       return b == null ? Double.NaN : b ? 1.0 : 0.0;
     }
+    // The typed values queries pass, without a decimal round trip: the same doubles as through
+    // BigDecimal (a double's shortest decimal reads back as itself, a long converts exactly
+    // rounded either way), and zero without its sign, as BigDecimal has none.
+    if (value instanceof Double x) {
+      double v = x;
+      return Double.isFinite(v) ? v + 0.0 : Double.NaN;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
     BigDecimal d = decimal(value);
     return d == null ? Double.NaN : d.doubleValue();
   }

@@ -248,25 +248,91 @@ public final class EmbeddingSpace implements AutoCloseable {
     float[][] embeddings = new float[n][];
     float[][] context = new float[n][];
     if (InferencePath.current() == InferencePath.JAVA) {
-      representInJava(encoded, relatedRows, maskRow, withTokens, embeddings, context);
+      int t = maskRow.length;
+      int d = config.dModel();
+      int e = config.embeddingDim();
+      representInJava(encoded, relatedRows, maskRow, (from, b, out) -> {
+        int width = d + (withTokens ? t * d : 0);
+        for (int r = 0; r < b; r++) {
+          embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e,
+              (r + 1) * e);
+          float[] ctx = new float[width];
+          System.arraycopy(out.cls(), r * d, ctx, 0, d);
+          if (withTokens) {
+            System.arraycopy(out.tokens(), r * t * d, ctx, d, t * d);
+          }
+          context[from + r] = ctx;
+        }
+      });
     } else {
       representInPyTorch(encoded, relatedRows, maskRow, withTokens, embeddings, context);
     }
-    Map<String, Long> unparseable = new LinkedHashMap<>();
-    for (int j = 0; j < encoded.columns(); j++) {
-      if (encoded.unparseable()[j] > 0) {
-        unparseable.put(encoder.encoders().get(j).name(), encoded.unparseable()[j]);
-      }
-    }
-    return new Representation(embeddings, context, unparseable);
+    return new Representation(embeddings, context, unparseable(encoded));
   }
 
   /**
-   * The count of values per column present but unreadable as the column's type, without running
-   * the transformer: what a predictor whose network has no share reports.
+   * What a predictor's network reads of rows, written straight into {@code out} (row-major, at
+   * row stride {@code width}): per row the embedding, the CLS output and every token's output
+   * ({@link #represent} with tokens), then, when {@code withColumns}, the columns' own features
+   * ({@link #columnFeatures}); the rows are encoded once. With {@code mean} and {@code std}, each
+   * value {@code v} at position {@code j} is written standardised, {@code (v - mean[j]) /
+   * std[j]} in float, as a predictor standardises its features.
+   *
+   * @param mean per position, the value subtracted, or null to write the values as they are
+   * @param std per position, the divisor (with {@code mean})
+   * @return per space column, values unreadable as its type (columns with none left out)
    */
-  public Map<String, Long> unparseable(Frame rows) {
+  public Map<String, Long> features(Frame rows, Set<String> maskedColumns, boolean withColumns,
+      float[] out, int width, float[] mean, float[] std) {
     EncodedRows encoded = encoder.encode(rows);
+    int n = encoded.rows();
+    float[] maskRow = maskRow(encoded.columns(), maskedColumns);
+    int e = config.embeddingDim();
+    int d = config.dModel();
+    int spaceWidth = e + d * (1 + maskRow.length);
+    if (InferencePath.current() == InferencePath.JAVA) {
+      int tokens = maskRow.length * d;
+      representInJava(encoded, related.encode(rows), maskRow, (from, b, pass) -> {
+        for (int r = 0; r < b; r++) {
+          int o = (from + r) * width;
+          put(pass.embedding(), r * e, out, o, 0, e, mean, std);
+          put(pass.cls(), r * d, out, o, e, d, mean, std);
+          put(pass.tokens(), r * tokens, out, o, e + d, tokens, mean, std);
+        }
+      });
+    } else {
+      Representation r = represent(rows, maskedColumns, true);
+      for (int i = 0; i < n; i++) {
+        put(r.embeddings()[i], 0, out, i * width, 0, e, mean, std);
+        put(r.context()[i], 0, out, i * width, e, spaceWidth - e, mean, std);
+      }
+    }
+    if (withColumns) {
+      int columnWidth = columnFeatureWidth();
+      float[] columns = columnFeatures(encoded, maskedColumns);
+      for (int i = 0; i < n; i++) {
+        put(columns, i * columnWidth, out, i * width, spaceWidth, columnWidth, mean, std);
+      }
+    }
+    return unparseable(encoded);
+  }
+
+  /**
+   * Copies {@code n} values to positions {@code at ..} of the row of {@code out} starting at
+   * {@code row}, standardised when a mean is given.
+   */
+  private static void put(float[] from, int fromOffset, float[] out, int row, int at, int n,
+      float[] mean, float[] std) {
+    if (mean == null) {
+      System.arraycopy(from, fromOffset, out, row + at, n);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      out[row + at + i] = (from[fromOffset + i] - mean[at + i]) / std[at + i];
+    }
+  }
+
+  private Map<String, Long> unparseable(EncodedRows encoded) {
     Map<String, Long> unparseable = new LinkedHashMap<>();
     for (int j = 0; j < encoded.columns(); j++) {
       if (encoded.unparseable()[j] > 0) {
@@ -274,6 +340,14 @@ public final class EmbeddingSpace implements AutoCloseable {
       }
     }
     return unparseable;
+  }
+
+  /**
+   * The count of values per column present but unreadable as the column's type, without running
+   * the transformer: what a predictor whose network has no share reports.
+   */
+  public Map<String, Long> unparseable(Frame rows) {
+    return unparseable(encoder.encode(rows));
   }
 
   /** The Java forward pass ({@link TransformerInference}), its weights prepared once. */
@@ -285,8 +359,13 @@ public final class EmbeddingSpace implements AutoCloseable {
     return inference;
   }
 
+  /** Receives the Java pass's outputs for the {@code b} rows from row {@code from}. */
+  private interface PassOutputs {
+    void accept(int from, int b, TransformerInference.Output out);
+  }
+
   private void representInJava(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, boolean withTokens, float[][] embeddings, float[][] context) {
+      float[] maskRow, PassOutputs sink) {
     TransformerInference pass = inference();
     RelatedTokenValues relatedValues = related.isEmpty() ? null
         : new RelatedTokenValues(related, layout, config.dModel());
@@ -294,7 +373,6 @@ public final class EmbeddingSpace implements AutoCloseable {
     int columns = encoded.columns();
     int t = maskRow.length;
     int d = config.dModel();
-    int e = config.embeddingDim();
     boolean[] masked = new boolean[t];
     for (int j = 0; j < t; j++) {
       masked[j] = maskRow[j] != 0f;
@@ -319,17 +397,7 @@ public final class EmbeddingSpace implements AutoCloseable {
           System.arraycopy(tokens, r * k * d, content, (r * t + columns) * d, k * d);
         }
       }
-      TransformerInference.Output out = pass.encode(content, b, t, masked);
-      int width = d + (withTokens ? t * d : 0);
-      for (int r = 0; r < b; r++) {
-        embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e, (r + 1) * e);
-        float[] ctx = new float[width];
-        System.arraycopy(out.cls(), r * d, ctx, 0, d);
-        if (withTokens) {
-          System.arraycopy(out.tokens(), r * t * d, ctx, d, t * d);
-        }
-        context[from + r] = ctx;
-      }
+      sink.accept(from, b, pass.encode(content, b, t, masked));
     }
   }
 

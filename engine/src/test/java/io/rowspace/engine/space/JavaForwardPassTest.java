@@ -10,6 +10,7 @@ import static io.rowspace.engine.nn.InferencePaths.with;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.space.train.SpaceTrainer;
+import io.rowspace.engine.store.SpaceFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java forward pass a space embeds rows with at inference computes what training's PyTorch
  * pass computes, to float rounding, on trained spaces with and without a related table, one and
- * two layers, columns masked or not; and a row gets the same bits alone as in a batch.
+ * two layers, columns masked or not; a row gets the same bits alone as in a batch, and the same
+ * with the scalar matrix kernel as with the SIMD one.
  */
 class JavaForwardPassTest {
   @Test
@@ -55,6 +57,28 @@ class JavaForwardPassTest {
       assertSamePasses(space, rows, Set.of());
       assertSamePasses(space, rows, Set.of("AGE"));
       assertRowsAloneEqualTheBatch(space, rows);
+      assertScalarKernelGivesTheSameBits(space, rows);
+    }
+  }
+
+  /** A JVM without the Vector API (the scalar matrix kernel) embeds rows to the same bits. */
+  private static void assertScalarKernelGivesTheSameBits(EmbeddingSpace space, Frame rows) {
+    Representation simd = with(InferencePath.JAVA, () -> space.represent(rows, Set.of(), true));
+    String before = System.getProperty("rowspace.simd");
+    System.setProperty("rowspace.simd", "false");
+    try (EmbeddingSpace loaded = SpaceFormat.read(SpaceFormat.write(space))) {
+      Representation scalar = with(InferencePath.JAVA,
+          () -> loaded.represent(rows, Set.of(), true));
+      for (int r = 0; r < rows.rowCount(); r++) {
+        assertArrayEquals(simd.embeddings()[r], scalar.embeddings()[r], "row " + r);
+        assertArrayEquals(simd.context()[r], scalar.context()[r], "row " + r);
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty("rowspace.simd");
+      } else {
+        System.setProperty("rowspace.simd", before);
+      }
     }
   }
 

@@ -1,0 +1,133 @@
+package io.rowspace.engine.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The products of {@link MatrixKernel} through the JDK's Vector API (incubating in Java 17): a
+ * tile of four rows by one panel (two 256-bit vectors of columns) kept in eight vector
+ * accumulators across the input index, each lane a chain of fused multiply-adds in the kernel's
+ * order. Loaded only when the JVM has module {@code jdk.incubator.vector}, and compiled apart from
+ * the rest of the engine like {@code search.VectorApiDotKernel}: see the engine's pom.
+ */
+final class VectorApiMatrixKernel implements MatrixKernel {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
+  private static final int HALF = PANEL / 2;
+
+  @Override public void linear(float[] x, int xOffset, int xStride, int rows, PackedMatrix w,
+      float[] bias, float[] y, int yOffset, int yStride) {
+    int in = w.in();
+    int full = w.out() / PANEL;
+    float[] panels = w.panels();
+    for (int q = 0; q < full; q++) {
+      int base = q * in * PANEL;
+      int j0 = q * PANEL;
+      FloatVector b0 = bias == null ? null : FloatVector.fromArray(SPECIES, bias, j0);
+      FloatVector b1 = bias == null ? null : FloatVector.fromArray(SPECIES, bias, j0 + HALF);
+      int r = 0;
+      for (; r + ROWS <= rows; r += ROWS) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = FloatVector.zero(SPECIES);
+        FloatVector c10 = FloatVector.zero(SPECIES);
+        FloatVector c11 = FloatVector.zero(SPECIES);
+        FloatVector c20 = FloatVector.zero(SPECIES);
+        FloatVector c21 = FloatVector.zero(SPECIES);
+        FloatVector c30 = FloatVector.zero(SPECIES);
+        FloatVector c31 = FloatVector.zero(SPECIES);
+        int x0 = xOffset + r * xStride;
+        int x1 = x0 + xStride;
+        int x2 = x1 + xStride;
+        int x3 = x2 + xStride;
+        for (int k = 0; k < in; k++) {
+          int wk = base + k * PANEL;
+          FloatVector w0 = FloatVector.fromArray(SPECIES, panels, wk);
+          FloatVector w1 = FloatVector.fromArray(SPECIES, panels, wk + HALF);
+          FloatVector a = FloatVector.broadcast(SPECIES, x[x0 + k]);
+          c00 = a.fma(w0, c00);
+          c01 = a.fma(w1, c01);
+          a = FloatVector.broadcast(SPECIES, x[x1 + k]);
+          c10 = a.fma(w0, c10);
+          c11 = a.fma(w1, c11);
+          a = FloatVector.broadcast(SPECIES, x[x2 + k]);
+          c20 = a.fma(w0, c20);
+          c21 = a.fma(w1, c21);
+          a = FloatVector.broadcast(SPECIES, x[x3 + k]);
+          c30 = a.fma(w0, c30);
+          c31 = a.fma(w1, c31);
+        }
+        int y0 = yOffset + r * yStride + j0;
+        store(c00, c01, b0, b1, y, y0);
+        store(c10, c11, b0, b1, y, y0 + yStride);
+        store(c20, c21, b0, b1, y, y0 + 2 * yStride);
+        store(c30, c31, b0, b1, y, y0 + 3 * yStride);
+      }
+      for (; r < rows; r++) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = FloatVector.zero(SPECIES);
+        int x0 = xOffset + r * xStride;
+        for (int k = 0; k < in; k++) {
+          int wk = base + k * PANEL;
+          FloatVector a = FloatVector.broadcast(SPECIES, x[x0 + k]);
+          c0 = a.fma(FloatVector.fromArray(SPECIES, panels, wk), c0);
+          c1 = a.fma(FloatVector.fromArray(SPECIES, panels, wk + HALF), c1);
+        }
+        store(c0, c1, b0, b1, y, yOffset + r * yStride + j0);
+      }
+    }
+    ScalarMatrixKernel.lastPanel(x, xOffset, xStride, rows, w, bias, y, yOffset, yStride);
+  }
+
+  private static void store(FloatVector c0, FloatVector c1, FloatVector b0, FloatVector b1,
+      float[] y, int to) {
+    if (b0 == null) {
+      c0.intoArray(y, to);
+      c1.intoArray(y, to + HALF);
+    } else {
+      c0.add(b0).intoArray(y, to);
+      c1.add(b1).intoArray(y, to + HALF);
+    }
+  }
+
+  /** {@link FloatKernels#geluOf} lane by lane: the same float operations in the same order. */
+  @Override public void gelu(float[] x, int from, int to) {
+    int n = to - from;
+    int bound = from + n - n % SPECIES.length();
+    int i = from;
+    for (; i < bound; i += SPECIES.length()) {
+      FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+      FloatVector z = v.mul(FloatKernels.SQRT_HALF).abs();
+      FloatVector t = FloatVector.broadcast(SPECIES, 1f).div(z.fma(0.5f, 1f));
+      FloatVector p = FloatVector.broadcast(SPECIES, FloatKernels.ERFC[0]);
+      for (int c = 1; c < FloatKernels.ERFC.length; c++) {
+        p = p.fma(t, FloatVector.broadcast(SPECIES, FloatKernels.ERFC[c]));
+      }
+      FloatVector erfc = t.mul(exp(z.neg().fma(z, p)));
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, 0f);
+      FloatVector factor = FloatVector.broadcast(SPECIES, 2f).sub(erfc).blend(erfc, negative);
+      v.mul(0.5f).mul(factor).intoArray(x, i);
+    }
+    FloatKernels.gelu(x, i, to);
+  }
+
+  /** {@link FloatKernels#exp} lane by lane. */
+  private static FloatVector exp(FloatVector x) {
+    FloatVector y = x.max(FloatKernels.EXP_FLOOR);
+    FloatVector k = y.fma(FloatKernels.LOG2E, FloatKernels.ROUNDING).sub(FloatKernels.ROUNDING);
+    FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -FloatKernels.LN2_HIGH), y);
+    r = k.fma(FloatVector.broadcast(SPECIES, -FloatKernels.LN2_LOW), r);
+    FloatVector p = FloatVector.broadcast(SPECIES, FloatKernels.EXP[0]);
+    for (int c = 1; c < FloatKernels.EXP.length; c++) {
+      p = p.fma(r, FloatVector.broadcast(SPECIES, FloatKernels.EXP[c]));
+    }
+    IntVector bits = ((IntVector) k.convert(VectorOperators.F2I, 0)).add(127)
+        .lanewise(VectorOperators.LSHL, 23);
+    return p.mul(bits.reinterpretAsFloats());
+  }
+
+  @Override public String name() {
+    return "vector-api";
+  }
+}
