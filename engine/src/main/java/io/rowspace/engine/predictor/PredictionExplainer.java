@@ -66,7 +66,9 @@ final class PredictionExplainer {
     for (int from = 0; from < rows.rowCount(); from += Predictor.CHUNK_ROWS) {
       int to = Math.min(rows.rowCount(), from + Predictor.CHUNK_ROWS);
       Frame chunk = Predictor.chunk(rows, from, to);
-      SpaceFeatures base = p.inputs(space, chunk, Set.of(p.target));
+      // The space runs for the unmasked row even when the network has no share: the distance
+      // warning is measured in its outputs. The masked rows only need what the blend reads.
+      SpaceFeatures base = p.inputsWithSpace(space, chunk, Set.of(p.target));
       float[] baseOutputs = p.outputs(base);
       int b = chunk.rowCount();
       Prediction[] predictions = new Prediction[b];

@@ -368,6 +368,14 @@ public final class Predictor implements AutoCloseable {
     if (trees != null && !trees.needsSpace()) {
       return membersOnly(space, rows, masked);
     }
+    return inputsWithSpace(space, rows, masked);
+  }
+
+  /**
+   * The inputs with the space's outputs even when the blend gives the network no share:
+   * explanations measure how far a row lies from the training rows in them.
+   */
+  SpaceFeatures inputsWithSpace(EmbeddingSpace space, Frame rows, Set<String> masked) {
     SpaceFeatures f = SpaceFeatures.standardised(spaceFor(space), rows, masked, columnFeatures,
         featureMean, featureStd);
     return trees == null ? f

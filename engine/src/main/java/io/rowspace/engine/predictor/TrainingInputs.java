@@ -110,7 +110,8 @@ public record TrainingInputs(Map<String, double[]> numeric, double distanceMean,
 
   /** The warning for a row far from the training rows, or null. */
   String distanceWarning(double distance) {
-    if (Double.isNaN(distanceMax) || distance <= distanceMax || !(distanceStd > 0)) {
+    if (Double.isNaN(distanceMax) || Double.isNaN(distance) || distance <= distanceMax
+        || !(distanceStd > 0)) {
       return null;
     }
     return String.format(Locale.ROOT, "the row is far from the training rows in the embedding "
