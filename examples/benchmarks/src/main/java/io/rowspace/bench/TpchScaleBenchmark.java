@@ -1,10 +1,8 @@
 package io.rowspace.bench;
 
-import io.trino.tpch.Customer;
+import io.rowspace.datagen.BatchedInsert;
 import io.trino.tpch.CustomerGenerator;
-import io.trino.tpch.LineItem;
 import io.trino.tpch.LineItemGenerator;
-import io.trino.tpch.Order;
 import io.trino.tpch.OrderGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +29,6 @@ import java.util.Locale;
  * io.rowspace.bench.TpchScaleBenchmark 1.0 20000} (scale factor, rows sampled for training).
  */
 public final class TpchScaleBenchmark {
-  private static final int BATCH = 10_000;
 
   private TpchScaleBenchmark() {
   }
@@ -133,58 +129,38 @@ public final class TpchScaleBenchmark {
   }
 
   private static void fill(Connection c, double scale) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer VALUES (?, ?, ?, ?)")) {
-      int n = 0;
-      for (Customer customer : new CustomerGenerator(scale, 1, 1)) {
-        ps.setLong(1, customer.getCustomerKey());
-        ps.setLong(2, customer.getNationKey());
-        ps.setDouble(3, customer.getAccountBalance());
-        ps.setString(4, customer.getMarketSegment());
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (Order order : new OrderGenerator(scale, 1, 1)) {
-        ps.setLong(1, order.getOrderKey());
-        ps.setLong(2, order.getCustomerKey());
-        ps.setString(3, String.valueOf(order.getOrderStatus()));
-        ps.setDouble(4, order.getTotalPrice());
-        ps.setDate(5, Date.valueOf(LocalDate.ofEpochDay(order.getOrderDate())));
-        ps.setString(6, order.getOrderPriority());
-        ps.setInt(7, order.getShipPriority());
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO lineitem VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (LineItem item : new LineItemGenerator(scale, 1, 1)) {
-        ps.setLong(1, item.getOrderKey());
-        ps.setInt(2, item.getLineNumber());
-        ps.setLong(3, item.getQuantity());
-        ps.setDouble(4, item.getExtendedPrice());
-        ps.setDouble(5, item.getDiscount());
-        ps.setDouble(6, item.getTax());
-        ps.setString(7, item.getReturnFlag());
-        ps.setString(8, item.getStatus());
-        ps.setString(9, item.getShipMode());
-        ps.setDate(10, Date.valueOf(LocalDate.ofEpochDay(item.getShipDate())));
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
+    BatchedInsert.insert(c, "INSERT INTO customer VALUES (?, ?, ?, ?)",
+        new CustomerGenerator(scale, 1, 1), (ps, customer) -> {
+          ps.setLong(1, customer.getCustomerKey());
+          ps.setLong(2, customer.getNationKey());
+          ps.setDouble(3, customer.getAccountBalance());
+          ps.setString(4, customer.getMarketSegment());
+          return true;
+        });
+    BatchedInsert.insert(c, "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?)",
+        new OrderGenerator(scale, 1, 1), (ps, order) -> {
+          ps.setLong(1, order.getOrderKey());
+          ps.setLong(2, order.getCustomerKey());
+          ps.setString(3, String.valueOf(order.getOrderStatus()));
+          ps.setDouble(4, order.getTotalPrice());
+          ps.setDate(5, Date.valueOf(LocalDate.ofEpochDay(order.getOrderDate())));
+          ps.setString(6, order.getOrderPriority());
+          ps.setInt(7, order.getShipPriority());
+          return true;
+        });
+    BatchedInsert.insert(c, "INSERT INTO lineitem VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        new LineItemGenerator(scale, 1, 1), (ps, item) -> {
+          ps.setLong(1, item.getOrderKey());
+          ps.setInt(2, item.getLineNumber());
+          ps.setLong(3, item.getQuantity());
+          ps.setDouble(4, item.getExtendedPrice());
+          ps.setDouble(5, item.getDiscount());
+          ps.setDouble(6, item.getTax());
+          ps.setString(7, item.getReturnFlag());
+          ps.setString(8, item.getStatus());
+          ps.setString(9, item.getShipMode());
+          ps.setDate(10, Date.valueOf(LocalDate.ofEpochDay(item.getShipDate())));
+          return true;
+        });
   }
 }

@@ -1,18 +1,14 @@
 package io.rowspace.datagen;
 
-import io.trino.tpch.Customer;
 import io.trino.tpch.CustomerGenerator;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.LineItemGenerator;
 import io.trino.tpch.Order;
 import io.trino.tpch.OrderGenerator;
-import io.trino.tpch.Part;
 import io.trino.tpch.PartGenerator;
-import io.trino.tpch.Supplier;
 import io.trino.tpch.SupplierGenerator;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -42,7 +38,6 @@ import java.util.TreeMap;
 public final class TpchLoyaltyGenerator {
   static final String URGENT = "1-URGENT";
   static final String MAKER = "Manufacturer#1";
-  private static final int BATCH = 10_000;
 
   private final double scale;
   private final double recency;
@@ -103,33 +98,23 @@ public final class TpchLoyaltyGenerator {
           + "l_shipmode VARCHAR(10), l_shipdate DATE, PRIMARY KEY (l_orderkey, l_linenumber))");
     }
     Map<Long, Boolean> byMaker = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO part VALUES (?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (Part part : new PartGenerator(scale, 1, 1)) {
-        ps.setLong(1, part.getPartKey());
-        ps.setString(2, part.getManufacturer());
-        ps.setInt(3, part.getSize());
-        ps.setString(4, part.getContainer());
-        ps.setDouble(5, part.getRetailPrice());
-        ps.addBatch();
-        byMaker.put(part.getPartKey(), MAKER.equals(part.getManufacturer()));
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO supplier VALUES (?, ?, ?)")) {
-      for (Supplier supplier : new SupplierGenerator(scale, 1, 1)) {
-        ps.setLong(1, supplier.getSupplierKey());
-        ps.setLong(2, supplier.getNationKey());
-        ps.setDouble(3, supplier.getAccountBalance());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    BatchedInsert.insert(connection, "INSERT INTO part VALUES (?, ?, ?, ?, ?)",
+        new PartGenerator(scale, 1, 1), (ps, part) -> {
+          ps.setLong(1, part.getPartKey());
+          ps.setString(2, part.getManufacturer());
+          ps.setInt(3, part.getSize());
+          ps.setString(4, part.getContainer());
+          ps.setDouble(5, part.getRetailPrice());
+          byMaker.put(part.getPartKey(), MAKER.equals(part.getManufacturer()));
+          return true;
+        });
+    BatchedInsert.insert(connection, "INSERT INTO supplier VALUES (?, ?, ?)",
+        new SupplierGenerator(scale, 1, 1), (ps, supplier) -> {
+          ps.setLong(1, supplier.getSupplierKey());
+          ps.setLong(2, supplier.getNationKey());
+          ps.setDouble(3, supplier.getAccountBalance());
+          return true;
+        });
     // Which customers have orders, and each order's customer, before any row is written: the
     // customer rows come first (the orders reference them).
     Map<Long, Tally> tallies = new TreeMap<>();
@@ -147,63 +132,43 @@ public final class TpchLoyaltyGenerator {
       t.makerItems += byMaker.getOrDefault(item.getPartKey(), false) ? 1 : 0;
     }
     Map<Long, String> labels = labels(tallies);
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO customer VALUES (?, ?, ?, ?)")) {
-      int n = 0;
-      for (Customer customer : new CustomerGenerator(scale, 1, 1)) {
-        String label = labels.get(customer.getCustomerKey());
-        if (label == null) {
-          continue;
-        }
-        ps.setLong(1, customer.getCustomerKey());
-        ps.setDouble(2, customer.getAccountBalance());
-        ps.setString(3, customer.getMarketSegment());
-        ps.setString(4, label);
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (Order order : new OrderGenerator(scale, 1, 1)) {
-        ps.setLong(1, order.getOrderKey());
-        ps.setLong(2, order.getCustomerKey());
-        ps.setString(3, String.valueOf(order.getOrderStatus()));
-        ps.setDouble(4, order.getTotalPrice());
-        ps.setDate(5, Date.valueOf(LocalDate.ofEpochDay(order.getOrderDate())));
-        ps.setString(6, order.getOrderPriority());
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO lineitem VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (LineItem item : new LineItemGenerator(scale, 1, 1)) {
-        ps.setLong(1, item.getOrderKey());
-        ps.setInt(2, item.getLineNumber());
-        ps.setLong(3, item.getPartKey());
-        ps.setLong(4, item.getSupplierKey());
-        ps.setLong(5, item.getQuantity());
-        ps.setDouble(6, item.getExtendedPrice());
-        ps.setDouble(7, item.getDiscount());
-        ps.setString(8, item.getReturnFlag());
-        ps.setString(9, item.getShipMode());
-        ps.setDate(10, Date.valueOf(LocalDate.ofEpochDay(item.getShipDate())));
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
+    BatchedInsert.insert(connection, "INSERT INTO customer VALUES (?, ?, ?, ?)",
+        new CustomerGenerator(scale, 1, 1), (ps, customer) -> {
+          String label = labels.get(customer.getCustomerKey());
+          if (label == null) {
+            return false;
+          }
+          ps.setLong(1, customer.getCustomerKey());
+          ps.setDouble(2, customer.getAccountBalance());
+          ps.setString(3, customer.getMarketSegment());
+          ps.setString(4, label);
+          return true;
+        });
+    BatchedInsert.insert(connection, "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?)",
+        new OrderGenerator(scale, 1, 1), (ps, order) -> {
+          ps.setLong(1, order.getOrderKey());
+          ps.setLong(2, order.getCustomerKey());
+          ps.setString(3, String.valueOf(order.getOrderStatus()));
+          ps.setDouble(4, order.getTotalPrice());
+          ps.setDate(5, Date.valueOf(LocalDate.ofEpochDay(order.getOrderDate())));
+          ps.setString(6, order.getOrderPriority());
+          return true;
+        });
+    BatchedInsert.insert(connection,
+        "INSERT INTO lineitem VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        new LineItemGenerator(scale, 1, 1), (ps, item) -> {
+          ps.setLong(1, item.getOrderKey());
+          ps.setInt(2, item.getLineNumber());
+          ps.setLong(3, item.getPartKey());
+          ps.setLong(4, item.getSupplierKey());
+          ps.setLong(5, item.getQuantity());
+          ps.setDouble(6, item.getExtendedPrice());
+          ps.setDouble(7, item.getDiscount());
+          ps.setString(8, item.getReturnFlag());
+          ps.setString(9, item.getShipMode());
+          ps.setDate(10, Date.valueOf(LocalDate.ofEpochDay(item.getShipDate())));
+          return true;
+        });
   }
 
   /** Draws each customer's label from its standardised signals, in key order. */

@@ -7,6 +7,7 @@
  * ({@code ChurnShopGenerator}); and TPC-H's customer, orders, line items, parts and suppliers from
  * {@code io.trino.tpch} with loyalty planted in the same three kinds of summary
  * ({@code TpchLoyaltyGenerator}). Generation is seeded and written through
- * plain JDBC, with declared primary and foreign keys, so any backing database can hold it.
+ * plain JDBC ({@code BatchedInsert}: one prepared INSERT in batches, also used by the TPC-H
+ * benchmarks), with declared primary and foreign keys, so any backing database can hold it.
  */
 package io.rowspace.datagen;
