@@ -30,8 +30,15 @@ public final class SpaceRelations {
   /** The reads of one trained space (its checksum): building them reads table metadata. */
   private record Reads(String checksum, List<RelationRead> reads) {}
 
-  /** Per space name, the reads of its current version; a replaced space replaces its entry. */
-  private static final Map<String, Reads> READS = new ConcurrentHashMap<>();
+  /** A space of one backing database: spaces of the same name in two databases differ. */
+  private record SpaceKey(String databaseUrl, String space) {}
+
+  /**
+   * Per database and space name, the reads of the space's current version; a replaced space
+   * replaces its entry. The reads hold the database's own table and column names, so a copy of
+   * the space imported into another database never shares them.
+   */
+  private static final Map<SpaceKey, Reads> READS = new ConcurrentHashMap<>();
 
   private SpaceRelations() {
   }
@@ -57,10 +64,11 @@ public final class SpaceRelations {
     if (space.relations().isEmpty() || rows.rowCount() == 0) {
       return rows;
     }
-    Reads cached = READS.get(record.name());
+    SpaceKey key = new SpaceKey(session.database().jdbcUrl(), record.name());
+    Reads cached = READS.get(key);
     if (cached == null || !cached.checksum().equals(record.checksum())) {
       cached = new Reads(record.checksum(), reads(session, connection, record, space));
-      READS.put(record.name(), cached);
+      READS.put(key, cached);
     }
     return new RelatedRowReader(connection, new TrainingPlanner(session.dialect()), space.seed(),
         cancelled).attach(rows, cached.reads());
