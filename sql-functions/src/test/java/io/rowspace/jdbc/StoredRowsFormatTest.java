@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.BlobStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +44,7 @@ class StoredRowsFormatTest {
         delete.executeUpdate();
         update.setBytes(1, newer);
         assertEquals(1, update.executeUpdate());
-        checksum.setString(1, Catalog.checksum(newer));
+        checksum.setString(1, BlobStore.checksum(newer));
         assertEquals(1, checksum.executeUpdate());
       }
     }

@@ -161,7 +161,7 @@ class TypedModelInputsTest {
 
   private static BoundPredictor bound() throws SQLException {
     RowspaceSession session = connection.unwrap(RowspaceConnection.class).session();
-    PredictorRecord record = session.catalog().findPredictor("CHURN").orElseThrow();
+    PredictorRecord record = session.catalog().predictors().find("CHURN").orElseThrow();
     return BoundPredictor.load(session, record);
   }
 

@@ -1,14 +1,11 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.backing.BackingDatabase;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +16,10 @@ import java.util.Optional;
  * crash keeps the checkpoint before it whole.
  */
 public final class CheckpointStore {
-  /** Bytes are stored in chunks small enough for every backing database's binary type. */
-  private static final int CHUNK_BYTES = 512 * 1024;
+  private final CatalogConnections connections;
 
-  private final BackingDatabase database;
-
-  CheckpointStore(BackingDatabase database) {
-    this.database = database;
+  CheckpointStore(CatalogConnections connections) {
+    this.connections = connections;
   }
 
   /**
@@ -34,10 +28,10 @@ public final class CheckpointStore {
    */
   public Optional<CheckpointRecord> find(String kind, String model, String statementKey,
       String runFingerprint) throws SQLException {
-    int epoch;
-    String expected;
-    Instant savedAt;
-    try (Connection connection = database.connection()) {
+    return connections.using(connection -> {
+      int epoch;
+      String expected;
+      Instant savedAt;
       try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, checksum, saved_at "
           + "FROM ROWSPACE.CHECKPOINTS WHERE kind = ? AND model = ? AND statement_key = ? "
           + "AND run_fingerprint = ?")) {
@@ -54,21 +48,16 @@ public final class CheckpointStore {
           savedAt = rs.getTimestamp(3).toInstant();
         }
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      byte[] state;
       try (PreparedStatement ps = connection.prepareStatement("SELECT chunk FROM "
           + "ROWSPACE.CHECKPOINT_CHUNKS WHERE kind = ? AND model = ? ORDER BY chunk_no")) {
         ps.setString(1, kind);
         ps.setString(2, model);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            bytes.writeBytes(rs.getBytes(1));
-          }
-        }
+        state = ChunkedBytes.read(ps);
       }
-      byte[] state = bytes.toByteArray();
-      return Catalog.checksum(state).equals(expected)
+      return BlobStore.checksum(state).equals(expected)
           ? Optional.of(new CheckpointRecord(epoch, savedAt, state)) : Optional.empty();
-    }
+    });
   }
 
   /**
@@ -77,43 +66,41 @@ public final class CheckpointStore {
    */
   public void save(String kind, String model, String statementKey, String runFingerprint,
       int epoch, byte[] state, Instant savedAt) throws SQLException {
-    try (Connection connection = database.connection()) {
-      CatalogWork.inTransaction(connection, c -> {
-        delete(c, kind, model);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ROWSPACE.CHECKPOINTS "
-            + "(kind, model, statement_key, run_fingerprint, epoch, checksum, saved_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    connections.inTransaction(connection -> {
+      delete(connection, kind, model);
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.CHECKPOINTS "
+          + "(kind, model, statement_key, run_fingerprint, epoch, checksum, saved_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, kind);
+        ps.setString(2, model);
+        ps.setString(3, statementKey);
+        ps.setString(4, runFingerprint);
+        ps.setInt(5, epoch);
+        ps.setString(6, BlobStore.checksum(state));
+        ps.setTimestamp(7, Timestamp.from(savedAt));
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
+          + "ROWSPACE.CHECKPOINT_CHUNKS (kind, model, chunk_no, chunk) VALUES (?, ?, ?, ?)")) {
+        int chunkNo = 0;
+        for (byte[] chunk : ChunkedBytes.split(state)) {
           ps.setString(1, kind);
           ps.setString(2, model);
-          ps.setString(3, statementKey);
-          ps.setString(4, runFingerprint);
-          ps.setInt(5, epoch);
-          ps.setString(6, Catalog.checksum(state));
-          ps.setTimestamp(7, Timestamp.from(savedAt));
-          ps.executeUpdate();
+          ps.setInt(3, chunkNo++);
+          ps.setBytes(4, chunk);
+          ps.addBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO "
-            + "ROWSPACE.CHECKPOINT_CHUNKS (kind, model, chunk_no, chunk) VALUES (?, ?, ?, ?)")) {
-          int chunkNo = 0;
-          for (int offset = 0; offset < state.length || chunkNo == 0; offset += CHUNK_BYTES) {
-            ps.setString(1, kind);
-            ps.setString(2, model);
-            ps.setInt(3, chunkNo++);
-            ps.setBytes(4, Arrays.copyOfRange(state, offset,
-                Math.min(state.length, offset + CHUNK_BYTES)));
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-      });
-    }
+        ps.executeBatch();
+      }
+    });
   }
 
   /** Deletes a model's training checkpoint, if it has one. */
   public void delete(String kind, String model) throws SQLException {
-    try (Connection connection = database.connection()) {
+    connections.using(connection -> {
       delete(connection, kind, model);
-    }
+      return null;
+    });
   }
 
   /** Deletes a model's checkpoint on the caller's connection (in its transaction). */

@@ -1,8 +1,5 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.backing.BackingDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,19 +17,18 @@ public final class JobStore {
   /** The width of the {@code message} column. */
   private static final int MESSAGE_LENGTH = 4000;
 
-  private final BackingDatabase database;
+  private final CatalogConnections connections;
 
-  JobStore(BackingDatabase database) {
-    this.database = database;
+  JobStore(CatalogConnections connections) {
+    this.connections = connections;
   }
 
   /** Records an asynchronous statement that just started, as RUNNING in this process. */
   public void start(String jobId, String kind, String model, Instant startedAt)
       throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("INSERT INTO ROWSPACE.JOBS (job_id, "
-             + "kind, model, state, progress, started_at, message, owner, heartbeat_at) VALUES "
-             + "(?, ?, ?, 'RUNNING', 0, ?, 'started', ?, ?)")) {
+    connections.prepared("INSERT INTO ROWSPACE.JOBS (job_id, kind, model, state, progress, "
+        + "started_at, message, owner, heartbeat_at) "
+        + "VALUES (?, ?, ?, 'RUNNING', 0, ?, 'started', ?, ?)", ps -> {
       ps.setString(1, jobId);
       ps.setString(2, kind);
       ps.setString(3, model);
@@ -40,21 +36,22 @@ public final class JobStore {
       ps.setString(5, JobOwner.current().encode());
       ps.setTimestamp(6, Timestamp.from(startedAt));
       ps.executeUpdate();
-    }
+      return null;
+    });
   }
 
   /** Says that this process still runs these jobs ({@code heartbeat_at}). */
   public void heartbeat(List<String> jobIds, Instant now) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-             + "heartbeat_at = ? WHERE job_id = ? AND state = 'RUNNING'")) {
+    connections.prepared("UPDATE ROWSPACE.JOBS SET heartbeat_at = ? "
+        + "WHERE job_id = ? AND state = 'RUNNING'", ps -> {
       for (String id : jobIds) {
         ps.setTimestamp(1, Timestamp.from(now));
         ps.setString(2, id);
         ps.addBatch();
       }
       ps.executeBatch();
-    }
+      return null;
+    });
   }
 
   /**
@@ -66,9 +63,8 @@ public final class JobStore {
   public List<String> failAbandoned(Instant now) throws SQLException {
     List<String> abandoned = new ArrayList<>();
     List<String> messages = new ArrayList<>();
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("SELECT job_id, owner, heartbeat_at "
-             + "FROM ROWSPACE.JOBS WHERE state = 'RUNNING'")) {
+    connections.prepared("SELECT job_id, owner, heartbeat_at FROM ROWSPACE.JOBS "
+        + "WHERE state = 'RUNNING'", ps -> {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Timestamp heartbeat = rs.getTimestamp(3);
@@ -81,40 +77,38 @@ public final class JobStore {
           }
         }
       }
-    }
+      return null;
+    });
     for (int i = 0; i < abandoned.size(); i++) {
-      try (Connection connection = database.connection();
-           PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-               + "state = 'FAILED', eta_seconds = 0, finished_at = ?, message = ? "
-               + "WHERE job_id = ? AND state = 'RUNNING'")) {
+      String jobId = abandoned.get(i);
+      String message = messages.get(i);
+      connections.prepared("UPDATE ROWSPACE.JOBS SET state = 'FAILED', eta_seconds = 0, "
+          + "finished_at = ?, message = ? WHERE job_id = ? AND state = 'RUNNING'", ps -> {
         ps.setTimestamp(1, Timestamp.from(now));
-        ps.setString(2, clip(messages.get(i)));
-        ps.setString(3, abandoned.get(i));
+        ps.setString(2, clip(message));
+        ps.setString(3, jobId);
         ps.executeUpdate();
-      }
+        return null;
+      });
     }
     return abandoned;
   }
 
   /** The process that runs a job recorded in ROWSPACE.JOBS, if there is such a job. */
   public Optional<JobOwner> owner(String jobId) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement(
-             "SELECT owner FROM ROWSPACE.JOBS WHERE job_id = ?")) {
+    return connections.prepared("SELECT owner FROM ROWSPACE.JOBS WHERE job_id = ?", ps -> {
       ps.setString(1, jobId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(JobOwner.parse(rs.getString(1))) : Optional.empty();
       }
-    }
+    });
   }
 
   /** A running job's progress (0 to 1), estimated seconds left (null if unknown) and status. */
   public void update(String jobId, double progress, Double etaSeconds, String message)
       throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET "
-             + "progress = ?, eta_seconds = ?, message = ? WHERE job_id = ? "
-             + "AND state = 'RUNNING'")) {
+    connections.prepared("UPDATE ROWSPACE.JOBS SET progress = ?, eta_seconds = ?, message = ? "
+        + "WHERE job_id = ? AND state = 'RUNNING'", ps -> {
       ps.setDouble(1, progress);
       if (etaSeconds == null) {
         ps.setNull(2, Types.DOUBLE);
@@ -124,39 +118,37 @@ public final class JobStore {
       ps.setString(3, clip(message));
       ps.setString(4, jobId);
       ps.executeUpdate();
-    }
+      return null;
+    });
   }
 
   /** Records how a job ended: state DONE, FAILED or CANCELLED, and what it said. */
   public void finish(String jobId, String state, String message, Instant finishedAt)
       throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.JOBS SET state = ?, "
-             + "progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, eta_seconds = 0, "
-             + "finished_at = ?, message = ? WHERE job_id = ?")) {
+    connections.prepared("UPDATE ROWSPACE.JOBS SET state = ?, "
+        + "progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, eta_seconds = 0, "
+        + "finished_at = ?, message = ? WHERE job_id = ?", ps -> {
       ps.setString(1, state);
       ps.setString(2, state);
       ps.setTimestamp(3, Timestamp.from(finishedAt));
       ps.setString(4, clip(message));
       ps.setString(5, jobId);
       ps.executeUpdate();
-    }
+      return null;
+    });
   }
 
   /** The state of a job recorded in ROWSPACE.JOBS, if there is one. */
   public Optional<String> state(String jobId) throws SQLException {
-    try (Connection connection = database.connection();
-         PreparedStatement ps = connection.prepareStatement(
-             "SELECT state FROM ROWSPACE.JOBS WHERE job_id = ?")) {
+    return connections.prepared("SELECT state FROM ROWSPACE.JOBS WHERE job_id = ?", ps -> {
       ps.setString(1, jobId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
       }
-    }
+    });
   }
 
   private static String clip(String message) {
-    return message.length() <= MESSAGE_LENGTH ? message
-        : message.substring(0, MESSAGE_LENGTH - 3) + "...";
+    return CatalogValues.clip(message, MESSAGE_LENGTH);
   }
 }

@@ -1,6 +1,5 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.catalog.Catalog.BlobKind;
 import java.util.List;
 
 /**

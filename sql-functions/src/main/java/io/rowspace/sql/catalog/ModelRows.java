@@ -134,12 +134,12 @@ public final class ModelRows {
 
   /** A catalog column that holds a JSON list of names ({@code key_columns}, {@code tables}). */
   public static List<String> jsonList(String json) {
-    return Catalog.fromJson(json);
+    return CatalogValues.fromJson(json);
   }
 
   /** A list of names as such a catalog column holds it. */
   public static String json(List<String> names) {
-    return Catalog.toJson(names);
+    return CatalogValues.toJson(names);
   }
 
   /**

@@ -90,8 +90,8 @@ public final class ModelVersions {
       // Stored before versions were kept.
       insertVersion(connection, kind, name);
     }
-    deleteBlob(connection, kind.catalogRows(), name, version);
-    Catalog.insertBlob(connection, kind.catalogRows(), name, version,
+    BlobStore.delete(connection, name, version, kind.catalogRows());
+    BlobStore.insert(connection, kind.catalogRows(), name, version,
         ModelRows.read(connection, kind, name).toBytes());
     try (PreparedStatement ps = connection.prepareStatement("UPDATE ROWSPACE.MODEL_VERSIONS "
         + "SET is_current = FALSE WHERE kind = ? AND name = ?")) {
@@ -134,7 +134,7 @@ public final class ModelVersions {
    */
   static void makeCurrent(Connection connection, ModelKind kind, String name, int version)
       throws SQLException {
-    byte[] bytes = Catalog.readBlob(connection, kind.catalogRows(), name, version);
+    byte[] bytes = BlobStore.read(connection, kind.catalogRows(), name, version);
     ModelRows rows;
     try {
       rows = ModelRows.fromBytes(bytes);
@@ -172,9 +172,9 @@ public final class ModelVersions {
 
   /** Deletes every kept version of a model: its kept catalog rows, weights and version rows. */
   static void deleteAll(Connection connection, ModelKind kind, String name) throws SQLException {
-    List<Catalog.BlobKind> blobs = new ArrayList<>(kind.blobs());
+    List<BlobKind> blobs = new ArrayList<>(kind.blobs());
     blobs.add(kind.catalogRows());
-    for (Catalog.BlobKind blob : blobs) {
+    for (BlobKind blob : blobs) {
       try (PreparedStatement ps = connection.prepareStatement(
           "DELETE FROM ROWSPACE.MODEL_BLOBS WHERE kind = ? AND name = ?")) {
         ps.setString(1, blob.name());
@@ -256,10 +256,9 @@ public final class ModelVersions {
     List<ModelVersion> former = versions.stream().filter(v -> !v.current()).toList();
     for (int i = 0; i < former.size() - formerKept; i++) {
       int version = former.get(i).version();
-      for (Catalog.BlobKind blob : kind.blobs()) {
-        deleteBlob(connection, blob, name, version);
-      }
-      deleteBlob(connection, kind.catalogRows(), name, version);
+      List<BlobKind> blobs = new ArrayList<>(kind.blobs());
+      blobs.add(kind.catalogRows());
+      BlobStore.delete(connection, name, version, blobs.toArray(BlobKind[]::new));
       try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
           + "ROWSPACE.MODEL_VERSIONS WHERE kind = ? AND name = ? AND version = ?")) {
         ps.setString(1, kind.name());
@@ -267,17 +266,6 @@ public final class ModelVersions {
         ps.setInt(3, version);
         ps.executeUpdate();
       }
-    }
-  }
-
-  private static void deleteBlob(Connection connection, Catalog.BlobKind kind, String name,
-      int version) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ROWSPACE.MODEL_BLOBS "
-        + "WHERE kind = ? AND name = ? AND version = ?")) {
-      ps.setString(1, kind.name());
-      ps.setString(2, name);
-      ps.setInt(3, version);
-      ps.executeUpdate();
     }
   }
 }

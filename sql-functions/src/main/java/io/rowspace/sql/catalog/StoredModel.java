@@ -1,6 +1,5 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.catalog.Catalog.BlobKind;
 import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ public record StoredModel(ModelKind kind, String name, ModelRows rows,
         ErrorCode.MODEL_DROPPED.exception(kind.label(), name));
     Map<BlobKind, byte[]> blobs = new LinkedHashMap<>();
     for (BlobKind blob : kind.blobs()) {
-      byte[] bytes = Catalog.readBlob(connection, blob, name, version);
+      byte[] bytes = BlobStore.read(connection, blob, name, version);
       if (bytes.length > 0) {
         blobs.put(blob, bytes);
       }
@@ -68,12 +67,12 @@ public record StoredModel(ModelKind kind, String name, ModelRows rows,
       if (space != null) {
         Map<String, Object> own = new LinkedHashMap<>(spaceRow);
         own.put("status", "READY");
-        space.store(connection, spaceName, own, catalog.keepVersions());
+        space.store(connection, spaceName, own, catalog.versions().keep());
         ModelVersions.refreshPredictorStatus(connection, ModelKind.SPACE, spaceName);
       }
       for (Map.Entry<String, StoredModel> p : predictors.entrySet()) {
         p.getValue().store(connection, p.getKey(), Map.of("space", spaceName, "status", "READY"),
-            catalog.keepVersions());
+            catalog.versions().keep());
       }
     });
   }
@@ -87,7 +86,7 @@ public record StoredModel(ModelKind kind, String name, ModelRows rows,
     own.put("version", version);
     rows.insert(connection, kind, as, own);
     for (Map.Entry<BlobKind, byte[]> blob : blobs.entrySet()) {
-      Catalog.insertBlob(connection, blob.getKey(), as, version, blob.getValue());
+      BlobStore.insert(connection, blob.getKey(), as, version, blob.getValue());
     }
     ModelVersions.recordCurrent(connection, kind, as, keep);
   }

@@ -12,10 +12,18 @@
  * and IMPORT stores them.
  *
  * <p>{@link io.rowspace.sql.catalog.CatalogSchema} creates the tables and migrates a catalog of
- * an earlier Rowspace (numbered migrations recorded in {@code CATALOG_VERSION});
- * {@link io.rowspace.sql.catalog.JobStore} and {@link io.rowspace.sql.catalog.CheckpointStore}
- * hold the jobs and the checkpoints. Everything a statement writes goes in one transaction
- * ({@link io.rowspace.sql.catalog.CatalogWork}), so a failed statement leaves the catalog as it
- * was. This package reads and writes rows; it does not train or load models.
+ * an earlier Rowspace (numbered migrations recorded in {@code CATALOG_VERSION}).
+ * {@link io.rowspace.sql.catalog.Catalog} opens it and hands out one store per kind of row:
+ * {@link io.rowspace.sql.catalog.SpaceStore} (a space's row with its columns, relationships and
+ * timeline), {@link io.rowspace.sql.catalog.PredictorStore},
+ * {@link io.rowspace.sql.catalog.BlobStore} (model bytes, checked against their checksum),
+ * {@link io.rowspace.sql.catalog.VersionStore},
+ * {@link io.rowspace.sql.catalog.JobStore} and {@link io.rowspace.sql.catalog.CheckpointStore}.
+ * The stores reach the database only through {@code CatalogConnections}: a connection of its
+ * own for a read, or one transaction ({@link io.rowspace.sql.catalog.CatalogWork}) for
+ * everything a statement writes, so a failed statement leaves the catalog as it was. Rows of
+ * tables written only with their model (timeline, columns) and chunked bytes are written by
+ * package-private helpers on the caller's connection. This package reads and writes rows; it
+ * does not train or load models.
  */
 package io.rowspace.sql.catalog;

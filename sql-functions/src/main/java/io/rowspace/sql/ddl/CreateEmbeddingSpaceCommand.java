@@ -20,6 +20,7 @@ import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
+import io.rowspace.sql.catalog.BlobStore;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ColumnRecord;
 import io.rowspace.sql.catalog.ModelKind;
@@ -83,7 +84,7 @@ final class CreateEmbeddingSpaceCommand {
   StatementResult execute() throws SQLException {
     String name = ObjectNames.newModelName(create.name(), "an embedding space");
     Catalog catalog = session.catalog();
-    Optional<SpaceRecord> existing = catalog.findSpace(name);
+    Optional<SpaceRecord> existing = catalog.spaces().find(name);
     if (existing.isPresent() && !create.replace()) {
       if (create.ifNotExists()) {
         context.warn("Embedding space '" + name + "' already exists; kept as it is.");
@@ -191,12 +192,12 @@ final class CreateEmbeddingSpaceCommand {
           tables, root.keyColumns(), space.rowsTrained(), used,
           space.dModel(), space.epochs(), seconds, space.finalValidationLoss(), space.device(),
           space.seed(), SpaceSearchIndex.optionsJson(space.options(), search), Instant.now(),
-          catalog.nextVersion(ModelKind.SPACE, name), Catalog.checksum(model), null, null);
+          catalog.versions().next(ModelKind.SPACE, name), BlobStore.checksum(model), null, null);
       // Predictors read the space's outputs: a space with other weights changes their inputs.
       List<String> dependents = existing.isPresent()
           && !existing.get().checksum().equals(record.checksum())
-          ? catalog.predictorsOfSpace(name) : List.of();
-      catalog.storeSpace(record, columns, relationshipRecords(spacePlan.findings()),
+          ? catalog.predictors().ofSpace(name) : List.of();
+      catalog.spaces().store(record, columns, relationshipRecords(spacePlan.findings()),
           progress.timeline(), model, rowVectors.toBytes(), index, !dependents.isEmpty());
       session.models().evictSpace(name);
       new SpaceDependents(context, name, dependents).afterReplace(refit);

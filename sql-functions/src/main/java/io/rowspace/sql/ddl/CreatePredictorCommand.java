@@ -13,6 +13,7 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlanner;
+import io.rowspace.sql.catalog.BlobStore;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
@@ -53,7 +54,7 @@ final class CreatePredictorCommand {
   StatementResult execute() throws SQLException {
     String name = ObjectNames.newModelName(create.name(), "a predictor");
     Catalog catalog = session.catalog();
-    Optional<PredictorRecord> existing = catalog.findPredictor(name);
+    Optional<PredictorRecord> existing = catalog.predictors().find(name);
     if (existing.isPresent() && !create.replace()) {
       if (create.ifNotExists()) {
         context.warn("Predictor '" + name + "' already exists; kept as it is.");
@@ -62,7 +63,7 @@ final class CreatePredictorCommand {
       throw RowspaceErrors.predictorExists(name);
     }
     String spaceName = ObjectNames.modelName(create.space(), "an embedding space");
-    SpaceRecord spaceRecord = catalog.findSpace(spaceName)
+    SpaceRecord spaceRecord = catalog.spaces().find(spaceName)
         .orElseThrow(() -> unknownSpace(catalog, spaceName));
     String target = ObjectNames.modelName(create.target(), "a target column");
     Map<String, String> options = SpaceOptionsReader.read(create.options());
@@ -142,9 +143,9 @@ final class CreatePredictorCommand {
           m.mae(), m.r2(), m.calibrationError(), predictor.threshold(), predictor.classes(),
           predictor.inputColumns(), predictor.trainingRows(), seconds,
           SpaceOptionsReader.toJson(predictor.resolvedOptions()), Instant.now(),
-          catalog.nextVersion(ModelKind.PREDICTOR, name), Catalog.checksum(model), "READY",
+          catalog.versions().next(ModelKind.PREDICTOR, name), BlobStore.checksum(model), "READY",
           SpaceOptionsReader.toJson(options));
-      catalog.storePredictor(record, progress.timeline(), model);
+      catalog.predictors().store(record, progress.timeline(), model);
       session.models().evictPredictor(name);
       context.warn(summary(name, predictor, m, seconds));
       return predictor.trainingRows();
@@ -189,7 +190,7 @@ final class CreatePredictorCommand {
 
   private static SQLException unknownSpace(Catalog catalog, String name) {
     try {
-      return RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+      return RowspaceErrors.unknownSpace(name, catalog.spaces().names());
     } catch (SQLException e) {
       return e;
     }

@@ -19,8 +19,8 @@ final class DescribeSpaceCommand implements StatementCommand {
   @Override public StatementResult execute(StatementContext context) throws SQLException {
     String name = ObjectNames.modelName(describe.name(), "an embedding space");
     Catalog catalog = context.session().catalog();
-    if (catalog.findSpace(name).isEmpty()) {
-      throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+    if (catalog.spaces().find(name).isEmpty()) {
+      throw RowspaceErrors.unknownSpace(name, catalog.spaces().names());
     }
     return StatementResult.query(context.connection(), "SELECT space, table_name, column_name, "
         + "sql_type, detected_type, encoder, status, reason, mutual_information_bits "

@@ -16,13 +16,13 @@ final class DropPredictorCommand implements StatementCommand {
   @Override public StatementResult execute(StatementContext context) throws SQLException {
     String name = ObjectNames.modelName(drop.name(), "a predictor");
     Catalog catalog = context.session().catalog();
-    if (catalog.findPredictor(name).isEmpty()) {
+    if (catalog.predictors().find(name).isEmpty()) {
       if (drop.ifExists()) {
         return StatementResult.count(0);
       }
-      throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+      throw RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
     }
-    catalog.dropPredictor(name);
+    catalog.predictors().drop(name);
     context.session().models().evictPredictor(name);
     return StatementResult.count(0);
   }

@@ -20,17 +20,17 @@ final class DropSpaceCommand implements StatementCommand {
   @Override public StatementResult execute(StatementContext context) throws SQLException {
     String name = ObjectNames.modelName(drop.name(), "an embedding space");
     Catalog catalog = context.session().catalog();
-    if (catalog.findSpace(name).isEmpty()) {
+    if (catalog.spaces().find(name).isEmpty()) {
       if (drop.ifExists()) {
         return StatementResult.count(0);
       }
-      throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+      throw RowspaceErrors.unknownSpace(name, catalog.spaces().names());
     }
-    List<String> predictors = catalog.predictorsOfSpace(name);
+    List<String> predictors = catalog.predictors().ofSpace(name);
     if (!predictors.isEmpty() && !drop.cascade()) {
       throw RowspaceErrors.spaceInUse(name, predictors);
     }
-    catalog.dropSpace(name, drop.cascade());
+    catalog.spaces().drop(name, drop.cascade());
     context.session().models().evictSpace(name);
     predictors.forEach(context.session().models()::evictPredictor);
     if (!predictors.isEmpty()) {

@@ -53,7 +53,7 @@ final class EvaluatePredictorCommand {
     RowspaceSession session = context.session();
     Catalog catalog = session.catalog();
     String name = ObjectNames.modelName(statement.name(), "a predictor");
-    PredictorRecord record = catalog.findPredictor(name).orElseThrow(
+    PredictorRecord record = catalog.predictors().find(name).orElseThrow(
         () -> unknown(catalog, name));
     BoundPredictor bound = BoundPredictor.load(session, record);
     String sql;
@@ -159,7 +159,7 @@ final class EvaluatePredictorCommand {
 
   private static SQLException unknown(Catalog catalog, String name) {
     try {
-      return RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+      return RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
     } catch (SQLException e) {
       return e;
     }

@@ -44,7 +44,7 @@ final class ExportCommand {
     String spaceName;
     List<String> predictors = new ArrayList<>();
     if (export.kind() == SqlModelKind.PREDICTOR) {
-      PredictorRecord predictor = catalog.findPredictor(name).orElseThrow(() ->
+      PredictorRecord predictor = catalog.predictors().find(name).orElseThrow(() ->
           unknown(catalog, ModelKind.PREDICTOR, name));
       if (predictor.stale()) {
         throw RowspaceErrors.stalePredictor(name, predictor.space(), predictor.target());
@@ -52,11 +52,11 @@ final class ExportCommand {
       spaceName = predictor.space();
       predictors.add(name);
     } else {
-      SpaceRecord space = catalog.findSpace(name).orElseThrow(() ->
+      SpaceRecord space = catalog.spaces().find(name).orElseThrow(() ->
           unknown(catalog, ModelKind.SPACE, name));
       spaceName = space.name();
-      for (String predictor : catalog.predictorsOfSpace(name)) {
-        if (catalog.findPredictor(predictor).map(p -> !p.stale()).orElse(false)) {
+      for (String predictor : catalog.predictors().ofSpace(name)) {
+        if (catalog.predictors().find(predictor).map(p -> !p.stale()).orElse(false)) {
           predictors.add(predictor);
         } else {
           context.warn("Predictor '" + predictor + "' is STALE and was not exported; re-train "
@@ -98,8 +98,8 @@ final class ExportCommand {
 
   static SQLException unknown(Catalog catalog, ModelKind kind, String name) {
     try {
-      return kind == ModelKind.SPACE ? RowspaceErrors.unknownSpace(name, catalog.spaceNames())
-          : RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+      return kind == ModelKind.SPACE ? RowspaceErrors.unknownSpace(name, catalog.spaces().names())
+          : RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
     } catch (SQLException e) {
       return e;
     }

@@ -55,7 +55,7 @@ final class ExtendSpaceCommand {
     RowspaceSession session = context.session();
     Catalog catalog = session.catalog();
     String name = ObjectNames.modelName(add.name(), "an embedding space");
-    SpaceRecord record = catalog.findSpace(name)
+    SpaceRecord record = catalog.spaces().find(name)
         .orElseThrow(() -> ExportCommand.unknown(catalog, ModelKind.SPACE, name));
     EmbeddingSpace base = session.models().space(catalog, record);
     TableInfo root = ObjectNames.storedTable(session, context.connection(), record.rootSchema(),

@@ -3,7 +3,7 @@ package io.rowspace.sql.ddl;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.SpaceFormat;
-import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -93,21 +93,21 @@ final class ImportCommand {
       StoredModel predictor = models.predictors().get(exported);
       String predictorName = given == null ? here(archive, predictor.name()) : given;
       predictors.put(predictorName, predictor);
-      Optional<SpaceRecord> there = catalog.findSpace(spaceName);
+      Optional<SpaceRecord> there = catalog.spaces().find(spaceName);
       if (there.isPresent() && there.get().checksum().equals(space.value("checksum"))) {
         space = null; // the very space it was trained on is here already
       } else if (there.isPresent() && !statement.replace()) {
         throw ErrorCode.IMPORT_SPACE_EXISTS.exception(spaceName, predictorName);
       }
     } else {
-      if (catalog.findSpace(spaceName).isPresent() && !statement.replace()) {
+      if (catalog.spaces().find(spaceName).isPresent() && !statement.replace()) {
         throw RowspaceErrors.spaceExists(spaceName);
       }
       models.predictors().forEach(p -> predictors.put(here(archive, p.name()), p));
     }
     if (!statement.replace()) {
       for (String name : predictors.keySet()) {
-        if (catalog.findPredictor(name).isPresent()) {
+        if (catalog.predictors().find(name).isPresent()) {
           throw RowspaceErrors.predictorExists(name);
         }
       }

@@ -36,9 +36,9 @@ final class PredictorCard {
   static StatementResult describe(String name, String catalogColumns, StatementContext context)
       throws SQLException {
     Catalog catalog = context.session().catalog();
-    PredictorRecord record = catalog.findPredictor(name).orElseThrow(() -> {
+    PredictorRecord record = catalog.predictors().find(name).orElseThrow(() -> {
       try {
-        return RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+        return RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
       } catch (SQLException e) {
         return e;
       }
@@ -55,7 +55,7 @@ final class PredictorCard {
               Math.max(0, meta.getPrecision(c)), Math.max(0, meta.getScale(c)));
         }
         if (!rs.next()) {
-          throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+          throw RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
         }
         for (int c = 1; c <= meta.getColumnCount(); c++) {
           values.add(rs.getObject(c));
@@ -63,7 +63,7 @@ final class PredictorCard {
       }
     }
     Predictor predictor = context.session().models().predictor(catalog, record);
-    SpaceRecord space = catalog.findSpace(record.space()).orElse(null);
+    SpaceRecord space = catalog.spaces().find(record.space()).orElse(null);
     Map<String, String> options = predictor.options();
     for (String column : List.of("training_table", "training_time_column", "training_from",
         "training_to", "calibration", "validation_rows", "interval_coverage",

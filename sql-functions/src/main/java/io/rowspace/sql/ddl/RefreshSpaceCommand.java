@@ -31,7 +31,7 @@ final class RefreshSpaceCommand {
       throws SQLException {
     String name = ObjectNames.modelName(refresh.name(), "an embedding space");
     Catalog catalog = context.session().catalog();
-    SpaceRecord record = catalog.findSpace(name)
+    SpaceRecord record = catalog.spaces().find(name)
         .orElseThrow(() -> RowspaceErrors.unknownSpace(name, spaceNames(catalog)));
     TableInfo root = ObjectNames.storedTable(context.session(), context.connection(),
         record.rootSchema(), record.rootTable());
@@ -54,14 +54,14 @@ final class RefreshSpaceCommand {
         space.extremeness(rows));
     byte[] index = SpaceSearchIndex.choose(rowVectors, SpaceSearchIndex.exactRows(record),
         record.seed(), context, "REFRESH EMBEDDING SPACE " + name).index();
-    catalog.replaceVectors(record, rowVectors.toBytes(), index);
+    catalog.spaces().replaceVectors(record, rowVectors.toBytes(), index);
     context.session().models().evictSpace(name);
     return StatementResult.count(rows.rowCount());
   }
 
   private static List<String> spaceNames(Catalog catalog) {
     try {
-      return catalog.spaceNames();
+      return catalog.spaces().names();
     } catch (SQLException e) {
       return List.of();
     }

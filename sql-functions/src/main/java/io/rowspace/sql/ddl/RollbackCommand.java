@@ -33,7 +33,7 @@ final class RollbackCommand {
     Catalog catalog = context.session().catalog();
     int current = currentVersion(catalog, kind, name);
     int version = version(rollback, kind, name);
-    List<ModelVersion> versions = catalog.versions(kind, name);
+    List<ModelVersion> versions = catalog.versions().list(kind, name);
     if (version == current) {
       context.warn("Version " + version + " of " + kind.label() + " '" + name
           + "' is already the current one; nothing changed.");
@@ -44,10 +44,10 @@ final class RollbackCommand {
     if (target.isEmpty()) {
       throw unknownVersion(catalog, kind, name, version, current, versions);
     }
-    catalog.rollback(kind, name, version);
+    catalog.versions().rollback(kind, name, version);
     if (kind == ModelKind.SPACE) {
       context.session().models().evictSpace(name);
-      for (String predictor : catalog.predictorsOfSpace(name)) {
+      for (String predictor : catalog.predictors().ofSpace(name)) {
         context.session().models().evictPredictor(predictor);
       }
       reportPredictors(context, catalog, name, version);
@@ -61,14 +61,14 @@ final class RollbackCommand {
   private static int currentVersion(Catalog catalog, ModelKind kind, String name)
       throws SQLException {
     if (kind == ModelKind.SPACE) {
-      return catalog.findSpace(name)
+      return catalog.spaces().find(name)
           .orElseThrow(() -> unknown(() -> RowspaceErrors.unknownSpace(name,
-              catalog.spaceNames())))
+              catalog.spaces().names())))
           .version();
     }
-    return catalog.findPredictor(name)
+    return catalog.predictors().find(name)
         .orElseThrow(() -> unknown(() -> RowspaceErrors.unknownPredictor(name,
-            catalog.predictorNames())))
+            catalog.predictors().names())))
         .version();
   }
 
@@ -90,15 +90,15 @@ final class RollbackCommand {
         : versions.stream().map(v -> v.version() + (v.current() ? " (current)" : ""))
             .collect(Collectors.joining(", "));
     return ErrorCode.UNKNOWN_VERSION.exception(version, kind.label(), name, kept,
-        catalog.keepVersions(), kind.keywords());
+        catalog.versions().keep(), kind.keywords());
   }
 
   private static void reportPredictors(StatementContext context, Catalog catalog, String space,
       int version) throws SQLException {
     StringBuilder ready = new StringBuilder();
     StringBuilder stale = new StringBuilder();
-    for (String name : catalog.predictorsOfSpace(space)) {
-      Optional<PredictorRecord> predictor = catalog.findPredictor(name);
+    for (String name : catalog.predictors().ofSpace(space)) {
+      Optional<PredictorRecord> predictor = catalog.predictors().find(name);
       if (predictor.isPresent()) {
         StringBuilder list = predictor.get().stale() ? stale : ready;
         list.append(list.length() == 0 ? "" : ", ").append(name);
@@ -112,8 +112,8 @@ final class RollbackCommand {
 
   private static void reportPredictor(StatementContext context, Catalog catalog, String name,
       ModelVersion target) throws SQLException {
-    PredictorRecord predictor = catalog.findPredictor(name).orElseThrow();
-    Optional<SpaceRecord> space = catalog.findSpace(predictor.space());
+    PredictorRecord predictor = catalog.predictors().find(name).orElseThrow();
+    Optional<SpaceRecord> space = catalog.spaces().find(predictor.space());
     String trainedOn = target.spaceVersion() == null ? ""
         : " (trained on version " + target.spaceVersion() + " of embedding space '"
             + predictor.space() + "')";

@@ -43,8 +43,8 @@ final class SpaceDependents {
     Catalog catalog = context.session().catalog();
     List<String> stale = new ArrayList<>();
     for (String name : predictors) {
-      Optional<PredictorRecord> predictor = catalog.findPredictor(name);
-      Optional<SpaceRecord> current = catalog.findSpace(space);
+      Optional<PredictorRecord> predictor = catalog.predictors().find(name);
+      Optional<SpaceRecord> current = catalog.spaces().find(space);
       if (predictor.isEmpty() || current.isEmpty()) {
         continue; // dropped meanwhile through another connection
       }

@@ -42,7 +42,7 @@ public final class EmbeddingsFunction {
   private static RelDataType rowType(RowspaceSession session, RelDataTypeFactory types,
       List<?> arguments) throws SQLException {
     String space = (String) arguments.get(0);
-    SpaceRecord record = session.catalog().findSpace(space).orElseThrow(
+    SpaceRecord record = session.catalog().spaces().find(space).orElseThrow(
         () -> RowspaceErrors.unknownSpace(space, List.of()));
     RelDataTypeFactory.Builder row = types.builder();
     for (ColumnInfo key : keys(session.rootTable(record, true), record)) {

@@ -339,7 +339,7 @@ public final class FunctionQueryRewriter {
       Catalog catalog = session.catalog();
       // The name is a string, but users write it as they write identifiers: exact match first,
       // then folded the way the backing database folds unquoted names.
-      record = catalog.findPredictor(written)
+      record = catalog.predictors().find(written)
           .or(() -> findPredictor(catalog, session.database().fold(written)))
           .orElseThrow(() -> unknownPredictor(catalog, written));
       predictorRecords.put(written, record);
@@ -357,7 +357,7 @@ public final class FunctionQueryRewriter {
   private static Optional<PredictorRecord> findPredictor(Catalog catalog,
       String name) {
     try {
-      return catalog.findPredictor(name);
+      return catalog.predictors().find(name);
     } catch (SQLException e) {
       return Optional.empty();
     }
@@ -365,7 +365,7 @@ public final class FunctionQueryRewriter {
 
   private static SQLException unknownPredictor(Catalog catalog, String name) {
     try {
-      return RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+      return RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
     } catch (SQLException e) {
       return e;
     }
@@ -515,12 +515,12 @@ public final class FunctionQueryRewriter {
       return known;
     }
     Catalog catalog = session.catalog();
-    Optional<SpaceRecord> space = catalog.findSpace(written);
+    Optional<SpaceRecord> space = catalog.spaces().find(written);
     if (space.isEmpty()) {
-      space = catalog.findSpace(session.database().fold(written));
+      space = catalog.spaces().find(session.database().fold(written));
     }
     if (space.isEmpty()) {
-      throw RowspaceErrors.unknownSpace(written, catalog.spaceNames());
+      throw RowspaceErrors.unknownSpace(written, catalog.spaces().names());
     }
     spaceRecords.put(written, space.get());
     return space.get();

@@ -194,12 +194,12 @@ public final class LabelledRows {
   public static BoundPredictor bind(RowspaceSession session, String written)
       throws SQLException {
     Catalog catalog = session.catalog();
-    Optional<PredictorRecord> record = catalog.findPredictor(written);
+    Optional<PredictorRecord> record = catalog.predictors().find(written);
     if (record.isEmpty()) {
-      record = catalog.findPredictor(session.database().fold(written));
+      record = catalog.predictors().find(session.database().fold(written));
     }
     if (record.isEmpty()) {
-      throw RowspaceErrors.unknownPredictor(written, catalog.predictorNames());
+      throw RowspaceErrors.unknownPredictor(written, catalog.predictors().names());
     }
     return BoundPredictor.load(session, record.get());
   }

@@ -52,7 +52,7 @@ public final class SimilarRowsFunction {
   private static RelDataType rowType(RowspaceSession session, RelDataTypeFactory types,
       List<?> arguments) throws SQLException {
     String space = (String) arguments.get(0);
-    SpaceRecord record = session.catalog().findSpace(space).orElseThrow(
+    SpaceRecord record = session.catalog().spaces().find(space).orElseThrow(
         () -> RowspaceErrors.unknownSpace(space, List.of()));
     TableInfo root = session.rootTable(record, true);
     RelDataTypeFactory.Builder row = types.builder();

@@ -31,7 +31,7 @@ public record BoundPredictor(RowspaceSession session, PredictorRecord record,
     if (record.stale()) {
       throw RowspaceErrors.stalePredictor(record.name(), record.space(), record.target());
     }
-    SpaceRecord spaceRecord = catalog.findSpace(record.space())
+    SpaceRecord spaceRecord = catalog.spaces().find(record.space())
         .orElseThrow(() -> RowspaceErrors.unknownSpace(record.space(), List.of()));
     EmbeddingSpace space = session.models().space(catalog, spaceRecord);
     Predictor predictor = session.models().predictor(catalog, record);

@@ -8,7 +8,7 @@ import io.rowspace.engine.search.SimilaritySearch;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.store.SpaceFormat;
-import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
@@ -43,7 +43,7 @@ public final class ModelCache {
       throws SQLException {
     Entry<EmbeddingSpace> entry = spaces.get(record.name());
     if (entry == null || !entry.checksum().equals(record.checksum())) {
-      byte[] bytes = catalog.loadBlob(BlobKind.SPACE, record.name(), record.version(),
+      byte[] bytes = catalog.blobs().load(BlobKind.SPACE, record.name(), record.version(),
           record.checksum());
       EmbeddingSpace loaded = SpaceFormat.read(bytes);
       entry = new Entry<>(record.checksum(), loaded);
@@ -56,7 +56,7 @@ public final class ModelCache {
       throws SQLException {
     Entry<RowVectors> entry = vectors.get(record.name());
     if (entry == null || !entry.checksum().equals(record.vectorsChecksum())) {
-      byte[] bytes = catalog.loadBlob(BlobKind.SPACE_VECTORS, record.name(), record.version(),
+      byte[] bytes = catalog.blobs().load(BlobKind.SPACE_VECTORS, record.name(), record.version(),
           record.vectorsChecksum());
       RowVectors loaded;
       try {
@@ -82,7 +82,7 @@ public final class ModelCache {
       RowVectors rows = vectors(catalog, record);
       SimilaritySearch search = SimilaritySearch.exact(rows);
       if (record.indexChecksum() != null) {
-        byte[] bytes = catalog.loadBlob(BlobKind.SPACE_INDEX, record.name(), record.version(),
+        byte[] bytes = catalog.blobs().load(BlobKind.SPACE_INDEX, record.name(), record.version(),
             record.indexChecksum());
         search = SimilaritySearch.indexed(rows, HnswIndex.fromBytes(bytes, rows));
       }
@@ -108,7 +108,7 @@ public final class ModelCache {
       throws SQLException {
     Entry<Predictor> entry = predictors.get(record.name());
     if (entry == null || !entry.checksum().equals(record.checksum())) {
-      byte[] bytes = catalog.loadBlob(BlobKind.PREDICTOR, record.name(), record.version(),
+      byte[] bytes = catalog.blobs().load(BlobKind.PREDICTOR, record.name(), record.version(),
           record.checksum());
       entry = new Entry<>(record.checksum(), PredictorFormat.read(bytes));
       predictors.put(record.name(), entry);

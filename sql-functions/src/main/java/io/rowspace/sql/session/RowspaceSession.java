@@ -124,12 +124,12 @@ public final class RowspaceSession implements AutoCloseable {
    */
   public BoundPredictor currentPredictor(String name) throws SQLException {
     BoundPredictor bound = boundPredictor(name);
-    Optional<PredictorRecord> current = catalog.findPredictor(name);
+    Optional<PredictorRecord> current = catalog.predictors().find(name);
     if (current.isEmpty()) {
-      throw RowspaceErrors.unknownPredictor(name, catalog.predictorNames());
+      throw RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
     }
     PredictorRecord record = current.get();
-    Optional<SpaceRecord> space = catalog.findSpace(record.space());
+    Optional<SpaceRecord> space = catalog.spaces().find(record.space());
     if (record.equals(bound.record()) && space.isPresent()
         && space.get().equals(bound.spaceRecord())) {
       return bound;
@@ -142,9 +142,9 @@ public final class RowspaceSession implements AutoCloseable {
   /** The space bound under a name, bound again if it was replaced, refreshed or dropped. */
   public BoundSpace currentSpace(String name) throws SQLException {
     BoundSpace bound = boundSpace(name);
-    Optional<SpaceRecord> current = catalog.findSpace(name);
+    Optional<SpaceRecord> current = catalog.spaces().find(name);
     if (current.isEmpty()) {
-      throw RowspaceErrors.unknownSpace(name, catalog.spaceNames());
+      throw RowspaceErrors.unknownSpace(name, catalog.spaces().names());
     }
     SpaceRecord record = current.get();
     if (record.equals(bound.record())) {
@@ -211,7 +211,7 @@ public final class RowspaceSession implements AutoCloseable {
     if (read != null && read.execution() == execution) {
       return read.record();
     }
-    SpaceRecord record = catalog.findSpace(name).orElseThrow(
+    SpaceRecord record = catalog.spaces().find(name).orElseThrow(
         () -> RowspaceErrors.unknownSpace(name, List.of()));
     spaceRecords.put(name, new RecordOfExecution(execution, record));
     return record;

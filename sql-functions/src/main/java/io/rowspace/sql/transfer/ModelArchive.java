@@ -3,7 +3,7 @@ package io.rowspace.sql.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rowspace.sql.catalog.Catalog.BlobKind;
+import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.StoredModel;

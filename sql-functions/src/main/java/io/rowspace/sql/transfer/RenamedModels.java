@@ -6,8 +6,8 @@ import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.store.SpaceFormat;
-import io.rowspace.sql.catalog.Catalog.BlobKind;
-import io.rowspace.sql.catalog.Catalog;
+import io.rowspace.sql.catalog.BlobStore;
+import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.StoredModel;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
       joinTexts(loaded.relations(), renamed.space().relations(), root, names.table(root), joins);
       spaceBytes = SpaceFormat.write(renamed.space());
     }
-    String checksum = Catalog.checksum(spaceBytes);
+    String checksum = BlobStore.checksum(spaceBytes);
     ModelRows rows = space.rows()
         .rewritten("EMBEDDING_SPACES", row -> {
           row.put("root_table", names.table(root));
@@ -90,7 +90,7 @@ public record RenamedModels(StoredModel space, List<StoredModel> predictors) {
              Predictor moved = loaded.renamed(renamed.names(), renamedSpace)) {
           bytes = PredictorFormat.write(moved);
         }
-        String predictorChecksum = Catalog.checksum(bytes);
+        String predictorChecksum = BlobStore.checksum(bytes);
         ModelRows predictorRows = p.rows().rewritten("PREDICTORS", row -> {
           row.put("target", names.column(root, row.get("target")));
           row.put("input_columns", ModelRows.json(ModelRows.jsonList(row.get("input_columns"))
