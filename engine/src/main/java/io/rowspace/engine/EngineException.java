@@ -1,8 +1,9 @@
 package io.rowspace.engine;
 
 /**
- * The one exception the engine throws at its callers. Its {@link Kind} tells the SQL layer which
- * SQLSTATE to report; its message names the object at fault and, where one exists, the fix.
+ * The one exception the engine throws at its callers, always an entry of {@link EngineError}:
+ * its {@link Kind} tells the SQL layer which SQLSTATE to report, its code is the entry's stable
+ * number, and its message names the object at fault and, where one exists, the fix.
  */
 public final class EngineException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -21,19 +22,24 @@ public final class EngineException extends RuntimeException {
     INTERNAL
   }
 
-  private final Kind kind;
+  private final EngineError error;
 
-  public EngineException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+  EngineException(EngineError error, String message, Throwable cause) {
+    super(message, cause);
+    this.error = error;
   }
 
-  public EngineException(Kind kind, String message, Throwable cause) {
-    super(message, cause);
-    this.kind = kind;
+  /** The catalogue entry this exception was made from. */
+  public EngineError error() {
+    return error;
   }
 
   public Kind kind() {
-    return kind;
+    return error.kind();
+  }
+
+  /** The entry's stable code. */
+  public int code() {
+    return error.code();
   }
 }

@@ -32,9 +32,7 @@ public final class EngineRuntime {
   public static void configure(int threads, String device) {
     String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
     if (!d.equals("auto") && !d.equals("cpu") && !d.equals("gpu")) {
-      throw new EngineException(
-          EngineException.Kind.INVALID_OPTION,
-          "Device must be one of auto, cpu, gpu, got '" + device + "'.");
+      throw EngineError.UNKNOWN_DEVICE.exception(device);
     }
     synchronized (LOCK) {
       if (started) {
@@ -116,17 +114,11 @@ public final class EngineRuntime {
     try {
       engine = Engine.getEngine("PyTorch");
     } catch (RuntimeException | Error e) {
-      throw new EngineException(
-          EngineException.Kind.INTERNAL,
-          "The PyTorch engine could not start: " + e.getMessage()
-              + ". Check that pytorch-native-cpu is on the class path.",
-          e);
+      throw EngineError.ENGINE_START.exception(e, e.getMessage());
     }
     int gpus = engine.getGpuCount();
     if (requestedDevice.equals("gpu") && gpus == 0) {
-      throw new EngineException(
-          EngineException.Kind.INVALID_OPTION,
-          "Device 'gpu' was requested but no GPU is visible to PyTorch. Use device 'auto' or 'cpu'.");
+      throw EngineError.NO_GPU.exception();
     }
     device = !requestedDevice.equals("cpu") && gpus > 0 ? Device.gpu() : Device.cpu();
     started = true;

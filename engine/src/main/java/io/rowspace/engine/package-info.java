@@ -1,8 +1,10 @@
 /**
  * The Rowspace engine: the neural code that learns embedding spaces and predictors from rows.
  *
- * <p>This package holds what every part of the engine shares: {@link io.rowspace.engine.EngineException},
- * whose kind maps to an SQLSTATE in the SQL layer, and {@link io.rowspace.engine.EngineRuntime}, which
+ * <p>This package holds what every part of the engine shares: the error catalogue
+ * {@link io.rowspace.engine.EngineError} (stable codes, a kind that maps to an SQLSTATE in the SQL
+ * layer, messages as {@link io.rowspace.engine.MessageTemplate}s) with the one exception made from
+ * it, {@link io.rowspace.engine.EngineException}, and {@link io.rowspace.engine.EngineRuntime}, which
  * fixes the PyTorch threads and device before the native engine loads. The engine knows nothing of
  * SQL or JDBC connections; rows arrive as {@link io.rowspace.engine.data.Frame}s of plain Java values.
  * Sub-packages: {@code data} (frames), {@code profile} (column profiling), {@code encode} (per-column

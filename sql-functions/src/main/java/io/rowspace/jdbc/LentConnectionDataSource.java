@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -103,7 +104,7 @@ final class LentConnectionDataSource implements DataSource {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    throw new SQLException("Not a wrapper of " + type.getName(), "HY000");
+    throw ErrorCode.NOT_A_WRAPPER.exception(type.getName());
   }
 
   @Override public boolean isWrapperFor(Class<?> type) {

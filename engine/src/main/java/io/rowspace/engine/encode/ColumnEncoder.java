@@ -1,6 +1,6 @@
 package io.rowspace.engine.encode;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -174,8 +174,7 @@ public abstract sealed class ColumnEncoder
       ModelFile.readText(in);
       return read(type, newName, in);
     } catch (IOException e) {
-      throw new EngineException(EngineException.Kind.INTERNAL, "Cannot rename the encoder of "
-          + "column '" + name + "': " + e.getMessage(), e);
+      throw EngineError.ENCODER_RENAME.exception(e, name, e.getMessage());
     }
   }
 

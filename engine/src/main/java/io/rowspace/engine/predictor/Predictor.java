@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -313,9 +313,9 @@ public final class Predictor implements AutoCloseable {
       int[] summaries, List<int[]> orders) {
     checkSpace(space);
     if (trees == null || summaries.length != orders.size()) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Predictor of '" + target
-          + "' reads " + (trees == null ? "no related-table summaries outside its network"
-              : summaries.length + " summaries for " + orders.size() + " row orders"));
+      throw EngineError.SUMMARIES_NOT_READ.exception(target,
+          trees == null ? "no related-table summaries outside its network"
+          : summaries.length + " summaries for " + orders.size() + " row orders");
     }
     SpaceFeatures base = features(space, rows, Set.of(target));
     base.standardise(featureMean, featureStd);
@@ -400,8 +400,7 @@ public final class Predictor implements AutoCloseable {
       return space;
     }
     if (closed) {
-      throw new EngineException(EngineException.Kind.INTERNAL,
-          "Predictor was closed; load it again to use it.");
+      throw EngineError.PREDICTOR_CLOSED.exception();
     }
     if (tunedSpace == null) {
       tunedSpace = tuned.applyTo(space);
@@ -425,9 +424,7 @@ public final class Predictor implements AutoCloseable {
 
   private void checkSpace(EmbeddingSpace space) {
     if (!space.fingerprint().equals(spaceFingerprint)) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Predictor of '" + target
-          + "' was trained on a different embedding space; use the space it was trained on or "
-          + "re-create the predictor.");
+      throw EngineError.OTHER_SPACE.exception(target);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.profile.ValueKind;
 
 import java.util.List;
@@ -168,8 +168,7 @@ public final class PredictorBuilder {
 
   private static void require(Object part, String name) {
     if (part == null) {
-      throw new EngineException(EngineException.Kind.INTERNAL,
-          "A predictor needs its " + name + "; set it before build().");
+      throw EngineError.PREDICTOR_PART_MISSING.exception(name);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 
 import java.util.Arrays;
@@ -203,9 +204,8 @@ public final class PredictorOptions {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey().trim().toLowerCase(Locale.ROOT);
       if (!NAMES.contains(key)) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION,
-            "Unknown predictor option '" + e.getKey() + "'. Valid options: "
-                + String.join(", ", NAMES) + ".");
+        throw EngineError.UNKNOWN_PREDICTOR_OPTION.exception(e.getKey(),
+            String.join(", ", NAMES));
       }
       if (e.getValue() == null) {
         throw invalid(key, null, "a value");
@@ -336,7 +336,6 @@ public final class PredictorOptions {
   }
 
   private static EngineException invalid(String name, String value, String expected) {
-    return new EngineException(EngineException.Kind.INVALID_OPTION,
-        "Option '" + name + "' must be " + expected + ", got '" + value + "'.");
+    return EngineError.OPTION_VALUE.exception(name, expected, value);
   }
 }

@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 
 import java.io.DataInput;
@@ -38,9 +39,7 @@ public record TargetScale(double mean, double std, boolean log) {
     boolean log = transform == PredictorOptions.TargetTransform.LOG;
     for (double v : value) {
       if (log && !(v > 0)) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option "
-            + "'target_transform' = 'log' needs a target above zero; '" + target + "' holds "
-            + v + ". Use target_transform = 'none'.");
+        throw EngineError.LOG_TARGET_NOT_POSITIVE.exception(target, v);
       }
     }
     double mean = 0;

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.ModelFile;
@@ -69,9 +69,7 @@ public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     for (Map.Entry<String, float[]> e : weights.entrySet()) {
       if (!layout.names().contains(e.getKey())
           || layout.size(e.getKey()) != e.getValue().length) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION, "The predictor's "
-            + "fine-tuned weight '" + e.getKey() + "' does not fit the embedding space's "
-            + "shape; re-create the predictor on this space.");
+        throw EngineError.TUNED_WEIGHT_SHAPE.exception(e.getKey());
       }
       System.arraycopy(e.getValue(), 0, flat, Math.toIntExact(layout.offset(e.getKey())),
           e.getValue().length);

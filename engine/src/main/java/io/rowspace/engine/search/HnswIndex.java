@@ -1,5 +1,6 @@
 package io.rowspace.engine.search;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,8 +163,7 @@ public final class HnswIndex {
       throw new IllegalStateException("Building a search graph failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EngineException(EngineException.Kind.CANCELLED,
-          "Building the search index was interrupted.");
+      throw EngineError.INDEX_BUILD_INTERRUPTED.exception();
     } finally {
       stop.set(true);
       pool.shutdownNow();
@@ -183,8 +183,7 @@ public final class HnswIndex {
           new RowVectorScorers(vectors, first, count), MAX_CONNECTIONS, BUILD_BEAM, seed, count);
       for (int node = 0; node < count; node++) {
         if (node % CANCEL_CHECK_ROWS == 0 && stop.getAsBoolean()) {
-          throw new EngineException(EngineException.Kind.CANCELLED,
-              "Building the search index was cancelled.");
+          throw EngineError.INDEX_BUILD_CANCELLED.exception();
         }
         builder.addGraphNode(node);
         afterRow.accept(node + 1);

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
@@ -82,8 +82,8 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.related = related;
     this.layout = SpaceTokens.layout(config, related);
     if (layout.size() != parameterValues.length) {
-      throw new EngineException(EngineException.Kind.INTERNAL, "Space has "
-          + parameterValues.length + " weights, its shape needs " + layout.size() + ".");
+      throw EngineError.SPACE_WEIGHT_COUNT.exception(parameterValues.length,
+          layout.size());
     }
     this.parameterValues = parameterValues;
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -218,7 +218,7 @@ public final class EmbeddingSpace implements AutoCloseable {
         fingerprint = HexFormat.of().formatHex(
             MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
       } catch (IOException | NoSuchAlgorithmException e) {
-        throw new EngineException(EngineException.Kind.INTERNAL, "Cannot fingerprint space", e);
+        throw EngineError.SPACE_FINGERPRINT.exception(e);
       }
     }
     return fingerprint;
@@ -610,8 +610,7 @@ public final class EmbeddingSpace implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw new EngineException(EngineException.Kind.INTERNAL,
-          "Embedding space was closed; load it again to use it.");
+      throw EngineError.SPACE_CLOSED.exception();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.rowspace.engine.space;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 
 import java.util.Collections;
@@ -108,9 +109,8 @@ public final class SpaceOptions {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey().trim().toLowerCase(Locale.ROOT);
       if (!NAMES.contains(key)) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION,
-            "Unknown embedding space option '" + e.getKey() + "'. Valid options: "
-                + String.join(", ", NAMES) + ".");
+        throw EngineError.UNKNOWN_SPACE_OPTION.exception(e.getKey(),
+            String.join(", ", NAMES));
       }
       if (e.getValue() == null) {
         throw invalid(key, null, "a value");
@@ -196,8 +196,7 @@ public final class SpaceOptions {
   }
 
   static EngineException invalid(String name, String value, String expected) {
-    return new EngineException(EngineException.Kind.INVALID_OPTION,
-        "Option '" + name + "' must be " + expected + ", got '" + value + "'.");
+    return EngineError.OPTION_VALUE.exception(name, expected, value);
   }
 
   private static OptionalInt intOption(Map<String, String> m, String name, int min, int max) {

@@ -1,5 +1,6 @@
 package io.rowspace.engine.store;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
@@ -55,7 +56,7 @@ public final class ModelFile {
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
-      throw new EngineException(EngineException.Kind.INTERNAL, "Could not serialise model: " + e, e);
+      throw EngineError.MODEL_NOT_SERIALISED.exception(e, e);
     }
   }
 
@@ -92,14 +93,12 @@ public final class ModelFile {
       if (e instanceof EngineException ee) {
         throw ee;
       }
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA,
-          "Saved " + what + " is corrupt: " + e.getMessage() + ". Re-create it.", e);
+      throw EngineError.MODEL_CORRUPT.exception(e, what, e.getMessage());
     }
   }
 
   private static EngineException corrupt(String what, String detail) {
-    return new EngineException(EngineException.Kind.UNUSABLE_DATA,
-        "Saved " + what + " cannot be loaded: " + detail + ".");
+    return EngineError.MODEL_UNREADABLE.exception(what, detail);
   }
 
   public static void writeFloats(DataOutput out, float[] values) throws IOException {

@@ -151,8 +151,8 @@ public final class BackingDatabase {
       return pool.getConnection();
     } catch (SQLTransientConnectionException e) {
       if (e.getCause() instanceof SQLException cause && cause.getSQLState() != null) {
-        throw new SQLException("Cannot connect to the backing database " + jdbcUrl + ": "
-            + cause.getMessage(), cause.getSQLState(), cause);
+        throw ErrorCode.BACKING_CONNECT_FAILED.exceptionWithState(cause.getSQLState(), cause,
+            jdbcUrl, cause.getMessage());
       }
       throw ErrorCode.INTERNAL_CONNECTIONS_BUSY.exception(e, POOL_SIZE, jdbcUrl,
           POOL_WAIT_MILLIS / 1000);

@@ -1,5 +1,6 @@
 package io.rowspace.sql.backing;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,14 +79,8 @@ public final class DamagedDatabaseFile {
     String folder = path.getParent() == null ? "." : path.getParent().toString();
     String h2Jar = "h2-" + org.h2.engine.Constants.VERSION_MAJOR + "."
         + org.h2.engine.Constants.VERSION_MINOR + "." + org.h2.engine.Constants.BUILD_ID + ".jar";
-    SQLException damaged = new SQLException("The database file " + path + ".mv.db is damaged: "
-        + corruptionMessage(failure) + ". Rowspace did not open it and changed nothing. To get the data "
-        + "back, restore the file from a backup, or let H2 salvage what it can read: java -cp "
-        + h2Jar + " org.h2.tools.Recover -dir " + folder + " -db " + name + " (writes " + name
-        + ".h2.sql), then java -cp " + h2Jar + " org.h2.tools.RunScript -url jdbc:h2:" + folder
-        + "/" + name + "_recovered -script " + folder + "/" + name + ".h2.sql, and connect to "
-        + "jdbc:rowspace:h2:" + folder + "/" + name + "_recovered. Keep the damaged file until "
-        + "you have checked the recovered one.", "XX001", failure);
+    SQLException damaged = ErrorCode.DAMAGED_DATABASE_FILE.exception(failure, path,
+        corruptionMessage(failure), h2Jar, folder, name);
     return Optional.of(damaged);
   }
 

@@ -34,8 +34,7 @@ final class ExplainSpaceCommand {
 
   static StatementResult execute(SqlExplainEmbeddingSpace explain, StatementContext context)
       throws SQLException {
-    CreateEmbeddingSpaceCommand.SpacePlan spacePlan =
-        CreateEmbeddingSpaceCommand.plan(context, explain.create());
+    SpacePlan spacePlan = SpacePlan.of(context, explain.create());
     TrainingPlan plan = spacePlan.plan();
     TableInfo root = plan.root();
     SimpleResultSet result = new SimpleResultSet();

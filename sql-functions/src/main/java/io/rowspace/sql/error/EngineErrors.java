@@ -1,11 +1,13 @@
 package io.rowspace.sql.error;
 
 import io.rowspace.engine.EngineException;
+import io.rowspace.planner.PlanningException;
 import java.sql.SQLException;
 
 /**
  * Turns the engine's exceptions into the SQL errors of SPEC section 9: the engine knows no SQL,
- * so its failures carry a kind, which decides the catalogue entry here.
+ * so its failures carry an entry of its own catalogue, whose kind decides the SQLSTATE here and
+ * whose code becomes the exception's vendor code.
  */
 public final class EngineErrors {
   private EngineErrors() {
@@ -19,9 +21,9 @@ public final class EngineErrors {
   public static SQLException translate(EngineException e, String what) {
     switch (e.kind()) {
     case INVALID_OPTION:
-      return ErrorCode.INVALID_ARGUMENT.exception(e, e.getMessage());
+      return reported(e, ErrorCode.INVALID_ARGUMENT);
     case UNUSABLE_DATA:
-      return ErrorCode.UNUSABLE_DATA.exception(e, e.getMessage());
+      return reported(e, ErrorCode.UNUSABLE_DATA);
     case CANCELLED:
       return RowspaceErrors.cancelled(what);
     case OUT_OF_MEMORY:
@@ -29,5 +31,21 @@ public final class EngineErrors {
     default:
       return RowspaceErrors.internal(what + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An engine error as the SQL error of its kind: the engine's message and stable code (its
+   * catalogue, {@link io.rowspace.engine.EngineError}) with the SQLSTATE of {@code kind}.
+   */
+  private static SQLException reported(EngineException e, ErrorCode kind) {
+    return new SQLException(e.getMessage(), kind.sqlState(), e.code(), e);
+  }
+
+  /**
+   * Translates the planner's refusal of the related tables a space names (a table missing or
+   * unrelated, a join that cannot be made), keeping the SQLSTATE the planner chose.
+   */
+  public static SQLException translate(PlanningException e) {
+    return ErrorCode.RELATED_TABLES_PLAN.exceptionWithState(e.sqlState(), e, e.getMessage());
   }
 }

@@ -1,9 +1,7 @@
 package io.rowspace.sql.error;
 
+import io.rowspace.engine.MessageTemplate;
 import java.sql.SQLException;
-import java.util.BitSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The catalogue of Rowspace's own errors: each has a stable code (the {@link SQLException}'s
@@ -12,10 +10,10 @@ import java.util.regex.Pattern;
  * {@link RowspaceErrors} builds the exceptions from it; a message's parameters are counted from
  * its text and checked on every use.
  *
- * <p>Codes are never reused or renumbered: a user may search for one. The last two entries carry
- * the engine's own messages ({@link #INVALID_ARGUMENT}, {@link #UNUSABLE_DATA}, raised by
- * {@link EngineErrors}: the engine knows no SQL and words its failures itself); every message
- * written in this module is an entry of its own.
+ * <p>Codes are never reused or renumbered: a user may search for one. The engine has a catalogue
+ * of its own ({@link io.rowspace.engine.EngineError}, codes from 81001), whose exceptions
+ * {@link EngineErrors} reports with the engine's code and the SQLSTATE of {@link #INVALID_ARGUMENT}
+ * or {@link #UNUSABLE_DATA}; every message written in this module is an entry of its own.
  */
 public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
@@ -314,6 +312,18 @@ public enum ErrorCode {
       + "internal connections to {1} stayed busy for {2} s (catalog and model reads of other "
       + "statements). Retry the statement; if it keeps happening, fewer statements at once or a "
       + "backing database allowing more connections help."),
+  BACKING_CONNECT_FAILED(80127, SqlStates.CANNOT_CONNECT, "Cannot connect to the backing "
+      + "database {0}: {1}"),
+  DAMAGED_DATABASE_FILE(80128, SqlStates.DATA_CORRUPTED, "The database file {0}.mv.db is "
+      + "damaged: {1}. Rowspace did not open it and changed nothing. To get the data back, "
+      + "restore the file from a backup, or let H2 salvage what it can read: java -cp {2} "
+      + "org.h2.tools.Recover -dir {3} -db {4} (writes {4}.h2.sql), then java -cp {2} "
+      + "org.h2.tools.RunScript -url jdbc:h2:{3}/{4}_recovered -script {3}/{4}.h2.sql, and "
+      + "connect to jdbc:rowspace:h2:{3}/{4}_recovered. Keep the damaged file until you have "
+      + "checked the recovered one."),
+  /** The planner's refusal of the related tables a space names, in the planner's words. */
+  RELATED_TABLES_PLAN(80129, SqlStates.INVALID_ARGUMENT, "{0}"),
+  NOT_A_WRAPPER(80130, SqlStates.INTERNAL, "Not a wrapper of {0}"),
   /** An invalid option or argument, in the engine's words. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** Data a statement cannot use, in the engine's words. */
@@ -321,14 +331,12 @@ public enum ErrorCode {
 
   private final int code;
   private final String sqlState;
-  private final String message;
-  private final int parameterCount;
+  private final MessageTemplate message;
 
   ErrorCode(int code, String sqlState, String message) {
     this.code = code;
     this.sqlState = sqlState;
-    this.message = message;
-    this.parameterCount = countParameters(message);
+    this.message = new MessageTemplate(message);
   }
 
   /** The stable number of this error: the vendor code of its exceptions. */
@@ -342,11 +350,11 @@ public enum ErrorCode {
 
   /** The message with its parameters unfilled. */
   public String messageTemplate() {
-    return message;
+    return message.text();
   }
 
   public int parameterCount() {
-    return parameterCount;
+    return message.parameterCount();
   }
 
   /**
@@ -355,18 +363,7 @@ public enum ErrorCode {
    * @throws IllegalArgumentException if the count of arguments is not the message's
    */
   public String message(Object... arguments) {
-    if (arguments.length != parameterCount) {
-      throw new IllegalArgumentException("Error " + name() + " takes " + parameterCount
-          + " arguments, got " + arguments.length);
-    }
-    Matcher parameter = Placeholders.PATTERN.matcher(message);
-    StringBuilder text = new StringBuilder();
-    while (parameter.find()) {
-      parameter.appendReplacement(text, Matcher.quoteReplacement(
-          String.valueOf(arguments[Integer.parseInt(parameter.group(1))])));
-    }
-    parameter.appendTail(text);
-    return text.toString();
+    return message.fill(name(), arguments);
   }
 
   /** The error as an exception. */
@@ -379,25 +376,11 @@ public enum ErrorCode {
     return new SQLException(message(arguments), sqlState, code, cause);
   }
 
-  /** Where a message takes a parameter; apart, as enum constants are created before statics. */
-  private static final class Placeholders {
-    static final Pattern PATTERN = Pattern.compile("\\{(\\d+)}");
-  }
-
   /**
-   * The count of parameters of a message: its highest {@code {i}} plus one, every index below
-   * used.
+   * The error as an exception with another SQLSTATE than the entry's: for errors that pass on the
+   * state another system chose (the backing database refusing a connection, the planner).
    */
-  private static int countParameters(String message) {
-    Matcher parameter = Placeholders.PATTERN.matcher(message);
-    BitSet used = new BitSet();
-    while (parameter.find()) {
-      used.set(Integer.parseInt(parameter.group(1)));
-    }
-    if (used.nextClearBit(0) != used.length()) {
-      throw new IllegalStateException("Parameters of an error message must be {0} to {n} "
-          + "without gaps: " + message);
-    }
-    return used.length();
+  public SQLException exceptionWithState(String state, Throwable cause, Object... arguments) {
+    return new SQLException(message(arguments), state == null ? sqlState : state, code, cause);
   }
 }

@@ -103,30 +103,44 @@ class ErrorCodeTest {
   }
 
   /**
-   * The SQL functions and the pushed-down queries raise only errors of the catalogue: no message
-   * written where it arises ({@code invalidArgument}, {@code unusableData}) and no SQLException
-   * built by hand, except the backing database's own refusals, which keep its message and code.
+   * Rowspace's SQL layer raises only errors of the catalogue: no message written where it arises
+   * ({@code invalidArgument}, {@code unusableData}) and no SQLException built by hand outside the
+   * error package, except the backing database's own refusals, which keep its message and code.
    */
   @Test
-  void theFunctionsAndPushdownRaiseOnlyCatalogueErrors() throws IOException {
-    Path main = Path.of("src", "main", "java", "io", "rowspace", "sql");
+  void theSqlLayerRaisesOnlyCatalogueErrors() throws IOException {
+    Path main = Path.of("src", "main", "java", "io", "rowspace");
     List<String> found = new ArrayList<>();
-    for (String pkg : List.of("function", "pushdown")) {
-      try (Stream<Path> files = Files.list(main.resolve(pkg))) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          if (file.getFileName().toString().equals("BackingErrors.java")) {
-            continue;
-          }
-          String text = Files.readString(file, StandardCharsets.UTF_8);
-          for (String written : List.of("invalidArgument(", "unusableData(",
-              "new SQLException(")) {
-            if (text.contains(written)) {
-              found.add(pkg + "/" + file.getFileName() + ": " + written);
-            }
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".java") || name.equals("BackingErrors.java")
+            || file.startsWith(main.resolve(Path.of("sql", "error")))) {
+          continue;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (String written : List.of("invalidArgument(", "unusableData(",
+            "new SQLException(")) {
+          if (text.contains(written)) {
+            found.add(main.relativize(file) + ": " + written);
           }
         }
       }
     }
     assertEquals(List.of(), found);
+  }
+
+  @Test
+  void anEngineErrorKeepsItsOwnCodeWithTheStateOfItsKind() {
+    SQLException e = EngineErrors.translate(io.rowspace.engine.EngineError.TARGET_CONSTANT
+        .exception("CHURNED", "no", 120), "CREATE PREDICTOR churn");
+    assertEquals(81034, e.getErrorCode());
+    assertEquals("22000", e.getSQLState());
+    assertEquals("Target column 'CHURNED' has a single value ('no') in 120 rows: a predictor "
+        + "needs at least two.", e.getMessage());
+    SQLException option = EngineErrors.translate(io.rowspace.engine.EngineError.OPTION_VALUE
+        .exception("epochs", "a positive integer", "-1"), "CREATE EMBEDDING SPACE s");
+    assertEquals("22023", option.getSQLState());
+    assertEquals(81012, option.getErrorCode());
   }
 }

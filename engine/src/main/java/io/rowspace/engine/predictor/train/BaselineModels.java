@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueParser;
@@ -91,8 +91,7 @@ public final class BaselineModels {
     int[] fit = split[0];
     int[] validation = split[1];
     if (fit.length == 0 || validation.length == 0) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The training rows of the "
-          + "predictor of '" + target + "' are too few (" + n + ") to train baselines on.");
+      throw EngineError.TOO_FEW_BASELINE_ROWS.exception(target, n);
     }
     float[] memberTarget = new float[n];
     float[] statistic = new float[n];
@@ -122,9 +121,7 @@ public final class BaselineModels {
     TreeInputs inputs = TreeInputs.fit(profiles, List.of(), predictor.inputColumns(), data, fit,
         statistic);
     if (inputs.width() == 0) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The predictor of '"
-          + target + "' has no number, date, boolean or category column among its inputs for "
-          + "a baseline to read.");
+      throw EngineError.NO_BASELINE_INPUTS.exception(target);
     }
     float[] x = inputs.values(data, Set.of(target));
     BoostingLoss loss = task == Task.REGRESSION ? BoostingLoss.SQUARED
@@ -144,8 +141,7 @@ public final class BaselineModels {
           }
         });
     if (trees.cancelled()) {
-      throw new EngineException(EngineException.Kind.CANCELLED,
-          "Training of the baselines was cancelled.");
+      throw EngineError.BASELINES_CANCELLED.exception();
     }
     Member linearMember = new Member("linear", predictor, inputs, mean, std, Double.NaN,
         (m, r) -> linear.predict(m, r));

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.LinearModel;
 import io.rowspace.engine.predictor.PredictorHead;
@@ -235,8 +235,7 @@ final class BlendSearch {
           }
         });
     if (boosted.cancelled()) {
-      throw new EngineException(EngineException.Kind.CANCELLED,
-          "Training of the predictor was cancelled; nothing was saved.");
+      throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
     }
     return boosted;
   }

@@ -3,6 +3,7 @@ package io.rowspace.engine.predictor.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.GradientRecording;
@@ -128,8 +129,7 @@ final class HeadFitting {
       double rate = 0;
       for (int s = 0; s < stepsPerEpoch; s++) {
         if (monitor.isCancelled()) {
-          throw new EngineException(EngineException.Kind.CANCELLED,
-              "Training of the predictor was cancelled; nothing was saved.");
+          throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
         }
         int[] rows = new int[batch];
         for (int i = 0; i < batch; i++) {

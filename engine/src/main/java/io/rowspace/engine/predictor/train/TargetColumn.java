@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RowOrder;
@@ -64,9 +65,7 @@ final class TargetColumn {
         try {
           value[i] = new BigDecimal(keys.get(i)).doubleValue();
         } catch (NumberFormatException e) {
-          throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
-              + name + "' holds '" + keys.get(i) + "', which is not a number: regression "
-              + "needs a numeric target.");
+          throw EngineError.TARGET_NOT_NUMERIC.exception(name, keys.get(i));
         }
       }
     } else {
@@ -93,14 +92,12 @@ final class TargetColumn {
       TrainingMonitor m) {
     int targetIndex = rows.indexOf(targetColumn);
     if (targetIndex < 0) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Target column '"
-          + targetColumn + "' is not among the rows' columns.");
+      throw EngineError.TARGET_NOT_A_COLUMN.exception(targetColumn);
     }
     ValueKind kind = ValueKind.of(rows.columns().get(targetIndex).jdbcType());
     if (kind == ValueKind.OTHER) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
-          + targetColumn + "' has SQL type " + rows.columns().get(targetIndex).typeName()
-          + ", which cannot be predicted. Choose a numeric, text or boolean column.");
+      throw EngineError.TARGET_TYPE.exception(targetColumn,
+          rows.columns().get(targetIndex).typeName());
     }
     Object[] values = rows.column(targetIndex);
     List<Integer> kept = new ArrayList<>();
@@ -127,25 +124,18 @@ final class TargetColumn {
       counts.merge(k, 1, Integer::sum);
     }
     if (counts.isEmpty()) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
-          + targetColumn + "' has no values in " + rows.rowCount() + " rows: a predictor needs "
-          + "rows with a target value.");
+      throw EngineError.TARGET_EMPTY.exception(targetColumn, rows.rowCount());
     }
     if (counts.size() == 1) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
-          + targetColumn + "' has a single value ('" + counts.keySet().iterator().next() + "') in "
-          + keys.size() + " rows: a predictor needs at least two.");
+      throw EngineError.TARGET_CONSTANT.exception(targetColumn,
+          counts.keySet().iterator().next(), keys.size());
     }
     Task task = options.task().orElseGet(() -> detectTask(counts.size(), keys.size(), kind));
     if (task != Task.REGRESSION && counts.size() > MAX_CLASSES) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '"
-          + targetColumn + "' has " + counts.size() + " distinct values: too many classes (at "
-          + "most " + MAX_CLASSES + "). Use task = 'regression' for a numeric target.");
+      throw EngineError.TOO_MANY_CLASSES.exception(targetColumn, counts.size(), MAX_CLASSES);
     }
     if (task == Task.BINARY && counts.size() != 2) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Option task = 'binary' "
-          + "needs a target with two values; '" + targetColumn + "' has " + counts.size()
-          + ". Use task = 'multiclass'.");
+      throw EngineError.BINARY_NEEDS_TWO_VALUES.exception(targetColumn, counts.size());
     }
     int[] rowIndex = kept.stream().mapToInt(Integer::intValue).toArray();
     return new TargetColumn(targetColumn, kind, task, rows.rows(rowIndex), counts, keys, options);
@@ -170,9 +160,7 @@ final class TargetColumn {
       String given = options.positiveLabel().get();
       String key = ValueParser.isMissing(given, kind) ? null : ValueParser.key(given, kind);
       if (key == null || !sorted.contains(key)) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option "
-            + "'positive_label' = '" + given + "' is not a value of target '" + name
-            + "'. Values: " + String.join(", ", sorted) + ".");
+        throw EngineError.UNKNOWN_POSITIVE_LABEL.exception(given, name, String.join(", ", sorted));
       }
       return key;
     }
@@ -284,18 +272,15 @@ final class TargetColumn {
             : PredictorOptions.Loss.CROSS_ENTROPY;
       }
       if (loss.forRegression()) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
-            + loss.text() + "' is for regression; target '" + name + "' is " + task.name()
-            .toLowerCase(Locale.ROOT) + ". Use auto, focal or cross_entropy.");
+        throw EngineError.REGRESSION_LOSS_FOR_CLASSES.exception(loss.text(), name,
+            task.name().toLowerCase(Locale.ROOT));
       }
     } else {
       if (loss == PredictorOptions.Loss.AUTO) {
         loss = PredictorOptions.Loss.MSE;
       }
       if (!loss.forRegression()) {
-        throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'loss' = '"
-            + loss.text() + "' is for classification; target '" + name + "' is numeric "
-            + "(regression). Use auto, mse or huber.");
+        throw EngineError.CLASSIFICATION_LOSS_FOR_NUMBERS.exception(loss.text(), name);
       }
     }
     return loss;
@@ -357,8 +342,7 @@ final class TargetColumn {
       }
     }
     if (validation.isEmpty() || fit.isEmpty()) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "Target column '" + name
-          + "' has too few rows with a value (" + n + ") to train and validate a predictor.");
+      throw EngineError.TOO_FEW_TARGET_ROWS.exception(name, n);
     }
     return new int[][] {
       fit.stream().mapToInt(Integer::intValue).sorted().toArray(),

@@ -2,6 +2,7 @@ package io.rowspace.engine.space.train;
 
 import ai.djl.engine.Engine;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
@@ -110,8 +111,7 @@ public final class SpaceTrainer {
       m.warning(reproducibility);
     }
     if (rows.rowCount() < MIN_ROWS) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "An embedding space needs at "
-          + "least " + MIN_ROWS + " rows, got " + rows.rowCount() + ". Add rows to the table.");
+      throw EngineError.TOO_FEW_SPACE_ROWS.exception(MIN_ROWS, rows.rowCount());
     }
     Random random = new Random(options.seed());
     Frame data = sample(rows, options, random);
@@ -135,9 +135,8 @@ public final class SpaceTrainer {
     // An extended space's earlier columns come first, in their order, with their encoders.
     List<ColumnEncoder> encoders = new ArrayList<>(kept.values());
     if (base != null && encoders.size() != base.encoders().size()) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The rows lack columns of "
-          + "the space being extended: it needs " + base.encoders().stream()
-              .map(ColumnEncoder::name).toList() + ".");
+      throw EngineError.EXTENDED_COLUMNS_MISSING.exception(
+          base.encoders().stream().map(ColumnEncoder::name).toList());
     }
     List<String> excluded = new ArrayList<>();
     for (ColumnProfile p : profiles) {
@@ -150,17 +149,13 @@ public final class SpaceTrainer {
     }
     m.progress("profile", 1, 1, encoders.size() + " columns used");
     if (encoders.isEmpty()) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "No usable columns: every "
-          + "column was excluded (" + String.join(", ", excluded) + "). Add columns with varying "
-          + "values.");
+      throw EngineError.NO_USABLE_COLUMNS.exception(String.join(", ", excluded));
     }
     // A root whose only usable column is the target learns from its related tables: each
     // related table is an input like a column (issue 14's root-only shape).
     if (encoders.size() + data.related().size() < 2) {
-      throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "An embedding space needs at "
-          + "least two usable columns, found only '" + encoders.get(0).name() + "'"
-          + (excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")")
-          + ". Add columns with varying values.");
+      throw EngineError.ONE_USABLE_COLUMN.exception(encoders.get(0).name(),
+          excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")");
     }
     RowEncoder encoder = new RowEncoder(encoders);
     // Values beyond the cap on embedded values train without a sentence vector.
@@ -171,9 +166,7 @@ public final class SpaceTrainer {
       related = base.relatedTokens();
       for (String relation : related.names()) {
         if (data.related().stream().noneMatch(r -> r.relation().name().equals(relation))) {
-          throw new EngineException(EngineException.Kind.UNUSABLE_DATA, "The rows lack the "
-              + "related rows of '" + relation + "', a related table of the space being "
-              + "extended.");
+          throw EngineError.EXTENDED_RELATION_MISSING.exception(relation);
         }
       }
     } else if (!data.related().isEmpty()) {
@@ -190,9 +183,8 @@ public final class SpaceTrainer {
         || base.config().layers() != config.layers() || base.config().heads() != config.heads()
         || base.config().features() != config.features()
         || base.config().slots() != config.slots())) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "An extended space keeps "
-          + "the shape of the space it extends (d_model " + base.config().dModel() + ", layers "
-          + base.config().layers() + ", heads " + base.config().heads() + ").");
+      throw EngineError.EXTENDED_SHAPE.exception(base.config().dModel(),
+          base.config().layers(), base.config().heads());
     }
 
     int[] order = RowOrder.shuffled(data.rowCount(), random);

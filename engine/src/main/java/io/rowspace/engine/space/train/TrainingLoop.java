@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
@@ -166,8 +167,7 @@ final class TrainingLoop {
         double rate = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
           if (monitor.isCancelled()) {
-            throw new EngineException(EngineException.Kind.CANCELLED,
-                "Training of the embedding space was cancelled; nothing was saved.");
+            throw EngineError.SPACE_TRAINING_CANCELLED.exception();
           }
           int[] rowsOfBatch = new int[batch];
           for (int i = 0; i < batch; i++) {
@@ -261,15 +261,13 @@ final class TrainingLoop {
     } catch (ai.djl.engine.EngineException e) {
       throw translate(e);
     } catch (OutOfMemoryError e) {
-      throw new EngineException(EngineException.Kind.OUT_OF_MEMORY, "Training ran out of "
-          + "memory. Set a smaller 'batch_size' or 'max_rows'.", e);
+      throw EngineError.TRAINING_OUT_OF_MEMORY.exception(e);
     }
     Interventions.State kept = interventions.state();
     // No epoch kept means no finite validation loss ever (a kept epoch whose baseline was reset
     // by a temperature boost, with later epochs collapsed, is still a kept epoch).
     if (kept.bestEpoch() == 0) {
-      throw new EngineException(EngineException.Kind.INTERNAL,
-          "Training diverged: the loss was never finite. Try a smaller 'learning_rate'.");
+      throw EngineError.TRAINING_DIVERGED.exception();
     }
     if (kept.bestCollapsed()) {
       monitor.warning(String.format(Locale.ROOT, "The embedding space collapsed and did not "
@@ -337,10 +335,8 @@ final class TrainingLoop {
   static EngineException translate(ai.djl.engine.EngineException e) {
     String message = String.valueOf(e.getMessage());
     if (message.toLowerCase(Locale.ROOT).contains("out of memory")) {
-      return new EngineException(EngineException.Kind.OUT_OF_MEMORY, "Training ran out of "
-          + "memory. Set a smaller 'batch_size' or 'max_rows'.", e);
+      return EngineError.TRAINING_OUT_OF_MEMORY.exception(e);
     }
-    return new EngineException(EngineException.Kind.INTERNAL,
-        "PyTorch failed during training: " + message, e);
+    return EngineError.TRAINING_NATIVE_FAILURE.exception(e, message);
   }
 }

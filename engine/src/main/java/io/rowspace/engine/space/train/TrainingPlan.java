@@ -1,5 +1,6 @@
 package io.rowspace.engine.space.train;
 
+import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.space.SpaceOptions;
 
@@ -46,8 +47,7 @@ record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs
     int dModel = o.dModel().orElse(defaultWidth(rows, columns));
     int heads = o.heads().orElse(dModel % 4 == 0 ? 4 : dModel % 2 == 0 ? 2 : 1);
     if (dModel % heads != 0) {
-      throw new EngineException(EngineException.Kind.INVALID_OPTION, "Option 'd_model' ("
-          + dModel + ") must be a multiple of 'heads' (" + heads + ").");
+      throw EngineError.HEADS_DIVIDE_WIDTH.exception(dModel, heads);
     }
     int layers = o.layers().orElse(rows >= 2000 ? 2 : 1);
     int batch = 32;
