@@ -1,6 +1,7 @@
 package io.rowspace.cli;
 
 import io.rowspace.jdbc.ProgressListener;
+import io.rowspace.sql.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,9 +66,7 @@ final class CsvImporter {
       Set<String> nullTokens, Map<String, ColumnType> typeOverrides)
       throws SQLException, IOException {
     if (!SqlIdentifiers.isPlainName(table)) {
-      throw new SQLException("Table name '" + table
-          + "' is not a plain SQL identifier; use letters, digits and '_', e.g. "
-          + SqlIdentifiers.sanitize(table, 1) + ".", "42000");
+      throw ErrorCode.IMPORT_TABLE_NAME.exception(table, SqlIdentifiers.sanitize(table, 1));
     }
     CsvDialect dialect = new CsvDialect(
         delimiter != null ? delimiter : CsvDialect.detectDelimiter(csv, quote), quote, nullTokens);
@@ -78,7 +77,7 @@ final class CsvImporter {
     try (CsvRecords reader = dialect.open(csv)) {
       header = reader.next();
       if (header == null) {
-        throw new SQLException("File " + csv + " is empty: a header row with column names is needed.", "22000");
+        throw ErrorCode.IMPORT_EMPTY_FILE.exception(csv);
       }
       if (existing == null) {
         for (List<String> record = reader.next(); record != null; record = reader.next()) {
@@ -106,16 +105,13 @@ final class CsvImporter {
       }
     } else {
       if (!overrides.isEmpty()) {
-        throw new SQLException("Table " + table + " exists, so its columns' types are used: "
-            + "--types applies only to a new table. Drop the option or import into a new table.",
-            "22023");
+        throw ErrorCode.IMPORT_TYPES_FOR_EXISTING.exception(table);
       }
       for (String column : columns) {
         ColumnType type = existing.get(column.toUpperCase(Locale.ROOT));
         if (type == null) {
-          throw new SQLException("Column '" + column + "' of " + csv + " is not in table " + table
-              + ". Its columns are: " + String.join(", ", existing.keySet())
-              + ". Rename the header or import into a new table.", "42S22");
+          throw ErrorCode.IMPORT_COLUMN_NOT_IN_TABLE.exception(column, csv, table,
+              String.join(", ", existing.keySet()));
         }
         reports.add(new ColumnReport(column, type, CellStyle.DEFAULT, ""));
       }
@@ -171,9 +167,8 @@ final class CsvImporter {
       int pending = 0;
       for (List<String> record = reader.next(); record != null; record = reader.next()) {
         if (record.size() > columns.size()) {
-          throw new SQLException("Record " + reader.recordNumber() + " has " + record.size()
-              + " fields but the header names " + columns.size() + ". Check the delimiter "
-              + "(--delimiter) and quotes (--quote).", "22000");
+          throw ErrorCode.IMPORT_FIELD_COUNT.exception(reader.recordNumber(), record.size(),
+              columns.size());
         }
         for (int c = 0; c < columns.size(); c++) {
           bindCell(statement, c, c < record.size() ? record.get(c) : null, columns.get(c),
@@ -218,8 +213,7 @@ final class CsvImporter {
     Object value = type.value(text, column.style());
     if (value == null) {
       if (!unreadToNull) {
-        throw new SQLException("Record " + record + ", column " + column.column() + ": '" + text
-            + "' is not a valid " + type.sql() + ".", "22018");
+        throw ErrorCode.IMPORT_VALUE.exception(record, column.column(), text, type.sql());
       }
       column.countNotRead(text);
     } else {
@@ -241,8 +235,7 @@ final class CsvImporter {
         }
       }
       if (found < 0) {
-        throw new SQLException("--types names column '" + o.getKey() + "', which is not in the "
-            + "header of " + csv + ". Its columns are: " + String.join(", ", columns) + ".", "42S22");
+        throw ErrorCode.IMPORT_TYPES_COLUMN.exception(o.getKey(), csv, String.join(", ", columns));
       }
       byColumn.put(columns.get(found), o.getValue());
     }

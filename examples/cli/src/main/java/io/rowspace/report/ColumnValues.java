@@ -1,5 +1,6 @@
 package io.rowspace.report;
 
+import io.rowspace.sql.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -42,16 +43,13 @@ record ColumnValues(String column, Map<String, Object> byKey) {
     String stored = names.stream().filter(n -> n.equalsIgnoreCase(column)).findFirst().orElse(null);
     if (stored == null) {
       if (required) {
-        throw new SQLException("Column '" + column + "' is not in table " + table + ", the "
-            + "space's root table. Its columns are: " + String.join(", ", names)
-            + ". Give one of them to --color-by.", "42S22");
+        throw ErrorCode.REPORT_COLOR_COLUMN.exception(column, table, String.join(", ", names));
       }
       return null;
     }
     if (keyColumns.isEmpty()) {
       if (required) {
-        throw new SQLException("The rows of the space have no key to find their " + stored
-            + " values by; the view is coloured by anomaly score without --color-by.", "22023");
+        throw ErrorCode.REPORT_ROWS_WITHOUT_KEY.exception(stored);
       }
       return null;
     }

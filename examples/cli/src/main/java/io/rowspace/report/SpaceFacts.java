@@ -1,5 +1,6 @@
 package io.rowspace.report;
 
+import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -198,8 +199,7 @@ public record SpaceFacts(String name, Map<String, String> summary, List<Epoch> e
         return candidate;
       }
     }
-    throw new SQLException("Embedding space '" + space + "' does not exist. Existing spaces: "
-        + (names.isEmpty() ? "none" : String.join(", ", names)) + ".", "42704");
+    throw RowspaceErrors.unknownSpace(space, names);
   }
 
   private static String text(String value) {

@@ -324,6 +324,25 @@ public enum ErrorCode {
   /** The planner's refusal of the related tables a space names, in the planner's words. */
   RELATED_TABLES_PLAN(80129, SqlStates.INVALID_ARGUMENT, "{0}"),
   NOT_A_WRAPPER(80130, SqlStates.INTERNAL, "Not a wrapper of {0}"),
+  REPORT_COLOR_COLUMN(80131, SqlStates.UNKNOWN_COLUMN, "Column '{0}' is not in table {1}, the "
+      + "space's root table. Its columns are: {2}. Give one of them to --color-by."),
+  REPORT_ROWS_WITHOUT_KEY(80132, SqlStates.INVALID_ARGUMENT, "The rows of the space have no key "
+      + "to find their {0} values by; the view is coloured by anomaly score without --color-by."),
+  IMPORT_TABLE_NAME(80133, SqlStates.SYNTAX, "Table name '{0}' is not a plain SQL identifier; use "
+      + "letters, digits and '_', e.g. {1}."),
+  IMPORT_EMPTY_FILE(80134, SqlStates.UNUSABLE_DATA, "File {0} is empty: a header row with column "
+      + "names is needed."),
+  IMPORT_TYPES_FOR_EXISTING(80135, SqlStates.INVALID_ARGUMENT, "Table {0} exists, so its "
+      + "columns' types are used: --types applies only to a new table. Drop the option or "
+      + "import into a new table."),
+  IMPORT_COLUMN_NOT_IN_TABLE(80136, SqlStates.UNKNOWN_COLUMN, "Column '{0}' of {1} is not in "
+      + "table {2}. Its columns are: {3}. Rename the header or import into a new table."),
+  IMPORT_FIELD_COUNT(80137, SqlStates.UNUSABLE_DATA, "Record {0} has {1} fields but the header "
+      + "names {2}. Check the delimiter (--delimiter) and quotes (--quote)."),
+  IMPORT_VALUE(80138, SqlStates.INVALID_CHARACTER_VALUE, "Record {0}, column {1}: '{2}' is not a "
+      + "valid {3}."),
+  IMPORT_TYPES_COLUMN(80139, SqlStates.UNKNOWN_COLUMN, "--types names column '{0}', which is not "
+      + "in the header of {1}. Its columns are: {2}."),
   /** An invalid option or argument, in the engine's words. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** Data a statement cannot use, in the engine's words. */
