@@ -23,6 +23,11 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * A statement through Rowspace. Each SQL text is routed (SPEC section 2): Rowspace statements
  * are parsed and executed here, queries calling Rowspace functions are rewritten and run by
  * Calcite over the backing tables, and everything else runs on the backing statement unchanged.
+ *
+ * <p>Longer than our classes usually are (about 470 lines) because it implements
+ * {@link Statement}: 46 JDBC methods, most of them one line that passes the call to the
+ * backing statement or reports the state of the current result. The routing and each route's work
+ * live elsewhere ({@code sql.routing}, the commands, {@code ModelCallWrites}).
  */
 public final class RowspaceStatement implements Statement {
   private final RowspaceConnection connection;

@@ -47,6 +47,10 @@ import java.util.stream.Stream;
  * table goes to standard output and, with
  * notes, to {@code examples/target/benchmarks/inference-<date>.md}; progress goes to standard
  * error.
+ *
+ * <p>Longer than our classes usually are (about 550 lines): a benchmark program whose phases
+ * (generate, train, measure PREDICT, measure SIMILAR_ROWS, write the table) read top to bottom in
+ * one file, so a reader can check what each figure in {@code docs/benchmarks.md} measured.
  */
 public final class InferenceBenchmark {
   private static final int K = 10;

@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  * <p>{@code java -cp ... io.rowspace.bench.KillLoopBenchmark [CYCLES [MINUTES [OUTPUT.md]]]}:
  * at most CYCLES cycles (default 20), stopping after MINUTES of wall clock (default none);
  * the table goes to {@code examples/target/kill-loop.md} unless OUTPUT is given.
+ *
+ * <p>Longer than our classes usually are (about 520 lines): the loop, its timing of kills and
+ * the rotation of files are one procedure whose steps depend on each other's state; the workload
+ * and the check, which can stand alone, are classes of their own.
  */
 public final class KillLoopBenchmark {
   /** Rows of the generated table. */
