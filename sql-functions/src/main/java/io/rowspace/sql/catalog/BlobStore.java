@@ -64,16 +64,12 @@ public final class BlobStore {
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT INTO ROWSPACE.MODEL_BLOBS (kind, name, version, chunk_no, chunk) "
             + "VALUES (?, ?, ?, ?, ?)")) {
-      int chunkNo = 0;
-      for (byte[] chunk : ChunkedBytes.split(bytes)) {
-        ps.setString(1, kind.name());
-        ps.setString(2, name);
-        ps.setInt(3, version);
-        ps.setInt(4, chunkNo++);
-        ps.setBytes(5, chunk);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+      ChunkedBytes.write(ps, bytes, insert -> {
+        insert.setString(1, kind.name());
+        insert.setString(2, name);
+        insert.setInt(3, version);
+        return 4;
+      });
     }
   }
 

@@ -82,15 +82,11 @@ public final class CheckpointStore {
       }
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO "
           + "ROWSPACE.CHECKPOINT_CHUNKS (kind, model, chunk_no, chunk) VALUES (?, ?, ?, ?)")) {
-        int chunkNo = 0;
-        for (byte[] chunk : ChunkedBytes.split(state)) {
-          ps.setString(1, kind);
-          ps.setString(2, model);
-          ps.setInt(3, chunkNo++);
-          ps.setBytes(4, chunk);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+        ChunkedBytes.write(ps, state, insert -> {
+          insert.setString(1, kind);
+          insert.setString(2, model);
+          return 3;
+        });
       }
     });
   }

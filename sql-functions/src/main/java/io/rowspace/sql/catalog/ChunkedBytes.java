@@ -15,13 +15,35 @@ import java.util.List;
  */
 final class ChunkedBytes {
   /** The size of a chunk. */
-  static final int CHUNK_BYTES = 512 * 1024;
+  private static final int CHUNK_BYTES = 512 * 1024;
+
+  /** Sets the parameters that say whose chunks these are, from 1 up. */
+  @FunctionalInterface
+  interface Owner {
+    /** Sets the owner's parameters and returns the index of the next one. */
+    int bind(PreparedStatement insert) throws SQLException;
+  }
 
   private ChunkedBytes() {
   }
 
+  /**
+   * Inserts the chunks of {@code bytes} with an INSERT whose parameters are the owner's, then the
+   * chunk number, then the chunk, in one batch.
+   */
+  static void write(PreparedStatement insert, byte[] bytes, Owner owner) throws SQLException {
+    int chunkNo = 0;
+    for (byte[] chunk : split(bytes)) {
+      int next = owner.bind(insert);
+      insert.setInt(next, chunkNo++);
+      insert.setBytes(next + 1, chunk);
+      insert.addBatch();
+    }
+    insert.executeBatch();
+  }
+
   /** The chunks of {@code bytes} in order; at least one. */
-  static List<byte[]> split(byte[] bytes) {
+  private static List<byte[]> split(byte[] bytes) {
     List<byte[]> chunks = new ArrayList<>();
     int offset = 0;
     do {
