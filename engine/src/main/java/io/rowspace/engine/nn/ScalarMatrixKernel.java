@@ -93,6 +93,74 @@ final class ScalarMatrixKernel implements MatrixKernel {
     FloatKernels.gelu(x, from, to);
   }
 
+  @Override public void attention(float[] q, int qAt, int qStride, int queries, float[] kv,
+      int kAt, int vAt, int kvStride, int keys, int dh, float scale, float[] mixed, int oAt,
+      int oStride) {
+    float[] scores = new float[keys];
+    for (int i = 0; i < queries; i++) {
+      attend(q, qAt + i * qStride, kv, kAt, vAt, kvStride, keys, dh, scale, scores, mixed,
+          oAt + i * oStride);
+    }
+  }
+
+  /** One query of {@link #attention}, with its {@code t1} scores in {@code scores}. */
+  static void attend(float[] q, int qAt, float[] kv, int kAt, int vAt, int stride,
+      int t1, int dh, float scale, float[] scores, float[] mixed, int o) {
+    // Four keys at a time: four independent chains of fused multiply-adds keep the FMA units
+    // busy; each score is still summed over m in order, whatever its neighbours.
+    int j = 0;
+    for (; j + 4 <= t1; j += 4) {
+      int k0 = kAt + j * stride;
+      int k1 = k0 + stride;
+      int k2 = k1 + stride;
+      int k3 = k2 + stride;
+      float dot0 = 0;
+      float dot1 = 0;
+      float dot2 = 0;
+      float dot3 = 0;
+      for (int m = 0; m < dh; m++) {
+        float a = q[qAt + m];
+        dot0 = Math.fma(a, kv[k0 + m], dot0);
+        dot1 = Math.fma(a, kv[k1 + m], dot1);
+        dot2 = Math.fma(a, kv[k2 + m], dot2);
+        dot3 = Math.fma(a, kv[k3 + m], dot3);
+      }
+      scores[j] = dot0 * scale;
+      scores[j + 1] = dot1 * scale;
+      scores[j + 2] = dot2 * scale;
+      scores[j + 3] = dot3 * scale;
+    }
+    for (; j < t1; j++) {
+      int k = kAt + j * stride;
+      float dot = 0;
+      for (int m = 0; m < dh; m++) {
+        dot = Math.fma(q[qAt + m], kv[k + m], dot);
+      }
+      scores[j] = dot * scale;
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (j = 0; j < t1; j++) {
+      max = Math.max(max, scores[j]);
+    }
+    float sum = 0;
+    for (j = 0; j < t1; j++) {
+      float e = FloatKernels.exp(scores[j] - max);
+      scores[j] = e;
+      sum += e;
+    }
+    for (int m = 0; m < dh; m++) {
+      mixed[o + m] = 0f;
+    }
+    for (j = 0; j < t1; j++) {
+      float p = scores[j] / sum;
+      int v = vAt + j * stride;
+      for (int m = 0; m < dh; m++) {
+        mixed[o + m] = Math.fma(p, kv[v + m], mixed[o + m]);
+      }
+    }
+  }
+
+
   @Override public String name() {
     return "scalar";
   }

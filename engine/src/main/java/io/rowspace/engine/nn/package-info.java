@@ -11,11 +11,13 @@
  *
  * <p>Inference runs the same transformer without NDArrays: {@link
  * io.rowspace.engine.nn.TransformerInference} over float arrays with weights packed once per
- * loaded model ({@link io.rowspace.engine.nn.PackedMatrix}); its products and GELU run on a
+ * loaded model ({@link io.rowspace.engine.nn.PackedMatrix}); its products, GELU and fused
+ * attention run on a
  * {@link io.rowspace.engine.nn.MatrixKernel}, register-tiled SIMD through the JDK's Vector API
  * ({@code VectorApiMatrixKernel}, compiled apart: see the engine's pom) where the JVM has the
  * module, else {@code ScalarMatrixKernel}, to the same bits; the other element-wise steps are
  * {@link io.rowspace.engine.nn.FloatKernels}'. {@link io.rowspace.engine.nn.InferencePath} chooses
- * the Java pass or the PyTorch one.
+ * the Java pass or the PyTorch one. A pass asked for the row embedding alone runs the last layer
+ * for the CLS query only, to the same bits.
  */
 package io.rowspace.engine.nn;
