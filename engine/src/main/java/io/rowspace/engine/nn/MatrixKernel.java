@@ -36,20 +36,6 @@ public interface MatrixKernel {
    */
   void gelu(float[] x, int from, int to);
 
-  /**
-   * Attention of {@code queries} query tokens over {@code keys} key tokens in one head, fused:
-   * query {@code i}'s {@code dh} values start at {@code q[qAt + i * qStride]}, key {@code j}'s at
-   * {@code kv[kAt + j * kvStride]}, value {@code j}'s at {@code kv[vAt + j * kvStride]}; its
-   * output goes to {@code mixed[oAt + i * oStride]}. Every implementation computes, to the same
-   * bits: each score as a chain of fused multiply-adds over the {@code dh} values ascending from
-   * zero, times {@code scale}; their maximum; {@link FloatKernels#exp} of each score minus it;
-   * the sum of those in key order; each weight as its exponential divided by the sum; each output
-   * value as a chain of fused multiply-adds of the weights and values over the keys ascending
-   * from zero. A query's output depends only on it and the keys and values.
-   */
-  void attention(float[] q, int qAt, int qStride, int queries, float[] kv, int kAt, int vAt,
-      int kvStride, int keys, int dh, float scale, float[] mixed, int oAt, int oStride);
-
   /** A name for reports: {@code vector-api} or {@code scalar}. */
   String name();
 

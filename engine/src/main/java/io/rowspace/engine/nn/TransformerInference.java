@@ -205,8 +205,8 @@ public final class TransformerInference {
    * layer runs its attention and feed-forward for the CLS query alone (its keys and values still
    * come from every token): nothing after the last layer's keys and values mixes tokens, so the
    * other tokens' last-layer work would only feed outputs nobody reads. The CLS output and the
-   * embedding are the same bits as with every output (the kernels compute each query, row and
-   * column on its own).
+   * embedding are the same bits as with every output ({@link #attend} and the kernels compute
+   * each row and column on its own).
    *
    * @param content (b, t, d) tokens from {@link #content} and of related tables
    * @param masked per token position, whether it is hidden from the model
@@ -295,12 +295,13 @@ public final class TransformerInference {
     kernel.linear(normed, 0, t1 * d, b, lastQuery, lastQueryBias, query, 0, d);
     float[] mixed = new float[b * d];
     float scale = (float) (1 / Math.sqrt(dh));
+    float[] scores = new float[t1];
     int stride = 2 * d;
     for (int r = 0; r < b; r++) {
       for (int head = 0; head < h; head++) {
         int keys = r * t1 * stride + head * dh;
-        kernel.attention(query, r * d + head * dh, d, 1, kv, keys, keys + d, stride, t1, dh,
-            scale, mixed, r * d + head * dh, d);
+        attend(query, r * d + head * dh, kv, keys, keys + d, stride, t1, dh, scale, scores,
+            mixed, r * d + head * dh);
       }
     }
     for (int r = 0; r < b; r++) {
@@ -320,9 +321,7 @@ public final class TransformerInference {
 
   /**
    * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d):
-   * every query token of every row and head through {@link MatrixKernel#attention}, fused (no
-   * intermediate matrices), so a row's bits depend neither on the batch nor on which of its
-   * queries are computed.
+   * every query token of every row and head through {@link #attend}.
    */
   private void attention(float[] qkv, int b, int t1, float[] mixed) {
     int d = config.dModel();
@@ -330,12 +329,82 @@ public final class TransformerInference {
     int dh = d / h;
     int stride = 3 * d;
     float scale = (float) (1 / Math.sqrt(dh));
+    float[] scores = new float[t1];
     for (int r = 0; r < b; r++) {
       int rowBase = r * t1;
       for (int head = 0; head < h; head++) {
         int keys = rowBase * stride + d + head * dh;
-        kernel.attention(qkv, rowBase * stride + head * dh, stride, t1, qkv, keys, keys + d,
-            stride, t1, dh, scale, mixed, rowBase * d + head * dh, d);
+        for (int i = 0; i < t1; i++) {
+          attend(qkv, (rowBase + i) * stride + head * dh, qkv, keys, keys + d, stride, t1, dh,
+              scale, scores, mixed, (rowBase + i) * d + head * dh);
+        }
+      }
+    }
+  }
+
+  /**
+   * The attention of one query token in one head, fused: its scores against the row's {@code t1}
+   * keys, their softmax and the weighted sum of the values, written to {@code mixed} at
+   * {@code o}, with no array but the {@code t1} scores. Sums are chains of fused multiply-adds in
+   * a fixed order, so a row's bits depend neither on the batch nor on which of its queries are
+   * computed.
+   *
+   * @param q the query's {@code dh} values start at {@code qAt}
+   * @param kv key {@code j}'s values start at {@code kAt + j * stride}, value {@code j}'s at
+   *     {@code vAt + j * stride}
+   */
+  private static void attend(float[] q, int qAt, float[] kv, int kAt, int vAt, int stride,
+      int t1, int dh, float scale, float[] scores, float[] mixed, int o) {
+    // Four keys at a time: four independent chains of fused multiply-adds keep the FMA units
+    // busy; each score is still summed over m in order, whatever its neighbours.
+    int j = 0;
+    for (; j + 4 <= t1; j += 4) {
+      int k0 = kAt + j * stride;
+      int k1 = k0 + stride;
+      int k2 = k1 + stride;
+      int k3 = k2 + stride;
+      float dot0 = 0;
+      float dot1 = 0;
+      float dot2 = 0;
+      float dot3 = 0;
+      for (int m = 0; m < dh; m++) {
+        float a = q[qAt + m];
+        dot0 = Math.fma(a, kv[k0 + m], dot0);
+        dot1 = Math.fma(a, kv[k1 + m], dot1);
+        dot2 = Math.fma(a, kv[k2 + m], dot2);
+        dot3 = Math.fma(a, kv[k3 + m], dot3);
+      }
+      scores[j] = dot0 * scale;
+      scores[j + 1] = dot1 * scale;
+      scores[j + 2] = dot2 * scale;
+      scores[j + 3] = dot3 * scale;
+    }
+    for (; j < t1; j++) {
+      int k = kAt + j * stride;
+      float dot = 0;
+      for (int m = 0; m < dh; m++) {
+        dot = Math.fma(q[qAt + m], kv[k + m], dot);
+      }
+      scores[j] = dot * scale;
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (j = 0; j < t1; j++) {
+      max = Math.max(max, scores[j]);
+    }
+    float sum = 0;
+    for (j = 0; j < t1; j++) {
+      float e = FloatKernels.exp(scores[j] - max);
+      scores[j] = e;
+      sum += e;
+    }
+    for (int m = 0; m < dh; m++) {
+      mixed[o + m] = 0f;
+    }
+    for (j = 0; j < t1; j++) {
+      float p = scores[j] / sum;
+      int v = vAt + j * stride;
+      for (int m = 0; m < dh; m++) {
+        mixed[o + m] = Math.fma(p, kv[v + m], mixed[o + m]);
       }
     }
   }

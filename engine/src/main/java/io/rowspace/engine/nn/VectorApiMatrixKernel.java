@@ -15,8 +15,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorApiMatrixKernel implements MatrixKernel {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
-  /** Four floats, for the values of a head beyond its last multiple of eight. */
-  private static final VectorSpecies<Float> SMALL = FloatVector.SPECIES_128;
   private static final int HALF = PANEL / 2;
   /** The bits of {@link FloatKernels#ROUNDING}, 1.5 * 2^23, whose last mantissa bits are 0. */
   private static final int ROUNDING_BITS = Float.floatToRawIntBits(FloatKernels.ROUNDING);
@@ -114,80 +112,6 @@ final class VectorApiMatrixKernel implements MatrixKernel {
       v.mul(0.5f).mul(factor).intoArray(x, i);
     }
     FloatKernels.gelu(x, i, to);
-  }
-
-  /**
-   * {@link MatrixKernel#attention} with the keys transposed once per call (a lane per key, so
-   * eight scores grow side by side, each still a chain over the values in order), the
-   * exponentials eight at a time, and the outputs a lane per value (eight or four values of the
-   * query at once, each still a chain over the keys in order); the maximum and the sum of the
-   * exponentials stay sequential, in key order, as in the scalar kernel.
-   */
-  @Override public void attention(float[] q, int qAt, int qStride, int queries, float[] kv,
-      int kAt, int vAt, int kvStride, int keys, int dh, float scale, float[] mixed, int oAt,
-      int oStride) {
-    int lanes = SPECIES.length();
-    int padded = (keys + lanes - 1) / lanes * lanes;
-    float[] transposed = new float[dh * padded];
-    for (int j = 0; j < keys; j++) {
-      int k = kAt + j * kvStride;
-      for (int m = 0; m < dh; m++) {
-        transposed[m * padded + j] = kv[k + m];
-      }
-    }
-    float[] scores = new float[padded];
-    int wide = dh - dh % lanes;
-    int quarter = SMALL.length();
-    int narrow = wide + (dh - wide) / quarter * quarter;
-    for (int i = 0; i < queries; i++) {
-      int qi = qAt + i * qStride;
-      for (int j0 = 0; j0 < padded; j0 += lanes) {
-        FloatVector acc = FloatVector.zero(SPECIES);
-        for (int m = 0; m < dh; m++) {
-          acc = FloatVector.broadcast(SPECIES, q[qi + m])
-              .fma(FloatVector.fromArray(SPECIES, transposed, m * padded + j0), acc);
-        }
-        acc.mul(scale).intoArray(scores, j0);
-      }
-      float max = Float.NEGATIVE_INFINITY;
-      for (int j = 0; j < keys; j++) {
-        max = Math.max(max, scores[j]);
-      }
-      for (int j0 = 0; j0 < padded; j0 += lanes) {
-        exp(FloatVector.fromArray(SPECIES, scores, j0).sub(max)).intoArray(scores, j0);
-      }
-      float sum = 0;
-      for (int j = 0; j < keys; j++) {
-        sum += scores[j];
-      }
-      for (int j0 = 0; j0 < padded; j0 += lanes) {
-        FloatVector.fromArray(SPECIES, scores, j0).div(sum).intoArray(scores, j0);
-      }
-      int o = oAt + i * oStride;
-      for (int m0 = 0; m0 < wide; m0 += lanes) {
-        FloatVector acc = FloatVector.zero(SPECIES);
-        for (int j = 0; j < keys; j++) {
-          acc = FloatVector.broadcast(SPECIES, scores[j])
-              .fma(FloatVector.fromArray(SPECIES, kv, vAt + j * kvStride + m0), acc);
-        }
-        acc.intoArray(mixed, o + m0);
-      }
-      for (int m0 = wide; m0 < narrow; m0 += quarter) {
-        FloatVector acc = FloatVector.zero(SMALL);
-        for (int j = 0; j < keys; j++) {
-          acc = FloatVector.broadcast(SMALL, scores[j])
-              .fma(FloatVector.fromArray(SMALL, kv, vAt + j * kvStride + m0), acc);
-        }
-        acc.intoArray(mixed, o + m0);
-      }
-      for (int m = narrow; m < dh; m++) {
-        float acc = 0f;
-        for (int j = 0; j < keys; j++) {
-          acc = Math.fma(scores[j], kv[vAt + j * kvStride + m], acc);
-        }
-        mixed[o + m] = acc;
-      }
-    }
   }
 
   /**

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * The SIMD and the scalar matrix kernels sum every output in the same order, so inference gives
  * the same bits in a JVM with the Vector API and in one without, whatever the sizes (tails of
  * rows, of panels and of vectors included); a row's outputs are the same alone or in a batch;
- * both compute the product; their GELU gives the same bits and the function to float
- * precision; and their fused attention gives the same bits and softmax-weighted values.
+ * both compute the product; and their GELU gives the same bits and the function to float
+ * precision.
  */
 class MatrixKernelTest {
   private static final MatrixKernel SCALAR = new ScalarMatrixKernel();
@@ -114,58 +114,6 @@ class MatrixKernelTest {
               assertTrue(Math.abs(got - exact) <= 1e-6 * magnitude + 1e-7,
                   kernel.name() + " " + in + " x " + out + ": " + got + " vs " + exact);
             }
-          }
-        }
-      }
-    }
-  }
-
-  @Test
-  void bothKernelsGiveAttentionTheSameBits() {
-    MatrixKernel simd = MatrixKernel.fastest();
-    Random random = new Random(41);
-    for (int keys : new int[] {1, 3, 8, 11, 12, 17}) {
-      for (int dh : new int[] {1, 4, 5, 8, 12, 13, 16, 24, 30}) {
-        // queries, keys and values interleaved at a stride, as in (tokens, 3d) activations
-        int stride = 3 * dh + 2;
-        float[] qkv = gaussian(random, 4 + keys * stride);
-        qkv[4 + dh] = 40f;
-        int queries = Math.min(keys, 5);
-        float[] ys = new float[3 + queries * (dh + 1)];
-        float[] yv = new float[ys.length];
-        float scale = (float) (1 / Math.sqrt(dh));
-        SCALAR.attention(qkv, 4, stride, queries, qkv, 4 + dh, 4 + 2 * dh, stride, keys, dh,
-            scale, ys, 3, dh + 1);
-        simd.attention(qkv, 4, stride, queries, qkv, 4 + dh, 4 + 2 * dh, stride, keys, dh,
-            scale, yv, 3, dh + 1);
-        for (int i = 0; i < ys.length; i++) {
-          assertEquals(Float.floatToIntBits(ys[i]), Float.floatToIntBits(yv[i]),
-              keys + " keys, " + dh + " values, element " + i);
-        }
-        // and it is attention: softmax-weighted values, in double
-        for (int i = 0; i < queries; i++) {
-          double[] weights = new double[keys];
-          double max = Double.NEGATIVE_INFINITY;
-          for (int j = 0; j < keys; j++) {
-            double dot = 0;
-            for (int m = 0; m < dh; m++) {
-              dot += (double) qkv[4 + i * stride + m] * qkv[4 + dh + j * stride + m];
-            }
-            weights[j] = dot * scale;
-            max = Math.max(max, weights[j]);
-          }
-          double sum = 0;
-          for (int j = 0; j < keys; j++) {
-            weights[j] = Math.exp(weights[j] - max);
-            sum += weights[j];
-          }
-          for (int m = 0; m < dh; m++) {
-            double expected = 0;
-            for (int j = 0; j < keys; j++) {
-              expected += weights[j] / sum * qkv[4 + 2 * dh + j * stride + m];
-            }
-            assertEquals(expected, ys[3 + i * (dh + 1) + m], 1e-4 * (1 + Math.abs(expected)),
-                keys + " keys, " + dh + " values, query " + i + ", value " + m);
           }
         }
       }
