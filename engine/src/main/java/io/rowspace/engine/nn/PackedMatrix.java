@@ -20,11 +20,26 @@ public final class PackedMatrix {
 
   /** The row-major {@code in x out} matrix starting at {@code offset} of a flat vector, packed. */
   public static PackedMatrix of(float[] flat, long offset, int in, int out) {
+    return columns(flat, offset, in, out, 0, out);
+  }
+
+  /**
+   * Columns {@code [first, first + out)} of the row-major {@code in x width} matrix starting at
+   * {@code offset} of a flat vector, packed. A product with them gives, column for column, the
+   * bits of the same columns of the whole matrix's product ({@link MatrixKernel} sums each output
+   * on its own).
+   */
+  public static PackedMatrix columns(float[] flat, long offset, int in, int width, int first,
+      int out) {
+    if (first < 0 || out <= 0 || first + out > width) {
+      throw new IllegalArgumentException("columns " + first + ".." + (first + out)
+          + " outside a matrix of " + width);
+    }
     int p = MatrixKernel.PANEL;
     int count = (out + p - 1) / p;
     float[] panels = new float[Math.multiplyExact(count * p, in)];
     for (int k = 0; k < in; k++) {
-      int from = Math.toIntExact(offset + (long) k * out);
+      int from = Math.toIntExact(offset + (long) k * width + first);
       for (int j = 0; j < out; j++) {
         panels[(j / p) * in * p + k * p + j % p] = flat[from + j];
       }

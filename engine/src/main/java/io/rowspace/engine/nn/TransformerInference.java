@@ -24,6 +24,11 @@ public final class TransformerInference {
   private final float[][] positions;
   private final float[] cls;
   private final Block[] blocks;
+  /** The last layer's query weights and its key and value weights, apart (see {@link #encode}). */
+  private final PackedMatrix lastQuery;
+  private final float[] lastQueryBias;
+  private final PackedMatrix lastKeysValues;
+  private final float[] lastKeysValuesBias;
   private final float[] finalGain;
   private final float[] finalShift;
   private final PackedMatrix projection;
@@ -36,7 +41,10 @@ public final class TransformerInference {
       PackedMatrix out, float[] outb, float[] ln2g, float[] ln2b, PackedMatrix ff1, float[] ff1b,
       PackedMatrix ff2, float[] ff2b) {}
 
-  /** What one forward pass produces, row-major like {@link TabularTransformer.Output}. */
+  /**
+   * What one forward pass produces, row-major like {@link TabularTransformer.Output};
+   * {@code tokens} is null when the pass was asked for the CLS output and embedding only.
+   */
   public record Output(float[] tokens, float[] cls, float[] embedding) {}
 
   /**
@@ -75,6 +83,13 @@ public final class TransformerInference {
           m(flat, layout, p + "ff1.w", d, 2 * d), v(flat, layout, p + "ff1.b"),
           m(flat, layout, p + "ff2.w", 2 * d, d), v(flat, layout, p + "ff2.b"));
     }
+    String last = "layer" + (blocks.length - 1) + ".";
+    long qkvAt = layout.offset(last + "qkv.w");
+    this.lastQuery = PackedMatrix.columns(flat, qkvAt, d, 3 * d, 0, d);
+    this.lastKeysValues = PackedMatrix.columns(flat, qkvAt, d, 3 * d, d, 2 * d);
+    float[] lastBias = v(flat, layout, last + "qkv.b");
+    this.lastQueryBias = java.util.Arrays.copyOfRange(lastBias, 0, d);
+    this.lastKeysValuesBias = java.util.Arrays.copyOfRange(lastBias, d, 3 * d);
     this.finalGain = v(flat, layout, "final.g");
     this.finalShift = v(flat, layout, "final.b");
     this.projection = m(flat, layout, "proj.w", d, config.embeddingDim());
@@ -174,12 +189,31 @@ public final class TransformerInference {
   }
 
   /**
-   * Runs the transformer on {@code b} rows of {@code t} tokens.
+   * Runs the transformer on {@code b} rows of {@code t} tokens, every output.
    *
    * @param content (b, t, d) tokens from {@link #content} and of related tables
    * @param masked per token position, whether it is hidden from the model
    */
   public Output encode(float[] content, int b, int t, boolean[] masked) {
+    return encode(content, b, t, masked, true);
+  }
+
+  /**
+   * Runs the transformer on {@code b} rows of {@code t} tokens.
+   *
+   * <p>Without {@code withTokens} only the CLS output and the embedding are made, and the last
+   * layer runs its attention and feed-forward for the CLS query alone (its keys and values still
+   * come from every token): nothing after the last layer's keys and values mixes tokens, so the
+   * other tokens' last-layer work would only feed outputs nobody reads. The CLS output and the
+   * embedding are the same bits as with every output ({@link #attend} and the kernels compute
+   * each row and column on its own).
+   *
+   * @param content (b, t, d) tokens from {@link #content} and of related tables
+   * @param masked per token position, whether it is hidden from the model
+   * @param withTokens whether the column and related tokens' outputs are wanted; without them
+   *     {@link Output#tokens} is null
+   */
+  public Output encode(float[] content, int b, int t, boolean[] masked, boolean withTokens) {
     int d = config.dModel();
     int t1 = t + 1;
     int n = b * t1;
@@ -206,7 +240,9 @@ public final class TransformerInference {
     float[] mixed = new float[n * d];
     float[] hidden = new float[n * 2 * d];
     float[] update = new float[n * d];
-    for (Block block : blocks) {
+    int full = withTokens ? blocks.length : blocks.length - 1;
+    for (int i = 0; i < full; i++) {
+      Block block = blocks[i];
       FloatKernels.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
       kernel.linear(normed, 0, d, n, block.qkv, block.qkvb, qkv, 0, 3 * d);
       attention(qkv, b, t1, mixed);
@@ -218,12 +254,18 @@ public final class TransformerInference {
       kernel.linear(hidden, 0, 2 * d, n, block.ff2, block.ff2b, update, 0, d);
       add(x, update);
     }
-    FloatKernels.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
     float[] clsOut = new float[b * d];
-    float[] tokens = new float[b * t * d];
-    for (int r = 0; r < b; r++) {
-      System.arraycopy(x, r * t1 * d, clsOut, r * d, d);
-      System.arraycopy(x, (r * t1 + 1) * d, tokens, r * t * d, t * d);
+    float[] tokens = null;
+    if (withTokens) {
+      FloatKernels.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
+      tokens = new float[b * t * d];
+      for (int r = 0; r < b; r++) {
+        System.arraycopy(x, r * t1 * d, clsOut, r * d, d);
+        System.arraycopy(x, (r * t1 + 1) * d, tokens, r * t * d, t * d);
+      }
+    } else {
+      lastLayerForCls(x, b, t1, normed, qkv, clsOut);
+      FloatKernels.layerNorm(clsOut, 0, b, d, finalGain, finalShift, clsOut, 0);
     }
     int e = config.embeddingDim();
     float[] embedding = new float[b * e];
@@ -233,10 +275,53 @@ public final class TransformerInference {
   }
 
   /**
-   * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d),
-   * fused per row, head and query token: its scores against the row's keys, their softmax and the
-   * weighted sum of the values, with no array but the {@code t1} scores. Sums are chains of
-   * fused multiply-adds in a fixed order, so a row's bits do not depend on the batch.
+   * The last layer for the CLS query of each row: keys and values of every token, then the
+   * CLS token's attention, output projection and feed-forward, written to {@code cls} (b, d)
+   * before the final normalisation.
+   *
+   * @param normed scratch of at least (b * t1, d)
+   * @param kv scratch of at least (b * t1, 2d)
+   */
+  private void lastLayerForCls(float[] x, int b, int t1, float[] normed, float[] kv,
+      float[] cls) {
+    int d = config.dModel();
+    int n = b * t1;
+    int h = config.heads();
+    int dh = d / h;
+    Block block = blocks[blocks.length - 1];
+    FloatKernels.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
+    kernel.linear(normed, 0, d, n, lastKeysValues, lastKeysValuesBias, kv, 0, 2 * d);
+    float[] query = new float[b * d];
+    kernel.linear(normed, 0, t1 * d, b, lastQuery, lastQueryBias, query, 0, d);
+    float[] mixed = new float[b * d];
+    float scale = (float) (1 / Math.sqrt(dh));
+    float[] scores = new float[t1];
+    int stride = 2 * d;
+    for (int r = 0; r < b; r++) {
+      for (int head = 0; head < h; head++) {
+        int keys = r * t1 * stride + head * dh;
+        attend(query, r * d + head * dh, kv, keys, keys + d, stride, t1, dh, scale, scores,
+            mixed, r * d + head * dh);
+      }
+    }
+    for (int r = 0; r < b; r++) {
+      System.arraycopy(x, r * t1 * d, cls, r * d, d);
+    }
+    float[] update = new float[b * d];
+    kernel.linear(mixed, 0, d, b, block.out, block.outb, update, 0, d);
+    add(cls, update);
+    float[] clsNormed = new float[b * d];
+    FloatKernels.layerNorm(cls, 0, b, d, block.ln2g, block.ln2b, clsNormed, 0);
+    float[] hidden = new float[b * 2 * d];
+    kernel.linear(clsNormed, 0, d, b, block.ff1, block.ff1b, hidden, 0, 2 * d);
+    kernel.gelu(hidden, 0, hidden.length);
+    kernel.linear(hidden, 0, 2 * d, b, block.ff2, block.ff2b, update, 0, d);
+    add(cls, update);
+  }
+
+  /**
+   * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d):
+   * every query token of every row and head through {@link #attend}.
    */
   private void attention(float[] qkv, int b, int t1, float[] mixed) {
     int d = config.dModel();
@@ -248,64 +333,78 @@ public final class TransformerInference {
     for (int r = 0; r < b; r++) {
       int rowBase = r * t1;
       for (int head = 0; head < h; head++) {
-        int kOff = d + head * dh;
-        int vOff = 2 * d + head * dh;
+        int keys = rowBase * stride + d + head * dh;
         for (int i = 0; i < t1; i++) {
-          int q = (rowBase + i) * stride + head * dh;
-          // Four keys at a time: four independent chains of fused multiply-adds keep the FMA
-          // units busy; each score is still summed over m in order, whatever its neighbours.
-          int j = 0;
-          for (; j + 4 <= t1; j += 4) {
-            int k0 = (rowBase + j) * stride + kOff;
-            int k1 = k0 + stride;
-            int k2 = k1 + stride;
-            int k3 = k2 + stride;
-            float dot0 = 0;
-            float dot1 = 0;
-            float dot2 = 0;
-            float dot3 = 0;
-            for (int m = 0; m < dh; m++) {
-              float a = qkv[q + m];
-              dot0 = Math.fma(a, qkv[k0 + m], dot0);
-              dot1 = Math.fma(a, qkv[k1 + m], dot1);
-              dot2 = Math.fma(a, qkv[k2 + m], dot2);
-              dot3 = Math.fma(a, qkv[k3 + m], dot3);
-            }
-            scores[j] = dot0 * scale;
-            scores[j + 1] = dot1 * scale;
-            scores[j + 2] = dot2 * scale;
-            scores[j + 3] = dot3 * scale;
-          }
-          for (; j < t1; j++) {
-            int k = (rowBase + j) * stride + kOff;
-            float dot = 0;
-            for (int m = 0; m < dh; m++) {
-              dot = Math.fma(qkv[q + m], qkv[k + m], dot);
-            }
-            scores[j] = dot * scale;
-          }
-          float max = Float.NEGATIVE_INFINITY;
-          for (j = 0; j < t1; j++) {
-            max = Math.max(max, scores[j]);
-          }
-          float sum = 0;
-          for (j = 0; j < t1; j++) {
-            float e = FloatKernels.exp(scores[j] - max);
-            scores[j] = e;
-            sum += e;
-          }
-          int o = (rowBase + i) * d + head * dh;
-          for (int m = 0; m < dh; m++) {
-            mixed[o + m] = 0f;
-          }
-          for (j = 0; j < t1; j++) {
-            float p = scores[j] / sum;
-            int v = (rowBase + j) * stride + vOff;
-            for (int m = 0; m < dh; m++) {
-              mixed[o + m] = Math.fma(p, qkv[v + m], mixed[o + m]);
-            }
-          }
+          attend(qkv, (rowBase + i) * stride + head * dh, qkv, keys, keys + d, stride, t1, dh,
+              scale, scores, mixed, (rowBase + i) * d + head * dh);
         }
+      }
+    }
+  }
+
+  /**
+   * The attention of one query token in one head, fused: its scores against the row's {@code t1}
+   * keys, their softmax and the weighted sum of the values, written to {@code mixed} at
+   * {@code o}, with no array but the {@code t1} scores. Sums are chains of fused multiply-adds in
+   * a fixed order, so a row's bits depend neither on the batch nor on which of its queries are
+   * computed.
+   *
+   * @param q the query's {@code dh} values start at {@code qAt}
+   * @param kv key {@code j}'s values start at {@code kAt + j * stride}, value {@code j}'s at
+   *     {@code vAt + j * stride}
+   */
+  private static void attend(float[] q, int qAt, float[] kv, int kAt, int vAt, int stride,
+      int t1, int dh, float scale, float[] scores, float[] mixed, int o) {
+    // Four keys at a time: four independent chains of fused multiply-adds keep the FMA units
+    // busy; each score is still summed over m in order, whatever its neighbours.
+    int j = 0;
+    for (; j + 4 <= t1; j += 4) {
+      int k0 = kAt + j * stride;
+      int k1 = k0 + stride;
+      int k2 = k1 + stride;
+      int k3 = k2 + stride;
+      float dot0 = 0;
+      float dot1 = 0;
+      float dot2 = 0;
+      float dot3 = 0;
+      for (int m = 0; m < dh; m++) {
+        float a = q[qAt + m];
+        dot0 = Math.fma(a, kv[k0 + m], dot0);
+        dot1 = Math.fma(a, kv[k1 + m], dot1);
+        dot2 = Math.fma(a, kv[k2 + m], dot2);
+        dot3 = Math.fma(a, kv[k3 + m], dot3);
+      }
+      scores[j] = dot0 * scale;
+      scores[j + 1] = dot1 * scale;
+      scores[j + 2] = dot2 * scale;
+      scores[j + 3] = dot3 * scale;
+    }
+    for (; j < t1; j++) {
+      int k = kAt + j * stride;
+      float dot = 0;
+      for (int m = 0; m < dh; m++) {
+        dot = Math.fma(q[qAt + m], kv[k + m], dot);
+      }
+      scores[j] = dot * scale;
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (j = 0; j < t1; j++) {
+      max = Math.max(max, scores[j]);
+    }
+    float sum = 0;
+    for (j = 0; j < t1; j++) {
+      float e = FloatKernels.exp(scores[j] - max);
+      scores[j] = e;
+      sum += e;
+    }
+    for (int m = 0; m < dh; m++) {
+      mixed[o + m] = 0f;
+    }
+    for (j = 0; j < t1; j++) {
+      float p = scores[j] / sum;
+      int v = vAt + j * stride;
+      for (int m = 0; m < dh; m++) {
+        mixed[o + m] = Math.fma(p, kv[v + m], mixed[o + m]);
       }
     }
   }

@@ -16,6 +16,7 @@
  * ({@code VectorApiMatrixKernel}, compiled apart: see the engine's pom) where the JVM has the
  * module, else {@code ScalarMatrixKernel}, to the same bits; the other element-wise steps are
  * {@link io.rowspace.engine.nn.FloatKernels}'. {@link io.rowspace.engine.nn.InferencePath} chooses
- * the Java pass or the PyTorch one.
+ * the Java pass or the PyTorch one. A pass asked for the row embedding alone runs the last layer
+ * for the CLS query only, to the same bits.
  */
 package io.rowspace.engine.nn;

@@ -251,7 +251,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       int t = maskRow.length;
       int d = config.dModel();
       int e = config.embeddingDim();
-      representInJava(encoded, relatedRows, maskRow, (from, b, out) -> {
+      representInJava(encoded, relatedRows, maskRow, withTokens, (from, b, out) -> {
         int width = d + (withTokens ? t * d : 0);
         for (int r = 0; r < b; r++) {
           embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e,
@@ -292,7 +292,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     int spaceWidth = e + d * (1 + maskRow.length);
     if (InferencePath.current() == InferencePath.JAVA) {
       int tokens = maskRow.length * d;
-      representInJava(encoded, related.encode(rows), maskRow, (from, b, pass) -> {
+      representInJava(encoded, related.encode(rows), maskRow, true, (from, b, pass) -> {
         for (int r = 0; r < b; r++) {
           int o = (from + r) * width;
           put(pass.embedding(), r * e, out, o, 0, e, mean, std);
@@ -364,8 +364,13 @@ public final class EmbeddingSpace implements AutoCloseable {
     void accept(int from, int b, TransformerInference.Output out);
   }
 
+  /**
+   * Runs the Java pass by chunks of rows; without {@code withTokens} it makes only the CLS
+   * outputs and embeddings (the last layer for the CLS query alone, {@link
+   * TransformerInference#encode(float[], int, int, boolean[], boolean)}).
+   */
   private void representInJava(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, PassOutputs sink) {
+      float[] maskRow, boolean withTokens, PassOutputs sink) {
     TransformerInference pass = inference();
     RelatedTokenValues relatedValues = related.isEmpty() ? null
         : new RelatedTokenValues(related, layout, config.dModel());
@@ -397,7 +402,7 @@ public final class EmbeddingSpace implements AutoCloseable {
           System.arraycopy(tokens, r * k * d, content, (r * t + columns) * d, k * d);
         }
       }
-      sink.accept(from, b, pass.encode(content, b, t, masked));
+      sink.accept(from, b, pass.encode(content, b, t, masked, withTokens));
     }
   }
 

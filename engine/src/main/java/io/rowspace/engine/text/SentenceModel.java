@@ -11,6 +11,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -85,13 +88,15 @@ public final class SentenceModel {
   /** Loads a model from class-path resources; never throws. */
   static Loading load(ClassLoader loader, String modelResource, String tokenizerResource) {
     try {
-      byte[] model;
-      try (InputStream in = loader.getResourceAsStream(modelResource)) {
-        if (in == null) {
-          return Loading.failed(unavailable("the model file '" + modelResource
-              + "' is not on the class path"));
-        }
-        model = in.readAllBytes();
+      ByteBuffer model;
+      URL resource = loader.getResource(modelResource);
+      if (resource == null) {
+        return Loading.failed(unavailable("the model file '" + modelResource
+            + "' is not on the class path"));
+      }
+      URLConnection connection = resource.openConnection();
+      try (InputStream in = connection.getInputStream()) {
+        model = outsideTheHeap(in, connection.getContentLengthLong());
       }
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -115,6 +120,31 @@ public final class SentenceModel {
     } catch (ai.onnxruntime.OrtException e) {
       return Loading.failed(unavailable("ONNX Runtime: " + e.getMessage()));
     }
+  }
+
+  /**
+   * The stream's bytes in a direct buffer: the 90 MB model goes from the jar to ONNX Runtime
+   * without passing through the Java heap (read into a growing heap array it took 180 MB of heap
+   * at once, which the collector kept committed for the rest of the process).
+   *
+   * @param length the stream's length when known, else -1
+   */
+  private static ByteBuffer outsideTheHeap(InputStream in, long length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(
+        (int) Math.min(Integer.MAX_VALUE - 8, length >= 0 ? length : 1 << 24));
+    byte[] chunk = new byte[1 << 16];
+    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+      if (buffer.remaining() < n) {
+        ByteBuffer larger = ByteBuffer.allocateDirect(
+            (int) Math.min(Integer.MAX_VALUE - 8, 2L * buffer.capacity() + n));
+        buffer.flip();
+        larger.put(buffer);
+        buffer = larger;
+      }
+      buffer.put(chunk, 0, n);
+    }
+    buffer.flip();
+    return buffer;
   }
 
   private static String unavailable(String cause) {

@@ -12,6 +12,7 @@ import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.store.SpaceFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * The Java forward pass a space embeds rows with at inference computes what training's PyTorch
  * pass computes, to float rounding, on trained spaces with and without a related table, one and
  * two layers, columns masked or not; a row gets the same bits alone as in a batch, and the same
- * with the scalar matrix kernel as with the SIMD one.
+ * with the scalar matrix kernel as with the SIMD one. Embedding rows without the tokens' outputs
+ * (the last layer run for the CLS query alone) gives the bits of the full pass's CLS output and
+ * embedding.
  */
 class JavaForwardPassTest {
   @Test
@@ -36,6 +39,8 @@ class JavaForwardPassTest {
       assertSamePasses(space, rows, Set.of("SEGMENT"));
       assertSamePasses(space, rows, Set.of("VISITS"));
       assertRowsAloneEqualTheBatch(space, rows);
+      assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of());
+      assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of("SEGMENT"));
     }
   }
 
@@ -57,6 +62,7 @@ class JavaForwardPassTest {
       assertSamePasses(space, rows, Set.of());
       assertSamePasses(space, rows, Set.of("AGE"));
       assertRowsAloneEqualTheBatch(space, rows);
+      assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of("AGE"));
       assertScalarKernelGivesTheSameBits(space, rows);
     }
   }
@@ -103,5 +109,32 @@ class JavaForwardPassTest {
       assertArrayEquals(all.embeddings()[r], alone.embeddings()[0], "row " + r);
       assertArrayEquals(all.context()[r], alone.context()[0], "row " + r);
     }
+  }
+
+  /**
+   * What {@code embed} and the other readers of the row vector alone get (the last layer for the
+   * CLS query only) is the full pass's CLS output and embedding, bit for bit, and still PyTorch's
+   * to float rounding.
+   */
+  private static void assertEmbeddingsAloneEqualTheFullPass(EmbeddingSpace space, Frame rows,
+      Set<String> masked) {
+    Representation full = with(InferencePath.JAVA, () -> space.represent(rows, masked, true));
+    Representation alone = with(InferencePath.JAVA, () -> space.represent(rows, masked, false));
+    Representation torch = with(InferencePath.PYTORCH,
+        () -> space.represent(rows, masked, false));
+    int d = space.dModel();
+    double worst = 0;
+    for (int r = 0; r < rows.rowCount(); r++) {
+      assertArrayEquals(full.embeddings()[r], alone.embeddings()[r], "row " + r);
+      assertEquals(d, alone.context()[r].length, "row " + r);
+      assertArrayEquals(Arrays.copyOf(full.context()[r], d), alone.context()[r],
+          "row " + r);
+      worst = Math.max(worst, relativeDifference(alone.embeddings()[r], torch.embeddings()[r]));
+      worst = Math.max(worst, relativeDifference(alone.context()[r], torch.context()[r]));
+    }
+    assertTrue(worst <= TOLERANCE, "the CLS-only pass differs from PyTorch's by " + worst);
+    Frame one = rows.rows(new int[] {rows.rowCount() - 1});
+    Representation single = with(InferencePath.JAVA, () -> space.represent(one, masked, false));
+    assertArrayEquals(full.embeddings()[rows.rowCount() - 1], single.embeddings()[0]);
   }
 }

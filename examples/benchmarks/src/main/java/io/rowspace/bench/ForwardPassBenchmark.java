@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The forward pass of a space and its predictor's head at inference, PyTorch's against the plain
  * Java one ({@code rowspace.inference}), measured in one process with the runs interleaved: the
  * engine alone, without SQL, on a space of the default shape for ten columns (11 column tokens, 2
  * layers, 4 heads) at {@code d_model} 48 and 192, and a predictor whose network takes the whole
- * share ({@code trees = false}).
+ * share ({@code trees = false}); and the space alone embedding the rows ({@code embed}, the row
+ * vector without the tokens' outputs, what SIMILAR_ROWS, ANOMALY_SCORE and EMBEDDINGS read).
  *
  * <pre>
  * java -cp CLASSPATH io.rowspace.bench.ForwardPassBenchmark [--rows 4096] [--runs 5]
@@ -61,8 +63,8 @@ public final class ForwardPassBenchmark {
     Frame training = customers(1000, 1);
     Frame scored = customers(rows, 2);
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "| d_model | pass | "
-        + "batched predict (%,d rows), rows per CPU-second | one row, CPU ms per call |%n"
-        + "|---:|---|---:|---:|%n", rows));
+        + "batched predict (%,d rows), rows per CPU-second | one row, CPU ms per call | "
+        + "batched embed, rows per CPU-second |%n|---:|---|---:|---:|---:|%n", rows));
     for (int d : widths) {
       try (EmbeddingSpace space = SpaceTrainer.train(training, Map.of("ID", "row key"),
           SpaceOptions.fromMap(Map.of("d_model", Integer.toString(d), "layers", "2",
@@ -72,6 +74,7 @@ public final class ForwardPassBenchmark {
               TrainingMonitor.NONE)) {
         double[][] batched = new double[paths.length][runs];
         double[][] single = new double[paths.length][runs];
+        double[][] embedded = new double[paths.length][runs];
         int singles = 200;
         for (int run = -1; run < runs; run++) {
           for (int p = 0; p < paths.length; p++) {
@@ -84,18 +87,23 @@ public final class ForwardPassBenchmark {
               predictor.predict(space, scored.rows(new int[] {i}));
             }
             double singleCpu = (processCpuNanos() - cpu) / 1e6 / singles;
+            cpu = processCpuNanos();
+            space.embed(scored, Set.of());
+            double embedCpu = (processCpuNanos() - cpu) / 1e9;
             if (run >= 0) {
               batched[p][run] = rows / batchCpu;
               single[p][run] = singleCpu;
+              embedded[p][run] = rows / embedCpu;
             }
             System.err.printf(Locale.ROOT, "d_model %d, %s pass: %,.0f rows per CPU-second "
-                + "batched, %.3f CPU ms per single row%s%n", d, paths[p], rows / batchCpu,
-                singleCpu, run < 0 ? " (warm-up)" : "");
+                + "batched, %.3f CPU ms per single row, %,.0f rows per CPU-second embedded%s%n",
+                d, paths[p], rows / batchCpu, singleCpu, rows / embedCpu,
+                run < 0 ? " (warm-up)" : "");
           }
         }
         for (int p = 0; p < paths.length; p++) {
-          table.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %.3f |%n", d, paths[p],
-              median(batched[p]), median(single[p])));
+          table.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %.3f | %,.0f |%n", d,
+              paths[p], median(batched[p]), median(single[p]), median(embedded[p])));
         }
       }
     }

@@ -172,7 +172,7 @@ public final class PredictSpeedBenchmark {
   }
 
   /** The set's root table with typed values: DOUBLE as Double, INTEGER as Integer, text. */
-  private static Frame load(SharedDataset set) throws IOException {
+  static Frame load(SharedDataset set) throws IOException {
     List<ColumnSchema> schema = new ArrayList<>();
     for (SharedDataset.Column c : set.columns()) {
       String type = c.definition().toUpperCase(Locale.ROOT);
