@@ -114,7 +114,7 @@ final class UnseenQueries {
             + "ORDER BY unknown_sex DESC, species",
             MAX_PREDICT),
         new Query("SELECT /*MODEL*/ id, body_mass_g AS prev, sex AS start, island AS count, "
-            + "species AS value FROM penguins ORDER BY id LIMIT 15", PREDICT),
+            + "species AS rank FROM penguins ORDER BY id LIMIT 15", PREDICT),
         new Query("SELECT /*MODEL*/ species, COUNT(*) AS count, SUM(body_mass_g) AS sum, "
             + "MIN(id) AS min, MAX(id) AS max FROM penguins GROUP BY species ORDER BY species",
             AVG_ANOMALY),
