@@ -20,7 +20,8 @@ class PostgresUnseenQueriesTest {
       statement.execute("DROP SCHEMA IF EXISTS rowspace CASCADE");
       statement.execute("DROP TABLE IF EXISTS penguins");
     }
-    String url = backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:");
+    String url = backing.replace("jdbc:postgresql:", "jdbc:rowspace:postgresql:")
+        + (backing.contains("?") ? "&" : "?") + "stringtype=unspecified";
     try (Connection connection = DriverManager.getConnection(url)) {
       SharedDatasets.load(connection, "penguins", "penguins", "penguins", id -> true);
       try (Statement statement = connection.createStatement()) {
