@@ -85,7 +85,8 @@ final class UnseenQueries {
         new Query("SELECT /*MODEL*/ id AS rank, body_mass_g AS \"value\", sex AS \"year\", "
             + "island AS \"date\" FROM penguins ORDER BY rank LIMIT 25", PREDICT),
         new Query("SELECT /*MODEL*/ island, COUNT(DISTINCT species) AS kinds, "
-            + "COUNT(*) FILTER (WHERE sex = 'male') AS males, ROUND(AVG(bill_length_mm), 2) AS "
+            + "COUNT(*) FILTER (WHERE sex = 'male') AS males, "
+            + "ROUND(CAST(AVG(bill_length_mm) AS DECIMAL(10, 4)), 2) AS "
             + "bill FROM penguins GROUP BY island HAVING COUNT(*) > 10 ORDER BY island",
             MAX_PREDICT),
         new Query("SELECT /*MODEL*/ id, body_mass_g > 4000 AS heavy, bill_length_mm BETWEEN 40 "
