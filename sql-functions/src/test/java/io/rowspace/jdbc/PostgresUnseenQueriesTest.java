@@ -32,6 +32,7 @@ class PostgresUnseenQueriesTest {
       DifferentialCheck differential = new DifferentialCheck(connection, true);
       UnseenQueries.checkAll(differential, UnseenQueries.portable());
       UnseenQueries.checkAll(differential, UnseenQueries.postgres());
+      UnseenQueries.checkRefused(connection, UnseenQueries.postgresNotYet());
       UnseenQueries.checkModelPositions(connection);
       try (Statement statement = connection.createStatement()) {
         statement.execute("DROP PREDICTOR sp");
