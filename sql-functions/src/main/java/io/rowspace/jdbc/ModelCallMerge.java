@@ -10,10 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * {@code MERGE INTO t USING (SELECT ... PREDICT(...) ...) s ON ... WHEN ...} on the backing
@@ -23,11 +28,15 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * happen in the caller's transaction (a savepoint under it, or one transaction under autocommit),
  * so a failure leaves the target as it was. The staging table is dropped at commit.
  *
- * <p>Model calls must stand in the USING query: one in ON, SET or VALUES would have to read the
- * target's rows, and is refused (0A000) with that fix.
+ * <p>A model call in ON, in WHEN MATCHED ... SET or in WHEN NOT MATCHED ... VALUES predicts for
+ * the USING row (its inputs are resolved by name among the source's columns): it is evaluated
+ * in the staged query, as one more column, and the MERGE reads that column where the call was
+ * written. A call that names a column of the target is refused (0A000) with the fix.
  */
 final class ModelCallMerge {
   private static final AtomicLong STAGING_TABLES = new AtomicLong();
+  /** Column of the staged USING rows that holds the n-th call written outside USING. */
+  private static final String CALL_COLUMN = "ROWSPACE_MERGE_CALL_";
 
   private final ModelCallWrites writes;
   private final RowspaceConnection connection;
@@ -43,17 +52,39 @@ final class ModelCallMerge {
       throw ErrorCode.MERGE_NOT_READ.exception();
     }
     SqlNode source = merge.getSourceTableRef();
-    SqlNode query = source.getKind() == SqlKind.AS ? ((SqlCall) source).operand(0) : source;
-    boolean callsOutsideSource = ModelCalls.in(merge.getCondition())
-        || ModelCalls.in(merge.getUpdateCall()) || ModelCalls.in(merge.getInsertCall());
-    if (callsOutsideSource || !ModelCalls.in(query) || !query.isA(SqlKind.QUERY)) {
-      throw ErrorCode.MERGE_CALL_OUTSIDE_USING.exception();
+    SqlNode sourceRef = source.getKind() == SqlKind.AS ? ((SqlCall) source).operand(0) : source;
+    List<SqlCall> outside = new ArrayList<>();
+    List<String> clauses = new ArrayList<>();
+    collect(merge.getCondition(), "ON", outside, clauses);
+    if (merge.getUpdateCall() != null) {
+      collect(merge.getUpdateCall().getSourceExpressionList(), "WHEN MATCHED ... SET", outside,
+          clauses);
     }
-    int[] span = span(sql, query.getParserPosition());
+    if (merge.getInsertCall() != null) {
+      collect(merge.getInsertCall().getSource(), "WHEN NOT MATCHED ... VALUES", outside,
+          clauses);
+    }
+    if (outside.isEmpty() && !ModelCalls.in(sourceRef)
+        || !sourceRef.isA(SqlKind.QUERY) && !(sourceRef instanceof SqlIdentifier)) {
+      throw ErrorCode.MERGE_NOT_READ.exception();
+    }
+    SqlIdentifier alias = source.getKind() == SqlKind.AS
+        ? (SqlIdentifier) ((SqlCall) source).operand(1)
+        : sourceRef instanceof SqlIdentifier table
+            ? new SqlIdentifier(table.names.get(table.names.size() - 1), SqlParserPos.ZERO)
+            : null;
+    if (!outside.isEmpty()) {
+      if (alias == null) {
+        throw ErrorCode.MERGE_SOURCE_WITHOUT_NAME.exception(clauses.get(0));
+      }
+      checkReadsNoTarget(merge, outside, clauses);
+    }
+    SqlNode staged = outside.isEmpty() ? sourceRef : stagedQuery(source, alias, outside);
     String staging = stagingName();
+    String rewritten = rewrite(sql, source, sourceRef, alias, outside, staging);
     return writes.atomically(() -> {
       try (Statement calcite = connection.calcite().createStatement();
-           ResultSet rows = writes.query(calcite, query)) {
+           ResultSet rows = writes.query(calcite, staged)) {
         ResultSetMetaData meta = rows.getMetaData();
         int width = meta.getColumnCount();
         List<String> columns = new ArrayList<>();
@@ -66,12 +97,93 @@ final class ModelCallMerge {
         writes.copy(rows, "INSERT INTO " + staging + " VALUES (" + ModelCallWrites.marks(width)
             + ")", width, new int[0]);
       }
-      String rewritten = sql.substring(0, span[0]) + "SELECT * FROM " + staging
-          + sql.substring(span[1]);
       try (Statement backing = connection.backing().createStatement()) {
         return backing.executeUpdate(rewritten);
       }
     });
+  }
+
+  private static void collect(SqlNode clause, String name, List<SqlCall> calls,
+      List<String> clauses) {
+    for (SqlCall call : ModelCalls.outermost(clause)) {
+      calls.add(call);
+      clauses.add(name);
+    }
+  }
+
+  /** A call outside USING must not read the target's row: it is evaluated over USING's rows. */
+  private static void checkReadsNoTarget(SqlMerge merge, List<SqlCall> calls,
+      List<String> clauses) throws SQLException {
+    SqlNode target = merge.getTargetTable();
+    String targetName = merge.getAlias() != null ? merge.getAlias().getSimple()
+        : target instanceof SqlIdentifier table ? table.names.get(table.names.size() - 1) : null;
+    for (int i = 0; i < calls.size(); i++) {
+      String clause = clauses.get(i);
+      String[] read = {null};
+      calls.get(i).accept(new SqlBasicVisitor<Void>() {
+        @Override public Void visit(SqlIdentifier identifier) {
+          if (read[0] == null && identifier.names.size() > 1 && targetName != null
+              && identifier.names.get(identifier.names.size() - 2).equals(targetName)) {
+            read[0] = identifier.toString();
+          }
+          return null;
+        }
+      });
+      if (read[0] != null) {
+        throw ErrorCode.MERGE_CALL_OUTSIDE_USING.exception(clause, targetName, read[0]);
+      }
+    }
+  }
+
+  /**
+   * {@code SELECT s.*, call1 AS ROWSPACE_MERGE_CALL_1, ... FROM <source> AS s}: the USING rows
+   * with the values of the calls written outside USING, each predicting for its row.
+   */
+  private static SqlNode stagedQuery(SqlNode source, SqlIdentifier alias, List<SqlCall> calls) {
+    SqlParserPos pos = SqlParserPos.ZERO;
+    SqlNodeList items = new SqlNodeList(pos);
+    items.add(new SqlIdentifier(List.of(alias.getSimple(), ""), pos));
+    for (int i = 0; i < calls.size(); i++) {
+      items.add(SqlStdOperatorTable.AS.createCall(pos, calls.get(i),
+          new SqlIdentifier(CALL_COLUMN + (i + 1), pos)));
+    }
+    SqlNode from = source.getKind() == SqlKind.AS ? source
+        : SqlStdOperatorTable.AS.createCall(pos, source, alias);
+    return new SqlSelect(pos, null, items, from, null, null, null, null, null, null, null, null,
+        null);
+  }
+
+  /**
+   * The user's MERGE with the USING source replaced by a scan of the staging table and each call
+   * outside USING by the staged column that holds its value; every other word as written.
+   */
+  private String rewrite(String sql, SqlNode source, SqlNode sourceRef, SqlIdentifier alias,
+      List<SqlCall> calls, String staging) {
+    record Replacement(int[] span, String text) {
+    }
+    List<Replacement> replacements = new ArrayList<>();
+    String scan = "SELECT * FROM " + staging;
+    if (sourceRef instanceof SqlIdentifier) {
+      String named = source == sourceRef ? " " + quotedName(alias.getSimple()) : "";
+      replacements.add(new Replacement(span(sql, sourceRef.getParserPosition()),
+          "(" + scan + ")" + named));
+    } else {
+      replacements.add(new Replacement(span(sql, sourceRef.getParserPosition()), scan));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      replacements.add(new Replacement(span(sql, calls.get(i).getParserPosition()),
+          quotedName(alias.getSimple()) + "." + quotedColumn(CALL_COLUMN + (i + 1))));
+    }
+    replacements.sort((a, b) -> Integer.compare(b.span()[0], a.span()[0]));
+    StringBuilder text = new StringBuilder(sql);
+    for (Replacement replacement : replacements) {
+      text.replace(replacement.span()[0], replacement.span()[1], replacement.text());
+    }
+    return text.toString();
+  }
+
+  private String quotedName(String name) {
+    return connection.session().database().quote(name);
   }
 
   /** A staging table that lives until the transaction ends, in the database's own words. */

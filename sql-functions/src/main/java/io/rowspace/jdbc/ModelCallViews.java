@@ -130,17 +130,16 @@ final class ModelCallViews {
       throw ErrorCode.VIEW_WITHOUT_QUERY.exception();
     }
     String nameText = sql.substring(tokens.get(at).start(), tokens.get(as).start()).strip();
-    String body = sql.substring(tokens.get(as).end()).strip();
-    if (body.endsWith(";")) {
-      body = body.substring(0, body.length() - 1).strip();
-    }
+    String written = sql.substring(tokens.get(as).end()).strip();
+    String body = written.endsWith(";")
+        ? written.substring(0, written.length() - 1).strip() : written;
     RowspaceSession session = connection.session();
     String name = lastName(session, nameText);
     // The query as Rowspace runs it: validates it, and gives the view's columns and types
-    String rewritten = RowspaceStatement.rewrite(connection, body);
+    SqlNode rewritten = RowspaceStatement.rewrite(connection, body);
     String backingQuery;
-    try (PreparedStatement prepared = connection.calcite().connection()
-        .prepareStatement(rewritten)) {
+    try (PreparedStatement prepared = connection.calcite().prepare(rewritten,
+        () -> connection.calcite().connection().prepareStatement(body))) {
       ResultSetMetaData columns = prepared.getMetaData();
       backingQuery = BackingViewText.write(RowspaceStatement.parse(connection, body), columns,
           connection.calcite());

@@ -263,10 +263,10 @@ final class ModelCallWrites {
   /** Runs a query with model calls on Calcite, as {@code RowspaceStatement} does a SELECT. */
   ResultSet query(Statement calcite, SqlNode query) throws SQLException {
     try {
-      String text = new FunctionQueryRewriter(connection.session(), connection.calcite())
+      SqlNode tree = new FunctionQueryRewriter(connection.session(), connection.calcite())
           .rewrite(query);
       connection.session().startExecution();
-      return calcite.executeQuery(text);
+      return connection.calcite().prepare(tree, () -> calcite.executeQuery(userSql));
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       throw ErrorTranslation.translate(e, userSql);
     }

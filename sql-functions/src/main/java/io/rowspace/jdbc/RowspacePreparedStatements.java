@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * Prepared statements for SQL that is Rowspace's. A query calling Rowspace functions is rewritten
@@ -34,12 +35,13 @@ final class RowspacePreparedStatements {
   private static PreparedStatement prepareRouted(RowspaceConnection connection, String sql,
       StatementRoute route) throws SQLException {
     if (route == StatementRoute.FUNCTION_QUERY) {
-      String rewritten = RowspaceStatement.rewrite(connection, sql);
+      SqlNode rewritten = RowspaceStatement.rewrite(connection, sql);
       PreparedStatement calcite;
       try {
-        calcite = connection.calcite().connection().prepareStatement(rewritten);
+        calcite = connection.calcite().prepare(rewritten,
+            () -> connection.calcite().connection().prepareStatement(sql));
       } catch (SQLException | RuntimeException | StackOverflowError e) {
-        throw ErrorTranslation.translate(e);
+        throw ErrorTranslation.translate(e, sql);
       }
       return functionQuery(connection, calcite);
     }

@@ -116,7 +116,7 @@ public final class RowspaceStatement implements Statement {
       updateCount = new ModelCallWrites(connection).execute(sql);
       return false;
     }
-    String query = rewrite(connection, sql);
+    SqlNode query = rewrite(connection, sql);
     connection.session().startExecution();
     Statement calcite = connection.calcite().createStatement();
     try {
@@ -130,7 +130,7 @@ public final class RowspaceStatement implements Statement {
         calcite.setQueryTimeout(queryTimeoutSeconds);
       }
       current = calcite;
-      ResultSet rows = calcite.executeQuery(query);
+      ResultSet rows = connection.calcite().prepare(query, () -> calcite.executeQuery(sql));
       resultSet = TranslatingResultSet.wrap(rows, this);
       return true;
     } catch (SQLException | RuntimeException | StackOverflowError e) {
@@ -168,8 +168,11 @@ public final class RowspaceStatement implements Statement {
     }
   }
 
-  /** Rewrites a query calling Rowspace functions into Calcite SQL; binds its models. */
-  static String rewrite(RowspaceConnection connection, String sql) throws SQLException {
+  /**
+   * Parses a query calling Rowspace functions and rewrites it into the tree Calcite prepares;
+   * binds its models.
+   */
+  static SqlNode rewrite(RowspaceConnection connection, String sql) throws SQLException {
     SqlNode node = parse(connection, sql);
     try {
       return new FunctionQueryRewriter(connection.session(), connection.calcite())

@@ -134,11 +134,44 @@ class ModelCallWritesTest {
           + "ON m.id = s.id WHEN MATCHED THEN UPDATE SET label = s.l"));
       assertEquals(predicted, column(connection,
           "SELECT id || ':' || label FROM merged ORDER BY id"));
+      // model calls in SET and VALUES predict for the USING row
+      statement.executeUpdate("DELETE FROM merged WHERE id > 100");
+      statement.executeUpdate("UPDATE merged SET label = 'old'");
+      assertEquals(240, statement.executeUpdate("MERGE INTO merged m USING parcels s "
+          + "ON m.id = s.id WHEN MATCHED THEN UPDATE SET label = PREDICT('service_p') "
+          + "WHEN NOT MATCHED THEN INSERT (id, label) VALUES (s.id, PREDICT('service_p'))"));
+      assertEquals(predicted, column(connection,
+          "SELECT id || ':' || label FROM merged ORDER BY id"));
+      // in ON: only the rows the model calls freight match
+      long freightRows = count(connection, "SELECT COUNT(*) FROM parcels "
+          + "WHERE PREDICT('service_p') = 'freight'");
+      assertTrue(freightRows > 0 && freightRows < 240, freightRows + " freight");
+      assertEquals(freightRows, statement.executeUpdate("MERGE INTO merged m USING (SELECT * "
+          + "FROM parcels) AS s ON m.id = s.id AND PREDICT('service_p') = 'freight' "
+          + "WHEN MATCHED THEN UPDATE SET label = 'f'"));
+      assertEquals(freightRows,
+          count(connection, "SELECT COUNT(*) FROM merged WHERE label = 'f'"));
+      // in the caller's transaction, rolled back with it
+      connection.setAutoCommit(false);
+      assertEquals(240, statement.executeUpdate("MERGE INTO merged m USING parcels s "
+          + "ON m.id = s.id WHEN MATCHED THEN UPDATE SET label = 'x' || PREDICT('service_p')"));
+      connection.rollback();
+      connection.setAutoCommit(true);
+      assertEquals(freightRows,
+          count(connection, "SELECT COUNT(*) FROM merged WHERE label = 'f'"));
+      // a row that fails leaves the target as it was
+      assertThrows(SQLException.class, () -> statement.executeUpdate("MERGE INTO merged m "
+          + "USING parcels s ON m.id = s.id "
+          + "WHEN MATCHED THEN UPDATE SET label = 'too long ' || PREDICT('service_p')"));
+      assertEquals(freightRows,
+          count(connection, "SELECT COUNT(*) FROM merged WHERE label = 'f'"));
+      // a call outside USING cannot read the target's row: refused, with the clause and fix
       SQLException outside = assertThrows(SQLException.class, () -> statement.executeUpdate(
           "MERGE INTO merged m USING parcels s ON m.id = s.id "
-          + "WHEN MATCHED THEN UPDATE SET label = PREDICT('service_p')"));
+          + "WHEN MATCHED THEN UPDATE SET label = PREDICT('service_p', weight_kg => m.id)"));
       assertEquals("0A000", outside.getSQLState());
-      assertTrue(outside.getMessage().contains("USING"), outside.getMessage());
+      assertTrue(outside.getMessage().contains("SET") && outside.getMessage().contains("USING"),
+          outside.getMessage());
       statement.execute("DROP TABLE merged");
       statement.execute("DROP TABLE narrow");
       statement.execute("DROP PREDICTOR service_p");

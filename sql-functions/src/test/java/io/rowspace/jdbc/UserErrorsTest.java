@@ -64,6 +64,30 @@ class UserErrorsTest {
     assertEquals("42000", missingTarget.getSQLState());
   }
 
+  /**
+   * Calcite validates the user's own parse tree, so an unknown column beside a model call is
+   * reported where the user wrote it: not where the name first occurs in the text (here in a
+   * string literal), nor in text the rewrite made.
+   */
+  @Test
+  void unknownColumnBesideAModelCallIsPositionedInTheUsersText() throws SQLException {
+    String select = "SELECT 'visitz' AS label,\n"
+        + "       PREDICT('churn') AS p, visitz\nFROM shop";
+    SQLException inSelect = fails(select);
+    assertEquals("42S22", inSelect.getSQLState(), inSelect.getMessage());
+    assertTrue(inSelect.getMessage().contains("line 2, column 31"), inSelect.getMessage());
+    assertFalse(inSelect.getMessage().contains("ROWSPACE_"), inSelect.getMessage());
+    String where = "SELECT id, PREDICT('churn') AS p\nFROM shop\nWHERE visits > 3\n"
+        + "  AND nosuch = 'x'";
+    SQLException inWhere = fails(where);
+    assertEquals("42S22", inWhere.getSQLState(), inWhere.getMessage());
+    assertTrue(inWhere.getMessage().contains("line 4, column 7"), inWhere.getMessage());
+    SQLException prepared = assertThrows(SQLException.class,
+        () -> connection.prepareStatement(select).close());
+    assertEquals("42S22", prepared.getSQLState(), prepared.getMessage());
+    assertTrue(prepared.getMessage().contains("line 2, column 31"), prepared.getMessage());
+  }
+
   @Test
   void unknownTableListsTheTablesThatExist() {
     SQLException e = fails("CREATE EMBEDDING SPACE s2 ON no_such_table");

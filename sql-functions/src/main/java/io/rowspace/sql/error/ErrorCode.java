@@ -121,9 +121,10 @@ public enum ErrorCode {
   IDENTIFIER_TOO_LONG(80043, SqlStates.NAME_TOO_LONG, "{0} (line {1}, column {2})."),
   MERGE_NOT_READ(80044, SqlStates.SYNTAX, "This MERGE could not be read as MERGE INTO t USING "
       + "(query) s ON ... WHEN ...: write the model calls in the USING query."),
-  MERGE_CALL_OUTSIDE_USING(80045, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, model calls run "
-      + "in the USING query: write MERGE INTO t USING (SELECT key, PREDICT('p') AS guess FROM "
-      + "...) s ON t.key = s.key WHEN MATCHED THEN UPDATE SET c = s.guess ..."),
+  MERGE_CALL_OUTSIDE_USING(80045, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
+      + "{0} predicts for the USING row and cannot read the target {1} ({2}): pass the source's "
+      + "columns, or write MERGE INTO t USING (SELECT key, PREDICT('p') AS guess FROM ...) s "
+      + "ON t.key = s.key WHEN MATCHED THEN UPDATE SET c = s.guess ..."),
   VIEW_COLUMN_LIST(80046, SqlStates.FEATURE_NOT_SUPPORTED, "CREATE VIEW with a model call takes "
       + "its column names from the query: write them as aliases in the SELECT list instead of a "
       + "column list."),
@@ -304,6 +305,8 @@ public enum ErrorCode {
       + "Define it over tables or shallower views."),
   VIEW_UNPARSABLE(80125, SqlStates.SYNTAX, "The stored query of view {0} no longer parses: {1}. "
       + "Re-create the view."),
+  MERGE_SOURCE_WITHOUT_NAME(80127, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
+      + "{0} reads the USING row, which needs a name: write USING (query) AS s."),
   BACKING_QUERY_UNDESCRIBED(80126, SqlStates.FEATURE_NOT_SUPPORTED, "The backing database ({0}) "
       + "does not describe the columns of a query before running it, which a query with a model "
       + "call needs for its part without model calls. Run such queries on a database whose JDBC "

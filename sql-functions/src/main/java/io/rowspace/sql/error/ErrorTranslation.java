@@ -24,7 +24,7 @@ public final class ErrorTranslation {
   }
 
   private static final Pattern CALCITE_POSITION = Pattern.compile(
-      "^From line \\d+, column \\d+ to line \\d+, column \\d+: (.*)$", Pattern.DOTALL);
+      "^From line (\\d+), column (\\d+) to line \\d+, column \\d+: (.*)$", Pattern.DOTALL);
   private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
   private static final Pattern DOUBLE_QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
   private static final Pattern INTERNAL_SQL = Pattern.compile(
@@ -33,8 +33,10 @@ public final class ErrorTranslation {
 
   /**
    * As {@link #translate(Throwable)}, for a statement the user wrote as {@code userSql} and
-   * Rowspace ran rewritten: a position Calcite gives in the rewritten text becomes the position
-   * of the name it is about in the user's text, and the rewritten text is never shown.
+   * Rowspace ran rewritten. Calcite validates the user's own parse tree, so a position it gives
+   * is in the user's text; a node the rewrite made has none (line 0), and then the position is
+   * that of the name the message is about in the user's text. The rewritten query is never
+   * shown.
    */
   public static SQLException translate(Throwable error, String userSql) {
     SQLException translated = translate(error);
@@ -45,12 +47,16 @@ public final class ErrorTranslation {
     String relocated = message;
     Matcher positioned = CALCITE_POSITION.matcher(message);
     if (positioned.matches()) {
-      relocated = positioned.group(1);
+      relocated = positioned.group(3);
       Matcher name = QUOTED_NAME.matcher(relocated);
-      if (name.find()) {
-        String where = UserTextPosition.of(userSql, name.group(1));
+      boolean named = name.find();
+      boolean inUserText = !"0".equals(positioned.group(1));
+      if (inUserText || named) {
+        String where = inUserText
+            ? "line " + positioned.group(1) + ", column " + positioned.group(2)
+            : UserTextPosition.of(userSql, name.group(1));
         if (where != null) {
-          int end = relocated.indexOf('.', name.end());
+          int end = relocated.indexOf('.', named ? name.end() : 0);
           relocated = end < 0 ? relocated + " (" + where + ")"
               : relocated.substring(0, end) + " (" + where + ")" + relocated.substring(end);
         }

@@ -5,6 +5,8 @@ public final class SqlStates {
   public static final String SYNTAX = "42000";
   public static final String UNKNOWN_TABLE = "42S02";
   public static final String UNKNOWN_COLUMN = "42S22";
+  /** A column name more than one table in scope has (PostgreSQL's code; H2 has its own). */
+  public static final String AMBIGUOUS_COLUMN = "42702";
   public static final String UNKNOWN_OBJECT = "42704";
   public static final String ALREADY_EXISTS = "42710";
   public static final String INVALID_ARGUMENT = "22023";

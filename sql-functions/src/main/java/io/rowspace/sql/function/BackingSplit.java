@@ -22,7 +22,6 @@ import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.Litmus;
 
 /**
@@ -203,7 +202,7 @@ final class BackingSplit {
     try {
       query = calcite.describe(withItems(pushed));
     } catch (SQLException e) {
-      throw BackingErrors.of(e);
+      throw BackingErrors.of(e, select);
     }
     List<Integer> starts = columnStarts(query, pushedWhere);
     for (int i = 0; i < references.size(); i++) {
@@ -336,6 +335,20 @@ final class BackingSplit {
     if (modelFree && (rowLevel ? !(windowsInCalcite && ClauseContents.windowIn(node))
         : groupKeyIndex(node) >= 0)) {
       return column(node);
+    }
+    if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP
+        || call.getKind() == SqlKind.WITHIN_DISTINCT) {
+      // an aggregate Calcite computes, with its FILTER (WHERE ...) or WITHIN GROUP (ORDER BY
+      // ...): the aggregate stays, its arguments and the clause's expressions are per row
+      outerOperands(call.operand(0), true);
+      for (int i = 1; i < call.operandCount(); i++) {
+        SqlNode operand = call.operand(i);
+        SqlNode replaced = outer(operand, true);
+        if (replaced != operand) {
+          call.setOperand(i, replaced);
+        }
+      }
+      return call;
     }
     if (call.getKind() == SqlKind.OVER) {
       // a window Calcite computes: the function stays, its arguments and window are per row
@@ -482,13 +495,7 @@ final class BackingSplit {
 
   /** A copy of an expression whose calls are new, so rewriting it leaves the original as is. */
   private static SqlNode copy(SqlNode expression) {
-    return expression.accept(new SqlShuttle() {
-      @Override public SqlNode visit(SqlCall call) {
-        CallCopyingArgHandler arguments = new CallCopyingArgHandler(call, true);
-        call.getOperator().acceptCall(this, call, false, arguments);
-        return arguments.result();
-      }
-    });
+    return ParseTreeCopy.of(expression);
   }
 
   private static List<SqlNode> conjuncts(SqlNode condition) {

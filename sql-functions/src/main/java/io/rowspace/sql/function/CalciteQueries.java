@@ -1,6 +1,8 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.sql.plan.DialectTypeSystem;
+import io.rowspace.sql.plan.ParsedStatement;
+import io.rowspace.sql.plan.RowTypeValidation;
 import io.rowspace.sql.plan.RowspacePrepare;
 import io.rowspace.sql.pushdown.BackingQuery;
 import io.rowspace.sql.pushdown.BackingQuerySchema;
@@ -8,7 +10,6 @@ import io.rowspace.sql.pushdown.DialectText;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlDialect;
@@ -55,6 +57,9 @@ public final class CalciteQueries implements AutoCloseable {
   private final DataSource tables;
   private final BackingQuerySchema backingQueries;
   private final DialectText dialectText;
+  private final ParsedStatement statement = new ParsedStatement();
+  private final Properties info = new Properties();
+  private final SqlOperatorTable operators;
   private CalciteConnection connection;
 
   /**
@@ -69,6 +74,7 @@ public final class CalciteQueries implements AutoCloseable {
     boolean postgres = session.database().isPostgres();
     this.dialectText = new DialectText(h2 || postgres ? dialect(h2, postgres).create(null)
         : session.dialect());
+    this.operators = SqlOperatorTables.of(ModelCallOperator.of(session));
   }
 
   /** The Calcite connection, opened on first use. */
@@ -80,7 +86,6 @@ public final class CalciteQueries implements AutoCloseable {
   }
 
   private CalciteConnection open() throws SQLException {
-    Properties info = new Properties();
     info.setProperty("caseSensitive", "true");
     info.setProperty("unquotedCasing", session.database().unquotedCasing().name());
     info.setProperty("quotedCasing", "UNCHANGED");
@@ -90,9 +95,8 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
     // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
     info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
-    SqlOperatorTable operators = SqlOperatorTables.of(ModelCallOperator.of(session));
     CalciteConnection calcite = new Driver()
-        .withPrepareFactory(() -> new RowspacePrepare(info, operators))
+        .withPrepareFactory(() -> new RowspacePrepare(info, operators, statement))
         .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -148,16 +152,23 @@ public final class CalciteQueries implements AutoCloseable {
     return schemas;
   }
 
-  /** The column names a query returns, by preparing it (without running it). */
-  List<String> columnsOf(String query) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (var statement = connection().prepareStatement(query)) {
-      ResultSetMetaData meta = statement.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        columns.add(meta.getColumnLabel(i));
-      }
-    }
-    return columns;
+  /**
+   * The column names a query returns, by validating a copy of it (not planning nor running it).
+   */
+  List<String> columnsOf(SqlNode query) throws SQLException {
+    CalcitePrepare.Context context = connection().unwrap(CalciteConnection.class)
+        .createPrepareContext();
+    return RowTypeValidation.columnLabels(context, info, operators, ParseTreeCopy.of(query));
+  }
+
+  /**
+   * Runs {@code preparation}, which prepares the user's statement on the Calcite connection,
+   * with {@code tree} as that statement: Calcite validates and plans the tree Rowspace parsed
+   * and rewrote, and does not parse the text again.
+   */
+  public <T> T prepare(SqlNode tree, ParsedStatement.Preparation<T> preparation)
+      throws SQLException {
+    return statement.prepare(tree, preparation);
   }
 
   /**

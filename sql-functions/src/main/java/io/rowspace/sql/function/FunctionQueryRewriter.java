@@ -43,7 +43,6 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -57,6 +56,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class FunctionQueryRewriter {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
+  private static final Set<String> TABLE_FUNCTIONS = Set.of(CalciteQueries.SIMILAR_ROWS,
+      CalciteQueries.EMBEDDINGS, CalciteQueries.CONFUSION_MATRIX, CalciteQueries.ROC_CURVE,
+      CalciteQueries.CALIBRATION_CURVE, CalciteQueries.FEATURE_IMPORTANCE);
 
   private final RowspaceSession session;
   private final CalciteQueries calcite;
@@ -90,10 +92,11 @@ public final class FunctionQueryRewriter {
   }
 
   /**
-   * Rewrites the query in place and returns it as SQL text for Calcite; Calcite's planning then
-   * batches its model calls ({@code io.rowspace.sql.plan}).
+   * Rewrites the query and returns the tree Calcite prepares in place of the user's text
+   * ({@link CalciteQueries#prepare}); Calcite's planning then batches its model calls
+   * ({@code io.rowspace.sql.plan}). The user's nodes keep their positions.
    */
-  public String rewrite(SqlNode query) throws SQLException {
+  public SqlNode rewrite(SqlNode query) throws SQLException {
     new ViewExpansion(new ModelViews(session.database()).definitions(),
         session.database().unquotedCasing()).expand(query);
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
@@ -109,7 +112,7 @@ public final class FunctionQueryRewriter {
         return visited;
       }
     });
-    return standard.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    return standard;
   }
 
   private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {
@@ -500,8 +503,13 @@ public final class FunctionQueryRewriter {
 
   private SqlNode internalCall(String function, List<SqlNode> operands) {
     SqlIdentifier name = new SqlIdentifier(calcite.fold(function), POS);
+    // Calcite looks a function up by its category: the table functions are schema functions
+    // called in FROM, as its parser would have made them of TABLE(...)
+    SqlFunctionCategory category = TABLE_FUNCTIONS.contains(function)
+        ? SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION
+        : SqlFunctionCategory.USER_DEFINED_FUNCTION;
     SqlUnresolvedFunction operator = new SqlUnresolvedFunction(name, null, null, null, null,
-        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+        category);
     return new SqlBasicCall(operator, operands, POS);
   }
 

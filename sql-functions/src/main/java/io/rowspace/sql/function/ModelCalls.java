@@ -33,6 +33,26 @@ public final class ModelCalls {
   }
 
   /**
+   * The calls of Rowspace functions in {@code node} (null for none) that no other such call
+   * holds, in the order they are written.
+   */
+  public static java.util.List<SqlCall> outermost(SqlNode node) {
+    java.util.List<SqlCall> calls = new java.util.ArrayList<>();
+    if (node != null) {
+      node.accept(new SqlBasicVisitor<Void>() {
+        @Override public Void visit(SqlCall call) {
+          if (FunctionQueryRewriter.functionName(call) != null) {
+            calls.add(call);
+            return null;
+          }
+          return super.visit(call);
+        }
+      });
+    }
+    return calls;
+  }
+
+  /**
    * Whether a query nested in an expression of {@code select} calls a model and names a table or
    * alias it does not define itself: a subquery correlated with {@code select}, which must stay
    * beside its FROM rather than over the backing query's rows.

@@ -7,7 +7,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -28,7 +27,10 @@ class SelectScope {
     this.withItems = withItems;
   }
 
-  /** The column names the FROM clause provides, found by preparing (not running) a query. */
+  /**
+   * The column names the FROM clause provides, found by Calcite's validator (the FROM may call
+   * table functions that only Calcite knows).
+   */
   List<String> columns(CalciteQueries calcite) throws SQLException {
     if (columns == null) {
       columns = from == null ? List.of() : calcite.columnsOf(selectStar());
@@ -47,11 +49,10 @@ class SelectScope {
   }
 
   /** {@code SELECT * FROM <from>}, under the WITH items in force. */
-  private String selectStar() {
+  private SqlNode selectStar() {
     SqlNodeList star = new SqlNodeList(List.of(SqlIdentifier.star(POS)), POS);
     SqlSelect select = new SqlSelect(POS, null, star, from, null, null, null, null, null, null,
         null, null, null);
-    SqlNode query = withItems.isEmpty() ? select : new SqlWith(POS, withItems, select);
-    return query.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+    return withItems.isEmpty() ? select : new SqlWith(POS, withItems, select);
   }
 }

@@ -4,7 +4,9 @@
  * <p>{@link io.rowspace.sql.function.FunctionQueryRewriter} rewrites each call so Calcite can run
  * it: {@code PREDICT('p')} becomes a call of a {@link io.rowspace.sql.function.ModelCallOperator}
  * with the current row's input columns, resolved by name in the FROM scope, each an operand of
- * its own SQL type. {@link io.rowspace.sql.function.CalciteQueries} holds the Calcite connection,
+ * its own SQL type. The rewritten tree, not text, is what Calcite prepares
+ * ({@link io.rowspace.sql.function.CalciteQueries#prepare}), so the user's nodes keep their
+ * positions in the user's text. {@link io.rowspace.sql.function.CalciteQueries} holds the Calcite connection,
  * with the backing database's schemas as JDBC schemas so everything else in the query is pushed
  * down to it, and the connection's session in its root schema
  * ({@link io.rowspace.sql.function.SessionSchema}), where the code Calcite generates finds it

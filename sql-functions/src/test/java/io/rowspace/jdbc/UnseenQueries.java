@@ -1,0 +1,324 @@
+package io.rowspace.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Queries a BI tool or a user might write that no test here was written around, over the penguins
+ * data set with the predictor {@code sp} (target species) on {@code penguin_space}: each is a
+ * template with a model-call column in front ({@link DifferentialCheck}), so adding one is one
+ * line. The non-model columns must equal what the backing database says of the query without the
+ * model call, in value, type and order.
+ */
+final class UnseenQueries {
+  private static final String PREDICT = "PREDICT('sp') AS p,";
+  private static final String PROBA = "PREDICT_PROBA('sp') AS p,";
+  private static final String ANOMALY = "ANOMALY_SCORE('penguin_space') AS a,";
+  private static final String MAX_PREDICT = "MAX(PREDICT('sp')) AS p,";
+  private static final String AVG_ANOMALY = "AVG(ANOMALY_SCORE('penguin_space')) AS a,";
+
+  /** One query template and the model-call column it gets. */
+  record Query(String template, String modelColumn) {
+  }
+
+  private UnseenQueries() {
+  }
+
+  /** Queries both H2 and PostgreSQL accept. */
+  static List<Query> portable() {
+    return List.of(
+        new Query("SELECT /*MODEL*/ id, species, ROW_NUMBER() OVER (PARTITION BY species "
+            + "ORDER BY body_mass_g DESC NULLS LAST, id) AS rn FROM penguins ORDER BY id",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ id, body_mass_g, LAG(body_mass_g) OVER (ORDER BY id) AS prev,"
+            + " LEAD(sex, 2) OVER (PARTITION BY island ORDER BY id) AS next_sex FROM penguins "
+            + "ORDER BY id LIMIT 40", ANOMALY),
+        new Query("SELECT /*MODEL*/ id, RANK() OVER (ORDER BY bill_length_mm DESC NULLS LAST) AS r,"
+            + " DENSE_RANK() OVER (PARTITION BY sex ORDER BY flipper_length_mm) AS dr "
+            + "FROM penguins ORDER BY id", PROBA),
+        new Query("WITH heavy AS (SELECT * FROM penguins WHERE body_mass_g > 4500) "
+            + "SELECT /*MODEL*/ id, species, body_mass_g FROM heavy ORDER BY id", PREDICT),
+        new Query("WITH scored AS (SELECT /*MODEL*/ id, island FROM penguins) "
+            + "SELECT * FROM scored ORDER BY id", PREDICT),
+        new Query("SELECT /*MODEL*/ t.* FROM (SELECT * FROM penguins WHERE sex = 'female') t "
+            + "ORDER BY t.body_mass_g DESC NULLS LAST, t.id LIMIT 10", PREDICT),
+        new Query("SELECT /*MODEL*/ id, island FROM penguins p WHERE EXISTS (SELECT 1 FROM "
+            + "penguins q WHERE q.island = p.island AND q.body_mass_g > 6000) ORDER BY id",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ id FROM penguins WHERE island IN (SELECT island FROM "
+            + "penguins WHERE bill_length_mm > 55) AND id NOT IN (1, 2, 3) ORDER BY id", ANOMALY),
+        new Query("SELECT /*MODEL*/ id, species FROM penguins WHERE id < 5 UNION "
+            + "SELECT /*MODEL*/ id, species FROM penguins WHERE id > 340 ORDER BY id", PREDICT),
+        new Query("SELECT /*MODEL*/ island FROM penguins WHERE sex = 'male' INTERSECT "
+            + "SELECT /*MODEL*/ island FROM penguins WHERE body_mass_g < 3000 ORDER BY island",
+            "CAST(NULL AS VARCHAR(1)) AS p,"),
+        new Query("SELECT /*MODEL*/ id, COALESCE(sex, 'n/a') AS s, NULLIF(island, 'Dream') AS i,"
+            + " CASE WHEN body_mass_g > 4000 THEN 'big' WHEN body_mass_g IS NULL THEN NULL "
+            + "ELSE 'small' END AS size FROM penguins ORDER BY id", PREDICT),
+        new Query("SELECT /*MODEL*/ id, CAST(bill_length_mm AS INTEGER) AS bill, "
+            + "CAST(body_mass_g AS VARCHAR(10)) AS mass, CAST(flipper_length_mm AS DECIMAL(6, 1))"
+            + " AS flipper, CAST(bill_depth_mm AS REAL) AS depth FROM penguins ORDER BY id",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ id, UPPER(species) AS u, LOWER(island) AS l, "
+            + "SUBSTRING(species FROM 2 FOR 3) AS part, CHAR_LENGTH(island) AS len, "
+            + "TRIM(BOTH 'A' FROM species) AS t, REPLACE(island, 'o', '0') AS r, "
+            + "POSITION('e' IN species) AS e FROM penguins ORDER BY id", PROBA),
+        new Query("SELECT /*MODEL*/ id, sex FROM penguins ORDER BY sex NULLS FIRST, id DESC",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ id FROM penguins ORDER BY id OFFSET 10 ROWS "
+            + "FETCH FIRST 7 ROWS ONLY", ANOMALY),
+        new Query("SELECT /*MODEL*/ id AS \"Id\", species AS \"Species Name\", island AS "
+            + "\"isLAND\" FROM penguins ORDER BY \"Id\" LIMIT 25", PREDICT),
+        new Query("SELECT /*MODEL*/ id AS rank, body_mass_g AS \"value\", sex AS \"year\", "
+            + "island AS \"date\" FROM penguins ORDER BY rank LIMIT 25", PREDICT),
+        new Query("SELECT /*MODEL*/ island, COUNT(DISTINCT species) AS kinds, "
+            + "COUNT(*) FILTER (WHERE sex = 'male') AS males, "
+            + "ROUND(CAST(AVG(bill_length_mm) AS DECIMAL(10, 4)), 2) AS "
+            + "bill FROM penguins GROUP BY island HAVING COUNT(*) > 10 ORDER BY island",
+            MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ id, body_mass_g > 4000 AS heavy, bill_length_mm BETWEEN 40 "
+            + "AND 45 AS mid, species LIKE 'A%' AS a FROM penguins ORDER BY id", PREDICT),
+        new Query("SELECT DISTINCT /*MODEL*/ species, island FROM penguins "
+            + "ORDER BY species, island", "CAST(NULL AS VARCHAR(1)) AS p,"),
+        new Query("SELECT /*MODEL*/ p.id, (SELECT MAX(q.body_mass_g) FROM penguins q WHERE "
+            + "q.species = p.species) AS top FROM penguins p ORDER BY p.id", PREDICT),
+        new Query("SELECT /*MODEL*/ a.id, b.next_id, b.next_species FROM penguins a "
+            + "LEFT JOIN (SELECT id AS next_id, species AS next_species, sex AS next_sex FROM "
+            + "penguins) b ON b.next_id = a.id + 1 AND b.next_sex = a.sex ORDER BY a.id",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ a.id, b.id AS next_id, b.species AS next_species FROM "
+            + "penguins a LEFT JOIN penguins b ON b.id = a.id + 1 ORDER BY a.id",
+            "PREDICT('sp', island => a.island, bill_length_mm => b.bill_length_mm) AS p,"),
+        new Query("SELECT /*MODEL*/ id, MOD(id, 7) AS m, ABS(bill_depth_mm - 17) AS d, "
+            + "1.0 * body_mass_g / 3 AS third, body_mass_g / 3 AS int_third, "
+            + "GREATEST(bill_length_mm, bill_depth_mm) AS g, LEAST(id, 100) AS l "
+            + "FROM penguins ORDER BY id", ANOMALY),
+        new Query("SELECT /*MODEL*/ id, EXTRACT(YEAR FROM DATE '2024-02-29') AS y, "
+            + "DATE '2024-01-31' AS d, TIMESTAMP '2024-01-31 10:00:00' AS ts "
+            + "FROM penguins ORDER BY id LIMIT 5", PREDICT),
+        new Query("SELECT /*MODEL*/ species, AVG(bill_length_mm) AS bill, "
+            + "SUM(CASE WHEN sex IS NULL THEN 1 ELSE 0 END) AS unknown_sex, "
+            + "MIN(body_mass_g) AS smallest FROM penguins GROUP BY species "
+            + "ORDER BY unknown_sex DESC, species",
+            MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ id, body_mass_g AS prev, sex AS start, island AS count, "
+            + "species AS rank FROM penguins ORDER BY id LIMIT 15", PREDICT),
+        new Query("SELECT /*MODEL*/ species, COUNT(*) AS count, SUM(body_mass_g) AS sum, "
+            + "MIN(id) AS min, MAX(id) AS max FROM penguins GROUP BY species ORDER BY species",
+            AVG_ANOMALY),
+        new Query("SELECT /*MODEL*/ island, COUNT(*) FILTER (WHERE sex = 'male') AS males, "
+            + "SUM(body_mass_g) FILTER (WHERE body_mass_g > 4000) AS heavy_mass FROM penguins "
+            + "GROUP BY island ORDER BY island", MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ id, species FROM penguins WHERE (island, sex) IN "
+            + "(SELECT island, MIN(sex) FROM penguins GROUP BY island) ORDER BY id DESC "
+            + "FETCH FIRST 12 ROWS ONLY", PREDICT));
+  }
+
+  /** Queries in H2's dialect. */
+  static List<Query> h2() {
+    return List.of(
+        new Query("SELECT /*MODEL*/ id, DATEADD('DAY', id, DATE '2024-01-01') AS d, "
+            + "REGEXP_REPLACE(island, '[aeiou]', '_') AS r FROM penguins ORDER BY id", PREDICT),
+        new Query("SELECT /*MODEL*/ species, LISTAGG(island, ',') WITHIN GROUP "
+            + "(ORDER BY island, id) AS islands FROM penguins WHERE id < 60 GROUP BY species "
+            + "ORDER BY species", MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ id, species || '/' || island AS label, "
+            + "DATEDIFF('DAY', DATE '2024-01-01', DATEADD('MONTH', 1, DATE '2024-01-31')) AS dd "
+            + "FROM penguins ORDER BY id LIMIT 20", PROBA),
+        new Query("SELECT /*MODEL*/ id FROM penguins ORDER BY id LIMIT 5 OFFSET 3", PREDICT));
+  }
+
+  /** Queries in PostgreSQL's dialect. */
+  static List<Query> postgres() {
+    return List.of(
+        new Query("SELECT /*MODEL*/ id, date_trunc('month', DATE '2024-01-01' + id) AS m, "
+            + "to_char(DATE '2024-01-01' + id, 'YYYY-MM-DD') AS txt FROM penguins ORDER BY id",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ id, species || '/' || island AS label, body_mass_g::text AS "
+            + "mass, bill_length_mm::int AS bill FROM penguins WHERE island ILIKE 'dr%' "
+            + "ORDER BY id", PREDICT),
+        new Query("SELECT /*MODEL*/ p.id, x.n FROM penguins p, LATERAL (SELECT COUNT(*) AS n "
+            + "FROM penguins q WHERE q.species = p.species AND q.body_mass_g > p.body_mass_g) x "
+            + "ORDER BY p.id LIMIT 20", PREDICT),
+        new Query("SELECT /*MODEL*/ id, regexp_replace(island, '[aeiou]', '_', 'g') AS r, "
+            + "split_part(species, 'e', 1) AS s FROM penguins ORDER BY id LIMIT 30", ANOMALY));
+  }
+
+  /**
+   * PostgreSQL queries that do not run yet beside a model aggregate (found here, not fixed):
+   * GROUPING SETS and ROLLUP grouped by Calcite are written back wrongly for PostgreSQL, and
+   * Calcite does not know {@code string_agg(... ORDER BY ...)}. Each is refused with an SQLSTATE,
+   * not an internal error; move a query to {@link #postgres()} once it runs.
+   */
+  static List<Query> postgresNotYet() {
+    return List.of(
+        new Query("SELECT /*MODEL*/ species, island, COUNT(*) AS n, AVG(body_mass_g) AS mass "
+            + "FROM penguins GROUP BY GROUPING SETS ((species), (island), ()) "
+            + "ORDER BY species NULLS FIRST, island NULLS FIRST", MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ species, sex, SUM(body_mass_g) AS mass FROM penguins "
+            + "GROUP BY ROLLUP (species, sex) ORDER BY species NULLS LAST, sex NULLS LAST",
+            AVG_ANOMALY),
+        new Query("SELECT /*MODEL*/ species, string_agg(DISTINCT island, ',' ORDER BY island) AS "
+            + "islands FROM penguins GROUP BY species ORDER BY species", MAX_PREDICT));
+  }
+
+  /** Each query is refused with an SQLSTATE of its own, not an internal error. */
+  static void checkRefused(Connection connection, List<Query> queries) {
+    for (Query query : queries) {
+      String sql = query.template().replace("/*MODEL*/", query.modelColumn());
+      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> rows(connection, sql), sql);
+      assertTrue(e.getSQLState() != null && !e.getSQLState().startsWith("XX"),
+          e.getSQLState() + " " + e.getMessage());
+    }
+  }
+
+  /** Runs every query; fails once with every query that differs, each with its reason. */
+  static void checkAll(DifferentialCheck differential, List<Query> queries) {
+    List<String> failures = new ArrayList<>();
+    for (Query query : queries) {
+      try {
+        differential.check(query.template(), query.modelColumn());
+      } catch (SQLException | AssertionError | RuntimeException e) {
+        failures.add(query.template() + "\n    " + e);
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " of " + queries.size()
+        + " queries differ:\n" + String.join("\n", failures));
+  }
+
+  /**
+   * A model call in WHERE, GROUP BY, HAVING, ORDER BY, a CTE and beside {@code ?} parameters
+   * means the same predictions as the model-call column of a plain query; SIMILAR_ROWS and
+   * EMBEDDINGS joined and aggregated like tables.
+   */
+  static void checkModelPositions(Connection connection) throws SQLException {
+    Map<Integer, String> predicted = new LinkedHashMap<>();
+    Map<Integer, String> species = new LinkedHashMap<>();
+    Map<Integer, Double> proba = new LinkedHashMap<>();
+    for (List<Object> row : rows(connection, "SELECT id, species, PREDICT('sp') AS p, "
+        + "PREDICT_PROBA('sp') AS q FROM penguins ORDER BY id")) {
+      int id = ((Number) row.get(0)).intValue();
+      species.put(id, (String) row.get(1));
+      predicted.put(id, (String) row.get(2));
+      proba.put(id, ((Number) row.get(3)).doubleValue());
+    }
+    assertEquals(344, predicted.size());
+    List<Object> wrong = new ArrayList<>();
+    Map<String, Long> counts = new TreeMap<>();
+    predicted.forEach((id, p) -> {
+      if (!p.equals(species.get(id))) {
+        wrong.add(id);
+      }
+      counts.merge(p, 1L, Long::sum);
+    });
+    assertTrue(wrong.size() < 60, wrong.size() + " wrong of 344");
+    assertEquals(wrong, column(connection, "SELECT id FROM penguins "
+        + "WHERE PREDICT('sp') <> species ORDER BY id"));
+    List<List<Object>> grouped = rows(connection, "SELECT PREDICT('sp') AS p, COUNT(*) AS n "
+        + "FROM penguins GROUP BY PREDICT('sp') ORDER BY p");
+    assertEquals(counts.toString(), toMap(grouped).toString());
+    List<List<Object>> fromCte = rows(connection, "WITH s AS (SELECT id, PREDICT('sp') AS p "
+        + "FROM penguins) SELECT p, COUNT(*) AS n FROM s GROUP BY p ORDER BY p");
+    assertEquals(counts.toString(), toMap(fromCte).toString());
+    List<Object> having = column(connection, "SELECT species FROM penguins GROUP BY species "
+        + "HAVING SUM(CASE WHEN PREDICT('sp') = species THEN 0 ELSE 1 END) > 0 "
+        + "ORDER BY species");
+    assertEquals(wrong.stream().map(id -> species.get(id)).distinct().sorted().toList(), having);
+    List<Object> top = proba.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(10).map(e -> (Object) e.getKey()).toList();
+    assertEquals(top, column(connection, "SELECT id FROM penguins "
+        + "ORDER BY PREDICT_PROBA('sp') DESC, id LIMIT 10"));
+    try (PreparedStatement plain = connection.prepareStatement("SELECT id FROM penguins "
+        + "WHERE body_mass_g > ? AND island = ? ORDER BY id");
+         PreparedStatement scored = connection.prepareStatement("SELECT id, PREDICT('sp') AS p "
+             + "FROM penguins WHERE body_mass_g > ? AND island = ? ORDER BY id")) {
+      for (Object[] values : new Object[][] {{4000, "Biscoe"}, {3000, "Dream"}}) {
+        List<Object> ids = new ArrayList<>();
+        plain.setInt(1, (Integer) values[0]);
+        plain.setString(2, (String) values[1]);
+        try (ResultSet rs = plain.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getInt(1));
+          }
+        }
+        scored.setInt(1, (Integer) values[0]);
+        scored.setString(2, (String) values[1]);
+        List<Object> scoredIds = new ArrayList<>();
+        try (ResultSet rs = scored.executeQuery()) {
+          while (rs.next()) {
+            scoredIds.add(rs.getInt(1));
+            assertEquals(predicted.get(rs.getInt(1)), rs.getString(2));
+          }
+        }
+        assertTrue(!ids.isEmpty());
+        assertEquals(ids, scoredIds);
+      }
+    }
+    // inputs read by name from a self-join are ambiguous: said so, with the fix
+    SQLException ambiguous = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+        () -> rows(connection, "SELECT a.id, PREDICT('sp') AS p FROM penguins a "
+            + "JOIN penguins b ON b.id = a.id"));
+    assertEquals("42702", ambiguous.getSQLState(), ambiguous.getMessage());
+    assertTrue(ambiguous.getMessage().contains("column =>"), ambiguous.getMessage());
+    List<List<Object>> similar = rows(connection, "SELECT s.rank, s.id, s.island, p.island "
+        + "AS own FROM TABLE(SIMILAR_ROWS('penguin_space', 1, 5)) s JOIN penguins p "
+        + "ON p.id = s.id ORDER BY s.rank");
+    assertEquals(5, similar.size());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i + 1, ((Number) similar.get(i).get(0)).intValue());
+      assertNotEquals(1, ((Number) similar.get(i).get(1)).intValue());
+      assertEquals(similar.get(i).get(3), similar.get(i).get(2));
+    }
+    List<List<Object>> embedded = rows(connection, "SELECT COUNT(*) AS n, "
+        + "COUNT(DISTINCT e.id) AS ids FROM TABLE(EMBEDDINGS('penguin_space')) e "
+        + "WHERE e.id IN (SELECT id FROM penguins)");
+    assertEquals(344, ((Number) embedded.get(0).get(0)).intValue());
+    assertEquals(344, ((Number) embedded.get(0).get(1)).intValue());
+  }
+
+  private static Map<String, Long> toMap(List<List<Object>> rows) {
+    Map<String, Long> map = new TreeMap<>();
+    for (List<Object> row : rows) {
+      map.put((String) row.get(0), ((Number) row.get(1)).longValue());
+    }
+    return map;
+  }
+
+  private static List<Object> column(Connection connection, String sql) throws SQLException {
+    return rows(connection, sql).stream().map(row -> row.get(0)).toList();
+  }
+
+  private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          Object value = rs.getObject(i);
+          row.add(value instanceof Number n && !(value instanceof Double)
+              && !(value instanceof java.math.BigDecimal) ? n.intValue() : value);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+}
