@@ -305,8 +305,6 @@ public enum ErrorCode {
       + "Define it over tables or shallower views."),
   VIEW_UNPARSABLE(80125, SqlStates.SYNTAX, "The stored query of view {0} no longer parses: {1}. "
       + "Re-create the view."),
-  MERGE_SOURCE_WITHOUT_NAME(80127, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
-      + "{0} reads the USING row, which needs a name: write USING (query) AS s."),
   BACKING_QUERY_UNDESCRIBED(80126, SqlStates.FEATURE_NOT_SUPPORTED, "The backing database ({0}) "
       + "does not describe the columns of a query before running it, which a query with a model "
       + "call needs for its part without model calls. Run such queries on a database whose JDBC "
@@ -346,6 +344,8 @@ public enum ErrorCode {
       + "valid {3}."),
   IMPORT_TYPES_COLUMN(80139, SqlStates.UNKNOWN_COLUMN, "--types names column '{0}', which is not "
       + "in the header of {1}. Its columns are: {2}."),
+  MERGE_SOURCE_WITHOUT_NAME(80140, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
+      + "{0} reads the USING row, which needs a name: write USING (query) AS s."),
   /** An invalid option or argument, in the engine's words. */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** Data a statement cannot use, in the engine's words. */
