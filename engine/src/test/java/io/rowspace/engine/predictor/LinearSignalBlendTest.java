@@ -11,6 +11,7 @@ import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.space.train.SpaceTrainer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Types;
@@ -26,6 +27,7 @@ import java.util.Random;
  * folds), ranks held-out rows at least as well as the network alone, and gives the same
  * predictions for the same seed.
  */
+@Tag("slow")
 class LinearSignalBlendTest {
   private static final int COLUMNS = 12;
 

@@ -313,7 +313,7 @@ public final class RelatedTablesBenchmark {
     String predictor = space + "_" + member;
     try (Statement s = c.createStatement()) {
       s.executeUpdate("CREATE PREDICTOR " + predictor + " ON " + space + " TARGET "
-          + set.target + " WITH (trees = " + option + ")");
+          + set.target + " WITH (trees = '" + option + "')");
       try (ResultSet rs = s.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS WHERE name = '"
           + predictor.toUpperCase(Locale.ROOT) + "'")) {
         if (rs.next()) {
