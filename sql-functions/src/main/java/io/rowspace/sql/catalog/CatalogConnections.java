@@ -59,7 +59,7 @@ final class CatalogConnections {
     }
   }
 
-  /** The first column of a query's rows, as strings, with the query's one string argument. */
+  /** The first column of a query's rows, as strings, the query's parameters set to {@code arguments}. */
   List<String> strings(String sql, String... arguments) throws SQLException {
     return using(connection -> {
       List<String> values = new ArrayList<>();

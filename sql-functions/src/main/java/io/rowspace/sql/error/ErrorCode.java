@@ -346,9 +346,9 @@ public enum ErrorCode {
       + "in the header of {1}. Its columns are: {2}."),
   MERGE_SOURCE_WITHOUT_NAME(80140, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
       + "{0} reads the USING row, which needs a name: write USING (query) AS s."),
-  /** An invalid option or argument, in the engine's words. */
+  /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
-  /** Data a statement cannot use, in the engine's words. */
+  /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */
   UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
 
   private final int code;
