@@ -14,6 +14,8 @@ import java.sql.SQLException;
  * of its own ({@link io.rowspace.engine.EngineError}, codes from 81001), whose exceptions
  * {@link EngineErrors} reports with the engine's code and the SQLSTATE of {@link #INVALID_ARGUMENT}
  * or {@link #UNUSABLE_DATA}; every message written in this module is an entry of its own.
+ *
+ * <p>Its length (over 400 lines) is its list: one entry per message, grouped by what fails.
  */
 public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
