@@ -37,4 +37,24 @@ class TrainingPlanTest {
     assertEquals(48, width(16_000, 17, Map.of("d_model", "48")));
     assertEquals(64, width(300, 6, Map.of("d_model", "64")));
   }
+
+  private static int steps(int rows, Map<String, String> options) {
+    TrainingPlan plan = TrainingPlan.derive(rows, 10, SpaceOptions.fromMap(options));
+    return plan.epochs() * plan.stepsPerEpoch(rows - plan.validationRows());
+  }
+
+  @Test
+  void theDefaultStepBudgetStopsGrowingWithTheRows() {
+    assertEquals(15 * 35, steps(5_000, Map.of()), "5,000 rows: 15 passes of 35 steps");
+    assertEquals(5 * 140, steps(20_000, Map.of()), "20,000 rows: 5 passes of 140 steps");
+    int cap = 5 * TrainingPlan.MAX_EPOCH_STEPS;
+    assertEquals(cap, steps(53_940, Map.of()), "diamonds took 5 passes of 379 steps before");
+    assertEquals(cap, steps(200_000, Map.of()));
+    assertEquals(cap, steps(5_000_000, Map.of()));
+  }
+
+  @Test
+  void epochsTheUserGivesAreWholePasses() {
+    assertEquals(3 * 379, steps(53_940, Map.of("epochs", "3")));
+  }
 }
