@@ -1,6 +1,7 @@
 package io.rowspace.engine.space.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.space.SpaceOptions;
 import java.util.Map;
@@ -56,5 +57,20 @@ class TrainingPlanTest {
   @Test
   void epochsTheUserGivesAreWholePasses() {
     assertEquals(3 * 379, steps(53_940, Map.of("epochs", "3")));
+  }
+
+  @Test
+  void tablesOfUpTo200BatchesKeepEveryPassWhole() {
+    // the training tables of the shared sets other than diamonds (3/4 of their rows), and the
+    // largest table whose passes are whole: their plans, hence their spaces, are as before
+    for (int rows : new int[] {258, 2_198, 3_341, 3_750, 28_444}) {
+      TrainingPlan plan = TrainingPlan.derive(rows, 10, SpaceOptions.fromMap(Map.of()));
+      int trainRows = rows - plan.validationRows();
+      int pass = trainRows / plan.batchSize();
+      assertEquals(pass, plan.stepsPerEpoch(trainRows), rows + " rows");
+      assertEquals(Math.max(5, Math.min(200, (TrainingPlan.TARGET_STEPS + pass - 1) / pass)),
+          plan.epochs(), rows + " rows");
+      assertTrue(plan.validationRows() <= TrainingLoop.VALIDATION_LOSS_ROWS, rows + " rows");
+    }
   }
 }
