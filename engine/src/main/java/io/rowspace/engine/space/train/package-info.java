@@ -20,7 +20,8 @@
  *   <li>{@code Interventions}: after each epoch, from the validation loss and the embeddings'
  *       {@code EmbeddingHealth}, the kept epoch, early stopping, and the answers to a dead
  *       network, collapse, no learning and over-fitting;
- *   <li>{@code ColumnInformation}: what each column shares with the rest of its row, in bits;
+ *   <li>{@code ColumnInformation}: what each column shares with the rest of its row, in bits,
+ *       measured on at most 4,096 held-out rows;
  *   <li>{@code WarmStart}: the earlier weights carried into a continued training's layout
  *       ({@code SpaceTrainer.extend}: ALTER EMBEDDING SPACE ... ADD COLUMNS or REFRESH).
  * </ul>
