@@ -166,7 +166,8 @@ final class VectorApiMatrixKernel implements MatrixKernel {
    * softmax and each value's weighted sum are computed for the eight at once, every lane's sums
    * in the scalar kernel's order (scores over the head's values ascending, exponentials and
    * weighted values over the keys ascending), so every query gets the scalar kernel's bits. The
-   * last {@code t1 % 8} queries of a row and head go through {@link FloatKernels#attend}.
+   * last group of a row and head is padded with zero queries (at 11 tokens, 3 queries and 5 of
+   * zeros: cheaper than the scalar code for the 3).
    */
   @Override public void attention(float[] qkv, int b, int t1, int d, int heads, float[] mixed) {
     int lanes = SPECIES.length();
@@ -176,32 +177,29 @@ final class VectorApiMatrixKernel implements MatrixKernel {
     float[] queries = new float[dh * lanes];
     float[] weights = new float[t1 * lanes];
     float[] sums = new float[dh * lanes];
-    float[] scores = new float[t1];
     for (int r = 0; r < b; r++) {
       int rowBase = r * t1;
       for (int head = 0; head < heads; head++) {
         int keys = rowBase * stride + d + head * dh;
-        int i = 0;
-        for (; i + lanes <= t1; i += lanes) {
+        for (int i = 0; i < t1; i += lanes) {
+          // the last group of a row and head may hold fewer than eight queries: its other lanes
+          // hold zeros, computed alongside and never written out (lanes do not mix)
+          int count = Math.min(lanes, t1 - i);
           int first = (rowBase + i) * stride + head * dh;
           for (int l = 0; l < lanes; l++) {
             for (int m = 0; m < dh; m++) {
-              queries[m * lanes + l] = qkv[first + l * stride + m];
+              queries[m * lanes + l] = l < count ? qkv[first + l * stride + m] : 0f;
             }
           }
           scores(queries, qkv, keys, stride, t1, dh, scale, weights);
           softmax(weights, t1);
           weighted(weights, qkv, keys + d, stride, t1, dh, sums);
           int o = (rowBase + i) * d + head * dh;
-          for (int l = 0; l < lanes; l++) {
+          for (int l = 0; l < count; l++) {
             for (int m = 0; m < dh; m++) {
               mixed[o + l * d + m] = sums[m * lanes + l];
             }
           }
-        }
-        for (; i < t1; i++) {
-          FloatKernels.attend(qkv, (rowBase + i) * stride + head * dh, qkv, keys, keys + d,
-              stride, t1, dh, scale, scores, mixed, (rowBase + i) * d + head * dh);
         }
       }
     }
