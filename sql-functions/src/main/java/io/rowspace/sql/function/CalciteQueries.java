@@ -94,6 +94,11 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("conformance", "LENIENT");
     boolean postgres = session.database().isPostgres();
     info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
+    if (postgres) {
+      // PostgreSQL's own functions Calcite implements (string_agg, date_trunc, to_char, ...) are
+      // known where Calcite evaluates beside a model call, e.g. in a grouping over one
+      info.setProperty("fun", "standard,postgresql");
+    }
     // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
     info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
     CalciteConnection calcite = new Driver()
