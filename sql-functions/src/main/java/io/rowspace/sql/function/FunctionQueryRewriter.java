@@ -59,6 +59,9 @@ public final class FunctionQueryRewriter {
   private static final Set<String> TABLE_FUNCTIONS = Set.of(CalciteQueries.SIMILAR_ROWS,
       CalciteQueries.EMBEDDINGS, CalciteQueries.CONFUSION_MATRIX, CalciteQueries.ROC_CURVE,
       CalciteQueries.CALIBRATION_CURVE, CalciteQueries.FEATURE_IMPORTANCE);
+  /** Rowspace's functions that return rows, as the user names them: only in TABLE(...). */
+  private static final Set<String> ROW_FUNCTIONS = Set.of("SIMILAR_ROWS", "EMBEDDINGS",
+      "CONFUSION_MATRIX", "ROC_CURVE", "CALIBRATION_CURVE", "FEATURE_IMPORTANCE");
 
   private final RowspaceSession session;
   private final CalciteQueries calcite;
@@ -163,6 +166,15 @@ public final class FunctionQueryRewriter {
       select.setFetch(orderBy.fetch);
       return visit(select, scope);
     }
+    if (node instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlWith with
+        && with.body instanceof SqlSelect body && body.getOrderList() == null
+        && body.getFetch() == null && body.getOffset() == null) {
+      // WITH ... SELECT ... ORDER BY: the ORDER BY and LIMIT are the body's, and name its FROM
+      body.setOrderBy(orderBy.orderList);
+      body.setOffset(orderBy.offset);
+      body.setFetch(orderBy.fetch);
+      return visit(with, scope);
+    }
     if (node instanceof SqlOrderBy orderBy) {
       checkRowCount(orderBy.fetch, "LIMIT");
       checkRowCount(orderBy.offset, "OFFSET");
@@ -183,6 +195,12 @@ public final class FunctionQueryRewriter {
       String function = functionName(call);
       if (function != null) {
         return replace(function, call, scope);
+      }
+      if (call.getKind() == SqlKind.COLLECTION_TABLE && call.operandCount() == 1
+          && call.operand(0) instanceof SqlCall table && functionName(table) != null) {
+        // a table function where it belongs: TABLE(SIMILAR_ROWS(...)) in FROM
+        call.setOperand(0, tableFunction(functionName(table), table, scope));
+        return call;
       }
       List<SqlNode> operands = call.getOperandList();
       for (int i = 0; i < operands.size(); i++) {
@@ -258,6 +276,15 @@ public final class FunctionQueryRewriter {
   }
 
   SqlNode replace(String function, SqlCall call, SelectScope scope) throws SQLException {
+    if (ROW_FUNCTIONS.contains(function)) {
+      throw ErrorCode.TABLE_FUNCTION_AS_VALUE.exception(function,
+          call.getParserPosition().getLineNum(), call.getParserPosition().getColumnNum());
+    }
+    return tableFunction(function, call, scope);
+  }
+
+  private SqlNode tableFunction(String function, SqlCall call, SelectScope scope)
+      throws SQLException {
     switch (function) {
     case "PREDICT":
       return predict(call, scope);

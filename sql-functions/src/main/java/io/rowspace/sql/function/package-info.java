@@ -31,5 +31,11 @@
  * {@code ROC_CURVE} and {@code CALIBRATION_CURVE}, and
  * {@link io.rowspace.sql.function.FeatureImportanceFunction} the importance stored with a
  * predictor.
+ *
+ * <p>A SELECT with a model call is split ({@link io.rowspace.sql.function.BackingSplit}): what
+ * depends on no model call runs on the backing database ({@code io.rowspace.sql.pushdown}), and
+ * Calcite evaluates the model calls and what uses them;
+ * {@link io.rowspace.sql.function.DistinctOrderedAggregate} sends the distinct part of an ordered
+ * string aggregate (LISTAGG, string_agg) that Calcite groups to the database.
  */
 package io.rowspace.sql.function;
