@@ -2,7 +2,6 @@ package io.rowspace.engine.space;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.EngineError;
 import io.rowspace.engine.EngineRuntime;
@@ -14,7 +13,6 @@ import io.rowspace.engine.nn.TransformerInference;
 
 import java.lang.ref.Cleaner;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs an embedding space's transformer over encoded rows, on either path: the Java forward pass
@@ -127,14 +125,8 @@ final class SpaceInference implements AutoCloseable {
             ? new SpaceTokens.Batch(encoded.range(from, to), relatedRows, holders)
             : SpaceTokens.Batch.of(encoded, relatedRows, holders);
         try (NDManager scope = manager.newSubManager()) {
-          Map<String, NDArray> p = layout.views(parameters, scope);
-          float[] mask = new float[padded * c];
-          for (int r = 0; r < padded; r++) {
-            System.arraycopy(maskRow, 0, mask, r * c, c);
-          }
-          NDArray content = SpaceTokens.of(p, scope, chunk, related, d).content();
-          TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
-              scope.create(mask, new Shape(padded, c, 1)));
+          TabularTransformer.Output out = SpaceTokens.encodeMasked(config,
+              layout.views(parameters, scope), scope, chunk, related, maskRow);
           float[] z = out.embedding().toFloatArray();
           float[] cls = out.cls().toFloatArray();
           float[] tokens = withTokens ? out.tokens().toFloatArray() : null;
