@@ -1,14 +1,15 @@
 package io.rowspace.sql.error;
 
-import io.rowspace.engine.MessageTemplate;
+import io.rowspace.engine.SqlErrorEntry;
 import java.sql.SQLException;
 
 /**
  * The catalogue of Rowspace's own errors: each has a stable code (the {@link SQLException}'s
  * vendor code, from 80001 up, clear of the backing databases' own), its SQLSTATE (SPEC section 9)
  * and its message, with parameters {@code {0}}, {@code {1}}, ... that name the object and the fix.
- * {@link RowspaceErrors} builds the exceptions from it; a message's parameters are counted from
- * its text and checked on every use.
+ * {@link RowspaceErrors} builds the exceptions from what a caller knows, through the entries'
+ * {@link SqlErrorEntry} methods (shared with multi-table's catalogue); a message's parameters are
+ * counted from its text and checked on every use.
  *
  * <p>Codes are never reused or renumbered: a user may search for one. The engine has a catalogue
  * of its own ({@link io.rowspace.engine.EngineError}, codes from 81001), whose exceptions
@@ -17,7 +18,7 @@ import java.sql.SQLException;
  *
  * <p>Its length (over 400 lines) is its list: one entry per message, grouped by what fails.
  */
-public enum ErrorCode {
+public enum ErrorCode implements SqlErrorEntry {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
   UNKNOWN_TABLE(80002, SqlStates.UNKNOWN_TABLE, "Table '{0}' does not exist. {1}"),
   UNKNOWN_COLUMN(80003, SqlStates.UNKNOWN_COLUMN,
@@ -356,58 +357,14 @@ public enum ErrorCode {
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */
   UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
 
-  private final int code;
-  private final String sqlState;
-  private final MessageTemplate message;
+  private final Definition definition;
 
   ErrorCode(int code, String sqlState, String message) {
-    this.code = code;
-    this.sqlState = sqlState;
-    this.message = new MessageTemplate(message);
+    this.definition = new Definition(code, sqlState, message);
   }
 
-  /** The stable number of this error: the vendor code of its exceptions. */
-  public int code() {
-    return code;
-  }
-
-  public String sqlState() {
-    return sqlState;
-  }
-
-  /** The message with its parameters unfilled. */
-  public String messageTemplate() {
-    return message.text();
-  }
-
-  public int parameterCount() {
-    return message.parameterCount();
-  }
-
-  /**
-   * The message with {@code {i}} replaced by the i-th argument.
-   *
-   * @throws IllegalArgumentException if the count of arguments is not the message's
-   */
-  public String message(Object... arguments) {
-    return message.fill(name(), arguments);
-  }
-
-  /** The error as an exception. */
-  public SQLException exception(Object... arguments) {
-    return new SQLException(message(arguments), sqlState, code);
-  }
-
-  /** The error as an exception with its cause. */
-  public SQLException exception(Throwable cause, Object... arguments) {
-    return new SQLException(message(arguments), sqlState, code, cause);
-  }
-
-  /**
-   * The error as an exception with another SQLSTATE than the entry's: for errors that pass on the
-   * state another system chose (the backing database refusing a connection, the planner).
-   */
-  public SQLException exceptionWithState(String state, Throwable cause, Object... arguments) {
-    return new SQLException(message(arguments), state == null ? sqlState : state, code, cause);
+  @Override
+  public Definition definition() {
+    return definition;
   }
 }

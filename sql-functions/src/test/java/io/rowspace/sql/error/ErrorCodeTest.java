@@ -48,8 +48,8 @@ class ErrorCodeTest {
 
   @Test
   void aMessageTakesExactlyItsParameters() {
-    assertEquals(3, ErrorCode.STALE_PREDICTOR.parameterCount());
-    assertEquals(0, ErrorCode.UNSUPPORTED_EXPRESSION.parameterCount());
+    assertEquals(3, ErrorCode.STALE_PREDICTOR.template().parameterCount());
+    assertEquals(0, ErrorCode.UNSUPPORTED_EXPRESSION.template().parameterCount());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ErrorCode.STALE_PREDICTOR.exception("p", "s"));
     assertTrue(e.getMessage().contains("takes 3 arguments, got 2"), e.getMessage());
