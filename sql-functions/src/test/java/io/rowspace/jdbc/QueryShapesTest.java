@@ -62,6 +62,25 @@ class QueryShapesTest {
   }
 
   @Test
+  void anAliasOrOrdinalOfAnExpressionOverAModelCallOrdersTheRows() throws SQLException {
+    List<List<String>> all = rows("SELECT id, ROUND(PREDICT_PROBA('service_p', 'freight'), 3) AS p "
+        + "FROM parcels");
+    all.sort((a, b) -> {
+      int byP = Double.compare(Double.parseDouble(b.get(1)), Double.parseDouble(a.get(1)));
+      return byP != 0 ? byP : Integer.compare(Integer.parseInt(a.get(0)), Integer.parseInt(b.get(0)));
+    });
+    List<List<String>> expected = all.subList(0, 12);
+    assertEquals(expected, rows("SELECT id, ROUND(PREDICT_PROBA('service_p', 'freight'), 3) AS p "
+        + "FROM parcels ORDER BY p DESC, id LIMIT 12"));
+    assertEquals(expected, rows("SELECT id, ROUND(PREDICT_PROBA('service_p', 'freight'), 3) AS p "
+        + "FROM parcels ORDER BY 2 DESC, 1 LIMIT 12"));
+    List<List<String>> shifted = rows("SELECT id, 1 + PREDICT_PROBA('service_p', 'freight') AS q "
+        + "FROM parcels ORDER BY q DESC, id LIMIT 12");
+    assertEquals(expected.stream().map(r -> r.get(0)).toList(),
+        shifted.stream().map(r -> r.get(0)).toList());
+  }
+
+  @Test
   void predictSeesTheColumnsOfCommonTableExpressionsAndSubqueries() throws SQLException {
     assertEquals(4, column("WITH heavy AS (SELECT * FROM parcels WHERE weight_kg > 38) "
         + "SELECT id, PREDICT('service_p') AS s FROM heavy ORDER BY id LIMIT 4").size());
@@ -70,6 +89,21 @@ class QueryShapesTest {
     assertEquals(2, column("SELECT id FROM parcels WHERE id = 1 AND PREDICT('service_p') "
         + "IS NOT NULL UNION ALL SELECT id FROM parcels WHERE id = 2 AND "
         + "PREDICT('service_p') IS NOT NULL").size());
+  }
+
+  private static List<List<String>> rows(String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          values.add(rs.getString(i));
+        }
+        rows.add(values);
+      }
+    }
+    return rows;
   }
 
   private static List<String> row(String sql) throws SQLException {

@@ -149,7 +149,8 @@ final class BackingSplit {
           String label = ColumnLabels.of(item, rewriter.postgres());
           alias = label == null ? null : new SqlIdentifier(label, POS);
         }
-        SqlNode outer = outer(expression, grouping != Grouping.IN_CALCITE);
+        // on a copy: ORDER BY, HAVING and GROUP BY still read the item as the user wrote it
+        SqlNode outer = outer(copy(expression), grouping != Grouping.IN_CALCITE);
         outerItems.add(alias == null ? outer
             : SqlStdOperatorTable.AS.createCall(POS, outer, alias));
       }
