@@ -1,6 +1,8 @@
 package io.rowspace.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -78,6 +80,26 @@ class QueryShapesTest {
         + "FROM parcels ORDER BY q DESC, id LIMIT 12");
     assertEquals(expected.stream().map(r -> r.get(0)).toList(),
         shifted.stream().map(r -> r.get(0)).toList());
+  }
+
+  @Test
+  void aGroupByAliasOrOrdinalOfAnExpressionOverAModelCallGroupsByIt() throws SQLException {
+    List<List<String>> written = rows("SELECT UPPER(PREDICT('service_p')) AS s, COUNT(*) AS n "
+        + "FROM parcels GROUP BY UPPER(PREDICT('service_p')) ORDER BY 1");
+    assertEquals(2, written.size(), written.toString());
+    assertEquals(written, rows("SELECT UPPER(PREDICT('service_p')) AS s, COUNT(*) AS n "
+        + "FROM parcels GROUP BY s ORDER BY s"));
+    assertEquals(written, rows("SELECT UPPER(PREDICT('service_p')) AS s, COUNT(*) AS n "
+        + "FROM parcels GROUP BY 1 ORDER BY 1"));
+  }
+
+  @Test
+  void theDatabasesErrorWhileRowsAreReadQuotesNoGeneratedSql() throws SQLException {
+    SQLException e = assertThrows(SQLException.class, () -> rows("SELECT id, 1 / (id - id) AS z, "
+        + "PREDICT('service_p') AS s FROM parcels"));
+    assertEquals("22012", e.getSQLState(), e.getMessage());
+    assertFalse(e.getMessage().contains("SQL statement") || e.getMessage().contains("ROWSPACE")
+        || e.getMessage().contains("SELECT"), e.getMessage());
   }
 
   @Test

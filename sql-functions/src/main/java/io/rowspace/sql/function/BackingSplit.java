@@ -114,7 +114,8 @@ final class BackingSplit {
     }
     boolean aggregated = select.getGroup() != null && !select.getGroup().isEmpty()
         || ClauseContents.aggregateIn(select.getSelectList()) || select.getHaving() != null;
-    boolean modelGroups = !outerWhere.isEmpty() || ModelCalls.in(select.getGroup())
+    boolean modelGroups = !outerWhere.isEmpty()
+        || select.getGroup() != null && groupNamesModel(select.getGroup())
         || ClauseContents.aggregateArgumentsCallModels(select.getSelectList())
         || ClauseContents.aggregateArgumentsCallModels(select.getHaving());
     grouping = !aggregated ? Grouping.NONE
@@ -489,40 +490,66 @@ final class BackingSplit {
     if (select.getOrderList() == null) {
       return true;
     }
-    List<SqlNode> selectItems = select.getSelectList().getList();
     for (SqlNode key : select.getOrderList()) {
       SqlNode bare = key;
       while (bare instanceof SqlCall call && (bare.getKind() == SqlKind.DESCENDING
           || bare.getKind() == SqlKind.NULLS_FIRST || bare.getKind() == SqlKind.NULLS_LAST)) {
         bare = call.operand(0);
       }
-      if (ModelCalls.in(bare) || ClauseContents.parameterIn(bare)) {
+      if (ModelCalls.in(bare) || ClauseContents.parameterIn(bare) || namesModelItem(bare, true)) {
         return false;
-      }
-      if (bare instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal) {
-        // an ordinal: counts columns, so a star before it must not hide one
-        int ordinal = literal.getValueAs(Integer.class);
-        for (int i = 0; i < selectItems.size() && i < ordinal; i++) {
-          SqlNode item = selectItems.get(i);
-          if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
-            return !ModelCalls.in(select.getSelectList());
-          }
-          if (i == ordinal - 1 && ModelCalls.in(item)) {
-            return false;
-          }
-        }
-      }
-      if (bare instanceof SqlIdentifier identifier && identifier.isSimple()) {
-        for (SqlNode item : selectItems) {
-          if (item.getKind() == SqlKind.AS
-              && ((SqlCall) item).operand(1).toString().equals(identifier.toString())
-              && ModelCalls.in(item)) {
-            return false;
-          }
-        }
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a GROUP BY key (or one inside GROUPING SETS, ROLLUP, CUBE or a row of keys) calls a
+   * model or names, by select alias or ordinal, an item that does.
+   */
+  private boolean groupNamesModel(SqlNode key) {
+    if (key instanceof SqlNodeList list) {
+      return list.stream().anyMatch(this::groupNamesModel);
+    }
+    if (key instanceof SqlCall call && (key.getKind() == SqlKind.GROUPING_SETS
+        || key.getKind() == SqlKind.ROLLUP || key.getKind() == SqlKind.CUBE
+        || key.getKind() == SqlKind.ROW)) {
+      return call.getOperandList().stream().anyMatch(this::groupNamesModel);
+    }
+    return ModelCalls.in(key) || namesModelItem(key, false);
+  }
+
+  /**
+   * Whether {@code key}, an ORDER BY or GROUP BY key, is an ordinal or a select alias of an item
+   * that calls a model. In GROUP BY a column of the FROM clause wins over an alias of the same
+   * name, as in H2 and PostgreSQL; in ORDER BY the alias does.
+   */
+  private boolean namesModelItem(SqlNode key, boolean aliasWins) {
+    List<SqlNode> selectItems = select.getSelectList().getList();
+    if (key instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal) {
+      // an ordinal: counts columns, so a star before it must not hide one
+      int ordinal = literal.getValueAs(Integer.class);
+      for (int i = 0; i < selectItems.size() && i < ordinal; i++) {
+        SqlNode item = selectItems.get(i);
+        if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
+          return ModelCalls.in(select.getSelectList());
+        }
+        if (i == ordinal - 1 && ModelCalls.in(item)) {
+          return true;
+        }
+      }
+    }
+    if (key instanceof SqlIdentifier identifier && identifier.isSimple()
+        && (aliasWins || !fromColumns.contains(identifier.getSimple()))) {
+      for (SqlNode item : selectItems) {
+        if (item.getKind() == SqlKind.AS
+            && ((SqlCall) item).operand(1).toString().equals(identifier.toString())
+            && ModelCalls.in(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<String> selectAliases() {

@@ -117,9 +117,14 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
           running.add(statement);
           rows = statement.executeQuery();
         }
-        if (cancelled != null && cancelled.get()) {
-          throw RowspaceErrors.cancelled("The query");
-        }
+      } catch (SQLException e) {
+        throw refused(e);
+      }
+      if (cancelled != null && cancelled.get()) {
+        close();
+        throw new RowspaceRuntimeException(RowspaceErrors.cancelled("The query"));
+      }
+      try {
         if (!rows.next()) {
           current = null;
           return false;
@@ -132,9 +137,14 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
         current = row;
         return true;
       } catch (SQLException e) {
-        close();
-        throw new RowspaceRuntimeException(e);
+        throw refused(e);
       }
+    }
+
+    /** The database's failure as the user's error, without the generated SQL it quotes. */
+    private RowspaceRuntimeException refused(SQLException e) {
+      close();
+      return new RowspaceRuntimeException(BackingErrors.of(e));
     }
 
     @Override public void reset() {
