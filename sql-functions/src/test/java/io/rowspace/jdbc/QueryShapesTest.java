@@ -94,6 +94,23 @@ class QueryShapesTest {
   }
 
   @Test
+  void aWindowOverAModelCallSeesEveryRowWhateverTheOrderAndLimit() throws SQLException {
+    List<String> whole = row("SELECT ROUND(SUM(PREDICT_PROBA('service_p', 'freight')), 6), "
+        + "COUNT(*) FROM parcels");
+    List<List<String>> firstRows = rows("SELECT id, ROUND(SUM(PREDICT_PROBA('service_p', "
+        + "'freight')) OVER (), 6) AS total, COUNT(*) OVER () AS n FROM parcels ORDER BY id LIMIT 3");
+    assertEquals(List.of(List.of("1", whole.get(0), whole.get(1)),
+        List.of("2", whole.get(0), whole.get(1)), List.of("3", whole.get(0), whole.get(1))),
+        firstRows);
+    List<List<String>> perService = rows("SELECT service, ROUND(AVG(PREDICT_PROBA('service_p', "
+        + "'freight')), 6) FROM parcels GROUP BY service ORDER BY service");
+    List<List<String>> windowed = rows("SELECT DISTINCT service, ROUND(AVG(PREDICT_PROBA("
+        + "'service_p', 'freight')) OVER (PARTITION BY service), 6) AS a FROM parcels "
+        + "ORDER BY service");
+    assertEquals(perService, windowed);
+  }
+
+  @Test
   void theDatabasesErrorWhileRowsAreReadQuotesNoGeneratedSql() throws SQLException {
     SQLException e = assertThrows(SQLException.class, () -> rows("SELECT id, 1 / (id - id) AS z, "
         + "PREDICT('service_p') AS s FROM parcels"));

@@ -126,6 +126,7 @@ final class BackingSplit {
     // The select list: model-free items are the backing query's own, as written.
     List<SqlNode> selectItems = select.getSelectList().getList();
     List<Object> outerItems = new ArrayList<>();
+    boolean calciteWindows = false;
     for (SqlNode item : selectItems) {
       if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
         outerItems.add(new AsWritten(add(item, null)));
@@ -137,6 +138,7 @@ final class BackingSplit {
         references.set(index, new SqlIdentifier("C?", value.getParserPosition()));
         outerItems.add(new AsWritten(index));
       } else {
+        calciteWindows |= ClauseContents.windowIn(item);
         add(SqlLiteral.createNull(POS), null);
         SqlNode expression = item;
         SqlNode alias = null;
@@ -188,7 +190,9 @@ final class BackingSplit {
     }
 
     // ORDER BY and LIMIT stay with the database where no model call decides them.
-    boolean rowsKeepOrder = grouping != Grouping.IN_CALCITE && !select.isDistinct();
+    // A window Calcite computes needs every row, and its output is not in the database's order
+    boolean rowsKeepOrder = grouping != Grouping.IN_CALCITE && !select.isDistinct()
+        && !calciteWindows;
     boolean orderPushed = rowsKeepOrder && orderIsModelFree();
     boolean limitPushed = orderPushed && !modelFilters
         && !(select.getFetch() instanceof SqlDynamicParam)
