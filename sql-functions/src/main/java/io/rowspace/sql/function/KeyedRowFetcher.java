@@ -6,8 +6,6 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.session.RowspaceSession;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +16,8 @@ import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Reads the current root-table rows of a list of neighbours, by key, in one query, with their
- * columns in the Java form Calcite expects.
+ * columns in the Java form Calcite expects: on a statement the connection keeps prepared
+ * ({@link RowspaceSession#keptRead}), in the connection's transaction like the query's own scans.
  */
 final class KeyedRowFetcher {
   private final RowspaceSession session;
@@ -39,23 +38,23 @@ final class KeyedRowFetcher {
     }
     String keyColumn = table.keyColumns().get(0);
     ColumnInfo keyInfo = table.column(keyColumn).orElseThrow();
-    Map<String, Object[]> byKey = new HashMap<>();
-    try (Connection connection = session.database().connection();
-         PreparedStatement ps = connection.prepareStatement(sql(neighbours.size(), keyColumn))) {
+    int keyIndex = table.columnNames().indexOf(keyColumn);
+    Map<String, Object[]> byKey = session.keptRead(sql(neighbours.size(), keyColumn), ps -> {
       for (int i = 0; i < neighbours.size(); i++) {
         ps.setObject(i + 1, RowKey.typed(vectors.key(neighbours.row(i)), keyInfo.jdbcType()));
       }
+      Map<String, Object[]> read = new HashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
-        int keyIndex = table.columnNames().indexOf(keyColumn);
         while (rs.next()) {
           Object[] row = new Object[table.columns().size()];
           for (int c = 0; c < row.length; c++) {
             row[c] = CalciteValues.value(rs.getObject(c + 1), table.columns().get(c).jdbcType());
           }
-          byKey.put(RowKey.part(rs.getObject(keyIndex + 1)), row);
+          read.put(RowKey.part(rs.getObject(keyIndex + 1)), row);
         }
       }
-    }
+      return read;
+    });
     List<Object[]> rows = new ArrayList<>(neighbours.size());
     for (int i = 0; i < neighbours.size(); i++) {
       rows.add(byKey.get(vectors.key(neighbours.row(i))));

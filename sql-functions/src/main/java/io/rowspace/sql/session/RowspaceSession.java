@@ -9,8 +9,10 @@ import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.catalog.SpaceStamp;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +37,7 @@ public final class RowspaceSession implements AutoCloseable {
   private final SessionSettings settings;
   private final ModelCache models;
   private final SqlDialect dialect;
+  private final KeptStatements keptStatements;
   private final Map<String, BoundPredictor> boundPredictors = new ConcurrentHashMap<>();
   private final Map<String, BoundSpace> boundSpaces = new ConcurrentHashMap<>();
   private final AtomicLong executions = new AtomicLong();
@@ -50,8 +53,16 @@ public final class RowspaceSession implements AutoCloseable {
 
   private record RootTable(SpaceRecord record, TableInfo table) {}
 
-  public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
+  /**
+   * A session of a Rowspace connection.
+   *
+   * @param backing the connection's own backing connection, on which the session keeps the
+   *     statements its table functions read with ({@link #keptRead})
+   */
+  public RowspaceSession(BackingDatabase database, SessionSettings settings, Connection backing)
+      throws SQLException {
     this.database = database;
+    this.keptStatements = new KeptStatements(backing);
     this.settings = settings;
     this.catalog = new Catalog(database, settings.keepVersions());
     try {
@@ -99,6 +110,31 @@ public final class RowspaceSession implements AutoCloseable {
     }
     try (Connection connection = database.connection()) {
       return SpaceRelations.attach(this, connection, record, space, rows, () -> false);
+    }
+  }
+
+  /** Reads the rows of one kept statement whose parameters are set. */
+  @FunctionalInterface
+  public interface KeptRead<T> {
+    T read(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs a read on a statement of this SQL kept prepared on the connection's own backing
+   * connection. A kept statement that fails (its table was altered since it was prepared, say)
+   * is forgotten and the read tried once more on a fresh one, unless it was cancelled; a fresh
+   * one that fails is forgotten too, so the next execution prepares it again.
+   */
+  public <T> T keptRead(String sql, KeptRead<T> read) throws SQLException {
+    boolean kept = keptStatements.holds(sql);
+    try {
+      return read.read(keptStatements.prepared(sql));
+    } catch (SQLException e) {
+      keptStatements.forget(sql);
+      if (!kept || e.getSQLState() != null && e.getSQLState().startsWith("57")) {
+        throw e;
+      }
+      return read.read(keptStatements.prepared(sql));
     }
   }
 
@@ -199,9 +235,11 @@ public final class RowspaceSession implements AutoCloseable {
   }
 
   /**
-   * A space's catalog row for a table function ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}): read
-   * on the execution's first call, so a prepared query run after {@code CREATE OR REPLACE} or
-   * {@code REFRESH} uses the space as it is now; the same row for the execution's other calls.
+   * A space's catalog row for a table function ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}): checked
+   * on the execution's first call, so a prepared query run after {@code CREATE OR REPLACE},
+   * {@code REFRESH}, {@code ROLLBACK} or {@code DROP} uses the space as it is now; the same row for
+   * the execution's other calls. The check reads the space's {@link SpaceStamp} and the whole row
+   * only when the stamp differs from the row this connection read last.
    *
    * @throws SQLException 42704 when the space no longer exists
    */
@@ -211,10 +249,21 @@ public final class RowspaceSession implements AutoCloseable {
     if (read != null && read.execution() == execution) {
       return read.record();
     }
-    SpaceRecord record = catalog.spaces().find(name).orElseThrow(
-        () -> RowspaceErrors.unknownSpace(name, List.of()));
+    SpaceRecord record;
+    if (read != null) {
+      SpaceStamp stamp = catalog.spaces().stamp(name).orElseThrow(
+          () -> RowspaceErrors.unknownSpace(name, List.of()));
+      record = stamp.equals(SpaceStamp.of(read.record())) ? read.record() : readSpace(name);
+    } else {
+      record = readSpace(name);
+    }
     spaceRecords.put(name, new RecordOfExecution(execution, record));
     return record;
+  }
+
+  private SpaceRecord readSpace(String name) throws SQLException {
+    return catalog.spaces().find(name).orElseThrow(
+        () -> RowspaceErrors.unknownSpace(name, List.of()));
   }
 
   /**
@@ -227,7 +276,8 @@ public final class RowspaceSession implements AutoCloseable {
    */
   public TableInfo rootTable(SpaceRecord record, boolean fresh) throws SQLException {
     RootTable known = rootTables.get(record.name());
-    if (!fresh && known != null && known.record().equals(record)) {
+    if (!fresh && known != null
+        && (known.record() == record || known.record().equals(record))) {
       return known.table();
     }
     TableInfo table;
@@ -259,5 +309,6 @@ public final class RowspaceSession implements AutoCloseable {
     boundPredictors.clear();
     boundSpaces.clear();
     rootTables.clear();
+    keptStatements.close();
   }
 }
