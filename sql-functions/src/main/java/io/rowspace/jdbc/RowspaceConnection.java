@@ -43,7 +43,7 @@ public final class RowspaceConnection implements Connection {
     SessionSettings settings = SessionSettings.from(info);
     this.backing = database.ownConnection();
     try {
-      this.session = new RowspaceSession(database, settings, backing);
+      this.session = new RowspaceSession(database, settings);
     } catch (SQLException | RuntimeException e) {
       backing.close();
       throw e;

@@ -6,6 +6,8 @@ import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.session.RowspaceSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,8 +18,7 @@ import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Reads the current root-table rows of a list of neighbours, by key, in one query, with their
- * columns in the Java form Calcite expects: on a statement the connection keeps prepared
- * ({@link RowspaceSession#keptRead}), in the connection's transaction like the query's own scans.
+ * columns in the Java form Calcite expects.
  */
 final class KeyedRowFetcher {
   private final RowspaceSession session;
@@ -38,23 +39,23 @@ final class KeyedRowFetcher {
     }
     String keyColumn = table.keyColumns().get(0);
     ColumnInfo keyInfo = table.column(keyColumn).orElseThrow();
-    int keyIndex = table.columnNames().indexOf(keyColumn);
-    Map<String, Object[]> byKey = session.keptRead(sql(neighbours.size(), keyColumn), ps -> {
+    Map<String, Object[]> byKey = new HashMap<>();
+    try (Connection connection = session.database().connection();
+         PreparedStatement ps = connection.prepareStatement(sql(neighbours.size(), keyColumn))) {
       for (int i = 0; i < neighbours.size(); i++) {
         ps.setObject(i + 1, RowKey.typed(vectors.key(neighbours.row(i)), keyInfo.jdbcType()));
       }
-      Map<String, Object[]> read = new HashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
+        int keyIndex = table.columnNames().indexOf(keyColumn);
         while (rs.next()) {
           Object[] row = new Object[table.columns().size()];
           for (int c = 0; c < row.length; c++) {
             row[c] = CalciteValues.value(rs.getObject(c + 1), table.columns().get(c).jdbcType());
           }
-          read.put(RowKey.part(rs.getObject(keyIndex + 1)), row);
+          byKey.put(RowKey.part(rs.getObject(keyIndex + 1)), row);
         }
       }
-      return read;
-    });
+    }
     List<Object[]> rows = new ArrayList<>(neighbours.size());
     for (int i = 0; i < neighbours.size(); i++) {
       rows.add(byKey.get(vectors.key(neighbours.row(i))));

@@ -12,7 +12,6 @@ import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.SpaceStamp;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +36,6 @@ public final class RowspaceSession implements AutoCloseable {
   private final SessionSettings settings;
   private final ModelCache models;
   private final SqlDialect dialect;
-  private final KeptStatements keptStatements;
   private final Map<String, BoundPredictor> boundPredictors = new ConcurrentHashMap<>();
   private final Map<String, BoundSpace> boundSpaces = new ConcurrentHashMap<>();
   private final AtomicLong executions = new AtomicLong();
@@ -53,16 +51,8 @@ public final class RowspaceSession implements AutoCloseable {
 
   private record RootTable(SpaceRecord record, TableInfo table) {}
 
-  /**
-   * A session of a Rowspace connection.
-   *
-   * @param backing the connection's own backing connection, on which the session keeps the
-   *     statements its table functions read with ({@link #keptRead})
-   */
-  public RowspaceSession(BackingDatabase database, SessionSettings settings, Connection backing)
-      throws SQLException {
+  public RowspaceSession(BackingDatabase database, SessionSettings settings) throws SQLException {
     this.database = database;
-    this.keptStatements = new KeptStatements(backing);
     this.settings = settings;
     this.catalog = new Catalog(database, settings.keepVersions());
     try {
@@ -110,31 +100,6 @@ public final class RowspaceSession implements AutoCloseable {
     }
     try (Connection connection = database.connection()) {
       return SpaceRelations.attach(this, connection, record, space, rows, () -> false);
-    }
-  }
-
-  /** Reads the rows of one kept statement whose parameters are set. */
-  @FunctionalInterface
-  public interface KeptRead<T> {
-    T read(PreparedStatement statement) throws SQLException;
-  }
-
-  /**
-   * Runs a read on a statement of this SQL kept prepared on the connection's own backing
-   * connection. A kept statement that fails (its table was altered since it was prepared, say)
-   * is forgotten and the read tried once more on a fresh one, unless it was cancelled; a fresh
-   * one that fails is forgotten too, so the next execution prepares it again.
-   */
-  public <T> T keptRead(String sql, KeptRead<T> read) throws SQLException {
-    boolean kept = keptStatements.holds(sql);
-    try {
-      return read.read(keptStatements.prepared(sql));
-    } catch (SQLException e) {
-      keptStatements.forget(sql);
-      if (!kept || e.getSQLState() != null && e.getSQLState().startsWith("57")) {
-        throw e;
-      }
-      return read.read(keptStatements.prepared(sql));
     }
   }
 
@@ -309,6 +274,5 @@ public final class RowspaceSession implements AutoCloseable {
     boundPredictors.clear();
     boundSpaces.clear();
     rootTables.clear();
-    keptStatements.close();
   }
 }
