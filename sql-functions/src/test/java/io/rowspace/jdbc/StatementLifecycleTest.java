@@ -339,6 +339,64 @@ class StatementLifecycleTest {
     }
   }
 
+  /**
+   * A prepared SIMILAR_ROWS keeps the space's catalog row between executions and checks only its
+   * stamp: a space replaced, rolled back or dropped through another connection is seen by its
+   * next execution, and the neighbours' rows are read as they are now.
+   */
+  @Test
+  void preparedSimilarRowsSeesWhatOtherConnectionsChange() throws SQLException {
+    String query = "SELECT id, similarity, mode FROM TABLE(SIMILAR_ROWS('trip_space', 7, 3))";
+    try (Connection other = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle");
+         Statement elsewhere = other.createStatement();
+         PreparedStatement similar = connection.prepareStatement(query)) {
+      List<String> first = neighbours(similar.executeQuery());
+      assertEquals(first, neighbours(similar.executeQuery()), "executed again on the same space");
+
+      elsewhere.execute("CREATE OR REPLACE EMBEDDING SPACE trip_space ON trips "
+          + "WITH (epochs = 3, seed = 77)");
+      List<String> replaced = neighbours(similar.executeQuery());
+      assertEquals(neighboursOfNewQuery(query), replaced,
+          "the replaced space, as a query prepared now sees it");
+      assertNotEquals(first, replaced, "seed 77 gives other similarities than seed 11");
+
+      elsewhere.execute("ALTER EMBEDDING SPACE trip_space ROLLBACK TO VERSION 1");
+      assertEquals(first, neighbours(similar.executeQuery()), "version 1 again after the rollback");
+
+      int neighbour = Integer.parseInt(first.get(0).split(" ")[0]);
+      elsewhere.executeUpdate("UPDATE trips SET mode = 'tram' WHERE id = " + neighbour);
+      try (ResultSet rs = similar.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(neighbour, rs.getInt(1));
+        assertEquals("tram", rs.getString(3), "the neighbour's row as it is now");
+      }
+
+      elsewhere.execute("DROP EMBEDDING SPACE trip_space CASCADE");
+      SQLException dropped = assertThrows(SQLException.class, () -> ids(similar));
+      assertEquals("42704", dropped.getSQLState(), dropped.getMessage());
+      elsewhere.execute("CREATE EMBEDDING SPACE trip_space ON trips WITH (epochs = 3, seed = 77)");
+      assertEquals(neighboursOfNewQuery(query), neighbours(similar.executeQuery()),
+          "a space created again under the name");
+    }
+  }
+
+  private List<String> neighboursOfNewQuery(String query) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return neighbours(statement.executeQuery(query));
+    }
+  }
+
+  /** Each row's id and similarity, closing the rows. */
+  private static List<String> neighbours(ResultSet rows) throws SQLException {
+    List<String> neighbours = new ArrayList<>();
+    try (ResultSet rs = rows) {
+      while (rs.next()) {
+        neighbours.add(rs.getInt(1) + " " + rs.getDouble(2));
+      }
+    }
+    return neighbours;
+  }
+
   private static List<Integer> ids(PreparedStatement ps) throws SQLException {
     return ids(ps, 1);
   }

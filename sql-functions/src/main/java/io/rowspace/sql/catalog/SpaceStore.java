@@ -55,6 +55,23 @@ public final class SpaceStore {
     });
   }
 
+  /**
+   * The stamp of the READY space of this name, if there is one: five columns of its catalog row,
+   * read on every execution of a query that calls a table function on the space.
+   */
+  public Optional<SpaceStamp> stamp(String name) throws SQLException {
+    return connections.prepared("SELECT version, checksum, vectors_checksum, index_checksum, "
+        + "created_at FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ? AND status = 'READY'", ps -> {
+          ps.setString(1, name);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(new SpaceStamp(rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getTimestamp(5).toInstant()))
+                : Optional.empty();
+          }
+        });
+  }
+
   /** The names of the READY spaces, in order. */
   public List<String> names() throws SQLException {
     return connections.strings(

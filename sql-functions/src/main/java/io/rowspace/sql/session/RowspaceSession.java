@@ -9,6 +9,7 @@ import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
+import io.rowspace.sql.catalog.SpaceStamp;
 import io.rowspace.sql.error.RowspaceErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -199,9 +200,11 @@ public final class RowspaceSession implements AutoCloseable {
   }
 
   /**
-   * A space's catalog row for a table function ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}): read
-   * on the execution's first call, so a prepared query run after {@code CREATE OR REPLACE} or
-   * {@code REFRESH} uses the space as it is now; the same row for the execution's other calls.
+   * A space's catalog row for a table function ({@code SIMILAR_ROWS}, {@code EMBEDDINGS}): checked
+   * on the execution's first call, so a prepared query run after {@code CREATE OR REPLACE},
+   * {@code REFRESH}, {@code ROLLBACK} or {@code DROP} uses the space as it is now; the same row for
+   * the execution's other calls. The check reads the space's {@link SpaceStamp} and the whole row
+   * only when the stamp differs from the row this connection read last.
    *
    * @throws SQLException 42704 when the space no longer exists
    */
@@ -211,10 +214,21 @@ public final class RowspaceSession implements AutoCloseable {
     if (read != null && read.execution() == execution) {
       return read.record();
     }
-    SpaceRecord record = catalog.spaces().find(name).orElseThrow(
-        () -> RowspaceErrors.unknownSpace(name, List.of()));
+    SpaceRecord record;
+    if (read != null) {
+      SpaceStamp stamp = catalog.spaces().stamp(name).orElseThrow(
+          () -> RowspaceErrors.unknownSpace(name, List.of()));
+      record = stamp.equals(SpaceStamp.of(read.record())) ? read.record() : readSpace(name);
+    } else {
+      record = readSpace(name);
+    }
     spaceRecords.put(name, new RecordOfExecution(execution, record));
     return record;
+  }
+
+  private SpaceRecord readSpace(String name) throws SQLException {
+    return catalog.spaces().find(name).orElseThrow(
+        () -> RowspaceErrors.unknownSpace(name, List.of()));
   }
 
   /**
@@ -227,7 +241,8 @@ public final class RowspaceSession implements AutoCloseable {
    */
   public TableInfo rootTable(SpaceRecord record, boolean fresh) throws SQLException {
     RootTable known = rootTables.get(record.name());
-    if (!fresh && known != null && known.record().equals(record)) {
+    if (!fresh && known != null
+        && (known.record() == record || known.record().equals(record))) {
       return known.table();
     }
     TableInfo table;
