@@ -111,6 +111,15 @@ class QueryShapesTest {
   }
 
   @Test
+  void aSortedUnionWithAModelCallInOneBranchKeepsItsOrder() throws SQLException {
+    List<List<String>> merged = rows("SELECT id, PREDICT('service_p') AS s FROM parcels "
+        + "WHERE id BETWEEN 5 AND 8 UNION ALL SELECT id, 'none' FROM parcels WHERE id < 4 "
+        + "ORDER BY 1 LIMIT 5");
+    assertEquals(List.of("1", "2", "3", "5", "6"), merged.stream().map(r -> r.get(0)).toList());
+    assertEquals("none", merged.get(0).get(1).strip());
+  }
+
+  @Test
   void theDatabasesErrorWhileRowsAreReadQuotesNoGeneratedSql() throws SQLException {
     SQLException e = assertThrows(SQLException.class, () -> rows("SELECT id, 1 / (id - id) AS z, "
         + "PREDICT('service_p') AS s FROM parcels"));

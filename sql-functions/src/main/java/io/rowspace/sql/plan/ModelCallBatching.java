@@ -121,8 +121,10 @@ public final class ModelCallBatching implements Program {
     List<RexNode> upper = new ArrayList<>();
     projects.forEach(project -> upper.add(project.accept(toResults)));
     RexNode upperCondition = filterCallsModel ? condition.accept(toResults) : null;
-    return EnumerableCalc.create(evaluated, RexProgram.create(evaluated.getRowType(), upper,
-        upperCondition, calc.getRowType(), rex));
+    // The calc's own traits: the calls keep the rows in order, so an order the planner relied on
+    // (a merge of sorted union inputs, say) still holds
+    return calc.copy(calc.getTraitSet(), evaluated, RexProgram.create(evaluated.getRowType(),
+        upper, upperCondition, calc.getRowType(), rex));
   }
 
   /** Adds the model calls an expression makes, each distinct call once, numbered in order. */
