@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,8 @@ import java.util.UUID;
  * column origin names a table of {@code ROWSPACE$BACKING}) is the database's column: its metadata
  * (JDBC type, type name, class, precision, scale) is the database's, and where Calcite holds its
  * values differently (an interval, JSON, a UUID or an array as text) its
- * {@code getObject}, {@code getString}, {@code getArray} and {@code getBytes} give the database's
- * own object, text and bytes. The names of Rowspace's internal tables and columns are never shown.
+ * {@code getObject}, {@code getString}, {@code getArray}, {@code getBytes}, {@code getTimestamp}
+ * and {@code getTime} give the database's own object, text, bytes and sub-millisecond time. The names of Rowspace's internal tables and columns are never shown.
  */
 final class TranslatingResultSet {
   private TranslatingResultSet() {
@@ -115,7 +117,7 @@ final class TranslatingResultSet {
   private static Object databaseValue(ResultSet rows, String getter, Object[] args,
       ColumnOrigin origin) throws SQLException {
     boolean object = getter.equals("getObject") || getter.equals("getArray")
-        || getter.equals("getBytes");
+        || getter.equals("getBytes") || getter.equals("getTimestamp") || getter.equals("getTime");
     if (!object && !getter.equals("getString")) {
       return rows;
     }
@@ -124,22 +126,31 @@ final class TranslatingResultSet {
     if (value == null) {
       return null;
     }
+    Object internal = origin.column().internal(value);
     if (!object) {
-      String text = origin.values().text(value);
+      String text = origin.values().text(internal);
       return text == null ? rows : text;
     }
-    Object database = origin.values().object(value);
-    if (database == value) {
+    Object database = origin.values().object(internal);
+    if (database == internal) {
       return rows;
     }
-    if (getter.equals("getBytes")) {
+    switch (getter) {
+    case "getBytes":
       // JSON on H2 is bytes to its driver, a UUID is its 16 bytes; Calcite holds both as text
       return database instanceof byte[] ? database
           : database instanceof UUID uuid ? ByteBuffer.allocate(16)
               .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
               .array() : rows;
+    case "getArray":
+      return database instanceof Array ? database : rows;
+    case "getTimestamp":
+      return database instanceof Timestamp ? database : rows;
+    case "getTime":
+      return database instanceof Time ? database : rows;
+    default:
+      return database;
     }
-    return getter.equals("getArray") && !(database instanceof Array) ? rows : database;
   }
 
   /** Calcite's metadata with the database's for the columns that pass a backing column through. */
