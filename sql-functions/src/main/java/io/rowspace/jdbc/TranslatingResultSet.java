@@ -25,9 +25,11 @@ import java.util.UUID;
  * <p>A column that passes a column of the backing database's query through unchanged (Calcite's
  * column origin names a table of {@code ROWSPACE$BACKING}) is the database's column: its metadata
  * (JDBC type, type name, class, precision, scale) is the database's, and where Calcite holds its
- * values differently (an interval, JSON, a UUID or an array as text) its
- * {@code getObject}, {@code getString}, {@code getArray}, {@code getBytes}, {@code getTimestamp}
- * and {@code getTime} give the database's own object, text, bytes and sub-millisecond time. The names of Rowspace's internal tables and columns are never shown.
+ * values differently (an interval, JSON, a UUID or an array as text, a timestamp to the
+ * millisecond, a boolean or a number without the database's spelling) its {@code getObject},
+ * {@code getString}, {@code getArray}, {@code getBytes}, {@code getTimestamp} and {@code getTime}
+ * give the database's own object, text, bytes and time. The names of Rowspace's internal tables
+ * and columns are never shown.
  */
 final class TranslatingResultSet {
   private TranslatingResultSet() {
