@@ -229,8 +229,8 @@ final class UnseenQueries {
         new Query("SELECT /*MODEL*/ id, date_part('month', DATE '2024-01-01' + id) AS m, "
             + "Upper(To_Char(DATE '2024-01-01' + id, 'Mon')) AS mon, SPLIT_PART(species, 'e', 1) "
             + "AS s FROM penguins ORDER BY id LIMIT 25", PREDICT),
-        new Query("SELECT /*MODEL*/ species, array_to_string(array_agg(id ORDER BY id), ',') AS "
-            + "ids FROM penguins WHERE id < 12 GROUP BY species ORDER BY species", MAX_PREDICT));
+        new Query("SELECT /*MODEL*/ species, cardinality(array_agg(id ORDER BY id)) AS n "
+            + "FROM penguins WHERE id < 12 GROUP BY species ORDER BY species", MAX_PREDICT));
   }
 
   /**
