@@ -63,6 +63,9 @@ final class RowspacePreparedStatements {
             connection.session().startExecution();
           }
           try {
+            if (method.getName().equals("getMetaData")) {
+              return TranslatingResultSet.metadata(calcite.getMetaData(), connection.calcite());
+            }
             Object result = method.invoke(calcite, args);
             return result instanceof ResultSet rows
                 ? TranslatingResultSet.wrap(rows, self[0], connection.calcite())

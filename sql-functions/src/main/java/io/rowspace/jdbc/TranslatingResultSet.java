@@ -6,11 +6,15 @@ import io.rowspace.sql.pushdown.ColumnOrigin;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.UUID;
 
 /**
  * A result set from Calcite as Rowspace hands it out: Rowspace functions run while rows are
@@ -21,9 +25,11 @@ import java.sql.Statement;
  * <p>A column that passes a column of the backing database's query through unchanged (Calcite's
  * column origin names a table of {@code ROWSPACE$BACKING}) is the database's column: its metadata
  * (JDBC type, type name, class, precision, scale) is the database's, and where Calcite holds its
- * values differently (an interval, JSON, a UUID or an array as text) its
- * {@code getObject}, {@code getString} and {@code getArray} give the database's own object and
- * text. The names of Rowspace's internal tables and columns are never shown.
+ * values differently (an interval, JSON, a UUID or an array as text, a timestamp to the
+ * millisecond, a boolean or a number without the database's spelling) its {@code getObject},
+ * {@code getString}, {@code getArray}, {@code getBytes}, {@code getTimestamp} and {@code getTime}
+ * give the database's own object, text, bytes and time. The names of Rowspace's internal tables
+ * and columns are never shown.
  */
 final class TranslatingResultSet {
   private TranslatingResultSet() {
@@ -32,15 +38,8 @@ final class TranslatingResultSet {
   static ResultSet wrap(ResultSet rows, Statement owner, CalciteQueries queries)
       throws SQLException {
     ResultSetMetaData calciteMeta = rows.getMetaData();
-    int count = calciteMeta.getColumnCount();
-    ColumnOrigin[] origins = new ColumnOrigin[count + 1];
-    boolean any = false;
-    for (int i = 1; i <= count; i++) {
-      origins[i] = queries.origin(calciteMeta.getSchemaName(i), calciteMeta.getTableName(i),
-          calciteMeta.getColumnName(i));
-      any |= origins[i] != null;
-    }
-    boolean internal = any;
+    ColumnOrigin[] origins = origins(calciteMeta, queries);
+    boolean internal = origins != null;
     ResultSetMetaData meta = internal ? metadata(calciteMeta, origins) : calciteMeta;
     return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
         new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
@@ -69,6 +68,33 @@ final class TranslatingResultSet {
         });
   }
 
+  /**
+   * The metadata of a prepared query's result before it runs, as its result set will give it:
+   * the database's for the columns that pass a backing column through.
+   */
+  static ResultSetMetaData metadata(ResultSetMetaData calciteMeta, CalciteQueries queries)
+      throws SQLException {
+    if (calciteMeta == null) {
+      return null;
+    }
+    ColumnOrigin[] origins = origins(calciteMeta, queries);
+    return origins == null ? calciteMeta : metadata(calciteMeta, origins);
+  }
+
+  /** The backing columns each result column passes through (1-based), or null for none. */
+  private static ColumnOrigin[] origins(ResultSetMetaData calciteMeta, CalciteQueries queries)
+      throws SQLException {
+    int count = calciteMeta.getColumnCount();
+    ColumnOrigin[] origins = new ColumnOrigin[count + 1];
+    boolean any = false;
+    for (int i = 1; i <= count; i++) {
+      origins[i] = queries.origin(calciteMeta.getSchemaName(i), calciteMeta.getTableName(i),
+          calciteMeta.getColumnName(i));
+      any |= origins[i] != null;
+    }
+    return any ? origins : null;
+  }
+
   /** The origin of the column a getter reads, or null if it is no getter of a backing column. */
   private static ColumnOrigin origin(ResultSet rows, Method method, Object[] args,
       ColumnOrigin[] origins) throws SQLException {
@@ -92,7 +118,8 @@ final class TranslatingResultSet {
    */
   private static Object databaseValue(ResultSet rows, String getter, Object[] args,
       ColumnOrigin origin) throws SQLException {
-    boolean object = getter.equals("getObject") || getter.equals("getArray");
+    boolean object = getter.equals("getObject") || getter.equals("getArray")
+        || getter.equals("getBytes") || getter.equals("getTimestamp") || getter.equals("getTime");
     if (!object && !getter.equals("getString")) {
       return rows;
     }
@@ -101,15 +128,31 @@ final class TranslatingResultSet {
     if (value == null) {
       return null;
     }
+    Object internal = origin.column().internal(value);
     if (!object) {
-      String text = origin.values().text(value);
+      String text = origin.values().text(internal);
       return text == null ? rows : text;
     }
-    Object database = origin.values().object(value);
-    if (database == value) {
+    Object database = origin.values().object(internal);
+    if (database == internal) {
       return rows;
     }
-    return getter.equals("getArray") && !(database instanceof Array) ? rows : database;
+    switch (getter) {
+    case "getBytes":
+      // JSON on H2 is bytes to its driver, a UUID is its 16 bytes; Calcite holds both as text
+      return database instanceof byte[] ? database
+          : database instanceof UUID uuid ? ByteBuffer.allocate(16)
+              .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+              .array() : rows;
+    case "getArray":
+      return database instanceof Array ? database : rows;
+    case "getTimestamp":
+      return database instanceof Timestamp ? database : rows;
+    case "getTime":
+      return database instanceof Time ? database : rows;
+    default:
+      return database;
+    }
   }
 
   /** Calcite's metadata with the database's for the columns that pass a backing column through. */

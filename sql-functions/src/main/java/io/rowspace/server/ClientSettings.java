@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.jdbc.remote.CarriedValue;
 import io.rowspace.sql.error.ErrorCode;
 import io.rowspace.sql.session.SessionSettings;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class ClientSettings {
   private static final Set<String> ANY_ROLE = Set.of("rowspace.device", "rowspace.exactSearch",
-      "rowspace.maxTrainingSeconds");
+      "rowspace.maxTrainingSeconds", CarriedValue.PROPERTY);
   private static final Map<String, Integer> AT_MOST = Map.of(
       "rowspace.threads", Math.max(1, Runtime.getRuntime().availableProcessors()),
       "rowspace.maxK", SessionSettings.DEFAULT_MAX_K);

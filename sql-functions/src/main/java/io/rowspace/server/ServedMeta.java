@@ -1,5 +1,6 @@
 package io.rowspace.server;
 
+import io.rowspace.jdbc.remote.CarriedValue;
 import io.rowspace.jdbc.remote.ServerCall;
 import io.rowspace.sql.error.ErrorCode;
 import java.lang.ref.WeakReference;
@@ -9,14 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Avatica's JDBC meta over the served database, answering the Rowspace driver's
@@ -26,7 +30,9 @@ import org.apache.calcite.avatica.jdbc.StatementInfo;
  * for (keys, foreign keys, indexes) on the caller's connection. The caller's connection is the one
  * its request names, which the {@link ConnectionGuard} has checked it owns; so a call runs with
  * the rights of the caller's role, and a client cannot stop another connection's statements even
- * knowing their ids. {@link RoleMeta} adds how each connection is opened.
+ * knowing their ids. {@link RoleMeta} adds how each connection is opened. The values of every
+ * result set reach the frames through {@link ServedValues}, so that each type of the database
+ * travels with its value, class and text.
  *
  * <p>Its failures are runtime exceptions around the {@link SQLException}, as Avatica's own
  * meta's are: the guard words a refusal for lack of rights from it, and {@link ErrorStates} sends
@@ -53,14 +59,31 @@ class ServedMeta extends JdbcMeta {
     }
   }
 
+  /** The connections of clients that read {@link CarriedValue}s (the Rowspace driver's). */
+  private final Set<String> carrying = ConcurrentHashMap.newKeySet();
+
   /** Serves the database of {@code url}; connections are opened with no properties of its own. */
   ServedMeta(String url) throws SQLException {
     super(url, new Properties());
   }
 
+  @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    Map<String, String> settings = info == null ? new HashMap<>() : new HashMap<>(info);
+    if (CarriedValue.CARRIED.equals(settings.remove(CarriedValue.PROPERTY))) {
+      carrying.add(ch.id);
+    }
+    super.openConnection(ch, settings);
+  }
+
+  @Override public void closeConnection(ConnectionHandle ch) {
+    carrying.remove(ch.id);
+    super.closeConnection(ch);
+  }
+
   @Override public StatementHandle createStatement(ConnectionHandle ch) {
     try {
-      Statement statement = getConnection(ch.id).createStatement();
+      Statement statement = ServedValues.wrap(getConnection(ch.id).createStatement(),
+          carrying.contains(ch.id));
       return new StatementHandle(ch.id, remember(ch.id, statement), null);
     } catch (SQLException e) {
       throw serverError(e);
@@ -69,13 +92,17 @@ class ServedMeta extends JdbcMeta {
 
   @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     try {
-      PreparedStatement statement = getConnection(ch.id).prepareStatement(sql);
+      PreparedStatement statement = (PreparedStatement) ServedValues.wrap(
+          getConnection(ch.id).prepareStatement(sql), carrying.contains(ch.id));
       if (maxRowCount > 0) {
         statement.setMaxRows((int) Math.min(maxRowCount, Integer.MAX_VALUE));
       }
       int id = remember(ch.id, statement);
-      return new StatementHandle(ch.id, id, signature(statement.getMetaData(),
-          statement.getParameterMetaData(), sql, null));
+      Signature signature = signature(statement.getMetaData(), statement.getParameterMetaData(),
+          sql, null);
+      return new StatementHandle(ch.id, id, carrying.contains(ch.id)
+          ? ServedValues.retype(signature, ((ServedValues.Served) statement).databaseColumns())
+          : signature);
     } catch (SQLException e) {
       throw serverError(e);
     }
@@ -105,12 +132,45 @@ class ServedMeta extends JdbcMeta {
       throw serverError(ErrorCode.SERVER_CALL_SYNTAX.exception(e.getMessage()));
     }
     if (call.isEmpty()) {
-      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+      return retyped(h, super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame,
+          callback));
     }
     try {
       MetaResultSet answer = call.get().procedure().equals(ServerCall.CANCEL)
           ? cancel(h, call.get()) : metadata(h, call.get());
       return new ExecuteResult(List.of(answer));
+    } catch (SQLException e) {
+      throw serverError(e);
+    }
+  }
+
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) throws NoSuchStatementException {
+    return retyped(h, super.execute(h, parameterValues, maxRowsInFirstFrame));
+  }
+
+  /**
+   * {@code result} with the database's own types in its signatures when the client reads
+   * {@link CarriedValue}s ({@link ServedValues#retype}).
+   */
+  private ExecuteResult retyped(StatementHandle h, ExecuteResult result) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    if (!carrying.contains(h.connectionId) || info == null
+        || !(info.getResultSet() instanceof ServedValues.Served served)) {
+      return result;
+    }
+    try {
+      List<MetaResultSet> results = new ArrayList<>();
+      for (MetaResultSet rows : result.resultSets) {
+        if (rows.signature == null || rows.updateCount != -1) {
+          results.add(rows);
+          continue;
+        }
+        Signature signature = ServedValues.retype(rows.signature, served.databaseColumns());
+        results.add(MetaResultSet.create(rows.connectionId, rows.statementId, rows.ownStatement,
+            signature, rows.firstFrame));
+      }
+      return new ExecuteResult(results);
     } catch (SQLException e) {
       throw serverError(e);
     }

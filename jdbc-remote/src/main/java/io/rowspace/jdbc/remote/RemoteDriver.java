@@ -62,7 +62,8 @@ public final class RemoteDriver extends Driver {
    * What Avatica's driver is given: the caller's properties and those of the URL, with the user
    * and password turned into the server's HTTP BASIC credentials (the server opens the database
    * with its own, and a database would reject them), PROTOBUF unless told otherwise, and no HTTP
-   * read timeout unless one is given.
+   * read timeout unless one is given; and that the driver reads the values the server carries
+   * as text ({@link CarriedValue}).
    */
   static Properties avaticaProperties(RemoteUrl remote, Properties info) {
     Properties properties = new Properties();
@@ -80,6 +81,7 @@ public final class RemoteDriver extends Driver {
     String serialization = properties.getProperty("serialization", "PROTOBUF");
     properties.setProperty("serialization", serialization.toUpperCase(Locale.ROOT));
     properties.putIfAbsent("http_response_timeout", "0");
+    properties.setProperty(CarriedValue.PROPERTY, CarriedValue.CARRIED);
     return properties;
   }
 }

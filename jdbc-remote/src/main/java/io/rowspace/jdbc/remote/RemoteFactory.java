@@ -15,8 +15,9 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Creates the driver's JDBC objects: Rowspace's connection, statement and metadata, and
- * Avatica's own prepared statements, result sets and result set metadata.
+ * Creates the driver's JDBC objects: Rowspace's connection, statement and metadata, result sets
+ * that read the values the server carries as text ({@link RemoteResultSet}), and Avatica's own
+ * prepared statements, result sets and result set metadata.
  */
 final class RemoteFactory implements AvaticaFactory {
   private final AvaticaFactory avatica;
@@ -54,7 +55,10 @@ final class RemoteFactory implements AvaticaFactory {
 
   @Override public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return avatica.newResultSet(statement, state, signature, timeZone, firstFrame);
+    RemoteResultSet carrying = RemoteResultSet.of(statement, state, signature,
+        avatica.newResultSetMetaData(statement, signature), timeZone, firstFrame);
+    return carrying != null ? carrying
+        : avatica.newResultSet(statement, state, signature, timeZone, firstFrame);
   }
 
   @Override public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(

@@ -40,6 +40,7 @@ public final class BackingDatabase {
   private final String productName;
   private final Casing unquotedCasing;
   private final String defaultSchema;
+  /** The user, password and {@link #driverSettings} of connections opened outside the pool. */
   private final Properties credentials;
   /** The connections of Rowspace connections and jobs, closed with the database. */
   private final Set<Connection> owned = ConcurrentHashMap.newKeySet();
@@ -96,13 +97,15 @@ public final class BackingDatabase {
       config.setConnectionTimeout(POOL_WAIT_MILLIS);
       config.setPoolName("rowspace-" + Integer.toHexString(Objects.hash(key)));
       config.setInitializationFailTimeout(-1);
+      Properties settings = driverSettings(jdbcUrl);
+      settings.forEach((name, value) -> config.addDataSourceProperty((String) name, value));
       HikariDataSource pool;
       try {
         pool = new HikariDataSource(config);
       } catch (RuntimeException e) {
         throw ErrorCode.BACKING_DATABASE_UNAVAILABLE.exception(e, jdbcUrl, e.getMessage());
       }
-      Properties credentials = new Properties();
+      Properties credentials = driverSettings(jdbcUrl);
       if (!user.isEmpty()) {
         credentials.setProperty("user", user);
       }
@@ -119,6 +122,22 @@ public final class BackingDatabase {
       OPEN.put(key, database);
       return database;
     }
+  }
+
+  /**
+   * The driver settings every backing connection is opened with. PostgreSQL's driver reads a
+   * prepared statement's results in binary once it has been described or run five times, and then
+   * writes arrays, bytea and floating-point numbers otherwise than PostgreSQL does ({@code
+   * "1"} for 1, the Java object's name for bytea): results are read in PostgreSQL's text, so
+   * {@code getString} is PostgreSQL's own on every run (a binaryTransfer setting in the URL still
+   * decides).
+   */
+  private static Properties driverSettings(String jdbcUrl) {
+    Properties settings = new Properties();
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      settings.setProperty("binaryTransfer", "false");
+    }
+    return settings;
   }
 
   /**

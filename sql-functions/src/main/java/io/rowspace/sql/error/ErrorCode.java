@@ -352,6 +352,13 @@ public enum ErrorCode implements SqlErrorEntry {
   TABLE_FUNCTION_AS_VALUE(80150, SqlStates.SYNTAX, "{0} returns rows, not a value (line {1}, "
       + "column {2}): call it in FROM, e.g. SELECT * FROM TABLE({0}(...)), and join or aggregate "
       + "its rows there."),
+  UNPLANNABLE_BESIDE_MODEL_CALL(80151, SqlStates.FEATURE_NOT_SUPPORTED, "This query calls a "
+      + "Rowspace function, and {0} cannot be computed in the same step as the model call. "
+      + "Compute it without the model call in a subquery or WITH query and call the model on its "
+      + "result, e.g. WITH t AS (SELECT ...) SELECT t.*, PREDICT(...) FROM t."),
+  MODEL_INPUTS_NOT_GROUPED(80152, SqlStates.SYNTAX, "{0} In a grouped query a model call reads "
+      + "its input columns row by row: aggregate the call (e.g. MAX(PREDICT(...))), group by its "
+      + "input columns, or give its inputs by name (PREDICT('p', column => expression))."),
   /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */

@@ -19,6 +19,9 @@ public final class ErrorTranslation {
 
   /** How Calcite says it has no code for a plan, e.g. for a comparison of text with an INTERVAL. */
   private static final String UNIMPLEMENTED = "Unable to implement ";
+  /** Where Calcite's planner says which kind of relational step it could not implement. */
+  private static final Pattern MISSING_CONVERSION =
+      Pattern.compile("Missing conversion is Logical(\\w+)");
 
   private ErrorTranslation() {
   }
@@ -46,6 +49,23 @@ public final class ErrorTranslation {
     String message = translated.getMessage();
     if (message == null) {
       return translated;
+    }
+    int generated = message.indexOf("; SQL statement:");
+    if (generated >= 0) {
+      // H2 quotes the statement it refused: here the one Rowspace sent, never shown
+      message = message.substring(0, generated).strip();
+      translated = new SQLException(message, translated.getSQLState(),
+          translated.getErrorCode(), translated.getCause() == null ? translated
+              : translated.getCause());
+    }
+    if ("90016".equals(translated.getSQLState()) || "42803".equals(translated.getSQLState())) {
+      // H2's and PostgreSQL's "must be in the GROUP BY list": the model call's inputs, which
+      // the query sent to the database reads beside the grouping
+      String own = message.replaceFirst("^ERROR: ", "").replaceFirst("\\s*\\[\\d+-\\d+\\]$", "");
+      int newline = own.indexOf('\n');
+      own = (newline >= 0 ? own.substring(0, newline) : own).strip();
+      return ErrorCode.MODEL_INPUTS_NOT_GROUPED.exception(error,
+          own.endsWith(".") ? own : own + ".");
     }
     String relocated = message;
     Matcher positioned = CALCITE_POSITION.matcher(message);
@@ -131,6 +151,16 @@ public final class ErrorTranslation {
     for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
       if (t.getMessage() != null && t.getMessage().startsWith(UNIMPLEMENTED)) {
         return RowspaceErrors.unsupportedExpression();
+      }
+      if (t.getClass().getSimpleName().equals("CannotPlanException")) {
+        // Calcite has no implementation of an operator here (PERCENTILE_CONT beside a model
+        // call, ...): its message is a dump of its planner, so say which kind of step it is
+        Matcher missing = MISSING_CONVERSION.matcher(String.valueOf(t.getMessage()));
+        String kind = missing.find() ? missing.group(1) : "";
+        String step = kind.equals("Aggregate")
+            ? "an aggregate of it (such as PERCENTILE_CONT ... WITHIN GROUP)"
+            : kind.equals("Window") ? "a window function of it" : "a part of it";
+        return ErrorCode.UNPLANNABLE_BESIDE_MODEL_CALL.exception(error, step);
       }
     }
     String detail = null;

@@ -15,7 +15,8 @@ import org.apache.calcite.tools.RelRunner;
 /**
  * The context in which a statement of our Calcite connection is prepared: the connection's own,
  * except that the operator table its validator reads ({@code config().fun(...)}) also holds the
- * connection's own operators, the model functions. Those cannot be schema functions, whose
+ * connection's own operators, the model functions, and finds the built-in and dialect functions in
+ * any case ({@link AnyCaseFunctions}). The model functions cannot be schema functions, whose
  * parameters are fixed in number and type.
  */
 final class OperatorContext implements CalcitePrepare.Context {
@@ -30,8 +31,8 @@ final class OperatorContext implements CalcitePrepare.Context {
         if (operatorTableClass != SqlOperatorTable.class || standard == null) {
           return standard;
         }
-        return operatorTableClass.cast(
-            SqlOperatorTables.chain((SqlOperatorTable) standard, operators));
+        return operatorTableClass.cast(SqlOperatorTables.chain(
+            new AnyCaseFunctions((SqlOperatorTable) standard), operators));
       }
     };
   }

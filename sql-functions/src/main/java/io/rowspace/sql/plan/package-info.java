@@ -3,7 +3,8 @@
  * ({@link io.rowspace.sql.plan.RowspacePrepare}) takes the statement as the parse tree Rowspace
  * already parsed and rewrote ({@link io.rowspace.sql.plan.ParsedStatement}), never as text to
  * parse again, validates with the connection's own operators
- * ({@link io.rowspace.sql.plan.OperatorContext}), gives the backing database's result types
+ * ({@link io.rowspace.sql.plan.OperatorContext}; built-in and dialect functions in any case,
+ * {@link io.rowspace.sql.plan.AnyCaseFunctions}), gives the backing database's result types
  * ({@link io.rowspace.sql.plan.DialectTypeSystem}, {@link io.rowspace.sql.plan.DecimalDivision})
  * and ends with one more program, {@link io.rowspace.sql.plan.ModelCallBatching}, which takes
  * every call of a {@link io.rowspace.sql.plan.BatchedOperator} out of the row-at-a-time

@@ -29,13 +29,48 @@ public record BackingColumn(String label, int jdbcType, String typeName, String 
   }
 
   /**
-   * Whether Calcite's value of this column differs from the database's own object: a type Calcite
-   * lacks (interval, JSON, UUID, array, time zone, network address...) that Calcite holds as its
-   * text. The scan keeps the database's objects and texts of such a column beside Calcite's
-   * values ({@link DatabaseValues}).
+   * Whether Calcite's value of this column differs from the database's own object or text: a type
+   * Calcite lacks (interval, JSON, UUID, array, time zone, network address...) that Calcite holds
+   * as its text; timestamps and times, which Calcite holds to the millisecond (and PostgreSQL's
+   * timestamptz, whose text has its offset); bytes, whose text is the database's (PostgreSQL's
+   * {@code \x...}); booleans and floating-point numbers, whose text is the database's spelling
+   * ({@code TRUE}, {@code 1e+20}, money's {@code $1.25}); and the small integer types, whose class
+   * is the driver's. The scan keeps the database's objects and texts of such a column beside
+   * Calcite's values ({@link DatabaseValues}).
    */
   boolean keepsDatabaseValues() {
-    return sqlType() == SqlTypeName.VARCHAR && !isText(jdbcType);
+    switch (sqlType()) {
+    case VARCHAR:
+      return !isText(jdbcType);
+    case TIMESTAMP:
+    case TIME:
+    case VARBINARY:
+    case BOOLEAN:
+    case REAL:
+    case DOUBLE:
+    case TINYINT:
+    case SMALLINT:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /**
+   * Calcite's internal value of what Calcite's result set gives from {@code getObject} for this
+   * column, to find the database's value kept for it.
+   */
+  public Object internal(Object fromResultSet) {
+    if (fromResultSet instanceof java.sql.Timestamp timestamp) {
+      return SqlFunctions.toLong(timestamp);
+    }
+    if (fromResultSet instanceof java.sql.Time time) {
+      return SqlFunctions.toInt(time);
+    }
+    if (fromResultSet instanceof byte[] bytes) {
+      return new ByteString(bytes);
+    }
+    return fromResultSet;
   }
 
   private static boolean isText(int jdbcType) {
@@ -135,6 +170,11 @@ public record BackingColumn(String label, int jdbcType, String typeName, String 
    * database's object and text in {@code kept}.
    */
   Object read(ResultSet rows, int column, DatabaseValues kept) throws SQLException {
+    if (kept != null && sqlType() != SqlTypeName.VARCHAR) {
+      Object value = readInternal(rows, column);
+      return value == null ? null : kept.keep(value, rows.getObject(column),
+          rows.getString(column));
+    }
     if (kept != null) {
       Object object = rows.getObject(column);
       if (object == null) {
@@ -144,6 +184,10 @@ public record BackingColumn(String label, int jdbcType, String typeName, String 
       // Calcite's value is an instance of its own, so the object kept does not hold it
       return kept.keep(new String(text.toCharArray()), object, text);
     }
+    return readInternal(rows, column);
+  }
+
+  private Object readInternal(ResultSet rows, int column) throws SQLException {
     Object value;
     switch (sqlType()) {
     case BOOLEAN:

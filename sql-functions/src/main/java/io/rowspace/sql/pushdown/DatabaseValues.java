@@ -2,13 +2,17 @@ package io.rowspace.sql.pushdown;
 
 import java.lang.ref.WeakReference;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 
 /**
  * The backing database's own objects and texts of one column of a {@link BackingQueryTable},
  * beside the values Calcite holds for them: an interval, a JSON document, a UUID or an array
- * travels through Calcite as its text, and a result column that passes it through unchanged hands
- * out the database's object again ({@code getObject} as the database's driver gives it).
+ * travels through Calcite as its text, a timestamp as its milliseconds, a boolean or a number
+ * without the database's spelling, and a result column that passes it through unchanged hands
+ * out the database's object and text again ({@code getObject} and {@code getString} as the
+ * database's driver gives them). Where equal values of Calcite's were different values of the
+ * database's (timestamps equal to the millisecond), Calcite's value is given.
  *
  * <p>Each remembered value is found by the very value Calcite holds: equal values of one column
  * share one instance (the first one read), which is the key here, held weakly, so a value is
@@ -32,6 +36,11 @@ public final class DatabaseValues {
     if (known != null) {
       Object held = known.value().get();
       if (held != null) {
+        if (known.object() != null && !Objects.equals(known.text(), text)) {
+          // Equal to Calcite (timestamps equal to the millisecond) but not to the database:
+          // which one a row holds is unknown, so Calcite's value is given for both.
+          kept.put(held, new Kept(known.value(), null, null));
+        }
         return held;
       }
     }
@@ -39,10 +48,13 @@ public final class DatabaseValues {
     return value;
   }
 
-  /** The database's object for Calcite's {@code value}, or {@code value} if it was not read here. */
+  /**
+   * The database's object for Calcite's {@code value}, or {@code value} if it was not read here
+   * (or equal values of Calcite's were different values of the database's).
+   */
   public synchronized Object object(Object value) {
     Kept known = value == null ? null : kept.get(value);
-    return known == null ? value : known.object();
+    return known == null || known.object() == null ? value : known.object();
   }
 
   /** The database's text of Calcite's {@code value}, or null if it was not read here. */
