@@ -16,6 +16,7 @@ import io.rowspace.engine.trees.BoostingLoss;
 import io.rowspace.engine.trees.TreeBooster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,13 @@ import java.util.Set;
 /**
  * Trains a linear model and (when {@code withTrees}) boosted trees at each depth of
  * {@link #TREE_DEPTHS} on the rows' input columns, and chooses the network mixed with them at the
- * depth and shares (quarters) with the lowest validation loss ({@code trees = auto} may keep the
- * network alone, {@code true} keeps a tree share of at least a quarter). The trees are
- * early-stopped on the validation rows; the linear model has a fixed penalty and step count, so
- * it is also tried when the validation rows are too few to early-stop trees on. Neither reads the
+ * depth and shares (quarters) that {@link BlendChoice} picks on the validation rows: the lowest
+ * validation loss, or a mixture of more members within noise of it ({@code trees = auto} may keep
+ * the network alone, {@code true} keeps a tree share of at least a quarter, {@code only} and
+ * {@code linear} keep one member alone). The trees are early-stopped on the validation rows; the
+ * linear model is cross-fitted on all training rows ({@link CrossFittedLinear}: its penalty chosen
+ * on folds, its validation margins out of fold, the model kept refitted on every row), so it is
+ * also tried when the validation rows are too few to early-stop trees on. Neither reads the
  * embedding: the network does, and members over the raw columns make errors of their own, which
  * the blend averages out (on the four shared sets with trees, validation loss was lower without
  * the embedding in every one).
@@ -103,56 +107,78 @@ final class BlendSearch {
         treeInputs.values(rows, Set.of(target.name())), treeInputs.width());
     float[] inputRows = withInputs.treeRows(0);
     SpaceFeatures validationFeatures = withInputs.select(validation);
-    monitor.progress("linear", 0, 1, "fitting a linear model on "
+    monitor.progress("linear", 0, 1, "cross-fitting a linear model on "
         + String.join(", ", treeInputs.names()));
-    LinearModel linear = LinearModel.fit(inputRows, treeInputs.width(), fit, loss, classCount,
-        memberTarget, seed);
+    int[] training = union(fit, validation);
+    CrossFittedLinear crossFitted = CrossFittedLinear.fit(inputRows, treeInputs.width(),
+        training, loss, classCount, memberTarget, seed);
+    LinearModel linear = crossFitted.model();
     TreeBooster.Settings defaults = TreeBooster.Settings.forRows(fit.length, seed);
     boolean treesRequired = trees == PredictorOptions.Trees.REQUIRED;
+    boolean alone = trees == PredictorOptions.Trees.TREES_ALONE
+        || trees == PredictorOptions.Trees.LINEAR_ALONE;
     List<Candidate> candidates = new ArrayList<>();
-    for (int linearQuarters = 1; !treesRequired && linearQuarters <= 4; linearQuarters++) {
+    boolean linearTried = !treesRequired && trees != PredictorOptions.Trees.TREES_ALONE;
+    for (int linearQuarters = alone ? 4 : 1; linearTried && linearQuarters <= 4;
+        linearQuarters++) {
       candidates.add(new Candidate(0, linearQuarters / 4.0, null, null));
     }
-    for (int depth : withTrees ? TREE_DEPTHS : new int[0]) {
+    boolean treesTried = withTrees && trees != PredictorOptions.Trees.LINEAR_ALONE;
+    for (int depth : treesTried ? TREE_DEPTHS : new int[0]) {
       TreeBooster.Settings settings = defaults.withMaxDepth(depth);
       TreeBooster.Result boosted = boost(inputRows, treeInputs, loss, classCount, memberTarget,
           settings);
-      for (int treeQuarters = 1; treeQuarters <= 4; treeQuarters++) {
+      for (int treeQuarters = alone ? 4 : 1; treeQuarters <= 4; treeQuarters++) {
         for (int linearQuarters = 0; treeQuarters + linearQuarters <= 4; linearQuarters++) {
           candidates.add(new Candidate(treeQuarters / 4.0, linearQuarters / 4.0, boosted,
               settings));
         }
       }
     }
-    Evaluation best = treesRequired ? null : network;
-    Candidate chosen = new Candidate(0, 0, null, null);
-    Map<String, Double> tried = new LinkedHashMap<>();
-    if (best != null) {
-      tried.put("network", network.score());
+    boolean networkTried = !treesRequired && !alone;
+    if (networkTried || candidates.isEmpty()) {
+      candidates.add(0, new Candidate(0, 0, null, null));
     }
-    // Each member's outputs on the validation rows are computed once and mixed per candidate.
+    Map<String, Double> tried = new LinkedHashMap<>();
+    // Each member's outputs on the validation rows are computed once and mixed per candidate;
+    // the linear model's are its out-of-fold margins, from fold models that did not see them.
     float[] networkOutputs = scoring.outputs(head, network.parameters(), validationFeatures,
         null);
-    float[] linearMargins = linear.predict(validationFeatures.treeRows(0), validation.length);
+    float[] linearMargins = crossFitted.outOfFold(validation, linear.outputs());
     Map<TreeBooster.Result, float[]> treeMargins = new IdentityHashMap<>();
+    List<Evaluation> evaluations = new ArrayList<>();
+    List<BlendChoice.Scored> scored = new ArrayList<>();
     for (Candidate candidate : candidates) {
       TreeBlend mix = candidate.mix(treeInputs, linear);
-      float[] outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
-          candidate.trees() == null ? null : treeMargins.computeIfAbsent(candidate.trees(),
-              t -> t.trees().predict(validationFeatures.treeRows(0), validation.length)),
-          linearMargins, validation.length, head.outputs(), positiveIndex);
-      Evaluation e = scoring.measure(outputs, head.outputs(), network.parameters(),
-          network.setting(), network.last(), mix);
-      tried.put(candidate.label(), e.score());
-      if (best == null || e.score() < best.score()) {
-        best = e;
-        chosen = candidate;
+      Evaluation e;
+      float[] outputs;
+      if (candidate.treeShare() == 0 && candidate.linearShare() == 0) {
+        e = network;
+        outputs = networkOutputs;
+      } else {
+        outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
+            candidate.trees() == null ? null : treeMargins.computeIfAbsent(candidate.trees(),
+                t -> t.trees().predict(validationFeatures.treeRows(0), validation.length)),
+            linearMargins, validation.length, head.outputs(), positiveIndex);
+        e = scoring.measure(outputs, head.outputs(), network.parameters(), network.setting(),
+            network.last(), mix);
       }
+      tried.put(candidate.label(), e.score());
+      evaluations.add(e);
+      scored.add(new BlendChoice.Scored(e.score(), scoring.rowLosses(e, outputs,
+          head.outputs()), new double[] {1 - candidate.treeShare() - candidate.linearShare(),
+              candidate.treeShare(), candidate.linearShare()}));
     }
+    BlendChoice.Choice choice = BlendChoice.choose(scored);
+    Candidate chosen = candidates.get(choice.chosen());
+    Evaluation best = evaluations.get(choice.chosen());
     String metric = task == Task.REGRESSION ? "rmse" : "log loss";
     String ranked = ranked(tried, BLENDS_SHOWN);
-    String outcome = String.format(Locale.ROOT, "blend: %s chosen on validation %s (best of "
-        + "%d: %s)", chosen.describe(), metric, tried.size(), ranked);
+    String why = choice.reason().isEmpty() ? "" : ", " + choice.reason();
+    String outcome = String.format(Locale.ROOT, "blend: %s chosen on validation %s%s (best of "
+        + "%d: %s); linear penalty %s chosen on %d folds (out-of-fold loss %s)",
+        chosen.describe(), metric, why, tried.size(), ranked, crossFitted.penalty(),
+        CrossFittedLinear.FOLDS, foldLosses(crossFitted));
     monitor.epoch(new EpochRecord(epochsSoFar + 1, defaults.learningRate(), Double.NaN,
         chosen.trees() == null ? Double.NaN : chosen.trees().validationLoss(), Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", outcome));
@@ -160,13 +186,30 @@ final class BlendSearch {
         ? "kept the network alone; " + (withTrees ? "boosted trees and " : "")
             + "a linear model did not lower the validation " + metric
         : "mixed " + chosen.describe() + " over " + treeInputs.width() + " input(s) into the "
-            + "network's outputs")
+            + "network's outputs" + why)
         + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
             metric, network.score(), best.score()));
     return new Result(best, new TrainingDecisions.Blend(chosen.treeShare(),
         chosen.linearShare(), withTrees, defaults.learningRate(),
         chosen.trees() == null ? 0 : chosen.trees().bestRound(),
-        chosen.trees() == null ? 0 : chosen.settings().maxDepth(), treeInputs.names(), ranked));
+        chosen.trees() == null ? 0 : chosen.settings().maxDepth(), treeInputs.names(), ranked,
+        crossFitted.penalty(), choice.reason()));
+  }
+
+  /** The fitting and validation rows together, ascending. */
+  private static int[] union(int[] fit, int[] validation) {
+    int[] all = new int[fit.length + validation.length];
+    System.arraycopy(fit, 0, all, 0, fit.length);
+    System.arraycopy(validation, 0, all, fit.length, validation.length);
+    Arrays.sort(all);
+    return all;
+  }
+
+  private static String foldLosses(CrossFittedLinear crossFitted) {
+    List<String> parts = new ArrayList<>();
+    crossFitted.foldLoss().forEach((penalty, l) -> parts.add(String.format(Locale.ROOT,
+        "%s: %.4f", penalty, l)));
+    return String.join(", ", parts);
   }
 
   /** The {@code shown} lowest-scoring entries, lowest first, as "name: score, ...". */
@@ -194,6 +237,9 @@ final class BlendSearch {
 
     /** How the validation scores name it. */
     String label() {
+      if (trees == null && linearShare == 0) {
+        return "network";
+      }
       return (trees == null ? "" : String.format(Locale.ROOT, "depth %d trees %.2f, ",
           settings.maxDepth(), treeShare))
           + String.format(Locale.ROOT, "linear %.2f", linearShare);

@@ -104,4 +104,23 @@ final class ValidationScoring {
     return new Evaluation(parameters, calibration, threshold, null, metrics, report,
         uncalibratedEce, findings, metrics.logLoss(), last, setting, blend);
   }
+
+  /**
+   * Each validation row's loss under an evaluation of these outputs: the log loss of the
+   * calibrated probability of its class, or the squared error of its value (regression).
+   */
+  double[] rowLosses(Evaluation evaluation, float[] outputs, int k) {
+    double[] losses = new double[validation.length];
+    for (int i = 0; i < validation.length; i++) {
+      if (target.task() == Task.REGRESSION) {
+        double error = targetScale.toValue(outputs[i]) - target.value()[validation[i]];
+        losses[i] = error * error;
+      } else {
+        double p = evaluation.calibration().probabilities(outputs, i * k, k)[
+            target.label()[validation[i]]];
+        losses[i] = -Math.log(Math.max(1e-15, p));
+      }
+    }
+    return losses;
+  }
 }

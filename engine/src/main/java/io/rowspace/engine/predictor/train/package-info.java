@@ -16,7 +16,9 @@
  * outputs on the validation rows, chooses the binary threshold ({@code DecisionThreshold}: best
  * F1 or least cost), fits the regression interval, measures the metrics and detects
  * {@code FailureModes} into an {@code Evaluation}; {@code BlendSearch} mixes boosted trees and a
- * linear model over the input columns into the network at the shares that score best there.
+ * linear model over the input columns into the network at the shares that score best there
+ * ({@code CrossFittedLinear} fits the linear model on folds of every training row;
+ * {@code BlendChoice} keeps a mixture of more members within noise of the best score).
  * {@code PermutationImportance} measures the predictor's global importance at the end.
  * Checkpoints ({@code PredictorCheckpoint}, through {@code PredictorCheckpoints}, which also owns
  * the run's random generator) let a re-run resume bit-identically.
