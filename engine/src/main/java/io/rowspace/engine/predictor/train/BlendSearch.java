@@ -79,9 +79,11 @@ final class BlendSearch {
    *
    * @param features the network's features of every row (standardised), of the space kept
    * @param epochsSoFar the timeline's last epoch
+   * @param fitting the head's fit over {@code features}, whose schedule fold heads follow
+   * @param networkEpochs the epochs the network trained before the weights it kept
    */
   Result search(PredictorHead head, Evaluation network, SpaceFeatures features, List<String> inputs,
-      int epochsSoFar, boolean withTrees) {
+      int epochsSoFar, boolean withTrees, FrozenHeadFit fitting, int networkEpochs) {
     Frame rows = target.data();
     Task task = target.task();
     int[] fit = data.fit();
@@ -139,52 +141,73 @@ final class BlendSearch {
     if (networkTried || candidates.isEmpty()) {
       candidates.add(0, new Candidate(0, 0, null, null));
     }
-    Map<String, Double> tried = new LinkedHashMap<>();
-    // Each member's outputs on the validation rows are computed once and mixed per candidate;
-    // the linear model's are its out-of-fold margins, from fold models that did not see them.
+    int k = head.outputs();
+    // The validation rows' outputs of the members kept: what the chosen blend is calibrated and
+    // measured on (the linear model's are out of fold, from fold models that did not see them).
     float[] networkOutputs = scoring.outputs(head, network.parameters(), validationFeatures,
         null);
     float[] linearMargins = crossFitted.outOfFold(validation, linear.outputs());
     Map<TreeBooster.Result, float[]> treeMargins = new IdentityHashMap<>();
-    List<Evaluation> evaluations = new ArrayList<>();
+    // The rows the blend is chosen on, and each member's outputs there, computed once and mixed
+    // per candidate: out of fold on every training row, or (many rows) the validation rows.
+    boolean outOfFold = training.length <= OutOfFoldMembers.MAX_ROWS;
+    OutOfFoldMembers folds = OutOfFoldMembers.of(training, memberTarget,
+        loss != BoostingLoss.SQUARED, seed);
+    int[] choiceRows = outOfFold ? training : validation;
+    ValidationScoring choiceScoring = outOfFold ? scoring.on(training) : scoring;
+    boolean networkMixed = candidates.stream().anyMatch(c -> c.treeShare() + c.linearShare() < 1);
+    float[] networkChoice = !outOfFold ? networkOutputs : networkMixed ? folds.network(fitting,
+        head, network.setting(), networkEpochs, features, seed, monitor) : null;
+    float[] linearChoice = outOfFold ? crossFitted.outOfFold(training, linear.outputs())
+        : linearMargins;
+    Map<TreeBooster.Result, float[]> treeChoice = new IdentityHashMap<>();
+    Map<String, Double> tried = new LinkedHashMap<>();
     List<BlendChoice.Scored> scored = new ArrayList<>();
     for (Candidate candidate : candidates) {
       TreeBlend mix = candidate.mix(treeInputs, linear);
-      Evaluation e;
-      float[] outputs;
-      if (candidate.treeShare() == 0 && candidate.linearShare() == 0) {
-        e = network;
-        outputs = networkOutputs;
-      } else {
-        outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
-            candidate.trees() == null ? null : treeMargins.computeIfAbsent(candidate.trees(),
-                t -> t.trees().predict(validationFeatures.treeRows(0), validation.length)),
-            linearMargins, validation.length, head.outputs(), positiveIndex);
-        e = scoring.measure(outputs, head.outputs(), network.parameters(), network.setting(),
-            network.last(), mix);
-      }
+      float[] trees = candidate.trees() == null ? null : treeChoice.computeIfAbsent(
+          candidate.trees(), t -> outOfFold
+              ? folds.trees(inputRows, treeInputs.width(), loss, classCount, memberTarget,
+                  candidate.settings(), t.bestRound(), monitor)
+              : treeMargins.computeIfAbsent(t, v -> validationTrees(v, validationFeatures)));
+      float[] outputs = mix.combine(mix.needsNetwork() ? networkChoice : null, trees,
+          linearChoice, choiceRows.length, k, positiveIndex);
+      Evaluation e = choiceScoring.measure(outputs, k, network.parameters(), network.setting(),
+          network.last(), mix);
       tried.put(candidate.label(), e.score());
-      evaluations.add(e);
-      scored.add(new BlendChoice.Scored(e.score(), scoring.rowLosses(e, outputs,
-          head.outputs()), new double[] {1 - candidate.treeShare() - candidate.linearShare(),
+      scored.add(new BlendChoice.Scored(e.score(), choiceScoring.rowLosses(e, outputs, k),
+          new double[] {1 - candidate.treeShare() - candidate.linearShare(),
               candidate.treeShare(), candidate.linearShare()}));
     }
     BlendChoice.Choice choice = BlendChoice.choose(scored);
     Candidate chosen = candidates.get(choice.chosen());
-    Evaluation best = evaluations.get(choice.chosen());
+    Evaluation best = network;
+    if (chosen.treeShare() > 0 || chosen.linearShare() > 0) {
+      TreeBlend mix = chosen.mix(treeInputs, linear);
+      float[] outputs = mix.combine(mix.needsNetwork() ? networkOutputs : null,
+          chosen.trees() == null ? null : treeMargins.computeIfAbsent(chosen.trees(),
+              t -> validationTrees(t, validationFeatures)),
+          linearMargins, validation.length, k, positiveIndex);
+      best = scoring.measure(outputs, k, network.parameters(), network.setting(),
+          network.last(), mix);
+    }
     String metric = task == Task.REGRESSION ? "rmse" : "log loss";
     String ranked = ranked(tried, BLENDS_SHOWN);
     String why = choice.reason().isEmpty() ? "" : ", " + choice.reason();
-    String outcome = String.format(Locale.ROOT, "blend: %s chosen on validation %s%s (best of "
-        + "%d: %s); linear penalty %s chosen on %d folds (out-of-fold loss %s)",
-        chosen.describe(), metric, why, tried.size(), ranked, crossFitted.penalty(),
-        CrossFittedLinear.FOLDS, foldLosses(crossFitted));
+    String on = outOfFold ? String.format(Locale.ROOT, "out-of-fold %s of the %d training rows "
+        + "(%d folds)", metric, training.length, CrossFittedLinear.FOLDS)
+        : String.format(Locale.ROOT, "validation %s (more than %d training rows)", metric,
+            OutOfFoldMembers.MAX_ROWS);
+    String outcome = String.format(Locale.ROOT, "blend: %s chosen on %s%s (best of %d: %s); "
+        + "linear penalty %s chosen on %d folds (out-of-fold loss %s)", chosen.describe(), on,
+        why, tried.size(), ranked, crossFitted.penalty(), CrossFittedLinear.FOLDS,
+        foldLosses(crossFitted));
     monitor.epoch(new EpochRecord(epochsSoFar + 1, defaults.learningRate(), Double.NaN,
         chosen.trees() == null ? Double.NaN : chosen.trees().validationLoss(), Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", outcome));
     monitor.warning("Predictor of '" + target.name() + "': " + (best == network
         ? "kept the network alone; " + (withTrees ? "boosted trees and " : "")
-            + "a linear model did not lower the validation " + metric
+            + "a linear model did not lower the " + on
         : "mixed " + chosen.describe() + " over " + treeInputs.width() + " input(s) into the "
             + "network's outputs" + why)
         + String.format(Locale.ROOT, "; validation %s %.4f network alone, %.4f chosen.",
@@ -193,7 +216,12 @@ final class BlendSearch {
         chosen.linearShare(), withTrees, defaults.learningRate(),
         chosen.trees() == null ? 0 : chosen.trees().bestRound(),
         chosen.trees() == null ? 0 : chosen.settings().maxDepth(), treeInputs.names(), ranked,
-        crossFitted.penalty(), choice.reason()));
+        crossFitted.penalty(), choice.reason(), outOfFold ? "out_of_fold" : "validation"));
+  }
+
+  /** The early-stopped trees' margins on the validation rows. */
+  private static float[] validationTrees(TreeBooster.Result trees, SpaceFeatures validation) {
+    return trees.trees().predict(validation.treeRows(0), validation.rows());
   }
 
   /** The fitting and validation rows together, ascending. */

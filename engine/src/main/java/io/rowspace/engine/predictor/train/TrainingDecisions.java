@@ -65,10 +65,12 @@ record TrainingDecisions(String retry, FineTuning fineTuning, String treesSkippe
    * @param linearPenalty the linear model's penalty, chosen on folds ({@link CrossFittedLinear})
    * @param rule why a mixture was kept over the lowest validation score ({@link BlendChoice}),
    *     or empty when the lowest was kept
+   * @param chosenOn the rows the shares were chosen on: {@code out_of_fold} (every training row,
+   *     {@link OutOfFoldMembers}) or {@code validation}
    */
   record Blend(double treeShare, double linearShare, boolean withTrees, double treeLearningRate,
       int treeRounds, int treeDepth, List<String> treeInputs, String ranked, double linearPenalty,
-      String rule) {}
+      String rule, String chosenOn) {}
 
   /**
    * The kept model's calibration.
@@ -111,6 +113,7 @@ record TrainingDecisions(String retry, FineTuning fineTuning, String treesSkippe
       }
       resolved.put("tree_inputs", String.join(",", blend.treeInputs()));
       resolved.put("blend_validation", blend.ranked());
+      resolved.put("blend_chosen_on", blend.chosenOn());
       resolved.put("linear_penalty", Double.toString(blend.linearPenalty()));
       if (!blend.rule().isEmpty()) {
         resolved.put("blend_rule", blend.rule());

@@ -39,6 +39,14 @@ final class ValidationScoring {
     this.fitRows = fitRows;
   }
 
+  /**
+   * The same scoring on other rows of the target (the blend's choice on out-of-fold outputs of
+   * every training row, {@link OutOfFoldMembers}).
+   */
+  ValidationScoring on(int[] rows) {
+    return new ValidationScoring(target, targetScale, options, rows, fitRows);
+  }
+
   /** Calibrates and measures a head with these weights on the validation rows' features. */
   Evaluation evaluate(PredictorHead head, float[] parameters, SpaceFeatures validationFeatures,
       AttemptSetting setting, EpochRecord last, TreeBlend blend) {
