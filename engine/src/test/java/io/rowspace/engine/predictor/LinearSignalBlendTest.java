@@ -23,9 +23,10 @@ import java.util.Random;
 
 /**
  * A target whose log-odds are a weighted sum of twelve correlated columns, on enough rows that
- * the trees are tried too: the blend keeps the linear model (cross-fitted, its penalty chosen on
- * folds), ranks held-out rows at least as well as the network alone, and gives the same
- * predictions for the same seed.
+ * the trees are tried too: the blend, chosen on the members' out-of-fold outputs of every
+ * training row, keeps the linear model (cross-fitted, its penalty chosen on folds), ranks
+ * held-out rows at least as well as the network alone, and gives the same predictions for the
+ * same seed.
  */
 @Tag("slow")
 class LinearSignalBlendTest {
@@ -76,6 +77,8 @@ class LinearSignalBlendTest {
       assertTrue(!options.containsKey("tree_skipped"), "enough validation rows for trees");
       assertTrue(Double.parseDouble(options.get("linear_share")) > 0, options.toString());
       assertTrue(options.containsKey("linear_penalty"), options.toString());
+      assertEquals("out_of_fold", options.get("blend_chosen_on"),
+          "1,500 rows: the shares are chosen on every training row's out-of-fold outputs");
       assertTrue(withLinear >= alone - 0.002, withLinear + " vs " + alone);
       assertEquals(blended.predict(space, test), again.predict(space, test),
           "the same seed gives the same predictions");
