@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rule that picks a blend among candidates measured on the same validation rows: the lowest
- * validation score wins unless a candidate that mixes more members is within noise of it, in
+ * The rule that picks a blend among candidates measured on the same rows (the members'
+ * out-of-fold outputs of every training row, or the validation rows): the lowest score wins
+ * unless a candidate that mixes more members is within noise of it, in
  * which case the mixture is kept. Within noise means that the candidate's mean per-row loss
  * exceeds the best's by at most one standard error of the per-row differences (paired on the same
  * rows). Among those, the most members with a share, then the most even shares (lowest sum of

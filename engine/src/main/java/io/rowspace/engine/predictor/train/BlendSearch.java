@@ -27,13 +27,16 @@ import java.util.Set;
 /**
  * Trains a linear model and (when {@code withTrees}) boosted trees at each depth of
  * {@link #TREE_DEPTHS} on the rows' input columns, and chooses the network mixed with them at the
- * depth and shares (quarters) that {@link BlendChoice} picks on the validation rows: the lowest
- * validation loss, or a mixture of more members within noise of it ({@code trees = auto} may keep
- * the network alone, {@code true} keeps a tree share of at least a quarter, {@code only} and
- * {@code linear} keep one member alone). The trees are early-stopped on the validation rows; the
- * linear model is cross-fitted on all training rows ({@link CrossFittedLinear}: its penalty chosen
- * on folds, its validation margins out of fold, the model kept refitted on every row), so it is
- * also tried when the validation rows are too few to early-stop trees on. Neither reads the
+ * depth and shares (quarters) that {@link BlendChoice} picks on the members' out-of-fold outputs
+ * of every training row ({@link OutOfFoldMembers}; the validation rows above
+ * {@link OutOfFoldMembers#MAX_ROWS}): the lowest loss, or a mixture of more members within noise
+ * of it ({@code trees = auto} may keep the network alone, {@code true} keeps a tree share of at
+ * least a quarter, {@code only} and {@code linear} keep one member alone); the chosen blend is
+ * then calibrated and measured on the validation rows. The trees are early-stopped on the
+ * validation rows; the linear model is cross-fitted on all training rows
+ * ({@link CrossFittedLinear}: its penalty chosen on folds, its validation margins out of fold, the
+ * model kept refitted on every row), so it is also tried when the validation rows are too few to
+ * early-stop trees on. Neither reads the
  * embedding: the network does, and members over the raw columns make errors of their own, which
  * the blend averages out (on the four shared sets with trees, validation loss was lower without
  * the embedding in every one).
