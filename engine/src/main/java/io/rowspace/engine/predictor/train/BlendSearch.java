@@ -182,7 +182,7 @@ final class BlendSearch {
           new double[] {1 - candidate.treeShare() - candidate.linearShare(),
               candidate.treeShare(), candidate.linearShare()}));
     }
-    BlendChoice.Choice choice = BlendChoice.choose(scored);
+    BlendChoice.Choice choice = BlendChoice.choose(scored, task != Task.REGRESSION);
     Candidate chosen = candidates.get(choice.chosen());
     Evaluation best = network;
     if (chosen.treeShare() > 0 || chosen.linearShare() > 0) {

@@ -65,7 +65,7 @@ class BlendChoiceTest {
     BlendChoice.Scored half = scored(losses(c, 0.002, 0.05, 3), 0.5, 0, 0.5);
     assertTrue(network.score() < quarter.score() && network.score() < half.score(),
         "the network alone has the lowest loss");
-    BlendChoice.Choice choice = BlendChoice.choose(List.of(network, quarter, half));
+    BlendChoice.Choice choice = BlendChoice.choose(List.of(network, quarter, half), true);
     assertEquals(0, choice.best());
     assertEquals(2, choice.chosen(), "the evener mixture within noise");
     assertTrue(choice.difference() <= choice.standardError(), choice.reason());
@@ -73,11 +73,24 @@ class BlendChoiceTest {
   }
 
   @Test
+  void forRegressionTheLowestScoreWinsEvenWithAMixtureWithinNoise() {
+    double[] c = common();
+    BlendChoice.Scored network = scored(losses(c, 0.0, 0.05, 1), 1, 0, 0);
+    BlendChoice.Scored half = scored(losses(c, 0.002, 0.05, 3), 0.5, 0, 0.5);
+    BlendChoice.Choice choice = BlendChoice.choose(List.of(network, half), false);
+    assertEquals(0, choice.best());
+    assertEquals(0, choice.chosen(), "squared errors: no tie rule");
+    assertEquals("", choice.reason());
+    assertEquals(1, BlendChoice.choose(List.of(network, half), true).chosen(),
+        "the same losses keep the mixture where the tie rule applies");
+  }
+
+  @Test
   void aMixtureClearlyWorseThanTheBestIsNotKept() {
     double[] c = common();
     BlendChoice.Scored network = scored(losses(c, 0.0, 0.02, 1), 1, 0, 0);
     BlendChoice.Scored worse = scored(losses(c, 0.05, 0.02, 2), 0.5, 0.25, 0.25);
-    BlendChoice.Choice choice = BlendChoice.choose(List.of(network, worse));
+    BlendChoice.Choice choice = BlendChoice.choose(List.of(network, worse), true);
     assertEquals(0, choice.chosen());
     assertEquals("", choice.reason());
   }
@@ -89,10 +102,10 @@ class BlendChoiceTest {
     BlendChoice.Scored three = scored(losses(c, 0.001, 0.03, 2), 0.5, 0.25, 0.25);
     BlendChoice.Scored network = scored(losses(c, 0.002, 0.03, 3), 1, 0, 0);
     List<BlendChoice.Scored> all = List.of(linear, three, network);
-    BlendChoice.Choice choice = BlendChoice.choose(all);
+    BlendChoice.Choice choice = BlendChoice.choose(all, true);
     assertEquals(0, choice.best());
     assertEquals(1, choice.chosen());
-    assertEquals(choice, BlendChoice.choose(all), "the same losses, the same choice");
+    assertEquals(choice, BlendChoice.choose(all, true), "the same losses, the same choice");
   }
 
   @Test
