@@ -128,7 +128,7 @@ public final class RelatedRowReader {
       List<Group> pending = new ArrayList<>(groups.values());
       for (int from = 0; from < pending.size(); from += KEYS_PER_QUERY) {
         if (cancelled.getAsBoolean()) {
-          throw new SQLException("Reading " + relation.table() + " was cancelled.", "57014");
+          throw RelatedReadError.READ_CANCELLED.exception(relation.table());
         }
         List<Group> batch = pending.subList(from, Math.min(pending.size(), from + KEYS_PER_QUERY));
         PreparedStatement statement = statements.get(batch.size());

@@ -118,8 +118,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
     List<RelationRead> reads = new ArrayList<>();
     for (Relation r : relations) {
       TableInfo table = schema.findTable(schemaName, r.table()).orElseThrow(() ->
-          new SQLException("Related table '" + r.table() + "' of the embedding space no longer "
-              + "exists. Re-create the table or the space.", "42S02"));
+          RelatedReadError.RELATED_TABLE_GONE.exception(r.table()));
       List<RelationRead> nested = of(r.nested(), table, learned, schema, schemaName);
       Set<String> wanted = new LinkedHashSet<>(r.tableColumns());
       for (Relation n : r.nested()) {
@@ -141,9 +140,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       }
       for (String join : r.tableColumns()) {
         if (table.column(join).isEmpty()) {
-          throw new SQLException("Column '" + join + "' of related table '" + r.table()
-              + "' no longer exists; the embedding space joins on it. Re-create the space.",
-              "42S22");
+          throw RelatedReadError.JOIN_COLUMN_GONE.exception(join, r.table());
         }
       }
       PlannedRelation planned = new PlannedRelation(r.name(), table,

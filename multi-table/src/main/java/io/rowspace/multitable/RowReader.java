@@ -51,7 +51,7 @@ public final class RowReader {
             break;
           }
           if (rows.size() % FETCH_SIZE == 0 && cancelled.getAsBoolean()) {
-            throw new SQLException("Reading " + step.table() + " was cancelled.", "57014");
+            throw RelatedReadError.READ_CANCELLED.exception(step.table());
           }
         }
       }

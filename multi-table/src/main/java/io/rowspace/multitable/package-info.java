@@ -8,6 +8,7 @@
  * by batches of keys bound as parameters, never by joining, keeping a bounded sample of child rows
  * per holder while counting and summarising all of them; it serves training and queries alike.
  * {@link io.rowspace.multitable.RelationshipCheck} validates joins before training (key types,
- * coverage, fan-out, orphans).
+ * coverage, fan-out, orphans). Their errors come from one catalogue,
+ * {@link io.rowspace.multitable.RelatedReadError}.
  */
 package io.rowspace.multitable;

@@ -39,10 +39,12 @@ final class ModelCallMerge {
   private static final String CALL_COLUMN = "ROWSPACE_MERGE_CALL_";
 
   private final ModelCallWrites writes;
+  private final BackingRowWriter writer;
   private final RowspaceConnection connection;
 
-  ModelCallMerge(ModelCallWrites writes, RowspaceConnection connection) {
+  ModelCallMerge(ModelCallWrites writes, BackingRowWriter writer, RowspaceConnection connection) {
     this.writes = writes;
+    this.writer = writer;
     this.connection = connection;
   }
 
@@ -82,19 +84,19 @@ final class ModelCallMerge {
     SqlNode staged = outside.isEmpty() ? sourceRef : stagedQuery(source, alias, outside);
     String staging = stagingName();
     String rewritten = rewrite(sql, source, sourceRef, alias, outside, staging);
-    return writes.atomically(() -> {
+    return writer.atomically(() -> {
       try (Statement calcite = connection.calcite().createStatement();
            ResultSet rows = writes.query(calcite, staged)) {
         ResultSetMetaData meta = rows.getMetaData();
         int width = meta.getColumnCount();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= width; i++) {
-          columns.add(quotedColumn(meta.getColumnLabel(i)) + " " + writes.sqlType(meta, i));
+          columns.add(quotedColumn(meta.getColumnLabel(i)) + " " + writer.sqlType(meta, i));
         }
         try (Statement backing = connection.backing().createStatement()) {
           backing.execute(createStaging(staging, columns));
         }
-        writes.copy(rows, "INSERT INTO " + staging + " VALUES (" + ModelCallWrites.marks(width)
+        writer.copy(rows, "INSERT INTO " + staging + " VALUES (" + BackingRowWriter.marks(width)
             + ")", width, new int[0]);
       }
       try (Statement backing = connection.backing().createStatement()) {

@@ -7,13 +7,10 @@ import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.routing.SqlTokens;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +35,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * transaction, with autocommit off a savepoint, rolled back if any row fails.
  */
 final class ModelCallWrites {
-  private static final int BATCH = 1000;
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private final RowspaceConnection connection;
   private final Connection backing;
   /** The statement as the user wrote it, for the positions of errors. */
   private String userSql;
+  /** Writes the rows of this statement; made once the statement is known. */
+  private BackingRowWriter writer;
 
   ModelCallWrites(RowspaceConnection connection) {
     this.connection = connection;
@@ -73,19 +71,20 @@ final class ModelCallWrites {
   /** Runs the statement; returns the number of rows written. */
   long execute(String sql) throws SQLException {
     userSql = sql;
+    writer = new BackingRowWriter(backing, connection.session().database().binaryType(), sql);
     List<SqlTokens.Token> tokens = SqlTokens.tokenize(sql);
     String first = tokens.get(0).text();
     if (first.equals("CREATE")) {
       return createTableAs(sql, tokens);
     }
     if (first.equals("MERGE")) {
-      return new ModelCallMerge(this, connection).execute(sql);
+      return new ModelCallMerge(this, writer, connection).execute(sql);
     }
     if (first.equals("UPSERT")) {
       throw ErrorCode.UPSERT_WITH_MODEL_CALL.exception(first);
     }
     SqlNode node = RowspaceStatement.parse(connection, sql);
-    return atomically(() -> {
+    return writer.atomically(() -> {
       if (node instanceof SqlInsert insert) {
         return insert(insert);
       }
@@ -117,8 +116,8 @@ final class ModelCallWrites {
         }
         sql.append(" (").append(String.join(", ", names)).append(')');
       }
-      sql.append(" VALUES (").append(marks(width)).append(')');
-      return copy(rows, sql.toString(), width, new int[0]);
+      sql.append(" VALUES (").append(BackingRowWriter.marks(width)).append(')');
+      return writer.copy(rows, sql.toString(), width, new int[0]);
     }
   }
 
@@ -159,7 +158,7 @@ final class ModelCallWrites {
     }
     try (Statement calcite = connection.calcite().createStatement();
          ResultSet rows = query(calcite, query)) {
-      return copy(rows, sql, order.length, order);
+      return writer.copy(rows, sql, order.length, order);
     }
   }
 
@@ -186,7 +185,7 @@ final class ModelCallWrites {
     String sql = "DELETE FROM " + name(target) + " WHERE " + String.join(" AND ", where);
     try (Statement calcite = connection.calcite().createStatement();
          ResultSet rows = query(calcite, query)) {
-      return copy(rows, sql, key.size(), new int[0]);
+      return writer.copy(rows, sql, key.size(), new int[0]);
     }
   }
 
@@ -233,17 +232,17 @@ final class ModelCallWrites {
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         columns.add(connection.session().database().quote(
-            connection.session().database().fold(meta.getColumnLabel(i))) + " " + sqlType(meta, i));
+            connection.session().database().fold(meta.getColumnLabel(i))) + " " + writer.sqlType(meta, i));
       }
       String ddl = head.trim() + " (" + String.join(", ", columns) + ")";
       String table = head.trim().substring(head.trim().lastIndexOf(' ') + 1);
-      return atomically(() -> {
+      return writer.atomically(() -> {
         try (Statement statement = backing.createStatement()) {
           statement.execute(ddl);
         }
         try {
-          return withData ? copy(rows, "INSERT INTO " + table + " VALUES ("
-              + marks(meta.getColumnCount()) + ")", meta.getColumnCount(), new int[0]) : 0;
+          return withData ? writer.copy(rows, "INSERT INTO " + table + " VALUES ("
+              + BackingRowWriter.marks(meta.getColumnCount()) + ")", meta.getColumnCount(), new int[0]) : 0;
         } catch (SQLException | RuntimeException e) {
           if (backing.getAutoCommit() || connection.session().database().isH2()) {
             try (Statement statement = backing.createStatement()) {
@@ -269,91 +268,6 @@ final class ModelCallWrites {
       return connection.calcite().prepare(tree, () -> calcite.executeQuery(userSql));
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       throw ErrorTranslation.translate(e, userSql);
-    }
-  }
-
-  /**
-   * Writes each row of {@code rows} with {@code sql}, binding parameter k to column
-   * {@code order[k - 1] + 1} (or column k if {@code order} is empty), a batch at a time.
-   */
-  long copy(ResultSet rows, String sql, int parameters, int[] order)
-      throws SQLException {
-    long written = 0;
-    int pending = 0;
-    try (PreparedStatement write = backing.prepareStatement(sql)) {
-      while (next(rows)) {
-        for (int p = 0; p < parameters; p++) {
-          int column = order.length == 0 ? p + 1 : order[p] + 1;
-          write.setObject(p + 1, value(rows, column));
-        }
-        write.addBatch();
-        if (++pending == BATCH) {
-          written += count(write.executeBatch());
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        written += count(write.executeBatch());
-      }
-    }
-    return written;
-  }
-
-  private boolean next(ResultSet rows) throws SQLException {
-    try {
-      return rows.next();
-    } catch (SQLException | RuntimeException e) {
-      throw ErrorTranslation.translate(e, userSql);
-    }
-  }
-
-  private static Object value(ResultSet rows, int column) throws SQLException {
-    Object value = rows.getObject(column);
-    if (value instanceof java.util.List<?> || value instanceof java.util.Map<?, ?>) {
-      return value.toString();
-    }
-    return value;
-  }
-
-  private static long count(int[] counts) {
-    long total = 0;
-    for (int count : counts) {
-      total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
-    }
-    return total;
-  }
-
-  interface Work {
-    long run() throws SQLException;
-  }
-
-  /**
-   * Runs the work as one unit: its own transaction under autocommit, a savepoint inside the
-   * caller's transaction otherwise; undone if it fails.
-   */
-  long atomically(Work work) throws SQLException {
-    boolean autoCommit = backing.getAutoCommit();
-    if (autoCommit) {
-      backing.setAutoCommit(false);
-      try {
-        long written = work.run();
-        backing.commit();
-        return written;
-      } catch (SQLException | RuntimeException e) {
-        backing.rollback();
-        throw e;
-      } finally {
-        backing.setAutoCommit(true);
-      }
-    }
-    Savepoint savepoint = backing.setSavepoint();
-    try {
-      long written = work.run();
-      backing.releaseSavepoint(savepoint);
-      return written;
-    } catch (SQLException | RuntimeException e) {
-      backing.rollback(savepoint);
-      throw e;
     }
   }
 
@@ -390,50 +304,5 @@ final class ModelCallWrites {
       }
     }
     return ordered;
-  }
-
-  static String marks(int count) {
-    return "?" + ", ?".repeat(Math.max(0, count - 1));
-  }
-
-  /** The backing database's type for a column of the query's result. */
-  String sqlType(ResultSetMetaData meta, int column) throws SQLException {
-    int precision = meta.getPrecision(column);
-    int scale = meta.getScale(column);
-    switch (meta.getColumnType(column)) {
-    case Types.BOOLEAN:
-      return "BOOLEAN";
-    case Types.TINYINT:
-    case Types.SMALLINT:
-      return "SMALLINT";
-    case Types.INTEGER:
-      return "INTEGER";
-    case Types.BIGINT:
-      return "BIGINT";
-    case Types.REAL:
-      return "REAL";
-    case Types.FLOAT:
-    case Types.DOUBLE:
-      return "DOUBLE PRECISION";
-    case Types.DECIMAL:
-    case Types.NUMERIC:
-      return precision > 0 && precision <= 1000
-          ? "NUMERIC(" + precision + ", " + Math.max(0, scale) + ")" : "NUMERIC";
-    case Types.CHAR:
-      return precision > 0 ? "CHAR(" + precision + ")" : "VARCHAR";
-    case Types.DATE:
-      return "DATE";
-    case Types.TIME:
-      return "TIME";
-    case Types.TIMESTAMP:
-      return "TIMESTAMP";
-    case Types.TIMESTAMP_WITH_TIMEZONE:
-      return "TIMESTAMP WITH TIME ZONE";
-    case Types.BINARY:
-    case Types.VARBINARY:
-      return connection.session().database().binaryType();
-    default:
-      return precision > 0 && precision < 1_000_000 ? "VARCHAR(" + precision + ")" : "VARCHAR";
-    }
   }
 }

@@ -64,7 +64,8 @@ final class RowspacePreparedStatements {
           }
           try {
             Object result = method.invoke(calcite, args);
-            return result instanceof ResultSet rows ? TranslatingResultSet.wrap(rows, self[0])
+            return result instanceof ResultSet rows
+                ? TranslatingResultSet.wrap(rows, self[0], connection.calcite())
                 : result;
           } catch (InvocationTargetException e) {
             throw ErrorTranslation.translate(e.getCause());

@@ -131,7 +131,7 @@ public final class RowspaceStatement implements Statement {
       }
       current = calcite;
       ResultSet rows = connection.calcite().prepare(query, () -> calcite.executeQuery(sql));
-      resultSet = TranslatingResultSet.wrap(rows, this);
+      resultSet = TranslatingResultSet.wrap(rows, this, connection.calcite());
       return true;
     } catch (SQLException | RuntimeException | StackOverflowError e) {
       calcite.close();

@@ -8,7 +8,9 @@
  * <p>{@link io.rowspace.jdbc.RowspaceStatement} routes each statement: Rowspace statements run
  * here, queries calling Rowspace functions run through Calcite, and all else runs on the backing
  * database unchanged (the pass-through rule). Errors reach users as SQLExceptions with the
- * SQLSTATEs of SPEC section 9.
+ * SQLSTATEs of SPEC section 9. A result from Calcite is handed out as the database would give
+ * it ({@code TranslatingResultSet}): a column passed through from the backing database has the
+ * database's metadata and objects.
  *
  * <p>{@code jdbc:rowspace:remote:} URLs are handed to the thin driver of
  * {@code io.rowspace.jdbc.remote} (module {@code jdbc-remote}), so a remote connection is the

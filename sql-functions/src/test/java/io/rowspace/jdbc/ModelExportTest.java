@@ -1,5 +1,6 @@
 package io.rowspace.jdbc;
 
+import static io.rowspace.jdbc.JdbcCalls.scalar;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -259,11 +260,4 @@ class ModelExportTest {
     return ((Number) scalar(connection, sql)).longValue();
   }
 
-  private static Object scalar(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getObject(1);
-    }
-  }
 }

@@ -18,6 +18,7 @@ class PostgresUnseenQueriesTest {
       UnseenQueries.checkAll(differential, UnseenQueries.postgres());
       UnseenQueries.checkRefused(connection, UnseenQueries.postgresNotYet());
       UnseenQueries.checkModelPositions(connection);
+      UnseenQueries.checkErrors(connection);
       TestPostgres.dropPenguins(connection);
     }
   }

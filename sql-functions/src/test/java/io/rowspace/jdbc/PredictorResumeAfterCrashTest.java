@@ -1,5 +1,7 @@
 package io.rowspace.jdbc;
 
+import static io.rowspace.jdbc.JdbcCalls.executeForWarnings;
+import static io.rowspace.jdbc.JdbcCalls.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class PredictorResumeAfterCrashTest {
     String url = "jdbc:rowspace:h2:" + folder.resolve("crash").toAbsolutePath();
     try (Connection connection = DriverManager.getConnection(url, settings())) {
       fill(connection);
-      execute(connection, SPACE);
+      executeForWarnings(connection, SPACE);
     }
     BackingDatabase.close(url.replace("jdbc:rowspace:", "jdbc:"));
 
@@ -59,7 +60,7 @@ class PredictorResumeAfterCrashTest {
       assertEquals(0L, ((Number) scalar(connection, "SELECT COUNT(*) FROM ROWSPACE.PREDICTORS"))
           .longValue(), "nothing of the interrupted predictor is visible");
 
-      List<String> warnings = execute(connection, PREDICTOR);
+      List<String> warnings = executeForWarnings(connection, PREDICTOR);
       assertTrue(warnings.stream().anyMatch(w -> w.contains(
           "resumed from the checkpoint of epoch " + saved + " ")), warnings.toString());
       assertEquals(0L, ((Number) scalar(connection, "SELECT COUNT(*) FROM ROWSPACE.CHECKPOINTS"))
@@ -71,8 +72,8 @@ class PredictorResumeAfterCrashTest {
       try (Connection reference = DriverManager.getConnection(
           "jdbc:rowspace:h2:mem:uninterrupted_predictor", settings())) {
         fill(reference);
-        execute(reference, SPACE);
-        List<String> plain = execute(reference, PREDICTOR);
+        executeForWarnings(reference, SPACE);
+        List<String> plain = executeForWarnings(reference, PREDICTOR);
         assertTrue(plain.stream().noneMatch(w -> w.contains("resumed")), plain.toString());
         assertEquals(stored(reference), resumed,
             "model checksum, timeline and PREDICT outputs are identical");
@@ -126,24 +127,7 @@ class PredictorResumeAfterCrashTest {
     return values;
   }
 
-  private static List<String> execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-      List<String> warnings = new ArrayList<>();
-      for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
-        warnings.add(w.getMessage());
-      }
-      return warnings;
-    }
-  }
 
-  private static Object scalar(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getObject(1);
-    }
-  }
 
   /**
    * Run in the child JVM: starts the statement as a background job and halts the JVM (no

@@ -1,5 +1,7 @@
 package io.rowspace.jdbc;
 
+import static io.rowspace.jdbc.JdbcCalls.executeForWarnings;
+import static io.rowspace.jdbc.JdbcCalls.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ class ResumeAfterCrashTest {
           + "WHERE model = 'CRASHED'")).intValue();
       assertTrue(saved >= 1 && saved < 16, "epoch " + saved);
 
-      List<String> warnings = execute(connection, CREATE);
+      List<String> warnings = executeForWarnings(connection, CREATE);
       assertTrue(warnings.stream().anyMatch(w -> w.contains(
           "resumed from the checkpoint of epoch " + saved + " ")), warnings.toString());
       assertEquals(0L, ((Number) scalar(connection, "SELECT COUNT(*) FROM ROWSPACE.CHECKPOINTS"))
@@ -88,7 +89,7 @@ class ResumeAfterCrashTest {
       try (Connection reference = DriverManager.getConnection(
           "jdbc:rowspace:h2:mem:uninterrupted", settings())) {
         fill(reference);
-        List<String> plain = execute(reference, CREATE);
+        List<String> plain = executeForWarnings(reference, CREATE);
         assertTrue(plain.stream().noneMatch(w -> w.contains("resumed")), plain.toString());
         assertEquals(stored(reference), resumed,
             "model checksum, row vectors checksum and the timeline's losses are identical");
@@ -163,24 +164,7 @@ class ResumeAfterCrashTest {
     return values;
   }
 
-  private static List<String> execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-      List<String> warnings = new ArrayList<>();
-      for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
-        warnings.add(w.getMessage());
-      }
-      return warnings;
-    }
-  }
 
-  private static Object scalar(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getObject(1);
-    }
-  }
 
   /**
    * Run in the child JVM: starts the statement as a background job, waits until the job has

@@ -2,8 +2,9 @@ package io.rowspace.engine.nn;
 
 /**
  * The element-wise arithmetic of inference over plain float arrays: layer normalisation, GELU,
- * softmax, sigmoid and L2 normalisation, each row computed on its own, so a row's results do not
- * depend on the rows beside it. Matrix products are {@link MatrixKernel}'s.
+ * attention within a row's tokens, softmax, sigmoid and L2 normalisation, each row computed on
+ * its own, so a row's results do not depend on the rows beside it. Matrix products are
+ * {@link MatrixKernel}'s.
  */
 public final class FloatKernels {
   static final float SQRT_HALF = (float) Math.sqrt(0.5);
@@ -16,31 +17,63 @@ public final class FloatKernels {
     return java.util.Arrays.copyOfRange(flat, from, from + n);
   }
 
+  /** Partial sums a row's sum is split into: the lanes of a 256-bit vector of floats. */
+  static final int LANES = 8;
+
   /**
-   * Layer normalisation of {@code rows} rows of {@code d} values in place, with PyTorch's
-   * epsilon of 1e-5 and biased variance; mean and variance are summed in double.
+   * Layer normalisation of {@code rows} rows of {@code d} values, with PyTorch's epsilon of 1e-5
+   * and biased variance; {@code y} may be {@code x}. Mean and variance are float sums in a fixed
+   * order that a SIMD kernel repeats lane by lane ({@link MatrixKernel#layerNorm}): value
+   * {@code j < d - d % 8} goes to partial sum {@code j % 8}, each summed in ascending order, the
+   * eight partial sums are added pairwise ({@link #laneSum}), then the last {@code d % 8} values
+   * one by one; the variance sums the squared deviations from the float mean the same way, with
+   * fused multiply-adds.
    */
   public static void layerNorm(float[] x, int offset, int rows, int d, float[] gain,
       float[] shift, float[] y, int yOffset) {
+    int bound = d - d % LANES;
+    float[] partial = new float[LANES];
     for (int r = 0; r < rows; r++) {
       int o = offset + r * d;
-      double sum = 0;
-      for (int j = 0; j < d; j++) {
+      java.util.Arrays.fill(partial, 0f);
+      for (int j = 0; j < bound; j += LANES) {
+        for (int l = 0; l < LANES; l++) {
+          partial[l] += x[o + j + l];
+        }
+      }
+      float sum = laneSum(partial);
+      for (int j = bound; j < d; j++) {
         sum += x[o + j];
       }
-      double mean = sum / d;
-      double squares = 0;
-      for (int j = 0; j < d; j++) {
-        double c = x[o + j] - mean;
-        squares += c * c;
+      float mean = sum / d;
+      java.util.Arrays.fill(partial, 0f);
+      for (int j = 0; j < bound; j += LANES) {
+        for (int l = 0; l < LANES; l++) {
+          float c = x[o + j + l] - mean;
+          partial[l] = Math.fma(c, c, partial[l]);
+        }
       }
-      float inv = (float) (1 / Math.sqrt(squares / d + 1e-5));
-      float m = (float) mean;
+      float squares = laneSum(partial);
+      for (int j = bound; j < d; j++) {
+        float c = x[o + j] - mean;
+        squares = Math.fma(c, c, squares);
+      }
+      float inv = inverseDeviation(squares, d);
       int yo = yOffset + r * d;
       for (int j = 0; j < d; j++) {
-        y[yo + j] = (x[o + j] - m) * inv * gain[j] + shift[j];
+        y[yo + j] = (x[o + j] - mean) * inv * gain[j] + shift[j];
       }
     }
+  }
+
+  /** The eight partial sums of {@link #layerNorm}, added pairwise in a fixed order. */
+  static float laneSum(float[] p) {
+    return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+  }
+
+  /** {@code 1 / sqrt(squares / d + 1e-5)}, rounded once to float. */
+  static float inverseDeviation(float squares, int d) {
+    return (float) (1 / Math.sqrt((double) (squares / d) + 1e-5));
   }
 
   /**
@@ -96,6 +129,94 @@ public final class FloatKernels {
       p = Math.fma(p, r, EXP[i]);
     }
     return p * Float.intBitsToFloat(((int) k + 127) << 23);
+  }
+
+  /**
+   * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d):
+   * every query token of every row and head through {@link #attend}.
+   */
+  static void attention(float[] qkv, int b, int t1, int d, int h, float[] mixed) {
+    int dh = d / h;
+    int stride = 3 * d;
+    float scale = (float) (1 / Math.sqrt(dh));
+    float[] scores = new float[t1];
+    for (int r = 0; r < b; r++) {
+      int rowBase = r * t1;
+      for (int head = 0; head < h; head++) {
+        int keys = rowBase * stride + d + head * dh;
+        for (int i = 0; i < t1; i++) {
+          attend(qkv, (rowBase + i) * stride + head * dh, qkv, keys, keys + d, stride, t1, dh,
+              scale, scores, mixed, (rowBase + i) * d + head * dh);
+        }
+      }
+    }
+  }
+
+  /**
+   * The attention of one query token in one head, fused: its scores against the row's {@code t1}
+   * keys, their softmax and the weighted sum of the values, written to {@code mixed} at
+   * {@code o}, with no array but the {@code t1} scores. Sums are chains of fused multiply-adds in
+   * a fixed order, so a row's bits depend neither on the batch nor on which of its queries are
+   * computed.
+   *
+   * @param q the query's {@code dh} values start at {@code qAt}
+   * @param kv key {@code j}'s values start at {@code kAt + j * stride}, value {@code j}'s at
+   *     {@code vAt + j * stride}
+   */
+  static void attend(float[] q, int qAt, float[] kv, int kAt, int vAt, int stride,
+      int t1, int dh, float scale, float[] scores, float[] mixed, int o) {
+    // Four keys at a time: four independent chains of fused multiply-adds keep the FMA units
+    // busy; each score is still summed over m in order, whatever its neighbours.
+    int j = 0;
+    for (; j + 4 <= t1; j += 4) {
+      int k0 = kAt + j * stride;
+      int k1 = k0 + stride;
+      int k2 = k1 + stride;
+      int k3 = k2 + stride;
+      float dot0 = 0;
+      float dot1 = 0;
+      float dot2 = 0;
+      float dot3 = 0;
+      for (int m = 0; m < dh; m++) {
+        float a = q[qAt + m];
+        dot0 = Math.fma(a, kv[k0 + m], dot0);
+        dot1 = Math.fma(a, kv[k1 + m], dot1);
+        dot2 = Math.fma(a, kv[k2 + m], dot2);
+        dot3 = Math.fma(a, kv[k3 + m], dot3);
+      }
+      scores[j] = dot0 * scale;
+      scores[j + 1] = dot1 * scale;
+      scores[j + 2] = dot2 * scale;
+      scores[j + 3] = dot3 * scale;
+    }
+    for (; j < t1; j++) {
+      int k = kAt + j * stride;
+      float dot = 0;
+      for (int m = 0; m < dh; m++) {
+        dot = Math.fma(q[qAt + m], kv[k + m], dot);
+      }
+      scores[j] = dot * scale;
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (j = 0; j < t1; j++) {
+      max = Math.max(max, scores[j]);
+    }
+    float sum = 0;
+    for (j = 0; j < t1; j++) {
+      float e = exp(scores[j] - max);
+      scores[j] = e;
+      sum += e;
+    }
+    for (int m = 0; m < dh; m++) {
+      mixed[o + m] = 0f;
+    }
+    for (j = 0; j < t1; j++) {
+      float p = scores[j] / sum;
+      int v = vAt + j * stride;
+      for (int m = 0; m < dh; m++) {
+        mixed[o + m] = Math.fma(p, kv[v + m], mixed[o + m]);
+      }
+    }
   }
 
   /** Softmax in place over {@code n} values starting at {@code offset}. */

@@ -93,6 +93,15 @@ final class ScalarMatrixKernel implements MatrixKernel {
     FloatKernels.gelu(x, from, to);
   }
 
+  @Override public void layerNorm(float[] x, int offset, int rows, int d, float[] gain,
+      float[] shift, float[] y, int yOffset) {
+    FloatKernels.layerNorm(x, offset, rows, d, gain, shift, y, yOffset);
+  }
+
+  @Override public void attention(float[] qkv, int b, int t1, int d, int heads, float[] mixed) {
+    FloatKernels.attention(qkv, b, t1, d, heads, mixed);
+  }
+
   @Override public String name() {
     return "scalar";
   }

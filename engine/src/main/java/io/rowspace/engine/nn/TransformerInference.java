@@ -205,7 +205,7 @@ public final class TransformerInference {
    * layer runs its attention and feed-forward for the CLS query alone (its keys and values still
    * come from every token): nothing after the last layer's keys and values mixes tokens, so the
    * other tokens' last-layer work would only feed outputs nobody reads. The CLS output and the
-   * embedding are the same bits as with every output ({@link #attend} and the kernels compute
+   * embedding are the same bits as with every output ({@link FloatKernels#attend} and the kernels compute
    * each row and column on its own).
    *
    * @param content (b, t, d) tokens from {@link #content} and of related tables
@@ -243,12 +243,12 @@ public final class TransformerInference {
     int full = withTokens ? blocks.length : blocks.length - 1;
     for (int i = 0; i < full; i++) {
       Block block = blocks[i];
-      FloatKernels.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
+      kernel.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
       kernel.linear(normed, 0, d, n, block.qkv, block.qkvb, qkv, 0, 3 * d);
-      attention(qkv, b, t1, mixed);
+      kernel.attention(qkv, b, t1, d, config.heads(), mixed);
       kernel.linear(mixed, 0, d, n, block.out, block.outb, update, 0, d);
       add(x, update);
-      FloatKernels.layerNorm(x, 0, n, d, block.ln2g, block.ln2b, normed, 0);
+      kernel.layerNorm(x, 0, n, d, block.ln2g, block.ln2b, normed, 0);
       kernel.linear(normed, 0, d, n, block.ff1, block.ff1b, hidden, 0, 2 * d);
       kernel.gelu(hidden, 0, hidden.length);
       kernel.linear(hidden, 0, 2 * d, n, block.ff2, block.ff2b, update, 0, d);
@@ -257,7 +257,7 @@ public final class TransformerInference {
     float[] clsOut = new float[b * d];
     float[] tokens = null;
     if (withTokens) {
-      FloatKernels.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
+      kernel.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
       tokens = new float[b * t * d];
       for (int r = 0; r < b; r++) {
         System.arraycopy(x, r * t1 * d, clsOut, r * d, d);
@@ -265,7 +265,7 @@ public final class TransformerInference {
       }
     } else {
       lastLayerForCls(x, b, t1, normed, qkv, clsOut);
-      FloatKernels.layerNorm(clsOut, 0, b, d, finalGain, finalShift, clsOut, 0);
+      kernel.layerNorm(clsOut, 0, b, d, finalGain, finalShift, clsOut, 0);
     }
     int e = config.embeddingDim();
     float[] embedding = new float[b * e];
@@ -289,7 +289,7 @@ public final class TransformerInference {
     int h = config.heads();
     int dh = d / h;
     Block block = blocks[blocks.length - 1];
-    FloatKernels.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
+    kernel.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
     kernel.linear(normed, 0, d, n, lastKeysValues, lastKeysValuesBias, kv, 0, 2 * d);
     float[] query = new float[b * d];
     kernel.linear(normed, 0, t1 * d, b, lastQuery, lastQueryBias, query, 0, d);
@@ -300,8 +300,8 @@ public final class TransformerInference {
     for (int r = 0; r < b; r++) {
       for (int head = 0; head < h; head++) {
         int keys = r * t1 * stride + head * dh;
-        attend(query, r * d + head * dh, kv, keys, keys + d, stride, t1, dh, scale, scores,
-            mixed, r * d + head * dh);
+        FloatKernels.attend(query, r * d + head * dh, kv, keys, keys + d, stride, t1, dh, scale,
+            scores, mixed, r * d + head * dh);
       }
     }
     for (int r = 0; r < b; r++) {
@@ -311,102 +311,12 @@ public final class TransformerInference {
     kernel.linear(mixed, 0, d, b, block.out, block.outb, update, 0, d);
     add(cls, update);
     float[] clsNormed = new float[b * d];
-    FloatKernels.layerNorm(cls, 0, b, d, block.ln2g, block.ln2b, clsNormed, 0);
+    kernel.layerNorm(cls, 0, b, d, block.ln2g, block.ln2b, clsNormed, 0);
     float[] hidden = new float[b * 2 * d];
     kernel.linear(clsNormed, 0, d, b, block.ff1, block.ff1b, hidden, 0, 2 * d);
     kernel.gelu(hidden, 0, hidden.length);
     kernel.linear(hidden, 0, 2 * d, b, block.ff2, block.ff2b, update, 0, d);
     add(cls, update);
-  }
-
-  /**
-   * Multi-head self-attention within each row's tokens, qkv (b, t1, 3d) to mixed (b, t1, d):
-   * every query token of every row and head through {@link #attend}.
-   */
-  private void attention(float[] qkv, int b, int t1, float[] mixed) {
-    int d = config.dModel();
-    int h = config.heads();
-    int dh = d / h;
-    int stride = 3 * d;
-    float scale = (float) (1 / Math.sqrt(dh));
-    float[] scores = new float[t1];
-    for (int r = 0; r < b; r++) {
-      int rowBase = r * t1;
-      for (int head = 0; head < h; head++) {
-        int keys = rowBase * stride + d + head * dh;
-        for (int i = 0; i < t1; i++) {
-          attend(qkv, (rowBase + i) * stride + head * dh, qkv, keys, keys + d, stride, t1, dh,
-              scale, scores, mixed, (rowBase + i) * d + head * dh);
-        }
-      }
-    }
-  }
-
-  /**
-   * The attention of one query token in one head, fused: its scores against the row's {@code t1}
-   * keys, their softmax and the weighted sum of the values, written to {@code mixed} at
-   * {@code o}, with no array but the {@code t1} scores. Sums are chains of fused multiply-adds in
-   * a fixed order, so a row's bits depend neither on the batch nor on which of its queries are
-   * computed.
-   *
-   * @param q the query's {@code dh} values start at {@code qAt}
-   * @param kv key {@code j}'s values start at {@code kAt + j * stride}, value {@code j}'s at
-   *     {@code vAt + j * stride}
-   */
-  private static void attend(float[] q, int qAt, float[] kv, int kAt, int vAt, int stride,
-      int t1, int dh, float scale, float[] scores, float[] mixed, int o) {
-    // Four keys at a time: four independent chains of fused multiply-adds keep the FMA units
-    // busy; each score is still summed over m in order, whatever its neighbours.
-    int j = 0;
-    for (; j + 4 <= t1; j += 4) {
-      int k0 = kAt + j * stride;
-      int k1 = k0 + stride;
-      int k2 = k1 + stride;
-      int k3 = k2 + stride;
-      float dot0 = 0;
-      float dot1 = 0;
-      float dot2 = 0;
-      float dot3 = 0;
-      for (int m = 0; m < dh; m++) {
-        float a = q[qAt + m];
-        dot0 = Math.fma(a, kv[k0 + m], dot0);
-        dot1 = Math.fma(a, kv[k1 + m], dot1);
-        dot2 = Math.fma(a, kv[k2 + m], dot2);
-        dot3 = Math.fma(a, kv[k3 + m], dot3);
-      }
-      scores[j] = dot0 * scale;
-      scores[j + 1] = dot1 * scale;
-      scores[j + 2] = dot2 * scale;
-      scores[j + 3] = dot3 * scale;
-    }
-    for (; j < t1; j++) {
-      int k = kAt + j * stride;
-      float dot = 0;
-      for (int m = 0; m < dh; m++) {
-        dot = Math.fma(q[qAt + m], kv[k + m], dot);
-      }
-      scores[j] = dot * scale;
-    }
-    float max = Float.NEGATIVE_INFINITY;
-    for (j = 0; j < t1; j++) {
-      max = Math.max(max, scores[j]);
-    }
-    float sum = 0;
-    for (j = 0; j < t1; j++) {
-      float e = FloatKernels.exp(scores[j] - max);
-      scores[j] = e;
-      sum += e;
-    }
-    for (int m = 0; m < dh; m++) {
-      mixed[o + m] = 0f;
-    }
-    for (j = 0; j < t1; j++) {
-      float p = scores[j] / sum;
-      int v = vAt + j * stride;
-      for (int m = 0; m < dh; m++) {
-        mixed[o + m] = Math.fma(p, kv[v + m], mixed[o + m]);
-      }
-    }
   }
 
   private static void add(float[] x, float[] update) {

@@ -11,7 +11,8 @@
  *
  * <p>Inference runs the same transformer without NDArrays: {@link
  * io.rowspace.engine.nn.TransformerInference} over float arrays with weights packed once per
- * loaded model ({@link io.rowspace.engine.nn.PackedMatrix}); its products and GELU run on a
+ * loaded model ({@link io.rowspace.engine.nn.PackedMatrix}); its products, GELU, attention and
+ * layer normalisation run on a
  * {@link io.rowspace.engine.nn.MatrixKernel}, register-tiled SIMD through the JDK's Vector API
  * ({@code VectorApiMatrixKernel}, compiled apart: see the engine's pom) where the JVM has the
  * module, else {@code ScalarMatrixKernel}, to the same bits; the other element-wise steps are

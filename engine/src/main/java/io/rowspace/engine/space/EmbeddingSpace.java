@@ -1,18 +1,12 @@
 package io.rowspace.engine.space;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-
 import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.Renaming;
 import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
-import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
@@ -23,7 +17,6 @@ import io.rowspace.engine.store.ModelFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.ref.Cleaner;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * A trained embedding space: the column profiles and encoders, the transformer weights and the
@@ -42,13 +34,15 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: {@link #embed} may be called from several threads. The default Java forward
  * pass ({@link TransformerInference}, weights prepared once) runs calls side by side; the PyTorch
  * pass ({@link InferencePath#PYTORCH}) and the tokens of related tables serialise them, each batch
- * in its own native memory scope. {@link #close()} frees the native memory.
+ * in its own native memory scope ({@link SpaceInference}, which owns the native memory that
+ * {@link #close()} frees). Renaming for another database is {@link SpaceRenaming}'s.
+ *
+ * <p>About 470 lines, half of them documentation: a space has many parts (profiles, encoders,
+ * shape, related tables, weights, provenance of training), each with an accessor that the saved
+ * format, the predictors and the SQL layer read; what it does beyond holding them is turn rows
+ * into what those readers ask for (embeddings, a predictor's features, column features).
  */
 public final class EmbeddingSpace implements AutoCloseable {
-  private static final int CHUNK_ROWS = 1024;
-  /** Rows the Java pass runs together: their activations stay in the core's caches. */
-  private static final int JAVA_CHUNK_ROWS = 32;
-
   private final List<ColumnProfile> profiles;
   private final RowEncoder encoder;
   private final TabularTransformer.Config config;
@@ -64,12 +58,8 @@ public final class EmbeddingSpace implements AutoCloseable {
   private final double trainSeconds;
   private final List<EpochRecord> timeline;
   private final Map<String, Double> mutualInformationBits;
-  private final NDManager manager;
-  private final Cleaner.Cleanable nativeMemory;
-  private final NDArray parameters;
+  private final SpaceInference passes;
   private String fingerprint;
-  private TransformerInference inference;
-  private boolean closed;
 
   public EmbeddingSpace(List<ColumnProfile> profiles, RowEncoder encoder, TabularTransformer.Config config,
       RelatedTokens related, float[] parameterValues, Map<String, String> options, int epochs,
@@ -96,9 +86,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.timeline = List.copyOf(timeline);
     this.mutualInformationBits =
         Collections.unmodifiableMap(new LinkedHashMap<>(mutualInformationBits));
-    this.manager = NDManager.newBaseManager(EngineRuntime.ensureStarted());
-    this.nativeMemory = EngineRuntime.closeWhenUnreachable(this, manager);
-    this.parameters = manager.create(parameterValues);
+    this.passes = new SpaceInference(config, layout, parameterValues, related);
   }
 
   /** Every column of the training rows, used or excluded, with what profiling found. */
@@ -251,7 +239,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       int t = maskRow.length;
       int d = config.dModel();
       int e = config.embeddingDim();
-      representInJava(encoded, relatedRows, maskRow, withTokens, (from, b, out) -> {
+      passes.java(encoded, relatedRows, maskRow, withTokens, (from, b, out) -> {
         int width = d + (withTokens ? t * d : 0);
         for (int r = 0; r < b; r++) {
           embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e,
@@ -265,7 +253,7 @@ public final class EmbeddingSpace implements AutoCloseable {
         }
       });
     } else {
-      representInPyTorch(encoded, relatedRows, maskRow, withTokens, embeddings, context);
+      passes.pyTorch(encoded, relatedRows, maskRow, withTokens, embeddings, context);
     }
     return new Representation(embeddings, context, unparseable(encoded));
   }
@@ -292,7 +280,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     int spaceWidth = e + d * (1 + maskRow.length);
     if (InferencePath.current() == InferencePath.JAVA) {
       int tokens = maskRow.length * d;
-      representInJava(encoded, related.encode(rows), maskRow, true, (from, b, pass) -> {
+      passes.java(encoded, related.encode(rows), maskRow, true, (from, b, pass) -> {
         for (int r = 0; r < b; r++) {
           int o = (from + r) * width;
           put(pass.embedding(), r * e, out, o, 0, e, mean, std);
@@ -348,110 +336,6 @@ public final class EmbeddingSpace implements AutoCloseable {
    */
   public Map<String, Long> unparseable(Frame rows) {
     return unparseable(encoder.encode(rows));
-  }
-
-  /** The Java forward pass ({@link TransformerInference}), its weights prepared once. */
-  private synchronized TransformerInference inference() {
-    ensureOpen();
-    if (inference == null) {
-      inference = new TransformerInference(config, layout, parameterValues, related.count());
-    }
-    return inference;
-  }
-
-  /** Receives the Java pass's outputs for the {@code b} rows from row {@code from}. */
-  private interface PassOutputs {
-    void accept(int from, int b, TransformerInference.Output out);
-  }
-
-  /**
-   * Runs the Java pass by chunks of rows; without {@code withTokens} it makes only the CLS
-   * outputs and embeddings (the last layer for the CLS query alone, {@link
-   * TransformerInference#encode(float[], int, int, boolean[], boolean)}).
-   */
-  private void representInJava(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, boolean withTokens, PassOutputs sink) {
-    TransformerInference pass = inference();
-    RelatedTokenValues relatedValues = related.isEmpty() ? null
-        : new RelatedTokenValues(related, layout, config.dModel());
-    int n = encoded.rows();
-    int columns = encoded.columns();
-    int t = maskRow.length;
-    int d = config.dModel();
-    boolean[] masked = new boolean[t];
-    for (int j = 0; j < t; j++) {
-      masked[j] = maskRow[j] != 0f;
-    }
-    for (int from = 0; from < n; from += JAVA_CHUNK_ROWS) {
-      int to = Math.min(n, from + JAVA_CHUNK_ROWS);
-      int b = to - from;
-      float[] content = new float[b * t * d];
-      pass.content(encoded.range(from, to), content, t);
-      if (relatedValues != null) {
-        int[] holders = new int[b];
-        for (int r = 0; r < b; r++) {
-          holders[r] = from + r;
-        }
-        float[] tokens;
-        synchronized (this) {
-          ensureOpen();
-          tokens = relatedValues.tokens(manager, parameters, relatedRows, holders);
-        }
-        int k = related.count();
-        for (int r = 0; r < b; r++) {
-          System.arraycopy(tokens, r * k * d, content, (r * t + columns) * d, k * d);
-        }
-      }
-      sink.accept(from, b, pass.encode(content, b, t, masked, withTokens));
-    }
-  }
-
-  private void representInPyTorch(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, boolean withTokens, float[][] embeddings, float[][] context) {
-    int n = encoded.rows();
-    int c = maskRow.length;
-    int d = config.dModel();
-    synchronized (this) {
-      ensureOpen();
-      for (int from = 0; from < n; from += CHUNK_ROWS) {
-        int to = Math.min(n, from + CHUNK_ROWS);
-        int b = to - from;
-        // Padded with copies of the last row, so a row's vector does not depend on how many
-        // rows are embedded with it (BatchPadding).
-        int padded = BatchPadding.rows(b);
-        int[] holders = new int[padded];
-        for (int r = 0; r < padded; r++) {
-          holders[r] = from + Math.min(r, b - 1);
-        }
-        SpaceTokens.Batch chunk = padded == b
-            ? new SpaceTokens.Batch(encoded.range(from, to), relatedRows, holders)
-            : SpaceTokens.Batch.of(encoded, relatedRows, holders);
-        try (NDManager scope = manager.newSubManager()) {
-          Map<String, NDArray> p = layout.views(parameters, scope);
-          float[] mask = new float[padded * c];
-          for (int r = 0; r < padded; r++) {
-            System.arraycopy(maskRow, 0, mask, r * c, c);
-          }
-          NDArray content = SpaceTokens.of(p, scope, chunk, related, d).content();
-          TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
-              scope.create(mask, new Shape(padded, c, 1)));
-          float[] z = out.embedding().toFloatArray();
-          float[] cls = out.cls().toFloatArray();
-          float[] tokens = withTokens ? out.tokens().toFloatArray() : null;
-          int e = config.embeddingDim();
-          int width = d + (withTokens ? c * d : 0);
-          for (int r = 0; r < b; r++) {
-            embeddings[from + r] = java.util.Arrays.copyOfRange(z, r * e, (r + 1) * e);
-            float[] ctx = new float[width];
-            System.arraycopy(cls, r * d, ctx, 0, d);
-            if (tokens != null) {
-              System.arraycopy(tokens, r * c * d, ctx, d, c * d);
-            }
-            context[from + r] = ctx;
-          }
-        }
-      }
-    }
   }
 
   /**
@@ -566,34 +450,7 @@ public final class EmbeddingSpace implements AutoCloseable {
    * @param rootTable the old name of the root table
    */
   public Renamed renamed(Renaming names, String rootTable) {
-    UnaryOperator<String> root = c -> names.column(rootTable, c);
-    Map<String, String> changes = new LinkedHashMap<>(names.columns().getOrDefault(rootTable,
-        Map.of()));
-    for (ColumnProfile p : profiles) {
-      changes.put(p.name(), root.apply(p.name()));
-    }
-    RelatedTokens renamedRelated = related.renamed(names, rootTable);
-    List<Relation> before = new ArrayList<>();
-    related.relations().forEach(r -> before.addAll(r.flatten()));
-    List<Relation> after = new ArrayList<>();
-    renamedRelated.relations().forEach(r -> after.addAll(r.flatten()));
-    for (int i = 0; i < before.size(); i++) {
-      changes.put(before.get(i).name(), after.get(i).name());
-      changes.put(before.get(i).name() + ".*", after.get(i).name() + ".*");
-      List<String> old = before.get(i).summaryNames();
-      List<String> now = after.get(i).summaryNames();
-      for (int j = 0; j < old.size(); j++) {
-        changes.put(old.get(j), now.get(j));
-      }
-    }
-    Map<String, Double> bits = new LinkedHashMap<>();
-    mutualInformationBits.forEach((name, value) ->
-        bits.put(changes.getOrDefault(name, name), value));
-    EmbeddingSpace space = new EmbeddingSpace(
-        profiles.stream().map(p -> p.withName(root.apply(p.name()))).toList(),
-        encoder.renamed(root), config, renamedRelated, parameterValues.clone(), options, epochs,
-        finalValidationLoss, device, seed, rowsTrained, trainSeconds, timeline, bits);
-    return new Renamed(space, Collections.unmodifiableMap(changes));
+    return SpaceRenaming.renamed(this, names, rootTable);
   }
 
   /** The prefix of the weight names of transformer layer {@code layer}. */
@@ -613,17 +470,8 @@ public final class EmbeddingSpace implements AutoCloseable {
     return maskRow;
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw EngineError.SPACE_CLOSED.exception();
-    }
-  }
-
   @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      nativeMemory.clean();
-    }
+  public void close() {
+    passes.close();
   }
 }

@@ -3,7 +3,6 @@ package io.rowspace.engine.space;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
@@ -12,11 +11,7 @@ import io.rowspace.engine.encode.ColumnEncoder;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.encode.RowEncoder;
 import io.rowspace.engine.nn.ParameterLayout;
-import io.rowspace.engine.nn.ScalarOps;
-import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.profile.ColumnProfile;
-import io.rowspace.engine.profile.DetectedType;
-import io.rowspace.engine.profile.ColumnProfiler;
 import io.rowspace.engine.store.ModelFile;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -37,12 +32,14 @@ import java.util.Map;
  * add nothing fade out; a holder row without a parent row gets a learned "missing" token.
  *
  * <p>Everything here works on global row indexes into the rows encoded once per training or query
- * batch, so a batch of holder rows never copies its related rows.
+ * batch, so a batch of holder rows never copies its related rows. Fitting on the training rows is
+ * {@link RelatedTokenFitting}'s, the network that makes the tokens {@link RelatedTokenNetwork}'s;
+ * this class holds what was fitted, lays out the weights, encodes rows and writes its part of the
+ * space's format (as the space's other parts write theirs, {@code engine.store.SpaceFormat}).
  */
 public final class RelatedTokens {
   /** Weight of the L1 penalty on parent gates. */
   public static final float GATE_PENALTY = 0.01f;
-  private static final int MIN_ROWS_TO_LEARN_COLUMNS = 2;
   /** Written before relations that carry further summaries (space format 5). */
   private static final int FURTHER_SUMMARIES = -1;
 
@@ -123,7 +120,7 @@ public final class RelatedTokens {
   /** The tokens of a batch of holder rows, and the gate penalty to add to the loss. */
   public record Output(NDArray tokens, NDArray gatePenalty) {}
 
-  private RelatedTokens(List<Node> top) {
+  RelatedTokens(List<Node> top) {
     this.top = List.copyOf(top);
     List<Node> flat = new ArrayList<>();
     for (Node n : top) {
@@ -173,80 +170,18 @@ public final class RelatedTokens {
   }
 
   /**
-   * Profiles the related tables and fits their encoders on the rows read for training.
+   * Profiles the related tables and fits their encoders on the rows read for training
+   * ({@link RelatedTokenFitting}).
    *
    * @param related one entry per top-level relation
    * @param monitor receives a warning per excluded column
    */
   public static RelatedTokens fit(List<RelatedRows> related, TrainingMonitor monitor) {
-    int[] ids = {0};
-    List<Node> top = new ArrayList<>();
-    for (RelatedRows r : related) {
-      top.add(fitNode(r, ids, monitor));
-    }
-    return new RelatedTokens(top);
-  }
-
-  private static Node fitNode(RelatedRows related, int[] ids, TrainingMonitor monitor) {
-    Relation relation = related.relation();
-    int id = ids[0]++;
-    Frame rows = related.rows();
-    Map<String, String> forced = new LinkedHashMap<>();
-    for (String c : relation.tableColumns()) {
-      forced.put(c, "join column of " + relation.name());
-    }
-    for (Relation n : relation.nested()) {
-      for (String c : n.holderColumns()) {
-        forced.putIfAbsent(c, "join column of " + n.name());
-      }
-    }
-    List<ColumnProfile> profiles = List.of();
-    RowEncoder encoder = null;
-    if (rows.rowCount() >= MIN_ROWS_TO_LEARN_COLUMNS) {
-      profiles = ColumnProfiler.profile(rows, forced).stream()
-          .map(RelatedTokens::withoutSentenceModel).toList();
-      List<ColumnEncoder> encoders = new ArrayList<>();
-      for (ColumnProfile p : profiles) {
-        if (p.used()) {
-          encoders.add(ColumnEncoder.fit(p, rows.column(rows.indexOf(p.name()))));
-        } else if (!forced.containsKey(p.name())) {
-          monitor.warning("Column '" + relation.table() + "." + p.name() + "' excluded: "
-              + p.reason());
-        }
-      }
-      encoder = encoders.isEmpty() ? null : new RowEncoder(encoders);
-    } else {
-      monitor.warning("Related table '" + relation.table() + "' has " + rows.rowCount()
-          + " matching rows; only the count of related rows is learned from it.");
-    }
-    int width = relation.summaryWidth();
-    double[] mean = new double[width];
-    double[] std = new double[width];
-    for (int j = 0; j < width; j++) {
-      double sum = 0;
-      double squares = 0;
-      int n = 0;
-      for (int h = 0; h < related.holderCount(); h++) {
-        double v = summaryFeature(related, h, j);
-        if (Double.isFinite(v)) {
-          sum += v;
-          squares += v * v;
-          n++;
-        }
-      }
-      mean[j] = n == 0 ? 0 : sum / n;
-      double variance = n == 0 ? 0 : squares / n - mean[j] * mean[j];
-      std[j] = variance > 1e-12 ? Math.sqrt(variance) : 1;
-    }
-    List<Node> nested = new ArrayList<>();
-    for (RelatedRows n : related.nested()) {
-      nested.add(fitNode(n, ids, monitor));
-    }
-    return new Node(id, relation, profiles, encoder, mean, std, nested);
+    return RelatedTokenFitting.fit(related, monitor);
   }
 
   /** Summary feature j of a holder row: log count, emptiness, then the relation's summaries. */
-  private static double summaryFeature(RelatedRows related, int holder, int j) {
+  static double summaryFeature(RelatedRows related, int holder, int j) {
     if (related.relation().kind() == Relation.Kind.PARENT) {
       double[] s = related.summary(holder);
       return j < s.length ? s[j] : Double.NaN;
@@ -358,116 +293,13 @@ public final class RelatedTokens {
     return keys;
   }
 
-  /** The related tokens of the given holder rows: (holders, tokens, d). */
+  /**
+   * The related tokens of the given holder rows: (holders, tokens, d), computed by
+   * {@link RelatedTokenNetwork}.
+   */
   public Output forward(Map<String, NDArray> p, NDManager scope, List<Encoded> encoded, int[] holders,
       int d) {
-    List<NDArray> gates = new ArrayList<>();
-    NDArray tokens = null;
-    for (Encoded e : encoded) {
-      NDArray token = token(p, scope, e, holders, d, gates).expandDims(1);
-      tokens = tokens == null ? token : tokens.concat(token, 1);
-    }
-    NDArray penalty = null;
-    for (NDArray g : gates) {
-      penalty = penalty == null ? g.mean() : penalty.add(g.mean());
-    }
-    return new Output(tokens, penalty);
-  }
-
-  private NDArray token(Map<String, NDArray> p, NDManager scope, Encoded e, int[] holders, int d,
-      List<NDArray> gates) {
-    String prefix = e.node.prefix();
-    int h = holders.length;
-    int width = 1;
-    int instances = 0;
-    for (int holder : holders) {
-      width = Math.max(width, e.members[holder].length);
-      instances += e.members[holder].length;
-    }
-    int[] rows = new int[instances];
-    long[] slots = new long[h * width];
-    float[] valid = new float[h * width];
-    float[] padding = new float[h * width];
-    float[] kept = new float[h];
-    int next = 0;
-    for (int i = 0; i < h; i++) {
-      int[] m = e.members[holders[i]];
-      for (int j = 0; j < width; j++) {
-        if (j < m.length) {
-          rows[next] = m[j];
-          slots[i * width + j] = next++;
-          valid[i * width + j] = 1f;
-        } else {
-          slots[i * width + j] = instances;
-          padding[i * width + j] = -1e4f;
-        }
-      }
-      kept[i] = Math.max(1, m.length);
-    }
-    NDArray table = scope.zeros(new Shape(1, d));
-    if (instances > 0) {
-      NDArray hidden = TabularTransformer.gelu(
-          rowInput(p, scope, e, rows, d, gates).matMul(p.get(prefix + "row.w")).add(p.get(prefix + "row.b")));
-      table = hidden.concat(table, 0);
-    }
-    NDArray index = scope.create(slots, new Shape(h, width));
-    NDArray gathered = index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE)
-        .singletonOrThrow();
-    NDArray present = scope.create(valid, new Shape(h, width));
-    if (e.node.relation.kind() == Relation.Kind.CHILD) {
-      // Numbers in the graph go through ScalarOps: DJL's own scalar operands can be freed
-      // before the backward pass reads them.
-      NDArray scores = ScalarOps.mul(
-          gathered.matMul(p.get(prefix + "attn.q").reshape(d, 1)).squeeze(2),
-          (float) (1 / Math.sqrt(d))).add(scope.create(padding, new Shape(h, width)));
-      NDArray attention = scores.softmax(1).mul(present).expandDims(2);
-      NDArray pooled = gathered.mul(attention).sum(new int[] {1});
-      NDArray mean = gathered.mul(present.expandDims(2)).sum(new int[] {1})
-          .div(scope.create(kept, new Shape(h, 1)));
-      int s = e.node.relation.summaryWidth();
-      float[] summary = new float[h * s];
-      for (int i = 0; i < h; i++) {
-        System.arraycopy(e.summaries, holders[i] * s, summary, i * s, s);
-      }
-      NDArray features = pooled.concat(mean, 1).concat(scope.create(summary, new Shape(h, s)), 1);
-      return features.matMul(p.get(prefix + "pool.w")).add(p.get(prefix + "pool.b"));
-    }
-    NDArray parent = gathered.squeeze(1);
-    NDArray found = present;
-    float[] notFound = new float[h];
-    for (int i = 0; i < h; i++) {
-      notFound[i] = 1f - valid[i];
-    }
-    NDArray gate = parent.matMul(p.get(prefix + "gate.w")).add(p.get(prefix + "gate.b"))
-        .getNDArrayInternal().sigmoid().mul(found);
-    gates.add(gate);
-    NDArray encoded = parent.matMul(p.get(prefix + "tok.w")).add(p.get(prefix + "tok.b"));
-    return encoded.mul(gate).add(scope.create(notFound, new Shape(h, 1))
-        .mul(p.get(prefix + "missing").reshape(1, d)));
-  }
-
-  /** What a related row brings before its relation's layer: (rows, d). */
-  private NDArray rowInput(Map<String, NDArray> p, NDManager scope, Encoded e, int[] rows, int d,
-      List<NDArray> gates) {
-    String prefix = e.node.prefix();
-    NDArray x;
-    if (e.rows != null) {
-      EncodedRows selected = e.rows.select(rows);
-      NDArray idx = scope.create(selected.indexAsLongs(),
-          new Shape(rows.length, selected.columns(), selected.slots()));
-      NDArray features = scope.create(selected.values(),
-          new Shape(rows.length, selected.columns(), selected.features()));
-      NDArray content = TabularTransformer.content(
-          Map.of("embed", p.get(prefix + "embed"), "scalar.w", p.get(prefix + "scalar.w")),
-          idx, features);
-      x = content.add(p.get(prefix + "pos")).mean(new int[] {1});
-    } else {
-      x = p.get(prefix + "constant").reshape(1, d).broadcast(new Shape(rows.length, d));
-    }
-    for (Encoded n : e.nested) {
-      x = x.add(token(p, scope, n, rows, d, gates));
-    }
-    return x;
+    return RelatedTokenNetwork.forward(p, scope, encoded, holders, d);
   }
 
   /**
@@ -578,16 +410,5 @@ public final class RelatedTokens {
       nested.add(readNode(in, r, ids));
     }
     return new Node(id, relation, profiles, encoder, mean, std, nested);
-  }
-
-  /**
-   * A related table's free text is not sent through the sentence model (only the root table's
-   * is): such a column is excluded with the reason.
-   */
-  private static ColumnProfile withoutSentenceModel(ColumnProfile p) {
-    return p.used() && p.detectedType() == DetectedType.TEXT
-        ? p.excluded("free text (" + p.distinct() + " distinct values): the sentence model "
-            + "encodes the root table's text only")
-        : p;
   }
 }

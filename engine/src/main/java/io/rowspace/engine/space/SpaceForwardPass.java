@@ -2,7 +2,6 @@ package io.rowspace.engine.space;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.ParameterLayout;
@@ -106,13 +105,8 @@ public final class SpaceForwardPass {
     int b = rows.length;
     int c = maskRow.length;
     int d = config.dModel();
-    float[] mask = new float[b * c];
-    for (int r = 0; r < b; r++) {
-      System.arraycopy(maskRow, 0, mask, r * c, c);
-    }
-    NDArray content = SpaceTokens.of(p, scope, batch, related, d).content();
-    TabularTransformer.Output out = TabularTransformer.encode(config, p, content,
-        scope.create(mask, new Shape(b, c, 1)));
+    TabularTransformer.Output out = SpaceTokens.encodeMasked(config, p, scope, batch, related,
+        maskRow);
     return out.embedding().concat(out.cls(), 1).concat(out.tokens().reshape(b, (long) c * d), 1);
   }
 }

@@ -53,6 +53,23 @@ public final class SpaceTokens {
     return new Tokens(content.concat(out.tokens(), 1), out.gatePenalty());
   }
 
+  /**
+   * The transformer over a batch with the same columns hidden in every row: {@code maskRow} holds
+   * 1 for each hidden token (columns, then related tables), 0 for the others.
+   */
+  public static TabularTransformer.Output encodeMasked(TabularTransformer.Config config,
+      Map<String, NDArray> p, NDManager scope, Batch batch, RelatedTokens related,
+      float[] maskRow) {
+    int b = batch.holders().length;
+    int t = maskRow.length;
+    float[] mask = new float[b * t];
+    for (int r = 0; r < b; r++) {
+      System.arraycopy(maskRow, 0, mask, r * t, t);
+    }
+    NDArray content = of(p, scope, batch, related, config.dModel()).content();
+    return TabularTransformer.encode(config, p, content, scope.create(mask, new Shape(b, t, 1)));
+  }
+
   /** Column tokens of a batch before masking, (B, C, d). */
   public static NDArray columns(Map<String, NDArray> p, NDManager scope, EncodedRows batch) {
     int b = batch.rows();

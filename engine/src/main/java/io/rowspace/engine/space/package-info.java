@@ -9,7 +9,8 @@
  * space lives; training's objective, fine-tuning's {@link io.rowspace.engine.space.SpaceForwardPass}
  * and the space's own PyTorch path all start there. The plain-Java path
  * ({@link io.rowspace.engine.nn.TransformerInference}) computes the same tokens from the same
- * weights.
+ * weights; {@link io.rowspace.engine.space.SpaceInference} runs a space on either path and owns
+ * its native memory.
  *
  * <p>When the rows carry related rows, {@link io.rowspace.engine.space.RelatedTokens} gives each
  * related table its own encoders and weights and turns it into one more token of the root row:
@@ -26,6 +27,6 @@
  *
  * <p>{@link io.rowspace.engine.space.EmbeddingSpace#renamed} gives the same space reading tables
  * and columns under other names (an {@link io.rowspace.engine.data.Renaming}), for a model moved
- * to a database that spells them differently.
+ * to a database that spells them differently ({@link io.rowspace.engine.space.SpaceRenaming}).
  */
 package io.rowspace.engine.space;

@@ -1,5 +1,6 @@
 package io.rowspace.bench;
 
+import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.EpochRecord;
@@ -25,8 +26,11 @@ import java.util.Random;
  *
  * <pre>
  * java -cp CLASSPATH io.rowspace.bench.SpaceTrainingBenchmark [--data datasets/diamonds]
- *     [--rows 20000] [--option name=value ...]
+ *     [--rows 20000] [--threads n] [--option name=value ...]
  * </pre>
+ *
+ * <p>{@code --threads} fixes PyTorch's intra-op threads (default: one per core), so that the CPU
+ * a training costs can be compared at one thread and at two.
  *
  * <p>More rows than the set holds are made by repeating its rows, each repetition after the first
  * with every number multiplied by {@code 1 + 0.01 g} for a Gaussian {@code g} drawn from a
@@ -47,13 +51,14 @@ public final class SpaceTrainingBenchmark {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
         case "--rows" -> rows = Integer.parseInt(args[++i]);
+        case "--threads" -> EngineRuntime.configure(Integer.parseInt(args[++i]), "cpu");
         case "--option" -> {
           String[] kv = args[++i].split("=", 2);
           options.put(kv[0], kv[1]);
         }
         default -> {
           System.err.println("usage: SpaceTrainingBenchmark [--data datasets/diamonds] "
-              + "[--rows 20000] [--option name=value ...]");
+              + "[--rows 20000] [--threads n] [--option name=value ...]");
           System.exit(2);
         }
       }
@@ -88,10 +93,11 @@ public final class SpaceTrainingBenchmark {
       double wall = (System.nanoTime() - wall0) / 1e9;
       System.out.printf(Locale.ROOT, "%s, %,d rows, options %s: d_model %d, %d layers, %d epochs "
           + "run (%s), final validation loss %.4f; %.1f CPU-s, %.1f wall-s; heap peak %.0f MB, "
-          + "resident peak %.0f MB%n", set.name(), training.rowCount(), space.options(),
+          + "resident peak %.0f MB, %d torch threads%n", set.name(), training.rowCount(),
+          space.options(),
           space.dModel(), space.layers(), space.epochs(), space.options().get("epochs"),
           space.finalValidationLoss(), cpu, wall, peaks.heapPeakBytes() / 1e6,
-          MemoryPeaks.residentPeakBytes() / 1e6);
+          MemoryPeaks.residentPeakBytes() / 1e6, EngineRuntime.threads());
     }
   }
 

@@ -14,6 +14,8 @@ import java.sql.SQLException;
  * of its own ({@link io.rowspace.engine.EngineError}, codes from 81001), whose exceptions
  * {@link EngineErrors} reports with the engine's code and the SQLSTATE of {@link #INVALID_ARGUMENT}
  * or {@link #UNUSABLE_DATA}; every message written in this module is an entry of its own.
+ *
+ * <p>Its length (over 400 lines) is its list: one entry per message, grouped by what fails.
  */
 public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
@@ -346,6 +348,9 @@ public enum ErrorCode {
       + "in the header of {1}. Its columns are: {2}."),
   MERGE_SOURCE_WITHOUT_NAME(80140, SqlStates.FEATURE_NOT_SUPPORTED, "In MERGE, a model call in "
       + "{0} reads the USING row, which needs a name: write USING (query) AS s."),
+  TABLE_FUNCTION_AS_VALUE(80150, SqlStates.SYNTAX, "{0} returns rows, not a value (line {1}, "
+      + "column {2}): call it in FROM, e.g. SELECT * FROM TABLE({0}(...)), and join or aggregate "
+      + "its rows there."),
   /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */

@@ -24,7 +24,10 @@ public final class ErrorTranslation {
   }
 
   private static final Pattern CALCITE_POSITION = Pattern.compile(
-      "^From line (\\d+), column (\\d+) to line \\d+, column \\d+: (.*)$", Pattern.DOTALL);
+      "^(?:From|At) line (\\d+), column (\\d+)(?: to line (\\d+), column (\\d+))?: (.*)$",
+      Pattern.DOTALL);
+  /** A column of a backing query ({@code BackingQueryTable}: C1, C2, ...), Rowspace's own name. */
+  private static final Pattern BACKING_COLUMN = Pattern.compile("'C\\d+'");
   private static final Pattern QUOTED_NAME = Pattern.compile("'([^']+)'");
   private static final Pattern DOUBLE_QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
   private static final Pattern INTERNAL_SQL = Pattern.compile(
@@ -47,7 +50,18 @@ public final class ErrorTranslation {
     String relocated = message;
     Matcher positioned = CALCITE_POSITION.matcher(message);
     if (positioned.matches()) {
-      relocated = positioned.group(3);
+      relocated = positioned.group(5);
+      int line = Integer.parseInt(positioned.group(1));
+      int column = Integer.parseInt(positioned.group(2));
+      boolean point = positioned.group(3) == null;
+      String written = UserTextPosition.span(userSql, line, column,
+          point ? line : Integer.parseInt(positioned.group(3)),
+          point ? column : Integer.parseInt(positioned.group(4)));
+      if (written != null) {
+        // the backing query's column stands where the user wrote this expression
+        relocated = BACKING_COLUMN.matcher(relocated)
+            .replaceFirst(Matcher.quoteReplacement("'" + written + "'"));
+      }
       Matcher name = QUOTED_NAME.matcher(relocated);
       boolean named = name.find();
       boolean inUserText = !"0".equals(positioned.group(1));

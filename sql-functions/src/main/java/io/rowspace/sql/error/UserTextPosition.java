@@ -8,6 +8,31 @@ final class UserTextPosition {
   }
 
   /**
+   * The text of {@code sql} from line {@code line}, column {@code column} to line {@code endLine},
+   * column {@code endColumn} (1-based, inclusive), or null if the span is not in it.
+   */
+  static String span(String sql, int line, int column, int endLine, int endColumn) {
+    if (sql == null || line < 1) {
+      return null;
+    }
+    int start = offset(sql, line, column);
+    int end = offset(sql, endLine, endColumn);
+    return start < 0 || end < start || end >= sql.length() ? null : sql.substring(start, end + 1);
+  }
+
+  private static int offset(String sql, int line, int column) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      at = sql.indexOf('\n', at);
+      if (at < 0) {
+        return -1;
+      }
+      at++;
+    }
+    return at + column - 1;
+  }
+
+  /**
    * The position of the first whole-word occurrence of {@code name} in {@code sql}, compared
    * without case (the database may have folded it), or null if it is not there.
    */

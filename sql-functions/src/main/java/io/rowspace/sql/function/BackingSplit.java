@@ -36,6 +36,10 @@ import org.apache.calcite.util.Litmus;
  * grouping (a GROUP BY key, an aggregate's argument, a filter before it), GROUP BY and the
  * model-free HAVING conjuncts go with it; when no model call decides the order, ORDER BY too, and
  * LIMIT/OFFSET when no model call filters rows. Calcite then keeps the database's row order.
+ *
+ * <p>About 600 lines: the split of one SELECT is one decision over shared state (the backing
+ * select list, the column each item is read by, where grouping, windows and ordering happen);
+ * each clause's rules read and extend that state, so they stay together.
  */
 final class BackingSplit {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
@@ -57,6 +61,8 @@ final class BackingSplit {
   private List<String> fromColumns;
   private Grouping grouping;
   private boolean windowsInCalcite;
+  /** Whether a model call filters the backing rows (a WHERE conjunct Calcite evaluates). */
+  private boolean modelFilters;
 
   private BackingSplit(FunctionQueryRewriter rewriter, CalciteQueries calcite, SqlSelect select,
       SqlNodeList withItems, SelectScope enclosing) {
@@ -114,6 +120,7 @@ final class BackingSplit {
     grouping = !aggregated ? Grouping.NONE
         : modelGroups ? Grouping.IN_CALCITE : Grouping.IN_DATABASE;
     windowsInCalcite = grouping == Grouping.IN_CALCITE || !outerWhere.isEmpty();
+    modelFilters = !outerWhere.isEmpty();
 
     // The select list: model-free items are the backing query's own, as written.
     List<SqlNode> selectItems = select.getSelectList().getList();
@@ -125,7 +132,8 @@ final class BackingSplit {
           && !(windowsInCalcite && ClauseContents.windowIn(item))) {
         SqlNode value = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
         int index = add(item, value);
-        references.set(index, new SqlIdentifier("C?", POS));
+        // where the user wrote it, so Calcite's errors about it point there
+        references.set(index, new SqlIdentifier("C?", value.getParserPosition()));
         outerItems.add(new AsWritten(index));
       } else {
         add(SqlLiteral.createNull(POS), null);
@@ -148,7 +156,7 @@ final class BackingSplit {
     }
 
     List<SqlNode> outerConditions = new ArrayList<>();
-    boolean modelFilters = !outerWhere.isEmpty();
+
     for (SqlNode conjunct : calciteWhere) {
       outerConditions.add(outer(copy(conjunct), true));
     }
@@ -286,7 +294,7 @@ final class BackingSplit {
       }
     }
     int index = add(value, value);
-    SqlIdentifier reference = new SqlIdentifier("C?", POS);
+    SqlIdentifier reference = new SqlIdentifier("C?", value.getParserPosition());
     references.set(index, reference);
     return reference;
   }
@@ -336,6 +344,12 @@ final class BackingSplit {
         : groupKeyIndex(node) >= 0)) {
       return column(node);
     }
+    if (!rowLevel && !modelFilters && grouping == Grouping.IN_CALCITE) {
+      SqlNode distinct = DistinctOrderedAggregate.rewrite(call, plainGroupKeys(), this::column);
+      if (distinct != null) {
+        return distinct;
+      }
+    }
     if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP
         || call.getKind() == SqlKind.WITHIN_DISTINCT) {
       // an aggregate Calcite computes, with its FILTER (WHERE ...) or WITHIN GROUP (ORDER BY
@@ -384,16 +398,58 @@ final class BackingSplit {
     return call;
   }
 
-  /** A GROUP BY key Calcite groups by: an ordinal or alias stays, an expression is a column. */
+  /**
+   * A GROUP BY key Calcite groups by: an ordinal or alias stays, an expression is a column;
+   * GROUPING SETS, ROLLUP and CUBE stay, with their keys so.
+   */
   private SqlNode groupKey(SqlNode key) throws SQLException {
     if (key instanceof SqlLiteral) {
       return key;
+    }
+    if (key instanceof SqlNodeList list) {
+      for (int i = 0; i < list.size(); i++) {
+        list.set(i, groupKey(list.get(i)));
+      }
+      return list;
+    }
+    if (key instanceof SqlCall call && (key.getKind() == SqlKind.GROUPING_SETS
+        || key.getKind() == SqlKind.ROLLUP || key.getKind() == SqlKind.CUBE
+        || key.getKind() == SqlKind.ROW)) {
+      for (int i = 0; i < call.operandCount(); i++) {
+        SqlNode operand = call.operand(i);
+        SqlNode replaced = groupKey(operand);
+        if (replaced != operand) {
+          call.setOperand(i, replaced);
+        }
+      }
+      return call;
     }
     if (key instanceof SqlIdentifier identifier && identifier.isSimple()
         && !fromColumns.contains(identifier.getSimple())) {
       return key;
     }
     return outer(key, true);
+  }
+
+  /**
+   * The GROUP BY keys of a grouping Calcite computes when each is a plain model-free expression;
+   * null if there is a GROUPING SETS, ROLLUP or CUBE, an ordinal, or a model call among them.
+   */
+  private List<SqlNode> plainGroupKeys() {
+    if (grouping != Grouping.IN_CALCITE) {
+      return null;
+    }
+    List<SqlNode> keys = select.getGroup() == null ? List.of() : select.getGroup().getList();
+    for (SqlNode key : keys) {
+      if (key instanceof SqlLiteral || ModelCalls.in(key) || key.getKind() == SqlKind.ROLLUP
+          || key.getKind() == SqlKind.CUBE || key.getKind() == SqlKind.GROUPING_SETS
+          || key instanceof SqlNodeList
+          || key instanceof SqlIdentifier id && id.isSimple()
+              && !fromColumns.contains(id.getSimple())) {
+        return null;
+      }
+    }
+    return keys;
   }
 
   /** The index of the GROUP BY key equal to {@code node}, or -1. */

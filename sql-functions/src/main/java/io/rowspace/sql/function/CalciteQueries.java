@@ -6,6 +6,7 @@ import io.rowspace.sql.plan.RowTypeValidation;
 import io.rowspace.sql.plan.RowspacePrepare;
 import io.rowspace.sql.pushdown.BackingQuery;
 import io.rowspace.sql.pushdown.BackingQuerySchema;
+import io.rowspace.sql.pushdown.ColumnOrigin;
 import io.rowspace.sql.pushdown.DialectText;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
@@ -93,6 +94,11 @@ public final class CalciteQueries implements AutoCloseable {
     info.setProperty("conformance", "LENIENT");
     boolean postgres = session.database().isPostgres();
     info.setProperty("typeSystem", DialectTypeSystem.property(postgres));
+    if (postgres) {
+      // PostgreSQL's own functions Calcite implements (string_agg, date_trunc, to_char, ...) are
+      // known where Calcite evaluates beside a model call, e.g. in a grouping over one
+      info.setProperty("fun", "standard,postgresql");
+    }
     // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
     info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
     CalciteConnection calcite = new Driver()
@@ -197,6 +203,15 @@ public final class CalciteQueries implements AutoCloseable {
   /** Makes a backing query a table of this connection; returns its name in its schema. */
   String register(BackingQuery query) {
     return backingQueries.register(query);
+  }
+
+  /**
+   * The backing column a result column comes from, by the origin Calcite reports for it
+   * ({@code ResultSetMetaData}'s schema, table and column names); null unless it is a column of
+   * a backing query passed through unchanged.
+   */
+  public ColumnOrigin origin(String schema, String table, String column) {
+    return BackingQuerySchema.NAME.equals(schema) ? backingQueries.origin(table, column) : null;
   }
 
   /** Cancels the backing queries this connection's scans are running. */

@@ -4,7 +4,11 @@
  * <p>{@link io.rowspace.sql.function.FunctionQueryRewriter} rewrites each call so Calcite can run
  * it: {@code PREDICT('p')} becomes a call of a {@link io.rowspace.sql.function.ModelCallOperator}
  * with the current row's input columns, resolved by name in the FROM scope, each an operand of
- * its own SQL type. The rewritten tree, not text, is what Calcite prepares
+ * its own SQL type; the models a statement names are read and bound once
+ * ({@link io.rowspace.sql.function.StatementModels}), the table functions' arguments checked by
+ * {@link io.rowspace.sql.function.TableFunctionCalls}, and the internal calls that replace the
+ * user's made by {@link io.rowspace.sql.function.InternalCalls}. The rewritten tree, not text, is
+ * what Calcite prepares
  * ({@link io.rowspace.sql.function.CalciteQueries#prepare}), so the user's nodes keep their
  * positions in the user's text. {@link io.rowspace.sql.function.CalciteQueries} holds the Calcite connection,
  * with the backing database's schemas as JDBC schemas so everything else in the query is pushed
@@ -31,5 +35,11 @@
  * {@code ROC_CURVE} and {@code CALIBRATION_CURVE}, and
  * {@link io.rowspace.sql.function.FeatureImportanceFunction} the importance stored with a
  * predictor.
+ *
+ * <p>A SELECT with a model call is split ({@link io.rowspace.sql.function.BackingSplit}): what
+ * depends on no model call runs on the backing database ({@code io.rowspace.sql.pushdown}), and
+ * Calcite evaluates the model calls and what uses them;
+ * {@link io.rowspace.sql.function.DistinctOrderedAggregate} sends the distinct part of an ordered
+ * string aggregate (LISTAGG, string_agg) that Calcite groups to the database.
  */
 package io.rowspace.sql.function;

@@ -2,7 +2,6 @@ package io.rowspace.sql.parser;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.calcite.sql.SqlCreate;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -18,16 +17,14 @@ import org.apache.calcite.util.Litmus;
  * [INCLUDE ( table [VIA column], ... ) | INCLUDE NO RELATED TABLES]
  * [EXCLUDE COLUMNS ( [table.]column, ... )] [WITH ( option = value, ... )]}.
  */
-public final class SqlCreateEmbeddingSpace extends SqlCreate {
+public final class SqlCreateEmbeddingSpace extends SqlCreateModel {
   static final SqlOperator OPERATOR =
       new SqlSpecialOperator("CREATE EMBEDDING SPACE", SqlKind.OTHER_DDL);
 
-  private final SqlIdentifier name;
   private final SqlIdentifier rootTable;
   private final SqlNodeList includes;
   private final boolean noRelatedTables;
   private final SqlNodeList excludedColumns;
-  private final SqlNodeList options;
 
   /**
    * Creates the node. {@code includes} holds {@link SqlInclude} entries, {@code excludedColumns}
@@ -36,28 +33,11 @@ public final class SqlCreateEmbeddingSpace extends SqlCreate {
   public SqlCreateEmbeddingSpace(SqlParserPos pos, boolean replace, boolean ifNotExists,
       SqlIdentifier name, SqlIdentifier rootTable, SqlNodeList includes, boolean noRelatedTables,
       SqlNodeList excludedColumns, SqlNodeList options) {
-    super(OPERATOR, pos, replace, ifNotExists);
-    this.name = name;
+    super(OPERATOR, pos, replace, ifNotExists, name, options);
     this.rootTable = rootTable;
     this.includes = includes;
     this.noRelatedTables = noRelatedTables;
     this.excludedColumns = excludedColumns;
-    this.options = options;
-  }
-
-  /** The name of the space, possibly schema-qualified. */
-  public SqlIdentifier name() {
-    return name;
-  }
-
-  /** Whether {@code IF NOT EXISTS} was given. */
-  public boolean ifNotExists() {
-    return ifNotExists;
-  }
-
-  /** Whether {@code OR REPLACE} was given. */
-  public boolean replace() {
-    return getReplace();
   }
 
   /** The table whose rows the space embeds. */
@@ -83,34 +63,19 @@ public final class SqlCreateEmbeddingSpace extends SqlCreate {
     return excludedColumns.stream().map(SqlIdentifier.class::cast).toList();
   }
 
-  /** The entries of the {@code WITH ( ... )} clause, in the order written. */
-  public List<SqlOption> options() {
-    return SqlOption.list(options);
-  }
-
   @Override public List<SqlNode> getOperandList() {
-    return Arrays.asList(name, rootTable, includes, excludedColumns, options);
+    return Arrays.asList(name(), rootTable, includes, excludedColumns, optionList());
   }
 
   @Override public boolean equalsDeep(SqlNode node, Litmus litmus) {
-    if (!(node instanceof SqlCreateEmbeddingSpace that)
-        || getReplace() != that.getReplace() || ifNotExists != that.ifNotExists
-        || noRelatedTables != that.noRelatedTables) {
+    if (!sameFlags(node) || noRelatedTables != ((SqlCreateEmbeddingSpace) node).noRelatedTables) {
       return litmus.fail("{} != {}", this, node);
     }
     return super.equalsDeep(node, litmus);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("CREATE");
-    if (getReplace()) {
-      writer.keyword("OR REPLACE");
-    }
-    writer.keyword("EMBEDDING SPACE");
-    if (ifNotExists) {
-      writer.keyword("IF NOT EXISTS");
-    }
-    name.unparse(writer, leftPrec, rightPrec);
+    unparseHead(writer, "EMBEDDING SPACE", leftPrec, rightPrec);
     writer.keyword("ON");
     rootTable.unparse(writer, leftPrec, rightPrec);
     if (noRelatedTables) {
@@ -123,7 +88,7 @@ public final class SqlCreateEmbeddingSpace extends SqlCreate {
       writer.keyword("EXCLUDE COLUMNS");
       unparseList(writer, excludedColumns, leftPrec, rightPrec);
     }
-    SqlOption.unparseWithClause(writer, options, leftPrec, rightPrec);
+    SqlOption.unparseWithClause(writer, optionList(), leftPrec, rightPrec);
   }
 
   private static void unparseList(SqlWriter writer, SqlNodeList list, int leftPrec,

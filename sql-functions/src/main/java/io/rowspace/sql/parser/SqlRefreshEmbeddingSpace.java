@@ -1,41 +1,20 @@
 package io.rowspace.sql.parser;
 
-import java.util.List;
-import org.apache.calcite.sql.SqlCall;
+import java.util.Objects;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.SqlSpecialOperator;
-import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Parse tree for {@code REFRESH EMBEDDING SPACE name}. */
-public final class SqlRefreshEmbeddingSpace extends SqlCall {
-  static final SqlOperator OPERATOR = new SqlSpecialOperator("REFRESH EMBEDDING SPACE", SqlKind.OTHER_DDL);
-
-  private final SqlIdentifier name;
+public final class SqlRefreshEmbeddingSpace extends SqlKeywordStatement {
+  static final SqlOperator OPERATOR = operator("REFRESH EMBEDDING SPACE");
 
   public SqlRefreshEmbeddingSpace(SqlParserPos pos, SqlIdentifier name) {
-    super(pos);
-    this.name = name;
+    super(pos, OPERATOR, Objects.requireNonNull(name, "name"));
   }
 
   /** The name of the space, possibly schema-qualified. */
   public SqlIdentifier name() {
-    return name;
-  }
-
-  @Override public SqlOperator getOperator() {
-    return OPERATOR;
-  }
-
-  @Override public List<SqlNode> getOperandList() {
-    return List.of(name);
-  }
-
-  @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("REFRESH EMBEDDING SPACE");
-    name.unparse(writer, leftPrec, rightPrec);
+    return Objects.requireNonNull(modelName());
   }
 }

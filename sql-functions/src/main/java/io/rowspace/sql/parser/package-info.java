@@ -11,7 +11,9 @@
  * own EXPLAIN and DESCRIBE parse exactly as in Calcite, and the new keywords are non-reserved,
  * so {@code target}, {@code embedding} or {@code job} remain usable as column names.
  *
- * <p>Every node unparses to SQL that parses back to an equal tree. Nodes only describe what was
+ * <p>The two CREATE statements share their head (name, OR REPLACE, IF NOT EXISTS, WITH options)
+ * through {@link io.rowspace.sql.parser.SqlCreateModel}. Every node unparses to SQL that parses
+ * back to an equal tree. Nodes only describe what was
  * written: they resolve no names and check no option values; that is the job of
  * {@code io.rowspace.sql.ddl}.
  */

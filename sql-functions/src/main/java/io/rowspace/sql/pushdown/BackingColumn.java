@@ -13,17 +13,43 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One column of a {@link BackingQuery} as the backing database's JDBC metadata describes it: its
- * label, JDBC type, precision, scale and nullability. It gives Calcite the matching type and reads
- * the column's values in Calcite's internal representation (dates as days, timestamps as
- * milliseconds, both in the JVM's zone as Calcite's JDBC adapter reads them).
+ * label, JDBC type, type name, class name, precision, scale and nullability. It gives Calcite the
+ * matching type and reads the column's values in Calcite's internal representation (dates as
+ * days, timestamps as milliseconds, both in the JVM's zone as Calcite's JDBC adapter reads them;
+ * types Calcite lacks as the database's text of the value).
  */
-public record BackingColumn(String label, int jdbcType, String typeName, int precision,
-    int scale, boolean nullable) {
+public record BackingColumn(String label, int jdbcType, String typeName, String className,
+    int precision, int scale, boolean nullable) {
 
   static BackingColumn of(ResultSetMetaData meta, int column) throws SQLException {
     return new BackingColumn(meta.getColumnLabel(column), meta.getColumnType(column),
-        meta.getColumnTypeName(column), meta.getPrecision(column), meta.getScale(column),
+        meta.getColumnTypeName(column), meta.getColumnClassName(column),
+        meta.getPrecision(column), meta.getScale(column),
         meta.isNullable(column) != ResultSetMetaData.columnNoNulls);
+  }
+
+  /**
+   * Whether Calcite's value of this column differs from the database's own object: a type Calcite
+   * lacks (interval, JSON, UUID, array, time zone, network address...) that Calcite holds as its
+   * text. The scan keeps the database's objects and texts of such a column beside Calcite's
+   * values ({@link DatabaseValues}).
+   */
+  boolean keepsDatabaseValues() {
+    return sqlType() == SqlTypeName.VARCHAR && !isText(jdbcType);
+  }
+
+  private static boolean isText(int jdbcType) {
+    switch (jdbcType) {
+    case Types.VARCHAR:
+    case Types.LONGVARCHAR:
+    case Types.NVARCHAR:
+    case Types.LONGNVARCHAR:
+    case Types.CLOB:
+    case Types.NCLOB:
+      return true;
+    default:
+      return false;
+    }
   }
 
   /** The Calcite type of the column's values. */
@@ -66,7 +92,10 @@ public record BackingColumn(String label, int jdbcType, String typeName, int pre
     case Types.VARBINARY:
     case Types.LONGVARBINARY:
     case Types.BLOB:
-      return SqlTypeName.VARBINARY;
+      // H2's UUID is BINARY to JDBC, but its values are UUIDs, not bytes: held as their text
+      return className == null || className.equals(byte[].class.getName())
+          || className.equals(java.sql.Blob.class.getName())
+          ? SqlTypeName.VARBINARY : SqlTypeName.VARCHAR;
     default:
       // VARCHAR and CLOB, and what Calcite has no type for (intervals, JSON, UUID, arrays,
       // time zones): their text, as the database writes it
@@ -100,8 +129,21 @@ public record BackingColumn(String label, int jdbcType, String typeName, int pre
     }
   }
 
-  /** The value of this column in the current row, as Calcite holds it internally. */
-  Object read(ResultSet rows, int column) throws SQLException {
+  /**
+   * The value of this column in the current row, as Calcite holds it internally; for a column
+   * that {@link #keepsDatabaseValues() keeps the database's values}, also remembered with the
+   * database's object and text in {@code kept}.
+   */
+  Object read(ResultSet rows, int column, DatabaseValues kept) throws SQLException {
+    if (kept != null) {
+      Object object = rows.getObject(column);
+      if (object == null) {
+        return null;
+      }
+      String text = rows.getString(column);
+      // Calcite's value is an instance of its own, so the object kept does not hold it
+      return kept.keep(new String(text.toCharArray()), object, text);
+    }
     Object value;
     switch (sqlType()) {
     case BOOLEAN:

@@ -50,6 +50,15 @@ public final class BackingQuerySchema extends AbstractSchema {
     return name;
   }
 
+  /**
+   * The backing column a result column of this schema's table {@code table} named {@code column}
+   * comes from, as Calcite's column origins name it; null if there is no such table or column.
+   */
+  public synchronized ColumnOrigin origin(String table, String column) {
+    BackingQueryTable found = tables.get(table);
+    return found == null ? null : found.column(column);
+  }
+
   public RunningQueries running() {
     return running;
   }

@@ -29,11 +29,17 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
   private final BackingQuery query;
   private final DataSource backing;
   private final RunningQueries running;
+  private final DatabaseValues[] kept;
 
   BackingQueryTable(BackingQuery query, DataSource backing, RunningQueries running) {
     this.query = query;
     this.backing = backing;
     this.running = running;
+    List<BackingColumn> columns = query.columns();
+    this.kept = new DatabaseValues[columns.size()];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = columns.get(i).keepsDatabaseValues() ? new DatabaseValues() : null;
+    }
   }
 
   /** The name of the {@code index}-th column (from 0) in Calcite. */
@@ -43,6 +49,19 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
 
   public BackingQuery query() {
     return query;
+  }
+
+  /**
+   * The column named {@code name} ({@link #columnName}), or null if there is none; with the
+   * database's own values of its rows in flight if it keeps them.
+   */
+  ColumnOrigin column(String name) {
+    for (int i = 0; i < kept.length; i++) {
+      if (columnName(i).equals(name)) {
+        return new ColumnOrigin(query.columns().get(i), kept[i]);
+      }
+    }
+    return null;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory types) {
@@ -108,7 +127,7 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
         List<BackingColumn> columns = query.columns();
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
-          row[i] = columns.get(i).read(rows, i + 1);
+          row[i] = columns.get(i).read(rows, i + 1, kept[i]);
         }
         current = row;
         return true;

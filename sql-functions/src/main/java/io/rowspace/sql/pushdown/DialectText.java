@@ -15,7 +15,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * Writes a parse tree back as SQL text of the backing database's dialect. Identifiers are quoted
  * with the case the parser gave them (folded as the database folds unquoted names); names of
  * functions Calcite does not know ({@code DATEADD}, {@code LEFT}, {@code TO_CHAR}) are written
- * unquoted, so the database resolves them as it does in its own SQL.
+ * unquoted, so the database resolves them as it does in its own SQL; a function called in FROM
+ * is written without Calcite's {@code TABLE(...)}.
  */
 public final class DialectText {
   private final SqlDialect dialect;
@@ -38,6 +39,13 @@ public final class DialectText {
   private static final class FunctionNames extends SqlShuttle {
     @Override public SqlNode visit(SqlCall call) {
       SqlNode visited = super.visit(call);
+      if (visited instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
+          && table.operandCount() == 1 && table.operand(0) instanceof SqlCall function
+          && function.getOperator() instanceof SqlFunction) {
+        // a function of the database in FROM (generate_series, SYSTEM_RANGE) is written as the
+        // database reads it, without the TABLE(...) Calcite's parser wraps it in
+        return function;
+      }
       if (!(visited instanceof SqlCall copy)
           || !(copy.getOperator() instanceof SqlUnresolvedFunction unresolved)
           || unresolved.getSqlIdentifier() == null

@@ -7,7 +7,10 @@
  * database's own JDBC metadata. Calcite scans it as a table
  * ({@link io.rowspace.sql.pushdown.BackingQueryTable}, registered for the statement in
  * {@link io.rowspace.sql.pushdown.BackingQuerySchema}) and evaluates only what is above it: the
- * model calls and what consumes them.
+ * model calls and what consumes them. Values of types Calcite lacks travel through Calcite as
+ * their text; {@link io.rowspace.sql.pushdown.DatabaseValues} keeps the database's own objects
+ * beside them, and {@link io.rowspace.sql.pushdown.ColumnOrigin} tells the driver which result
+ * column passes which backing column through, so it hands out the database's metadata and values.
  *
  * <p>This package knows SQL text, JDBC and Calcite's table interfaces; it knows nothing of models.
  */

@@ -27,7 +27,8 @@ final class ColumnInformation {
    *
    * @param weights the training layout's weights of the kept epoch
    * @param temperature the temperature training ended at
-   * @param rows the rows to measure on (validation rows when there are enough)
+   * @param rows the rows to measure on (validation rows when there are enough; the trainer gives
+   *     at most {@link TrainingLoop#VALIDATION_LOSS_ROWS} of them)
    * @param seed the space's seed; the masks are drawn from {@code seed + 2}
    */
   static double[] bits(MaskedViewObjective objective, ParameterLayout layout, int batchSize,

@@ -215,9 +215,13 @@ public final class SpaceTrainer {
         options.seed(), random, m, base);
     TrainingLoop.Result result = loop.run(encoded, relatedRows, training, validation);
     m.progress("information", 0, 1, "estimating what each column shares with the others");
+    // At most as many rows as the loss after an epoch reads, so that this estimate, like the
+    // epochs, costs no more at a million rows than at fifty thousand.
+    int[] informationRows = validation.length >= Math.min(plan.batchSize(), 64) ? validation : order;
     double[] bits = ColumnInformation.bits(loop.objective(), loop.layout(), plan.batchSize(),
         options.seed(), result.parameters(), result.temperature(), encoded, relatedRows,
-        validation.length >= Math.min(plan.batchSize(), 64) ? validation : order);
+        Arrays.copyOf(informationRows,
+            Math.min(informationRows.length, TrainingLoop.VALIDATION_LOSS_ROWS)));
     // The training heads (reconstruction) follow the space's weights and are not kept.
     float[] spaceWeights =
         Arrays.copyOf(result.parameters(), (int) SpaceTokens.layout(config, related).size());

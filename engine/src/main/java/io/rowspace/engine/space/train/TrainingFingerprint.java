@@ -20,7 +20,7 @@ final class TrainingFingerprint {
       List<RelatedTokens.Encoded> related, int[] training, int[] validation, float[] initial) {
     RunFingerprint f = new RunFingerprint().add("space").add(seed)
         .add(plan.dModel()).add(plan.layers()).add(plan.heads()).add(plan.batchSize())
-        .add(plan.epochs()).add(Double.doubleToLongBits(plan.learningRate()))
+        .add(plan.epochs()).add(plan.epochSteps()).add(Double.doubleToLongBits(plan.learningRate()))
         .add(Double.doubleToLongBits(plan.temperature())).add(EngineRuntime.threads())
         .add(training).add(validation).add(initial);
     addRows(f, encoded);

@@ -13,16 +13,28 @@ import io.rowspace.engine.space.SpaceOptions;
  * @param layers transformer layers
  * @param heads attention heads
  * @param batchSize rows per optimiser step
- * @param epochs passes over the training rows, at most
+ * @param epochs epochs, at most: passes over the training rows, or for derived epochs of many
+ *     rows, samples of {@code epochSteps} batches of them
+ * @param epochSteps optimiser steps an epoch takes at most ({@link #MAX_EPOCH_STEPS} when the
+ *     epochs are derived, else unbounded: an epoch the user counts is a whole pass)
  * @param learningRate the one-cycle schedule's peak rate
  * @param temperature the InfoNCE temperature before any boost
  * @param validationFraction the share of rows held out for validation
  * @param validationRows how many rows that is (0 under 8 rows: no validation slice)
  */
-record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs,
+record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs, int epochSteps,
     double learningRate, double temperature, double validationFraction, int validationRows) {
   /** Optimiser steps a default training aims at; epochs follow from it (5 to 200). */
   static final int TARGET_STEPS = 500;
+  /**
+   * Optimiser steps of a derived epoch, at most: past {@value} batches of training rows, an
+   * epoch is the first {@value} batches of that epoch's shuffle of them, so a default training
+   * takes at most 5 x {@value} steps however many rows there are (it took 5 passes before, a
+   * number of steps growing with the rows: 1,895 on diamonds, 7,030 at 200,000 rows). Measured
+   * on diamonds, the only shared set it changes: held-out RMSE 528 to 529 at one and at two
+   * torch threads, a quarter less training time (docs/benchmarks.md, session 10).
+   */
+  static final int MAX_EPOCH_STEPS = 200;
   /** Rows from which a table with {@value #WIDE_COLUMNS} columns or more gets a wide model. */
   static final int WIDE_ROWS = 10_000;
   /** Rows beyond which a table keeps a narrower model, so training time stays bounded. */
@@ -55,13 +67,14 @@ record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs
       batch *= 2;
     }
     int batchSize = Math.min(trainRows, o.batchSize().orElse(batch));
-    int stepsPerEpoch = Math.max(1, trainRows / batchSize);
+    int epochSteps = o.epochs().isPresent() ? Integer.MAX_VALUE : MAX_EPOCH_STEPS;
+    int stepsPerEpoch = Math.max(1, Math.min(epochSteps, trainRows / batchSize));
     int epochs = o.epochs().orElse(
         Math.max(5, Math.min(200, (TARGET_STEPS + stepsPerEpoch - 1) / stepsPerEpoch)));
     double learningRate = o.learningRate().orElse(batchSize >= 64 ? 2e-3 : 1e-3);
     double temperature = o.temperature().orElse(MaskedViewObjective.DEFAULT_TEMPERATURE);
-    return new TrainingPlan(dModel, layers, heads, batchSize, epochs, learningRate, temperature,
-        validationFraction, validationRows);
+    return new TrainingPlan(dModel, layers, heads, batchSize, epochs, epochSteps, learningRate,
+        temperature, validationFraction, validationRows);
   }
 
   /**
@@ -90,6 +103,6 @@ record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs
 
   /** Optimiser steps per epoch over the given training rows. */
   int stepsPerEpoch(int trainingRows) {
-    return Math.max(1, trainingRows / batchSize);
+    return Math.max(1, Math.min(epochSteps, trainingRows / batchSize));
   }
 }

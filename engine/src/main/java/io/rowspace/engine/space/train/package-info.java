@@ -10,7 +10,8 @@
  * rows to the classes that each hold one concern:
  * <ul>
  *   <li>{@code TrainingPlan}: the settings resolved from the data's shape (width, depth, batch
- *       size, epochs from a target number of steps, learning rate); options override them;
+ *       size, epochs from a target number of steps, at most 200 steps a derived epoch so the
+ *       budget stops growing with the rows, learning rate); options override them;
  *   <li>{@code TrainingLoop}: the epochs of AdamW steps under a one-cycle schedule, validation,
  *       checkpoints ({@code SpaceCheckpoint}, keyed by {@code TrainingFingerprint}) and resuming;
  *   <li>{@code MaskedViewObjective}: the loss (per-column and row InfoNCE over complementary
@@ -19,7 +20,8 @@
  *   <li>{@code Interventions}: after each epoch, from the validation loss and the embeddings'
  *       {@code EmbeddingHealth}, the kept epoch, early stopping, and the answers to a dead
  *       network, collapse, no learning and over-fitting;
- *   <li>{@code ColumnInformation}: what each column shares with the rest of its row, in bits;
+ *   <li>{@code ColumnInformation}: what each column shares with the rest of its row, in bits,
+ *       measured on at most 4,096 held-out rows;
  *   <li>{@code WarmStart}: the earlier weights carried into a continued training's layout
  *       ({@code SpaceTrainer.extend}: ALTER EMBEDDING SPACE ... ADD COLUMNS or REFRESH).
  * </ul>
