@@ -28,7 +28,8 @@ import java.util.Set;
  * Trains a linear model and (when {@code withTrees}) boosted trees at each depth of
  * {@link #TREE_DEPTHS} on the rows' input columns, and chooses the network mixed with them at the
  * depth and shares (quarters) that {@link BlendChoice} picks on the members' out-of-fold outputs
- * of every training row ({@link OutOfFoldMembers}; the validation rows above
+ * of the training rows ({@link OutOfFoldMembers}: every row up to 2,500, whole folds covering at
+ * least {@link OutOfFoldMembers#ROWS_SCORED} above; the validation rows above
  * {@link OutOfFoldMembers#MAX_ROWS}): the lowest loss, or a mixture of more members within noise
  * of it ({@code trees = auto} may keep the network alone, {@code true} keeps a tree share of at
  * least a quarter, {@code only} and {@code linear} keep one member alone); the chosen blend is
@@ -156,12 +157,12 @@ final class BlendSearch {
     boolean outOfFold = training.length <= OutOfFoldMembers.MAX_ROWS;
     OutOfFoldMembers folds = OutOfFoldMembers.of(training, memberTarget,
         loss != BoostingLoss.SQUARED, seed);
-    int[] choiceRows = outOfFold ? training : validation;
-    ValidationScoring choiceScoring = outOfFold ? scoring.on(training) : scoring;
+    int[] choiceRows = outOfFold ? folds.scoredRows() : validation;
+    ValidationScoring choiceScoring = outOfFold ? scoring.on(choiceRows) : scoring;
     boolean networkMixed = candidates.stream().anyMatch(c -> c.treeShare() + c.linearShare() < 1);
     float[] networkChoice = !outOfFold ? networkOutputs : networkMixed ? folds.network(fitting,
         head, network.setting(), networkEpochs, features, seed, monitor) : null;
-    float[] linearChoice = outOfFold ? crossFitted.outOfFold(training, linear.outputs())
+    float[] linearChoice = outOfFold ? crossFitted.outOfFold(choiceRows, linear.outputs())
         : linearMargins;
     Map<TreeBooster.Result, float[]> treeChoice = new IdentityHashMap<>();
     Map<String, Double> tried = new LinkedHashMap<>();
@@ -197,8 +198,9 @@ final class BlendSearch {
     String metric = task == Task.REGRESSION ? "rmse" : "log loss";
     String ranked = ranked(tried, BLENDS_SHOWN);
     String why = choice.reason().isEmpty() ? "" : ", " + choice.reason();
-    String on = outOfFold ? String.format(Locale.ROOT, "out-of-fold %s of the %d training rows "
-        + "(%d folds)", metric, training.length, CrossFittedLinear.FOLDS)
+    String on = outOfFold ? String.format(Locale.ROOT, "out-of-fold %s of %d of the %d training "
+        + "rows (%d of %d folds)", metric, choiceRows.length, training.length, folds.scoredFolds(),
+        CrossFittedLinear.FOLDS)
         : String.format(Locale.ROOT, "validation %s (more than %d training rows)", metric,
             OutOfFoldMembers.MAX_ROWS);
     String outcome = String.format(Locale.ROOT, "blend: %s chosen on %s%s (best of %d: %s); "

@@ -1,6 +1,7 @@
 package io.rowspace.engine.predictor.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.predictor.HeadNetwork;
@@ -81,6 +82,42 @@ class OutOfFoldMembersTest {
   }
 
   @Test
+  void manyRowsAreScoredOnWholeFoldsThatCoverEnoughRows() {
+    int rows = 3_000;
+    Random random = new Random(11);
+    float[] x = new float[rows * WIDTH];
+    float[] y = new float[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < WIDTH; j++) {
+        x[i * WIDTH + j] = (float) random.nextGaussian();
+      }
+      y[i] = random.nextBoolean() ? 1f : 0f;
+    }
+    int[] every = IntStream.range(0, rows).toArray();
+    OutOfFoldMembers folds = OutOfFoldMembers.of(every, y, true, 42);
+    int[] scored = folds.scoredRows();
+    // Folds of 600 rows: four cover the 2,000 rows the choice needs, the fifth is not scored.
+    assertEquals(4, folds.scoredFolds());
+    assertEquals(2_400, scored.length);
+    for (int r : scored) {
+      assertTrue(folds.fold()[r] < folds.scoredFolds(), "row " + r + " of an unscored fold");
+    }
+    float[] outOfFold = folds.trees(x, WIDTH, BoostingLoss.LOGISTIC, 2, y, memorising(), 100,
+        TrainingMonitor.NONE);
+    assertEquals(scored.length, outOfFold.length);
+    float[] label = new float[scored.length];
+    for (int i = 0; i < scored.length; i++) {
+      label[i] = y[scored[i]];
+    }
+    double honest = auc(outOfFold, label);
+    assertTrue(honest < 0.56, "out-of-fold AUC on noise " + honest);
+
+    OutOfFoldMembers few = OutOfFoldMembers.of(all(), data(0, 1)[1], true, 42);
+    assertEquals(CrossFittedLinear.FOLDS, few.scoredFolds());
+    assertArrayEquals(all(), few.scoredRows(), "below 2,000 rows every row is scored");
+  }
+
+  @Test
   void theNetworkOutOfFoldDoesNotSeeTheRowsItPredicts() {
     // Wide inputs, so that a head can memorise 400 rows of noise in a few epochs.
     int width = 48;
@@ -90,7 +127,7 @@ class OutOfFoldMembersTest {
     int[] fit = IntStream.range(0, ROWS).filter(i -> i % 5 != 0).toArray();
     int[] validation = IntStream.range(0, ROWS).filter(i -> i % 5 == 0).toArray();
     TrainingData data = new TrainingData(Task.BINARY, features, noise[1], fit, validation);
-    int epochs = 60;
+    int epochs = 24;
     FrozenHeadFit fitting = new FrozenHeadFit(data, head, epochs,
         new PredictorCheckpoints(TrainingMonitor.NONE, 42), TrainingMonitor.NONE);
     AttemptSetting setting = new AttemptSetting(5.0, new float[] {1f, 1f},
