@@ -209,6 +209,12 @@ public final class RelatedTablesBenchmark {
     return lines;
   }
 
+  /** CPU time of this process, every thread (PyTorch's included): comparable under load. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   /** Rows of {@code [label, synthesised feature...]} of a view's rows, in key order. */
   private static double[][] synthesised(AggregateSynthesis synthesis, Connection c, DataSet set,
       String view) throws SQLException {
@@ -271,8 +277,11 @@ public final class RelatedTablesBenchmark {
       s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON root_train " + include);
       double spaceSeconds = (System.nanoTime() - started) / 1e9;
       String options = System.getProperty("rowspace.bench.predictorOptions", "").strip();
+      long cpu = processCpuNanos();
       s.executeUpdate("CREATE PREDICTOR " + space + "_pred ON " + space + " TARGET "
           + set.target + (options.isEmpty() ? "" : " WITH (" + options + ")"));
+      System.err.printf(Locale.ROOT, "    %s_pred: CREATE PREDICTOR process CPU %.1f s%n", space,
+          (processCpuNanos() - cpu) / 1e9);
       for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
         System.err.println("    warning: " + w.getMessage());
       }
@@ -312,8 +321,11 @@ public final class RelatedTablesBenchmark {
     long started = System.nanoTime();
     String predictor = space + "_" + member;
     try (Statement s = c.createStatement()) {
+      long cpu = processCpuNanos();
       s.executeUpdate("CREATE PREDICTOR " + predictor + " ON " + space + " TARGET "
           + set.target + " WITH (trees = '" + option + "')");
+      System.err.printf(Locale.ROOT, "    %s: CREATE PREDICTOR process CPU %.1f s%n", predictor,
+          (processCpuNanos() - cpu) / 1e9);
       try (ResultSet rs = s.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS WHERE name = '"
           + predictor.toUpperCase(Locale.ROOT) + "'")) {
         if (rs.next()) {
