@@ -22,8 +22,16 @@ import java.util.Random;
  * network and the trees; the blend gives it the share the validation rows support.
  */
 public final class LinearModel {
-  /** Penalty on the weights of standardised inputs. */
+  /**
+   * Penalty on the weights of standardised inputs when none is chosen (the baselines of
+   * {@code EVALUATE}); a predictor's blend chooses one of {@link #PENALTIES} on folds of its rows.
+   */
   static final double L2 = 1e-2;
+  /**
+   * Penalties a blend tries, per row of the mean loss: from about what a textbook logistic
+   * regression ({@code C = 1}) puts on a thousand rows to a hundred times the default.
+   */
+  public static final double[] PENALTIES = {1e-3, 1e-2, 1e-1};
   static final int STEPS = 500;
   /**
    * Multiply-adds a gradient step may take ({@code rows x outputs x inputs}); beyond it the model
@@ -50,7 +58,7 @@ public final class LinearModel {
   }
 
   /** Margins per row: one for binary and regression, one per class for multiclass. */
-  int outputs() {
+  public int outputs() {
     return outputs;
   }
 
@@ -62,6 +70,19 @@ public final class LinearModel {
    */
   public static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
       float[] target, long seed) {
+    return fit(rows, width, fit, loss, classes, target, seed, L2);
+  }
+
+  /**
+   * Fits on the rows {@code fit} of {@code rows} with the penalty {@code l2} on the weights.
+   *
+   * @param l2 penalty per row of the mean loss, above 0
+   */
+  public static LinearModel fit(float[] rows, int width, int[] fit, BoostingLoss loss, int classes,
+      float[] target, long seed, double l2) {
+    if (!(l2 > 0)) {
+      throw new IllegalArgumentException("penalty " + l2);
+    }
     int k = loss == BoostingLoss.SOFTMAX ? classes : 1;
     fit = rowsFitted(fit, k, width, seed);
     float[] center = new float[width];
@@ -93,20 +114,12 @@ public final class LinearModel {
     for (int r = 0; r < n; r++) {
       z[r] = standardised(rows, fit[r], center, scale);
     }
-    // Curvature of the mean loss: at most 1/4 (logistic), 1/2 (softmax) or 1 (squared) times
-    // the largest eigenvalue of the inputs' second moment, bounded by its trace.
-    double trace = 0;
-    for (double[] row : z) {
-      for (double v : row) {
-        trace += v * v / n;
-      }
-    }
     double curvature = switch (loss) {
       case LOGISTIC -> 0.25;
       case SOFTMAX -> 0.5;
       case SQUARED -> 1.0;
     };
-    double step = 1 / (curvature * Math.max(1e-9, trace) + L2);
+    double step = 1 / (curvature * largestEigenvalue(z, width) + l2);
     int w = width + 1;
     double[] current = new double[k * w];
     double[] previous = new double[k * w];
@@ -117,7 +130,7 @@ public final class LinearModel {
       double momentum = (it - 1) / (double) (it + 2);
       for (int a = 0; a < look.length; a++) {
         look[a] = current[a] + momentum * (current[a] - previous[a]);
-        gradient[a] = a % w < width ? L2 * look[a] : 0;
+        gradient[a] = a % w < width ? l2 * look[a] : 0;
       }
       for (int r = 0; r < n; r++) {
         double[] x = z[r];
@@ -159,6 +172,58 @@ public final class LinearModel {
   static int[] rowsFitted(int[] fit, int outputs, int width, long seed) {
     int size = (int) Math.max(1000, STEP_BUDGET / ((long) outputs * (width + 1)));
     return fit.length <= size ? fit : TreeBooster.sortedSample(fit, size, new Random(seed));
+  }
+
+  /**
+   * A bound on the largest eigenvalue of the second moment of the standardised inputs with the
+   * intercept's constant 1 beside them, which bounds the mean loss's curvature (times 1/4 for
+   * logistic, 1/2 for softmax, 1 for squared loss). The inputs are centred, so the constant is an
+   * eigenvector of its own (eigenvalue 1); for the inputs, power iteration from a fixed start,
+   * with a margin of half again, and never above the trace. The trace alone (an earlier bound) is
+   * the width when inputs are independent, which made the step so short that 500 steps left the
+   * weights of a hundred correlated summaries far from the optimum (docs/benchmarks.md, session 9).
+   */
+  static double largestEigenvalue(double[][] z, int width) {
+    int n = z.length;
+    double trace = 0;
+    for (double[] row : z) {
+      for (double v : row) {
+        trace += v * v / n;
+      }
+    }
+    double[] v = new double[width];
+    for (int j = 0; j < width; j++) {
+      v[j] = 1 + 0.01 * (j % 7);
+    }
+    double estimate = 0;
+    for (int it = 0; it < 30 && width > 0; it++) {
+      double norm = 0;
+      for (double a : v) {
+        norm += a * a;
+      }
+      norm = Math.sqrt(norm);
+      if (norm == 0) {
+        break;
+      }
+      double[] next = new double[width];
+      for (double[] row : z) {
+        double dot = 0;
+        for (int j = 0; j < width; j++) {
+          dot += row[j] * v[j];
+        }
+        dot /= norm * n;
+        for (int j = 0; j < width; j++) {
+          next[j] += dot * row[j];
+        }
+      }
+      double rayleigh = 0;
+      for (int j = 0; j < width; j++) {
+        rayleigh += next[j] * v[j] / norm;
+      }
+      estimate = Math.max(estimate, rayleigh);
+      v = next;
+    }
+    return Math.max(1, Math.min(trace, 1.5 * estimate));
   }
 
   /** Turns the margins into the loss's derivative by each margin, in place. */

@@ -33,7 +33,9 @@ import java.util.OptionalInt;
  * on the input columns (the network reads the row's embedding) and mixes their outputs with the
  * network's at the depth and shares that give the lowest validation loss (possibly none; without
  * trees when the validation rows are too few to early-stop them); {@code true} keeps a tree share
- * of at least a quarter; {@code false} trains the network alone.
+ * of at least a quarter; {@code false} trains the network alone; {@code only} and {@code linear}
+ * keep the boosted trees alone or the linear model alone (share 1), so that each member's
+ * accuracy can be measured on held-out rows beside the blend's.
  *
  * <p>{@code target_transform} (regression): {@code none} (default) learns the target's values as
  * they are; {@code log} learns their logarithm (every value must be above zero), which weighs
@@ -111,7 +113,11 @@ public final class PredictorOptions {
     /** {@code true}: a tree share of at least a quarter. */
     REQUIRED("true"),
     /** {@code false}: the network alone. */
-    NONE("false");
+    NONE("false"),
+    /** {@code only}: the boosted trees alone (no network share), to compare members. */
+    TREES_ALONE("only"),
+    /** {@code linear}: the linear model alone (no network share), to compare members. */
+    LINEAR_ALONE("linear");
 
     private final String text;
 
@@ -263,10 +269,11 @@ public final class PredictorOptions {
   }
 
   /**
-   * auto (default), true or false: whether boosted trees and a linear model over the input
-   * columns are trained beside the network and mixed with it ({@link TreeBlend}). auto chooses
-   * the trees' depth and the shares (0 to 1) on the validation rows; true keeps a tree share of at
-   * least a quarter; false trains the network alone.
+   * auto (default), true, false, only or linear: whether boosted trees and a linear model over
+   * the input columns are trained beside the network and mixed with it ({@link TreeBlend}). auto
+   * chooses the trees' depth and the shares (0 to 1) on the validation rows; true keeps a tree
+   * share of at least a quarter; false trains the network alone; only keeps the trees alone and
+   * linear the linear model alone (for comparing members).
    */
   public Trees trees() {
     return trees;

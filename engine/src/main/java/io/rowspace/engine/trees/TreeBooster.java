@@ -39,6 +39,12 @@ public final class TreeBooster {
           large ? 50 : 100, FeatureBins.MAX_BINS, seed);
     }
 
+    /** These settings with another number of rounds at most. */
+    public Settings withMaxRounds(int rounds) {
+      return new Settings(rounds, learningRate, maxDepth, l2, minChildWeight, rowSample,
+          columnSample, patience, bins, seed);
+    }
+
     /** These settings with trees of another depth. */
     public Settings withMaxDepth(int depth) {
       return new Settings(maxRounds, learningRate, depth, l2, minChildWeight, rowSample,

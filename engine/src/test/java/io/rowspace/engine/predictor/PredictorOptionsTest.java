@@ -51,7 +51,7 @@ class PredictorOptionsTest {
         message(Map.of("fine_tune", "yes")));
     assertEquals("Option 'head' must be one of mlp, crossnet, lowrank_cross, "
         + "gated_interactions, got 'cnn'.", message(Map.of("head", "cnn")));
-    assertEquals("Option 'trees' must be one of auto, true, false, got 'some'.",
+    assertEquals("Option 'trees' must be one of auto, true, false, only, linear, got 'some'.",
         message(Map.of("trees", "some")));
     assertEquals("Option 'target_transform' must be one of none, log, got 'sqrt'.",
         message(Map.of("target_transform", "sqrt")));

@@ -79,6 +79,7 @@ final class DatasetRun {
       double predictorSeconds = train(connection, "CREATE PREDICTOR " + dataset.predictorName()
           + " ON EMBEDDING SPACE " + dataset.spaceName() + " TARGET " + target + with);
       noteExcludedColumns(connection);
+      logPredictorOptions(connection);
       long start = System.nanoTime();
       Scored scored = predict(connection, positive);
       double predictSeconds = seconds(start);
@@ -253,16 +254,35 @@ final class DatasetRun {
   private double train(Connection connection, String sql) throws SQLException {
     step(sql);
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     try (Statement statement = connection.createStatement()) {
       statement.executeUpdate(sql);
       double seconds = seconds(start);
-      step(String.format(Locale.ROOT, "done in %.1f s", seconds));
+      // Process CPU time (every thread, PyTorch's included) is comparable under another load.
+      step(String.format(Locale.ROOT, "done in %.1f s (process CPU %.1f s)", seconds,
+          (processCpuNanos() - cpuStart) / 1e9));
       for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
         log.println("    warning: " + w.getMessage());
         notes.add(w.getMessage());
       }
       return seconds;
     }
+  }
+
+  /** Logs the options the predictor recorded (its blend's shares and the candidates' scores). */
+  private void logPredictorOptions(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS WHERE name = '"
+             + dataset.predictorName().toUpperCase(Locale.ROOT) + "'")) {
+      if (rs.next()) {
+        log.println("    predictor options: " + rs.getString(1));
+      }
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private Scored predict(Connection connection, String positive) throws SQLException {

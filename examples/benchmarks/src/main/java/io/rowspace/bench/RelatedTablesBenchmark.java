@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import java.util.Set;
 import io.rowspace.datagen.ChurnShopGenerator;
 import io.rowspace.datagen.RelatedDataGenerator;
 import io.rowspace.datagen.TpchLoyaltyGenerator;
+import io.rowspace.engine.predictor.LinearModel;
+import io.rowspace.engine.trees.BoostingLoss;
 import io.rowspace.testsupport.LogisticRegression;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -53,8 +56,11 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Run: {@code java -cp "$(cat examples/target/classpath.txt):examples/target/classes"
  * io.rowspace.bench.RelatedTablesBenchmark [--sets psid,churn,spender,gadget,tpch] [--customers N]
- * [--root-alone]}; {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors
- * options. Prints a table and writes it under {@code examples/target/benchmarks}.
+ * [--root-alone] [--members]}; {@code --members} adds each member of the blend alone (network,
+ * boosted trees, linear model: predictors on the same space with {@code trees = false, only,
+ * linear}) and the engine's linear model fitted on the synthesised aggregates;
+ * {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors options.
+ * Prints a table and writes it under {@code examples/target/benchmarks}.
  */
 public final class RelatedTablesBenchmark {
   private static final String HELD_OUT = "MOD(%s * 7919, 5) = 0";
@@ -87,13 +93,16 @@ public final class RelatedTablesBenchmark {
     List<String> sets = List.of("psid", "churn", "spender", "gadget", "tpch");
     int customers = 1000;
     boolean rootAlone = false;
+    boolean members = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sets" -> sets = List.of(args[++i].split(","));
         case "--customers" -> customers = Integer.parseInt(args[++i]);
         case "--root-alone" -> rootAlone = true;
+        case "--members" -> members = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-            + ". Use --sets psid,churn,spender,gadget,tpch, --customers N, --root-alone.");
+            + ". Use --sets psid,churn,spender,gadget,tpch, --customers N, --root-alone, "
+            + "--members.");
       }
     }
     Path psid = DatasetBenchmark.datasetsFolder(null, DatasetBenchmark.repositoryRoot())
@@ -123,7 +132,7 @@ public final class RelatedTablesBenchmark {
         throw new IllegalArgumentException("Unknown data set " + name + "; known: "
             + known.keySet());
       }
-      lines.addAll(run(set, rootAlone));
+      lines.addAll(run(set, rootAlone, members));
       System.err.println(table(lines));
     }
     String table = table(lines);
@@ -148,7 +157,8 @@ public final class RelatedTablesBenchmark {
     return table.toString();
   }
 
-  private static List<Line> run(DataSet set, boolean rootAlone) throws Exception {
+  private static List<Line> run(DataSet set, boolean rootAlone, boolean members)
+      throws Exception {
     List<Line> lines = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:related_" + set.name
         + "_" + System.nanoTime());
@@ -163,6 +173,11 @@ public final class RelatedTablesBenchmark {
       Map<Long, Boolean> truth = truth(c, set);
       lines.add(rowspace(c, set, "Rowspace, with related tables", set.name + "_related",
           set.include, truth));
+      if (members) {
+        for (String[] member : MEMBERS) {
+          lines.add(member(c, set, set.name + "_related", member[0], member[1], truth));
+        }
+      }
       if (rootAlone) {
         lines.add(rowspace(c, set, "Rowspace, root alone", set.name + "_root",
             "INCLUDE NO RELATED TABLES", truth));
@@ -177,6 +192,9 @@ public final class RelatedTablesBenchmark {
       lines.add(boosted(set.name, "XGBoost, synthesised aggregates", train, test, -1));
       lines.add(logistic(set.name, "logistic regression, synthesised aggregates", train, test,
           -1));
+      if (members) {
+        lines.add(engineLinear(set.name, train, test));
+      }
       if (set.name.equals("psid")) {
         double[][] handTrain = features(c, "root_train");
         double[][] handTest = features(c, "root_test");
@@ -189,6 +207,12 @@ public final class RelatedTablesBenchmark {
           synthesisSeconds, peaks.heapPeakBytes() / 1e6);
     }
     return lines;
+  }
+
+  /** CPU time of this process, every thread (PyTorch's included): comparable under load. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Rows of {@code [label, synthesised feature...]} of a view's rows, in key order. */
@@ -253,8 +277,11 @@ public final class RelatedTablesBenchmark {
       s.executeUpdate("CREATE EMBEDDING SPACE " + space + " ON root_train " + include);
       double spaceSeconds = (System.nanoTime() - started) / 1e9;
       String options = System.getProperty("rowspace.bench.predictorOptions", "").strip();
+      long cpu = processCpuNanos();
       s.executeUpdate("CREATE PREDICTOR " + space + "_pred ON " + space + " TARGET "
           + set.target + (options.isEmpty() ? "" : " WITH (" + options + ")"));
+      System.err.printf(Locale.ROOT, "    %s_pred: CREATE PREDICTOR process CPU %.1f s%n", space,
+          (processCpuNanos() - cpu) / 1e9);
       for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
         System.err.println("    warning: " + w.getMessage());
       }
@@ -278,19 +305,88 @@ public final class RelatedTablesBenchmark {
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    return new Line(set.name, model, heldOutAuc(c, set, space + "_pred", truth), seconds, notes);
+  }
+
+  /**
+   * The blend's members alone ({@code --members}): predictors on the same space with the option
+   * {@code trees} that keeps one member.
+   */
+  private static final String[][] MEMBERS = {
+      {"network", "false"}, {"trees", "only"}, {"linear", "linear"}};
+
+  /** One member alone: a predictor on the space with {@code trees = option}, scored held out. */
+  private static Line member(Connection c, DataSet set, String space, String member,
+      String option, Map<Long, Boolean> truth) throws SQLException {
+    long started = System.nanoTime();
+    String predictor = space + "_" + member;
+    try (Statement s = c.createStatement()) {
+      long cpu = processCpuNanos();
+      s.executeUpdate("CREATE PREDICTOR " + predictor + " ON " + space + " TARGET "
+          + set.target + " WITH (trees = '" + option + "')");
+      System.err.printf(Locale.ROOT, "    %s: CREATE PREDICTOR process CPU %.1f s%n", predictor,
+          (processCpuNanos() - cpu) / 1e9);
+      try (ResultSet rs = s.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS WHERE name = '"
+          + predictor.toUpperCase(Locale.ROOT) + "'")) {
+        if (rs.next()) {
+          System.err.println("    " + predictor + ": " + rs.getString(1));
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Line(set.name, "Rowspace member: " + member + " alone", heldOutAuc(c, set,
+        predictor, truth), seconds, "trees = " + option);
+  }
+
+  /**
+   * The engine's linear model ({@code LinearModel}, the blend's member) on the synthesised
+   * aggregates, fitted on every training row with the penalty of the textbook logistic
+   * regression ({@code C = 1}: 1 per row of the summed loss): whether it fits as well as the
+   * logistic regression line on the same inputs.
+   */
+  private static Line engineLinear(String set, double[][] train, double[][] test) {
+    long started = System.nanoTime();
+    int w = train[0].length - 1;
+    float[] x = new float[(train.length + test.length) * w];
+    float[] y = new float[train.length + test.length];
+    int[] fit = new int[train.length];
+    for (int i = 0; i < train.length + test.length; i++) {
+      double[] row = i < train.length ? train[i] : test[i - train.length];
+      y[i] = (float) row[0];
+      for (int j = 0; j < w; j++) {
+        x[i * w + j] = (float) row[j + 1];
+      }
+      if (i < train.length) {
+        fit[i] = i;
+      }
+    }
+    LinearModel model = LinearModel.fit(x, w, fit, BoostingLoss.LOGISTIC, 2, y, 42,
+        DatasetRun.LINEAR_L2 / train.length);
+    float[] margins = model.predict(Arrays.copyOfRange(x, train.length * w, x.length),
+        test.length);
+    double[] p = new double[test.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = margins[i];
+    }
+    return new Line(set, "engine linear model, synthesised aggregates", Metrics.areaUnderCurve(p,
+        labels(test)), (System.nanoTime() - started) / 1e9, w + " inputs, penalty C = 1");
+  }
+
+  private static double heldOutAuc(Connection c, DataSet set, String predictor,
+      Map<Long, Boolean> truth) throws SQLException {
     double[] p = new double[truth.size()];
     boolean[] positive = new boolean[truth.size()];
     int i = 0;
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT " + set.key + ", PREDICT_PROBA('" + space
-             + "_pred', '" + set.positive + "') FROM root_test ORDER BY 1")) {
+         ResultSet rs = s.executeQuery("SELECT " + set.key + ", PREDICT_PROBA('" + predictor
+             + "', '" + set.positive + "') FROM root_test ORDER BY 1")) {
       while (rs.next()) {
         p[i] = rs.getDouble(2);
         positive[i] = truth.get(rs.getLong(1));
         i++;
       }
     }
-    return new Line(set.name, model, Metrics.areaUnderCurve(p, positive), seconds, notes);
+    return Metrics.areaUnderCurve(p, positive);
   }
 
   /** Per person: root columns, then aggregates of person_years written by hand. */

@@ -31,7 +31,11 @@ final class HeadFitting {
     /** Takes the optimiser step(s) of schedule step {@code step} after a batch's backward. */
     Step step(int step);
 
-    /** The validation rows' loss with the current weights. */
+    /**
+     * The validation rows' loss with the current weights, or NaN when the loop has no rows to
+     * early-stop on (a fixed number of epochs: every epoch's weights are kept in turn, so the
+     * last epoch's are the result).
+     */
     double validationLoss();
 
     /** Keeps the current weights as the best so far. */
@@ -155,7 +159,7 @@ final class HeadFitting {
       state.ran = epoch;
       String actions = epoch == 1 ? labels.firstEpochAction() : "";
       boolean stop = false;
-      if (validationLoss < state.bestLoss) {
+      if (Double.isNaN(validationLoss) || validationLoss < state.bestLoss) {
         state.bestLoss = validationLoss;
         state.bestEpoch = epoch;
         model.keepBest();

@@ -35,11 +35,15 @@ import java.util.Map;
  */
 record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head, Tuned tuned,
     byte[] random, List<EpochRecord> timeline) {
-  private static final int FORMAT = 1;
+  /** 2: a finished attempt also holds the epoch it kept. */
+  private static final int FORMAT = 2;
   private static final int MAGIC = 0x52535043; // "RSPC"
 
-  /** A finished head attempt: the weights it kept and its last epoch, not yet given out. */
-  record Attempt(float[] parameters, EpochRecord last) {}
+  /**
+   * A finished head attempt: the weights it kept, the epoch they are of (counted from the
+   * attempt's first) and its last epoch record, not yet given out.
+   */
+  record Attempt(float[] parameters, int bestEpoch, EpochRecord last) {}
 
   /**
    * A head attempt between two epochs.
@@ -77,6 +81,7 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
       out.writeInt(attempts.size());
       for (Attempt a : attempts) {
         writeFloats(out, a.parameters());
+        out.writeInt(a.bestEpoch());
         writeEpoch(out, a.last());
       }
       out.writeBoolean(head != null);
@@ -131,7 +136,7 @@ record PredictorCheckpoint(int epoch, List<Attempt> attempts, HeadProgress head,
       }
       List<Attempt> attempts = new ArrayList<>();
       for (int i = 0; i < attemptCount; i++) {
-        attempts.add(new Attempt(readFloats(in), readEpoch(in)));
+        attempts.add(new Attempt(readFloats(in), in.readInt(), readEpoch(in)));
       }
       HeadProgress head = null;
       if (in.readBoolean()) {

@@ -167,8 +167,8 @@ final class PredictorCheckpoints {
   }
 
   /** A head attempt finished; saves when a checkpoint is due. */
-  void attemptDone(float[] parameters, EpochRecord last) {
-    attempts.add(new PredictorCheckpoint.Attempt(parameters, last));
+  void attemptDone(float[] parameters, int bestEpoch, EpochRecord last) {
+    attempts.add(new PredictorCheckpoint.Attempt(parameters, bestEpoch, last));
     if (due()) {
       save(last == null ? 0 : last.epoch(), null);
     }

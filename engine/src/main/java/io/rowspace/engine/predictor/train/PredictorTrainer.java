@@ -157,8 +157,12 @@ public final class PredictorTrainer {
       }
       TrainingDecisions.Blend blend = null;
       if (options.trees() != PredictorOptions.Trees.NONE && validation.length > 0) {
+        // Fold heads for the blend's choice read the features the network kept (tuned or not).
+        FrozenHeadFit folds = new FrozenHeadFit(new TrainingData(target.task(), current,
+            targetValues, fit, validation), head, resolved.epochs(), checkpoints, monitor);
         BlendSearch.Result searched = new BlendSearch(space, target, training, scoring, resolved,
-            monitor).search(head, chosen, current, inputs, epochsSoFar, tooFew == null);
+            monitor).search(head, chosen, current, inputs, epochsSoFar, tooFew == null, folds,
+                attempts.bestEpoch());
         chosen = searched.best();
         blend = searched.decided();
       }
@@ -191,8 +195,9 @@ public final class PredictorTrainer {
      * @param chosen the better of them
      * @param epochsSoFar the timeline's last epoch
      * @param retry what the retry changed when its model was kept, else null
+     * @param bestEpoch the epoch whose weights the chosen attempt kept, counted from its first
      */
-    private record Attempts(Evaluation chosen, int epochsSoFar, String retry) {}
+    private record Attempts(Evaluation chosen, int epochsSoFar, String retry, int bestEpoch) {}
 
     private Attempts attempts(PredictorHead head, TrainingData training,
         ValidationScoring scoring, ResolvedOptions resolved, float[] classWeight) {
@@ -214,7 +219,7 @@ public final class PredictorTrainer {
       }
       if (!retry) {
         monitor.epoch(HeadFitting.diagnosed(first.last(), joinModes(findings), actions));
-        return new Attempts(first, first.last().epoch(), null);
+        return new Attempts(first, first.last().epoch(), null, firstFit.bestEpoch());
       }
       Task task = training.task();
       float[] uniform = new float[classWeight.length];
@@ -238,7 +243,8 @@ public final class PredictorTrainer {
           + retryText + ") " + kept + (chosen.findings().stream()
               .anyMatch(FailureModes.Finding::retry) ? "; " + joinModes(chosen.findings())
               + " remains: the target may not be predictable from the space's columns." : "."));
-      return new Attempts(chosen, second.last().epoch(), better ? retryText : null);
+      return new Attempts(chosen, second.last().epoch(), better ? retryText : null,
+          better ? secondFit.bestEpoch() : firstFit.bestEpoch());
     }
 
     private static String joinModes(List<FailureModes.Finding> findings) {

@@ -62,9 +62,15 @@ record TrainingDecisions(String retry, FineTuning fineTuning, String treesSkippe
    * @param treeDepth the chosen trees' depth, or 0 without trees in the blend
    * @param treeInputs the input columns (and related summaries) the trees and linear model read
    * @param ranked the best candidates' validation scores, as text
+   * @param linearPenalty the linear model's penalty, chosen on folds ({@link CrossFittedLinear})
+   * @param rule why a mixture was kept over the lowest validation score ({@link BlendChoice}),
+   *     or empty when the lowest was kept
+   * @param chosenOn the rows the shares were chosen on: {@code out_of_fold} (every training row,
+   *     {@link OutOfFoldMembers}) or {@code validation}
    */
   record Blend(double treeShare, double linearShare, boolean withTrees, double treeLearningRate,
-      int treeRounds, int treeDepth, List<String> treeInputs, String ranked) {}
+      int treeRounds, int treeDepth, List<String> treeInputs, String ranked, double linearPenalty,
+      String rule, String chosenOn) {}
 
   /**
    * The kept model's calibration.
@@ -107,6 +113,11 @@ record TrainingDecisions(String retry, FineTuning fineTuning, String treesSkippe
       }
       resolved.put("tree_inputs", String.join(",", blend.treeInputs()));
       resolved.put("blend_validation", blend.ranked());
+      resolved.put("blend_chosen_on", blend.chosenOn());
+      resolved.put("linear_penalty", Double.toString(blend.linearPenalty()));
+      if (!blend.rule().isEmpty()) {
+        resolved.put("blend_rule", blend.rule());
+      }
     }
     resolved.put("calibration", calibration.method());
     resolved.put("calibration_log_loss", String.join(",", calibration.report()));

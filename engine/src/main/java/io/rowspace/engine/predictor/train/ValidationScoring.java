@@ -39,6 +39,14 @@ final class ValidationScoring {
     this.fitRows = fitRows;
   }
 
+  /**
+   * The same scoring on other rows of the target (the blend's choice on out-of-fold outputs of
+   * every training row, {@link OutOfFoldMembers}).
+   */
+  ValidationScoring on(int[] rows) {
+    return new ValidationScoring(target, targetScale, options, rows, fitRows);
+  }
+
   /** Calibrates and measures a head with these weights on the validation rows' features. */
   Evaluation evaluate(PredictorHead head, float[] parameters, SpaceFeatures validationFeatures,
       AttemptSetting setting, EpochRecord last, TreeBlend blend) {
@@ -103,5 +111,24 @@ final class ValidationScoring {
         probabilities, k, metrics.auc(), target.classes());
     return new Evaluation(parameters, calibration, threshold, null, metrics, report,
         uncalibratedEce, findings, metrics.logLoss(), last, setting, blend);
+  }
+
+  /**
+   * Each validation row's loss under an evaluation of these outputs: the log loss of the
+   * calibrated probability of its class, or the squared error of its value (regression).
+   */
+  double[] rowLosses(Evaluation evaluation, float[] outputs, int k) {
+    double[] losses = new double[validation.length];
+    for (int i = 0; i < validation.length; i++) {
+      if (target.task() == Task.REGRESSION) {
+        double error = targetScale.toValue(outputs[i]) - target.value()[validation[i]];
+        losses[i] = error * error;
+      } else {
+        double p = evaluation.calibration().probabilities(outputs, i * k, k)[
+            target.label()[validation[i]]];
+        losses[i] = -Math.log(Math.max(1e-15, p));
+      }
+    }
+    return losses;
   }
 }

@@ -16,7 +16,12 @@
  * outputs on the validation rows, chooses the binary threshold ({@code DecisionThreshold}: best
  * F1 or least cost), fits the regression interval, measures the metrics and detects
  * {@code FailureModes} into an {@code Evaluation}; {@code BlendSearch} mixes boosted trees and a
- * linear model over the input columns into the network at the shares that score best there.
+ * linear model over the input columns into the network at the shares that score best on rows
+ * that steered none of the members: {@code OutOfFoldMembers} gives the training rows of enough
+ * whole folds (every row up to 2,500) each member's output from a fold model that did not see it
+ * (fold heads for the network's epochs, fold trees for the early-stopped trees' rounds),
+ * {@code CrossFittedLinear} fits the linear
+ * model on the same folds; {@code BlendChoice} is the rule among the candidates' scores.
  * {@code PermutationImportance} measures the predictor's global importance at the end.
  * Checkpoints ({@code PredictorCheckpoint}, through {@code PredictorCheckpoints}, which also owns
  * the run's random generator) let a re-run resume bit-identically.
