@@ -63,13 +63,13 @@ record CrossFittedLinear(LinearModel model, double penalty, float[] outOfFold,
       float[] margins = new float[n * k];
       Arrays.fill(margins, Float.NaN);
       for (int f = 0; f < FOLDS; f++) {
-        int[][] parts = parts(rows, fold, f);
+        int[][] parts = FoldRows.split(rows, fold, f);
         if (parts[0].length == 0 || parts[1].length == 0) {
           continue;
         }
         LinearModel model = LinearModel.fit(x, width, parts[0], loss, classes, target, seed,
             penalty);
-        float[] held = model.predict(gather(x, width, parts[1]), parts[1].length);
+        float[] held = model.predict(FoldRows.gather(x, width, parts[1]), parts[1].length);
         for (int i = 0; i < parts[1].length; i++) {
           System.arraycopy(held, i * k, margins, parts[1][i] * k, k);
         }
@@ -123,35 +123,5 @@ record CrossFittedLinear(LinearModel model, double penalty, float[] outOfFold,
       }
     }
     return fold;
-  }
-
-  /** The rows of the other folds and the rows of fold {@code f}. */
-  private static int[][] parts(int[] rows, int[] fold, int f) {
-    int inFold = 0;
-    for (int r : rows) {
-      if (fold[r] == f) {
-        inFold++;
-      }
-    }
-    int[] others = new int[rows.length - inFold];
-    int[] held = new int[inFold];
-    int a = 0;
-    int b = 0;
-    for (int r : rows) {
-      if (fold[r] == f) {
-        held[b++] = r;
-      } else {
-        others[a++] = r;
-      }
-    }
-    return new int[][] {others, held};
-  }
-
-  private static float[] gather(float[] x, int width, int[] rows) {
-    float[] out = new float[rows.length * width];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(x, rows[i] * width, out, i * width, width);
-    }
-    return out;
   }
 }

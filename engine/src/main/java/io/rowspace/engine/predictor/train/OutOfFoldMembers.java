@@ -85,7 +85,7 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
     float[] out = new float[scored.length * k];
     Random random = new Random(seed ^ 0x0F0F_5EEDL);
     for (int f = 0; f < scoredFolds; f++) {
-      int[][] parts = parts(f);
+      int[][] parts = FoldRows.split(rows, fold, f);
       if (parts[0].length == 0 || parts[1].length == 0) {
         continue;
       }
@@ -120,7 +120,7 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
       }
     };
     for (int f = 0; f < scoredFolds; f++) {
-      int[][] parts = parts(f);
+      int[][] parts = FoldRows.split(rows, fold, f);
       if (parts[0].length == 0 || parts[1].length == 0) {
         continue;
       }
@@ -130,7 +130,7 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
         throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
       }
       BoostedTrees trees = boosted.trees();
-      place(out, scored, trees.predict(gather(x, width, parts[1]), parts[1].length), parts, k);
+      place(out, scored, trees.predict(FoldRows.gather(x, width, parts[1]), parts[1].length), parts, k);
     }
     return out;
   }
@@ -147,35 +147,5 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
         at++;
       }
     }
-  }
-
-  /** The rows of the other folds and the rows of fold {@code f}, each ascending. */
-  private int[][] parts(int f) {
-    int inFold = 0;
-    for (int r : rows) {
-      if (fold[r] == f) {
-        inFold++;
-      }
-    }
-    int[] others = new int[rows.length - inFold];
-    int[] held = new int[inFold];
-    int a = 0;
-    int b = 0;
-    for (int r : rows) {
-      if (fold[r] == f) {
-        held[b++] = r;
-      } else {
-        others[a++] = r;
-      }
-    }
-    return new int[][] {others, held};
-  }
-
-  private static float[] gather(float[] x, int width, int[] of) {
-    float[] out = new float[of.length * width];
-    for (int i = 0; i < of.length; i++) {
-      System.arraycopy(x, of[i] * width, out, i * width, width);
-    }
-    return out;
   }
 }
