@@ -131,8 +131,10 @@ class PredictorResumeAfterCrashTest {
 
   /**
    * Run in the child JVM: starts the statement as a background job and halts the JVM (no
-   * shutdown hooks, no cleanup: a crash) as soon as the job has saved the checkpoint of its
-   * third epoch.
+   * shutdown hooks, no cleanup: a crash) once the job has saved the checkpoint of its third
+   * epoch. It waits to see the fourth: H2 shows a commit to other sessions a moment before the
+   * committing one has written it to the file (durable is what a returned commit is), and the
+   * job saves the fourth only after the third's commit returned.
    */
   public static final class DyingTrainerMain {
     private DyingTrainerMain() {
@@ -147,7 +149,7 @@ class PredictorResumeAfterCrashTest {
           try (ResultSet rs = statement.executeQuery("SELECT MAX(epoch) FROM "
               + "ROWSPACE.CHECKPOINTS WHERE kind = 'PREDICTOR'")) {
             rs.next();
-            if (rs.getInt(1) >= 3) {
+            if (rs.getInt(1) >= 4) {
               Runtime.getRuntime().halt(137);
             }
           }
