@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class LabelsBesideModelCallsTest {
   private static final String GROUPED = "SELECT COUNT(*), SUM(body_mass_g), MAX(id) + 1, "
-      + "island, CASE WHEN MIN(id) > 1 THEN 'a' ELSE 'b' END /*MODEL*/ FROM penguins "
+      + "island, CASE WHEN MIN(id) > 1 THEN 'a' ELSE 'b' END, COUNT(*) FILTER (WHERE id > 3) "
+      + "/*MODEL*/ FROM penguins "
       + "GROUP BY island ORDER BY island";
   private static final String ROWS = "SELECT id + 1, UPPER(island), id, "
       + "COALESCE(sex, 'none') /*MODEL*/ FROM penguins ORDER BY id LIMIT 5";
@@ -34,8 +35,8 @@ class LabelsBesideModelCallsTest {
       List<String> grouped = labels(connection, GROUPED, ", COUNT(PREDICT('sp'))");
       assertEquals(List.of("COUNT(*)", "SUM(BODY_MASS_G)", "MAX(ID) + 1", "ISLAND"),
           grouped.subList(0, 4));
-      assertEquals(labels(connection, GROUPED, ""), grouped.subList(0, 5));
-      assertEquals("COUNT(PREDICT('sp'))", grouped.get(5));
+      assertEquals(labels(connection, GROUPED, ""), grouped.subList(0, 6));
+      assertEquals("COUNT(PREDICT('sp'))", grouped.get(6));
       List<String> rows = labels(connection, ROWS, ", PREDICT('sp'), PREDICT_PROBA('sp') * 100");
       assertEquals(labels(connection, ROWS, ""), rows.subList(0, 4));
       assertEquals(List.of("PREDICT('sp')", "PREDICT_PROBA('sp') * 100"), rows.subList(4, 6));
@@ -60,9 +61,10 @@ class LabelsBesideModelCallsTest {
             + (backing.contains("?") ? "&" : "?") + "stringtype=unspecified")) {
       SharedDatasets.trainPenguinSpecies(connection, 3);
       List<String> grouped = labels(connection, GROUPED, ", COUNT(PREDICT('sp'))");
-      assertEquals(List.of("count", "sum", "?column?", "island", "case"), grouped.subList(0, 5));
-      assertEquals(labels(connection, GROUPED, ""), grouped.subList(0, 5));
-      assertEquals("count", grouped.get(5));
+      assertEquals(List.of("count", "sum", "?column?", "island", "case", "count"),
+          grouped.subList(0, 6));
+      assertEquals(labels(connection, GROUPED, ""), grouped.subList(0, 6));
+      assertEquals("count", grouped.get(6));
       List<String> rows = labels(connection, ROWS, ", PREDICT('sp'), PREDICT_PROBA('sp') * 100");
       assertEquals(labels(connection, ROWS, ""), rows.subList(0, 4));
       assertEquals(List.of("predict", "?column?"), rows.subList(4, 6));

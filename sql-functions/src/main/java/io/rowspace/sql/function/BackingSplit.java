@@ -458,14 +458,18 @@ final class BackingSplit {
     return keys;
   }
 
-  /** The index of the GROUP BY key equal to {@code node}, or -1. */
+  /** The index of the GROUP BY key equal to {@code node}, or naming a select item equal to it, or -1. */
   private int groupKeyIndex(SqlNode node) {
     if (grouping != Grouping.IN_CALCITE || select.getGroup() == null) {
       return -1;
     }
     List<SqlNode> keys = select.getGroup().getList();
     for (int i = 0; i < keys.size(); i++) {
-      if (keys.get(i).equalsDeep(node, Litmus.IGNORE)) {
+      // a key that names a model-free select item by ordinal or alias groups by its expression,
+      // which the database computes as it computes the item
+      SqlNode named = namedItem(keys.get(i), false);
+      if (keys.get(i).equalsDeep(node, Litmus.IGNORE)
+          || named != null && named.equalsDeep(node, Litmus.IGNORE)) {
         return i;
       }
     }
@@ -529,28 +533,50 @@ final class BackingSplit {
    * name, as in H2 and PostgreSQL; in ORDER BY the alias does.
    */
   private boolean namesModelItem(SqlNode key, boolean aliasWins) {
+    if (ordinalAfterStar(key)) {
+      return ModelCalls.in(select.getSelectList());
+    }
+    SqlNode item = namedItem(key, aliasWins);
+    return item != null && ModelCalls.in(item);
+  }
+
+  /**
+   * The expression of the select item that {@code key}, an ORDER BY or GROUP BY key, names by
+   * ordinal or alias (see {@link #namesModelItem} for which wins); null if it names none, or if
+   * a star comes before the ordinal (the star's columns are counted by the database).
+   */
+  private SqlNode namedItem(SqlNode key, boolean aliasWins) {
     List<SqlNode> selectItems = select.getSelectList().getList();
     if (key instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal) {
-      // an ordinal: counts columns, so a star before it must not hide one
       int ordinal = literal.getValueAs(Integer.class);
-      for (int i = 0; i < selectItems.size() && i < ordinal; i++) {
-        SqlNode item = selectItems.get(i);
-        if (item instanceof SqlIdentifier identifier && identifier.isStar()) {
-          return ModelCalls.in(select.getSelectList());
-        }
-        if (i == ordinal - 1 && ModelCalls.in(item)) {
-          return true;
-        }
+      if (ordinalAfterStar(key) || ordinal < 1 || ordinal > selectItems.size()) {
+        return null;
       }
+      SqlNode item = selectItems.get(ordinal - 1);
+      return item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
     }
     if (key instanceof SqlIdentifier identifier && identifier.isSimple()
         && (aliasWins || !fromColumns.contains(identifier.getSimple()))) {
       for (SqlNode item : selectItems) {
         if (item.getKind() == SqlKind.AS
-            && ((SqlCall) item).operand(1).toString().equals(identifier.toString())
-            && ModelCalls.in(item)) {
-          return true;
+            && ((SqlCall) item).operand(1).toString().equals(identifier.toString())) {
+          return ((SqlCall) item).operand(0);
         }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code key} is an ordinal with a star among the select items up to it. */
+  private boolean ordinalAfterStar(SqlNode key) {
+    if (!(key instanceof SqlLiteral literal && literal.getValue() instanceof java.math.BigDecimal)) {
+      return false;
+    }
+    int ordinal = literal.getValueAs(Integer.class);
+    List<SqlNode> selectItems = select.getSelectList().getList();
+    for (int i = 0; i < selectItems.size() && i < ordinal; i++) {
+      if (selectItems.get(i) instanceof SqlIdentifier identifier && identifier.isStar()) {
+        return true;
       }
     }
     return false;

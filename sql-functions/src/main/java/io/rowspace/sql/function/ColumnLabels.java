@@ -105,6 +105,12 @@ final class ColumnLabels {
       return POSTGRES_UNNAMED.equals(operand) && call.operand(1) instanceof SqlDataTypeSpec type
           ? postgresTypeName(type) : operand;
     }
+    case FILTER:
+    case WITHIN_GROUP:
+    case WITHIN_DISTINCT:
+    case OVER:
+      // an aggregate with its FILTER, order or window is labelled by the aggregate
+      return postgres(call.operand(0));
     case ROW:
       return "row";
     case ARRAY_VALUE_CONSTRUCTOR:
