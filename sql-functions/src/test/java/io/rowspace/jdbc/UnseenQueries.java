@@ -118,7 +118,11 @@ final class UnseenQueries {
             + "ORDER BY unknown_sex DESC, species",
             MAX_PREDICT),
         new Query("SELECT /*MODEL*/ id, body_mass_g AS prev, sex AS start, island AS count, "
-            + "species AS rank FROM penguins ORDER BY id LIMIT 15", PREDICT),
+            + "species AS rank, bill_length_mm AS position FROM penguins ORDER BY id LIMIT 15",
+            PREDICT),
+        new Query("SELECT /*MODEL*/ MOD(id, 4) AS position, COUNT(*) AS n FROM penguins "
+            + "WHERE POSITION('e' IN island) > 0 GROUP BY MOD(id, 4) ORDER BY position",
+            MAX_PREDICT),
         new Query("SELECT /*MODEL*/ species, COUNT(*) AS count, SUM(body_mass_g) AS sum, "
             + "MIN(id) AS min, MAX(id) AS max FROM penguins GROUP BY species ORDER BY species",
             AVG_ANOMALY),
@@ -230,21 +234,27 @@ final class UnseenQueries {
             + "Upper(To_Char(DATE '2024-01-01' + id, 'Mon')) AS mon, SPLIT_PART(species, 'e', 1) "
             + "AS s FROM penguins ORDER BY id LIMIT 25", PREDICT),
         new Query("SELECT /*MODEL*/ species, cardinality(array_agg(id ORDER BY id)) AS n "
-            + "FROM penguins WHERE id < 12 GROUP BY species ORDER BY species", MAX_PREDICT));
+            + "FROM penguins WHERE id < 12 GROUP BY species ORDER BY species", MAX_PREDICT),
+        // interval literals as PostgreSQL writes them, without a qualifier
+        new Query("SELECT /*MODEL*/ id, TIMESTAMP '2024-01-01 10:00' + id * INTERVAL '1 hour' AS t, "
+            + "DATE '2024-01-01' - INTERVAL '1 year 2 mons' AS y FROM penguins "
+            + "WHERE TIMESTAMP '2024-01-01' + id * INTERVAL '1 day' < now() - INTERVAL '2 weeks' "
+            + "ORDER BY id LIMIT 40", PREDICT),
+        new Query("SELECT /*MODEL*/ date_trunc('day', TIMESTAMP '2024-01-01' + id * "
+            + "INTERVAL '7 hours 30 minutes') + INTERVAL '12:00' AS noon, COUNT(*) AS n "
+            + "FROM penguins GROUP BY date_trunc('day', TIMESTAMP '2024-01-01' + id * "
+            + "INTERVAL '7 hours 30 minutes') + INTERVAL '12:00' ORDER BY noon", MAX_PREDICT));
   }
 
   /**
    * PostgreSQL queries that do not run yet beside a model call (found here, not fixed):
-   * {@code DISTINCT ON} and interval literals without a qualifier ({@code INTERVAL '1 hour'}) are
-   * not in Rowspace's grammar. Each is refused with an SQLSTATE, not an internal error; move a
-   * query to {@link #postgres()} once it runs.
+   * {@code DISTINCT ON} is not in Rowspace's grammar. Each is refused with an SQLSTATE, not an
+   * internal error; move a query to {@link #postgres()} once it runs.
    */
   static List<Query> postgresNotYet() {
     return List.of(
         new Query("SELECT DISTINCT ON (species) /*MODEL*/ species, id FROM penguins "
-            + "ORDER BY species, body_mass_g DESC NULLS LAST, id", PREDICT),
-        new Query("SELECT /*MODEL*/ id, TIMESTAMP '2024-01-01 10:00' + id * INTERVAL '1 hour' AS t "
-            + "FROM penguins ORDER BY id", PREDICT));
+            + "ORDER BY species, body_mass_g DESC NULLS LAST, id", PREDICT));
   }
 
 
@@ -421,7 +431,8 @@ final class UnseenQueries {
     return rows(connection, sql).stream().map(row -> row.get(0)).toList();
   }
 
-  private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+  /** The rows of a query, as {@code getObject} gives them. */
+  static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
          ResultSet rs = statement.executeQuery(sql)) {

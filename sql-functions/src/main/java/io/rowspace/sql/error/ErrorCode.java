@@ -359,6 +359,10 @@ public enum ErrorCode implements SqlErrorEntry {
   MODEL_INPUTS_NOT_GROUPED(80152, SqlStates.SYNTAX, "{0} In a grouped query a model call reads "
       + "its input columns row by row: aggregate the call (e.g. MAX(PREDICT(...))), group by its "
       + "input columns, or give its inputs by name (PREDICT('p', column => expression))."),
+  INTERVAL_TEXT_UNREAD(80153, SqlStates.SYNTAX, "INTERVAL '{0}' cannot be read beside a model "
+      + "call: {1}. Write it with its unit, as INTERVAL '3' DAY, INTERVAL '2:30' HOUR TO MINUTE "
+      + "or INTERVAL '1-2' YEAR TO MONTH, and add months and days as two intervals "
+      + "(d + INTERVAL '1' MONTH + INTERVAL '2' DAY)."),
   /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */

@@ -48,6 +48,8 @@ public final class RowspaceSqlParser {
    *     {@link SqlParseException#getPos() position} gives the line and column
    */
   public static SqlNode parse(String sql, Casing unquotedCasing) throws SqlParseException {
-    return SqlParser.create(sql, config(unquotedCasing)).parseStmt();
+    SqlNode statement = SqlParser.create(sql, config(unquotedCasing)).parseStmt();
+    DatetimeLiteralTexts.complete(statement);
+    return statement;
   }
 }
