@@ -235,6 +235,10 @@ final class UnseenQueries {
             + "AS s FROM penguins ORDER BY id LIMIT 25", PREDICT),
         new Query("SELECT /*MODEL*/ species, cardinality(array_agg(id ORDER BY id)) AS n "
             + "FROM penguins WHERE id < 12 GROUP BY species ORDER BY species", MAX_PREDICT),
+        // numeric without precision keeps the digits where Calcite casts (it was DECIMAL(19, 0))
+        new Query("SELECT /*MODEL*/ species, round(AVG(body_mass_g)::numeric, 2) AS mass, "
+            + "round(AVG(bill_length_mm)::numeric / 3, 1) AS bill FROM penguins "
+            + "GROUP BY species ORDER BY species", MAX_PREDICT),
         // interval literals as PostgreSQL writes them, without a qualifier
         new Query("SELECT /*MODEL*/ id, TIMESTAMP '2024-01-01 10:00' + id * INTERVAL '1 hour' AS t, "
             + "DATE '2024-01-01' - INTERVAL '1 year 2 mons' AS y FROM penguins "

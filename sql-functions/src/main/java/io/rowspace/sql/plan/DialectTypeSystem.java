@@ -52,6 +52,20 @@ public final class DialectTypeSystem extends RelDataTypeSystemImpl {
     return type == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxScale(type);
   }
 
+  /**
+   * PostgreSQL's {@code numeric} without precision and scale ({@code x::numeric}) keeps the
+   * value's digits; Calcite's default {@code DECIMAL} would be {@code DECIMAL(19, 0)} and cut
+   * them ({@code round(avg(p)::numeric, 3)} gave 0.000). H2's own default stays.
+   */
+  @Override public int getDefaultPrecision(SqlTypeName type) {
+    return postgres && type == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getDefaultPrecision(type);
+  }
+
+  @Override public int getDefaultScale(SqlTypeName type) {
+    return postgres && type == SqlTypeName.DECIMAL ? POSTGRES_NUMERIC_SCALE
+        : super.getDefaultScale(type);
+  }
+
   /** Both databases round a decimal result half away from zero; Calcite would truncate. */
   @Override public RoundingMode roundingMode() {
     return RoundingMode.HALF_UP;
