@@ -117,6 +117,9 @@ final class UnseenQueries {
             + "MIN(body_mass_g) AS smallest FROM penguins GROUP BY species "
             + "ORDER BY unknown_sex DESC, species",
             MAX_PREDICT),
+        new Query("SELECT /*MODEL*/ id, (body_mass_g > 4000)::int AS heavy, "
+            + "(id + 1)::VARCHAR AS later, -id::INTEGER AS neg FROM penguins ORDER BY id LIMIT 20",
+            PREDICT),
         new Query("SELECT /*MODEL*/ id, body_mass_g AS prev, sex AS start, island AS count, "
             + "species AS rank, bill_length_mm AS position FROM penguins ORDER BY id LIMIT 15",
             PREDICT),
@@ -357,6 +360,12 @@ final class UnseenQueries {
       counts.merge(p, 1L, Long::sum);
     });
     assertTrue(wrong.size() < 60, wrong.size() + " wrong of 344");
+    // a condition over a model call cast to an integer is 1 or 0, as the databases cast it
+    List<Object> asInteger = column(connection, "SELECT (PREDICT('sp') = species)::int AS ok "
+        + "FROM penguins ORDER BY id");
+    List<Integer> expectedOk = new ArrayList<>();
+    predicted.forEach((id, p) -> expectedOk.add(p.equals(species.get(id)) ? 1 : 0));
+    assertEquals(expectedOk, asInteger.stream().map(v -> ((Number) v).intValue()).toList());
     assertEquals(wrong, column(connection, "SELECT id FROM penguins "
         + "WHERE PREDICT('sp') <> species ORDER BY id"));
     List<List<Object>> grouped = rows(connection, "SELECT PREDICT('sp') AS p, COUNT(*) AS n "

@@ -96,10 +96,11 @@ public final class FunctionQueryRewriter {
         SqlNode visited = super.visit(call);
         if (visited instanceof SqlCall copy
             && copy.getOperator() == org.apache.calcite.sql.fun.SqlLibraryOperators.INFIX_CAST) {
-          return SqlStdOperatorTable.CAST.createCall(copy.getParserPosition(),
+          visited = SqlStdOperatorTable.CAST.createCall(copy.getParserPosition(),
               copy.getOperandList());
         }
-        return visited;
+        return visited instanceof SqlCall cast && cast.getKind() == SqlKind.CAST
+            ? BooleanCasts.asCase(cast, postgres()) : visited;
       }
     });
     return standard;

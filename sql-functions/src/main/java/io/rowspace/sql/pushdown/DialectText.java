@@ -9,6 +9,8 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -16,7 +18,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * with the case the parser gave them (folded as the database folds unquoted names); names of
  * functions Calcite does not know ({@code DATEADD}, {@code LEFT}, {@code TO_CHAR}) are written
  * unquoted, so the database resolves them as it does in its own SQL; a function called in FROM
- * is written without Calcite's {@code TABLE(...)}.
+ * is written without Calcite's {@code TABLE(...)}; {@code value::type} is written as
+ * {@code CAST(value AS type)}.
  */
 public final class DialectText {
   private final SqlDialect dialect;
@@ -45,6 +48,14 @@ public final class DialectText {
         // a function of the database in FROM (generate_series, SYSTEM_RANGE) is written as the
         // database reads it, without the TABLE(...) Calcite's parser wraps it in
         return function;
+      }
+      if (visited instanceof SqlCall cast
+          && cast.getOperator() == SqlLibraryOperators.INFIX_CAST) {
+        // Calcite writes value::type without parentheses around the value, so (a > 1)::int
+        // would reach the database as a > 1::int; CAST(value AS type) means the same to both
+        // databases (and they label it alike) and keeps its operand whole
+        return SqlStdOperatorTable.CAST.createCall(cast.getParserPosition(),
+            cast.getOperandList());
       }
       if (!(visited instanceof SqlCall copy)
           || !(copy.getOperator() instanceof SqlUnresolvedFunction unresolved)
