@@ -26,7 +26,7 @@ import java.util.Random;
  *
  * <pre>
  * java -cp CLASSPATH io.rowspace.bench.PredictQueryBenchmark [--folder PATH] [--runs 7]
- *     [--singles 2000] [--label NAME]
+ *     [--singles 2000] [--label NAME] [--single-only]
  * </pre>
  *
  * <p>Prints one line per query with the medians of the runs (after two warm-up runs that are not
@@ -59,15 +59,17 @@ public final class PredictQueryBenchmark {
     int runs = 7;
     int singles = 2000;
     String label = "run";
+    boolean singleOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--folder" -> folder = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--singles" -> singles = Integer.parseInt(args[++i]);
         case "--label" -> label = args[++i];
+        case "--single-only" -> singleOnly = true;
         default -> {
           System.err.println("usage: PredictQueryBenchmark [--folder PATH] [--runs 7] "
-              + "[--singles 2000] [--label NAME]");
+              + "[--singles 2000] [--label NAME] [--single-only]");
           System.exit(2);
         }
       }
@@ -79,7 +81,7 @@ public final class PredictQueryBenchmark {
       if (!made) {
         train(connection);
       }
-      for (int q = 0; q < BATCHED.length; q++) {
+      for (int q = 0; !singleOnly && q < BATCHED.length; q++) {
         double[][] rates = new double[3][runs];
         for (int run = -WARM_UP; run < runs; run++) {
           long c0 = processCpuNanos();
