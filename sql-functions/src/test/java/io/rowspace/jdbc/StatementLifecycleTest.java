@@ -214,6 +214,38 @@ class StatementLifecycleTest {
     }
   }
 
+  /**
+   * A prepared PREDICT checks only the predictor's and its space's stamp on each execution: a
+   * predictor replaced or rolled back through another connection is used by its next execution,
+   * and one whose space was replaced there is refused as stale.
+   */
+  @Test
+  void preparedPredictSeesWhatOtherConnectionsChange() throws SQLException {
+    String sql = "SELECT id, PREDICT_PROBA('lateness') AS p FROM trips WHERE id <= ? ORDER BY id";
+    try (Connection other = DriverManager.getConnection("jdbc:rowspace:h2:mem:lifecycle");
+         Statement elsewhere = other.createStatement();
+         PreparedStatement prepared = connection.prepareStatement(sql)) {
+      List<Double> first = probabilities(prepared, 30);
+      assertEquals(first, probabilities(prepared, 30), "executed again on the same predictor");
+
+      elsewhere.execute("CREATE OR REPLACE PREDICTOR lateness ON trip_space TARGET late "
+          + "WITH (epochs = 5, seed = 99)");
+      List<Double> replaced = probabilities(prepared, 30);
+      assertNotEquals(first, replaced, "another seed, another model");
+      assertEquals(probabilities(other, sql, 30), replaced,
+          "the replaced predictor, as a query prepared now sees it");
+
+      elsewhere.execute("ALTER PREDICTOR lateness ROLLBACK TO VERSION 1");
+      assertEquals(first, probabilities(prepared, 30), "version 1 again after the rollback");
+
+      elsewhere.execute("CREATE OR REPLACE EMBEDDING SPACE trip_space ON trips "
+          + "WITH (epochs = 3, seed = 77)");
+      SQLException stale = assertThrows(SQLException.class, () -> probabilities(prepared, 30));
+      assertEquals("55000", stale.getSQLState(), stale.getMessage());
+      assertTrue(stale.getMessage().contains("Predictor 'LATENESS' is STALE"), stale.getMessage());
+    }
+  }
+
   private static List<Double> probabilities(Connection on, String sql, int lastId)
       throws SQLException {
     try (PreparedStatement ps = on.prepareStatement(sql)) {

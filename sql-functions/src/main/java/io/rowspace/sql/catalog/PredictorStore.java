@@ -57,6 +57,31 @@ public final class PredictorStore {
     });
   }
 
+  /**
+   * The stamp of the READY or STALE predictor of this name, with its space's, if there is one:
+   * nine columns of two catalog rows in one query, read on every execution of a prepared query
+   * that calls the predictor.
+   */
+  public Optional<PredictorStamp> stamp(String name) throws SQLException {
+    return connections.prepared("SELECT p.version, p.checksum, p.status, p.created_at, "
+        + "s.version, s.checksum, s.vectors_checksum, s.index_checksum, s.created_at "
+        + "FROM ROWSPACE.PREDICTORS p LEFT JOIN ROWSPACE.EMBEDDING_SPACES s "
+        + "ON s.name = p.space AND s.status = 'READY' "
+        + "WHERE p.name = ? AND p.status IN ('READY', 'STALE')", ps -> {
+          ps.setString(1, name);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return Optional.empty();
+            }
+            Timestamp spaceCreated = rs.getTimestamp(9);
+            SpaceStamp space = spaceCreated == null ? null : new SpaceStamp(rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), spaceCreated.toInstant());
+            return Optional.of(new PredictorStamp(rs.getInt(1), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant(), space));
+          }
+        });
+  }
+
   /** The names of the READY and STALE predictors, in order. */
   public List<String> names() throws SQLException {
     return connections.strings("SELECT name FROM ROWSPACE.PREDICTORS "

@@ -102,7 +102,8 @@ public final class CalciteQueries implements AutoCloseable {
     // Where NULLs sort without NULLS FIRST/LAST: low in H2, high in PostgreSQL
     info.setProperty("defaultNullCollation", postgres ? "HIGH" : "LOW");
     CalciteConnection calcite = new Driver()
-        .withPrepareFactory(() -> new RowspacePrepare(info, operators, statement))
+        .withPrepareFactory(() -> new RowspacePrepare(info, operators, statement,
+            this::passedThrough))
         .connect("jdbc:calcite:", info)
         .unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -212,6 +213,16 @@ public final class CalciteQueries implements AutoCloseable {
    */
   public ColumnOrigin origin(String schema, String table, String column) {
     return BackingQuerySchema.NAME.equals(schema) ? backingQueries.origin(table, column) : null;
+  }
+
+  /**
+   * A prepared statement's result passes {@code schema.table}'s column {@code column} through:
+   * if that is a backing query's column, its scans keep the database's own values of it.
+   */
+  private void passedThrough(String schema, String table, String column) {
+    if (BackingQuerySchema.NAME.equals(schema)) {
+      backingQueries.passThrough(table, column);
+    }
   }
 
   /** Cancels the backing queries this connection's scans are running. */

@@ -28,7 +28,8 @@ public final class RowTypeValidation {
    */
   public static List<String> columnLabels(CalcitePrepare.Context context, Properties info,
       SqlOperatorTable operators, SqlNode query) {
-    RowspacePrepare prepare = new RowspacePrepare(info, operators, new ParsedStatement());
+    RowspacePrepare prepare = new RowspacePrepare(info, operators, new ParsedStatement(),
+        ResultOrigins.NONE);
     SqlValidator validator = prepare.validator(context);
     SqlNode validated = validator.validate(query);
     return new ArrayList<>(validator.getValidatedNodeType(validated).getFieldNames());

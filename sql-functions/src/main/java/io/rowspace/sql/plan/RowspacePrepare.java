@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
@@ -24,25 +25,44 @@ import org.apache.calcite.tools.Programs;
  * Calcite's statement preparation with the connection's own operators (the model functions)
  * in the validator, and Rowspace's last planning step: after Calcite's standard program has
  * chosen the physical plan, {@link ModelCallBatching} moves model calls into batched operators.
+ * Once prepared, the origins of the result columns go to the connection's {@link ResultOrigins}.
  * Installed on the Calcite connection through
- * {@code Driver.withPrepareFactory(() -> new RowspacePrepare(info, operators))}.
+ * {@code Driver.withPrepareFactory(() -> new RowspacePrepare(info, operators, statement, origins))}.
  */
 public final class RowspacePrepare extends CalcitePrepareImpl {
   private final Properties info;
   private final SqlOperatorTable operators;
   private final ParsedStatement statement;
+  private final ResultOrigins origins;
 
   /**
    * @param info the properties the connection was opened with
    * @param operators operators of the connection besides Calcite's and its schemas' functions:
    *     the model functions, whose operands vary in number and type
    * @param statement the tree of the statement being prepared, already parsed and rewritten
+   * @param origins told the origins of each prepared statement's result columns
    */
   public RowspacePrepare(Properties info, SqlOperatorTable operators,
-      ParsedStatement statement) {
+      ParsedStatement statement, ResultOrigins origins) {
     this.info = info;
     this.operators = operators;
     this.statement = statement;
+    this.origins = origins;
+  }
+
+  /**
+   * Calcite's preparation, then the origins of the result columns (the names its result
+   * metadata gives) to {@link ResultOrigins}, before the statement can run.
+   */
+  @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query,
+      Type elementType, long maxRowCount) {
+    CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+    for (ColumnMetaData column : signature.columns) {
+      if (column.tableName != null && column.columnName != null) {
+        origins.passedThrough(column.schemaName, column.tableName, column.columnName);
+      }
+    }
+    return signature;
   }
 
   /**

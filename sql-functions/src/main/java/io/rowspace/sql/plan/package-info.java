@@ -10,7 +10,9 @@
  * every call of a {@link io.rowspace.sql.plan.BatchedOperator} out of the row-at-a-time
  * expressions of the physical plan and into an {@link io.rowspace.sql.plan.EnumerableModelCalls}
  * operator that streams rows through the calls' {@link io.rowspace.sql.plan.BatchEvaluation} in
- * batches, in order. {@link io.rowspace.sql.plan.RowTypeValidation} runs that validator alone,
+ * batches, in order. A prepared statement's result column origins go to
+ * {@link io.rowspace.sql.plan.ResultOrigins}. {@link io.rowspace.sql.plan.RowTypeValidation} runs
+ * that validator alone,
  * without planning, for the column names of a FROM clause.
  *
  * <p>This package decides where model calls run, not what they compute: it knows them only

@@ -59,6 +59,17 @@ public final class BackingQuerySchema extends AbstractSchema {
     return found == null ? null : found.column(column);
   }
 
+  /**
+   * A prepared statement's result passes column {@code column} of this schema's table
+   * {@code table} through: its scans keep the database's own values of it from now on.
+   */
+  public synchronized void passThrough(String table, String column) {
+    BackingQueryTable found = tables.get(table);
+    if (found != null) {
+      found.passThrough(column);
+    }
+  }
+
   public RunningQueries running() {
     return running;
   }

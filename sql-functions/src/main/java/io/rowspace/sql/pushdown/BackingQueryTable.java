@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -22,24 +23,23 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * A {@link BackingQuery} as a table Calcite scans: each scan runs the query on the Rowspace
  * connection's own backing connection (so it sees the connection's uncommitted rows) and streams
  * its rows. Columns are named {@code C1}, {@code C2}, ... by position, since a query's labels need
- * not be distinct; the labels are the split query's to use.
+ * not be distinct; the labels are the split query's to use. The database's own values of a column
+ * ({@link DatabaseValues}) are kept only once a prepared statement's result passes the column
+ * through ({@link #passThrough}): a column that only feeds model calls costs its one read.
  */
 public final class BackingQueryTable extends AbstractTable implements ScannableTable {
   private static final int FETCH_SIZE = 1024;
   private final BackingQuery query;
   private final DataSource backing;
   private final RunningQueries running;
-  private final DatabaseValues[] kept;
+  /** Per column, the database's values kept beside Calcite's, or null while none are kept. */
+  private final AtomicReferenceArray<DatabaseValues> kept;
 
   BackingQueryTable(BackingQuery query, DataSource backing, RunningQueries running) {
     this.query = query;
     this.backing = backing;
     this.running = running;
-    List<BackingColumn> columns = query.columns();
-    this.kept = new DatabaseValues[columns.size()];
-    for (int i = 0; i < kept.length; i++) {
-      kept[i] = columns.get(i).keepsDatabaseValues() ? new DatabaseValues() : null;
-    }
+    this.kept = new AtomicReferenceArray<>(query.columns().size());
   }
 
   /** The name of the {@code index}-th column (from 0) in Calcite. */
@@ -56,12 +56,30 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
    * database's own values of its rows in flight if it keeps them.
    */
   ColumnOrigin column(String name) {
-    for (int i = 0; i < kept.length; i++) {
+    int i = indexOf(name);
+    return i < 0 ? null : new ColumnOrigin(query.columns().get(i), kept.get(i));
+  }
+
+  /**
+   * From the next scan on, keeps the database's own object and text of each value of column
+   * {@code name} where Calcite holds it differently ({@link BackingColumn#keepsDatabaseValues}):
+   * a statement prepared just now returns the column unchanged. Statements prepared before keep
+   * working; they read Calcite's values, as they did.
+   */
+  void passThrough(String name) {
+    int i = indexOf(name);
+    if (i >= 0 && query.columns().get(i).keepsDatabaseValues()) {
+      kept.compareAndSet(i, null, new DatabaseValues());
+    }
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < kept.length(); i++) {
       if (columnName(i).equals(name)) {
-        return new ColumnOrigin(query.columns().get(i), kept[i]);
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory types) {
@@ -90,6 +108,8 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
   private final class Rows implements Enumerator<Object[]> {
     private final AtomicBoolean cancelled;
     private final List<Object> parameters;
+    /** The columns' kept values as the scan starts: null for a column nobody passes through. */
+    private final DatabaseValues[] keeping;
     private PreparedStatement statement;
     private ResultSet rows;
     private Object[] current;
@@ -97,6 +117,10 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
     Rows(AtomicBoolean cancelled, List<Object> parameters) {
       this.cancelled = cancelled;
       this.parameters = parameters;
+      this.keeping = new DatabaseValues[kept.length()];
+      for (int i = 0; i < keeping.length; i++) {
+        keeping[i] = kept.get(i);
+      }
     }
 
     @Override public Object[] current() {
@@ -132,7 +156,7 @@ public final class BackingQueryTable extends AbstractTable implements ScannableT
         List<BackingColumn> columns = query.columns();
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
-          row[i] = columns.get(i).read(rows, i + 1, kept[i]);
+          row[i] = columns.get(i).read(rows, i + 1, keeping[i]);
         }
         current = row;
         return true;

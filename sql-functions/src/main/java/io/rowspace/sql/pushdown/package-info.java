@@ -9,7 +9,8 @@
  * {@link io.rowspace.sql.pushdown.BackingQuerySchema}) and evaluates only what is above it: the
  * model calls and what consumes them. Values of types Calcite lacks travel through Calcite as
  * their text, timestamps as milliseconds; {@link io.rowspace.sql.pushdown.DatabaseValues} keeps
- * the database's own objects and texts beside them, and
+ * the database's own objects and texts beside them for the columns a prepared statement's result
+ * passes through (told when it is prepared), and
  * {@link io.rowspace.sql.pushdown.ColumnOrigin} tells the driver which result column passes which
  * backing column through, so it hands out the database's metadata and values.
  *

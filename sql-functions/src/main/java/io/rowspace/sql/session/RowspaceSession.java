@@ -8,6 +8,7 @@ import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
+import io.rowspace.sql.catalog.PredictorStamp;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.SpaceStamp;
 import io.rowspace.sql.error.RowspaceErrors;
@@ -119,12 +120,18 @@ public final class RowspaceSession implements AutoCloseable {
   }
 
   /**
-   * The predictor bound under a name, bound again if it or its space was replaced, refreshed or
-   * dropped since the query was planned: a prepared query run after {@code CREATE OR REPLACE}
-   * uses the new model. One catalog read per model and execution.
+   * The predictor bound under a name, bound again if it or its space was replaced, refreshed,
+   * rolled back or dropped since the query was planned: a prepared query run after
+   * {@code CREATE OR REPLACE} uses the new model. One narrow catalog read per model and
+   * execution, the {@link PredictorStamp}; the whole records only when it changed.
    */
   public BoundPredictor currentPredictor(String name) throws SQLException {
     BoundPredictor bound = boundPredictor(name);
+    Optional<PredictorStamp> stamp = catalog.predictors().stamp(name);
+    if (stamp.isPresent()
+        && stamp.get().equals(PredictorStamp.of(bound.record(), bound.spaceRecord()))) {
+      return bound;
+    }
     Optional<PredictorRecord> current = catalog.predictors().find(name);
     if (current.isEmpty()) {
       throw RowspaceErrors.unknownPredictor(name, catalog.predictors().names());
@@ -140,9 +147,16 @@ public final class RowspaceSession implements AutoCloseable {
     return fresh;
   }
 
-  /** The space bound under a name, bound again if it was replaced, refreshed or dropped. */
+  /**
+   * The space bound under a name, bound again if it was replaced, refreshed, rolled back or
+   * dropped; the whole record is read only when its {@link SpaceStamp} changed.
+   */
   public BoundSpace currentSpace(String name) throws SQLException {
     BoundSpace bound = boundSpace(name);
+    Optional<SpaceStamp> stamp = catalog.spaces().stamp(name);
+    if (stamp.isPresent() && stamp.get().equals(SpaceStamp.of(bound.record()))) {
+      return bound;
+    }
     Optional<SpaceRecord> current = catalog.spaces().find(name);
     if (current.isEmpty()) {
       throw RowspaceErrors.unknownSpace(name, catalog.spaces().names());
