@@ -30,7 +30,8 @@ import java.util.Map;
  * <p>{@code --variants} lists the options inside {@code WITH (...)} of each variant, separated
  * by {@code |}; an empty one is the defaults. Binary data sets only (held-out AUC of the training
  * rows' minority class, the split of {@link DatasetBenchmark}). CPU time is the process's (every
- * thread, PyTorch's included) and the statement thread's own.
+ * thread, PyTorch's included) and the statement thread's own. Each predictor's recorded options
+ * (the blend it chose among them) go to standard error.
  */
 public final class PredictorCostBenchmark {
   private static final String USAGE = "usage: PredictorCostBenchmark --datasets a,b "
@@ -115,6 +116,11 @@ public final class PredictorCostBenchmark {
               + "%.1f s, wall %.1f s, held-out AUC %.4f, load %s%n", dataset.name(), variant,
               repeat + 1, run.processCpu(), run.threadCpu(), run.wall(), run.auc(),
               MemoryPeaks.loadAverage());
+          try (ResultSet rs = statement.executeQuery("SELECT options FROM ROWSPACE.PREDICTORS "
+              + "WHERE name = '" + dataset.predictorName().toUpperCase(Locale.ROOT) + "'")) {
+            // What the blend chose: runs that differ in it are not the same predictor.
+            System.err.println("    predictor options: " + (rs.next() ? rs.getString(1) : "?"));
+          }
           runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
         }
       }
