@@ -9,6 +9,10 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * AdamW over one flat parameter vector, with global gradient-norm clipping. The moments live in
  * the same long-lived manager as the parameters; each step's temporaries live in a child manager.
+ *
+ * <p>Parameters of shape (models, n) are that many models trained side by side (their weights
+ * stacked, as {@link ParameterLayout#stackedViews} reads them): each row's gradient is clipped on
+ * its own norm, so every model steps as it would alone.
  */
 public final class AdamW {
   private static final float BETA1 = 0.9f;
@@ -29,8 +33,9 @@ public final class AdamW {
     NDManager manager = parameters.getManager();
     this.parameters = parameters;
     long n = parameters.getShape().size();
-    this.firstMoment = manager.zeros(new Shape(n));
-    this.secondMoment = manager.zeros(new Shape(n));
+    Shape shape = parameters.getShape().dimension() == 2 ? parameters.getShape() : new Shape(n);
+    this.firstMoment = manager.zeros(shape);
+    this.secondMoment = manager.zeros(shape);
     this.decayMask = manager.create(decayMask);
     this.weightDecay = weightDecay;
   }
@@ -79,20 +84,42 @@ public final class AdamW {
    * Applies the accumulated gradient and clears it. A non-finite gradient skips the update.
    *
    * @param learningRate step size
-   * @param clipNorm the global gradient norm is scaled down to at most this value
+   * @param clipNorm the global gradient norm is scaled down to at most this value (each model's,
+   *     for stacked models; the norms returned are then the models' mean)
    */
   public Step step(float learningRate, double clipNorm) {
     try (NDManager scope = parameters.getManager().newSubManager()) {
       NDArray grad = parameters.getGradient();
       grad.attach(scope);
-      double norm = Math.sqrt(grad.square().sum().getFloat());
-      if (!Double.isFinite(norm)) {
-        JniUtils.zeroGrad((PtNDArray) parameters);
-        return new Step(norm, 0, true);
+      double norm;
+      double clipped;
+      NDArray g;
+      if (parameters.getShape().dimension() == 2) {
+        float[] norms = grad.square().sum(new int[] {1}).sqrt().toFloatArray();
+        float[] scales = new float[norms.length];
+        norm = 0;
+        clipped = 0;
+        for (int m = 0; m < norms.length; m++) {
+          scales[m] = norms[m] > clipNorm ? (float) (clipNorm / norms[m]) : 1f;
+          norm += norms[m] / norms.length;
+          clipped += norms[m] * scales[m] / norms.length;
+        }
+        if (!Double.isFinite(norm)) {
+          JniUtils.zeroGrad((PtNDArray) parameters);
+          return new Step(norm, 0, true);
+        }
+        g = grad.mul(scope.create(scales, new Shape(norms.length, 1)));
+      } else {
+        norm = Math.sqrt(grad.square().sum().getFloat());
+        if (!Double.isFinite(norm)) {
+          JniUtils.zeroGrad((PtNDArray) parameters);
+          return new Step(norm, 0, true);
+        }
+        double scale = norm > clipNorm ? clipNorm / norm : 1.0;
+        clipped = norm * scale;
+        g = scale == 1.0 ? grad : grad.mul((float) scale);
       }
-      double scale = norm > clipNorm ? clipNorm / norm : 1.0;
       steps++;
-      NDArray g = scale == 1.0 ? grad : grad.mul((float) scale);
       firstMoment.muli(BETA1).addi(g.mul(1 - BETA1));
       secondMoment.muli(BETA2).addi(g.square().muli(1 - BETA2));
       double c1 = 1 - Math.pow(BETA1, steps);
@@ -108,7 +135,7 @@ public final class AdamW {
       update.addi(decay.muli(weightDecay));
       parameters.subi(update.muli(learningRate));
       JniUtils.zeroGrad((PtNDArray) parameters);
-      return new Step(norm, norm * scale, false);
+      return new Step(norm, clipped, false);
     }
   }
 }

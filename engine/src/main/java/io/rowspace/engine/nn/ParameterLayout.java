@@ -110,4 +110,25 @@ public final class ParameterLayout {
     }
     return Collections.unmodifiableMap(views);
   }
+
+  /**
+   * Views of every weight of {@code models} models at once, whose flat vectors are the rows of
+   * {@code stacked} (models x {@link #size()}), owned by {@code scope}: each weight gets a leading
+   * model dimension, and a vector (a bias) becomes (models, 1, n), so that a forward pass written
+   * for one model, {@code x.matMul(w).add(b)} on x of (B, in), runs every model on its own rows,
+   * x of (models, B, in), as one batched computation. On the tape like {@link #views}.
+   */
+  public Map<String, NDArray> stackedViews(NDArray stacked, NDManager scope) {
+    long models = stacked.getShape().get(0);
+    Map<String, NDArray> views = new HashMap<>();
+    for (Map.Entry<String, Entry> me : entries.entrySet()) {
+      Entry e = me.getValue();
+      NDArray slice = stacked.get(scope, new NDIndex().addAllDim()
+          .addSliceDim(e.offset, e.offset + e.shape.size()));
+      Shape shape = e.shape.dimension() == 1 ? new Shape(models, 1, e.shape.size())
+          : new Shape(models).addAll(e.shape);
+      views.put(me.getKey(), slice.reshape(shape));
+    }
+    return Collections.unmodifiableMap(views);
+  }
 }

@@ -112,8 +112,9 @@ final class CrossHead implements PredictorHead {
     }
     NDArray deep = TabularTransformer.gelu(x.matMul(p.get("deep.w")).add(p.get("deep.b")));
     if (dropout != null) {
-      cross = cross.mul(dropout.get(":, :" + inputs));
-      deep = deep.mul(dropout.get(":, " + inputs + ":"));
+      // Over the last axis, so that stacked models (a leading model axis) slice alike.
+      cross = cross.mul(dropout.get("..., :" + inputs));
+      deep = deep.mul(dropout.get("..., " + inputs + ":"));
     }
     return cross.matMul(p.get("out.cross")).add(deep.matMul(p.get("out.deep")))
         .add(p.get("out.b"));

@@ -43,6 +43,10 @@ public sealed interface PredictorHead permits MlpHead, CrossHead, GatedHead {
   /**
    * Output logits (classification) or standardised values (regression), shape (B, outputs).
    *
+   * <p>The same pass runs several models of this head at once, each on rows of its own, when
+   * {@code p} is {@link ParameterLayout#stackedViews} of their stacked weights and {@code x} and
+   * {@code dropout} carry a leading model axis: (models, B, inputs) in, (models, B, outputs) out.
+   *
    * @param p the layout's views of the flat parameter vector
    * @param x standardised features, shape (B, inputs)
    * @param dropout (B, dropoutWidth) keep-mask already scaled by 1/(1-rate), or null at inference

@@ -65,72 +65,9 @@ final class FrozenHeadFit {
     return fitted;
   }
 
-  /**
-   * The weights of a head fitted on {@code rows} alone for exactly {@code epochs} epochs of the
-   * schedule an attempt of this fit follows (its one cycle spans all the planned epochs, as the
-   * attempt's did), with nothing early-stopped: what a fold model of {@link OutOfFoldMembers}
-   * trains, so that the rows it predicts steer nothing. Neither checkpointed nor on the timeline.
-   *
-   * @param random the row orders', dropout masks' and initial weights' source
-   * @param cancel asked at every batch boundary
-   */
-  float[] fixed(AttemptSetting setting, int[] rows, int epochs, Random random,
-      TrainingMonitor cancel) {
-    int stepsPerEpoch = HeadFitting.stepsPerEpoch(rows.length);
-    OneCycleSchedule schedule = new OneCycleSchedule(PEAK_RATE * setting.learningRateScale(),
-        stepsPerEpoch * this.epochs);
-    float[] initial = head.layout().initialise(new Random(random.nextLong()));
-    try (NDManager model = NDManager.newBaseManager(EngineRuntime.ensureStarted())) {
-      NDArray parameters = model.create(initial);
-      parameters.setRequiresGradient(true);
-      AdamW optimiser = new AdamW(parameters, head.layout().decayMask(),
-          ResolvedOptions.WEIGHT_DECAY);
-      NDArray weights = model.create(setting.classWeight().length == 0 ? new float[] {1f}
-          : setting.classWeight());
-      float[][] kept = {initial};
-      HeadFitting.Model fitted = new HeadFitting.Model() {
-        @Override
-        public NDArray batchLoss(NDManager scope, int[] batch, float[] keep) {
-          return loss(scope, parameters, weights, setting, batch, keep);
-        }
-
-        @Override
-        public HeadFitting.Step step(int step) {
-          double rate = schedule.rate(step);
-          AdamW.Step result = optimiser.step((float) rate, 1.0);
-          return new HeadFitting.Step(rate, result.gradNorm(), result.clippedGradNorm());
-        }
-
-        @Override
-        public double validationLoss() {
-          return Double.NaN;
-        }
-
-        @Override
-        public void keepBest() {
-          kept[0] = parameters.toFloatArray();
-        }
-      };
-      HeadFitting loop = new HeadFitting(rows, Math.min(epochs, this.epochs), Integer.MAX_VALUE,
-          0, head.dropoutWidth(), new HeadFitting.Labels("out-of-fold", "", "", ""),
-          new TrainingMonitor() {
-            @Override
-            public void progress(String phase, int step, int totalSteps, String message) {}
-
-            @Override
-            public void epoch(EpochRecord record) {}
-
-            @Override
-            public void warning(String message) {}
-
-            @Override
-            public boolean isCancelled() {
-              return cancel.isCancelled();
-            }
-          });
-      loop.run(model, fitted, new HeadFitting.State(), random, (epoch, at) -> { });
-      return kept[0];
-    }
+  /** Fold heads of this fit's head on its features, fitted side by side on its schedule. */
+  StackedHeadFit stacked() {
+    return new StackedHeadFit(data, head, epochs);
   }
 
   /** The mean loss of a batch of rows under a dropout mask, on the tape, in scope. */

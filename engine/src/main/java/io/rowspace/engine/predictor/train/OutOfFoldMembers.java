@@ -9,7 +9,9 @@ import io.rowspace.engine.trees.BoostingLoss;
 import io.rowspace.engine.trees.BoostedTrees;
 import io.rowspace.engine.trees.TreeBooster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Random;
  * model that did not see that row, so that the rows the blend is chosen on steered neither a
  * member's weights nor its early stopping: the rows fall into the folds of
  * {@link CrossFittedLinear#folds} (the linear model's own); per scored fold, a head is fitted on
- * the other folds for the epochs the network kept ({@link FrozenHeadFit#fixed}), and trees are
+ * the other folds for the epochs the network kept ({@link StackedHeadFit}), and trees are
  * boosted on the other folds for the rounds the early-stopped trees kept, both without looking at
  * the fold they then predict.
  *
@@ -73,7 +75,8 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
 
   /**
    * The network's outputs, {@code k} a row in the order of {@link #scoredRows()}: per scored
-   * fold, a head of the same shape, attempt setting and epoch count fitted on the other folds.
+   * fold, a head of the same shape, attempt setting and epoch count fitted on the other folds,
+   * the scored folds' heads fitted side by side ({@link StackedHeadFit}).
    *
    * @param fitting the fit whose schedule the fold heads follow, over {@code features}
    * @param epochs the epochs the kept network trained before its best (at least 1)
@@ -84,16 +87,22 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
     int[] scored = scoredRows();
     float[] out = new float[scored.length * k];
     Random random = new Random(seed ^ 0x0F0F_5EEDL);
+    List<int[][]> folds = new ArrayList<>();
     for (int f = 0; f < scoredFolds; f++) {
       int[][] parts = FoldRows.split(rows, fold, f);
-      if (parts[0].length == 0 || parts[1].length == 0) {
-        continue;
+      if (parts[0].length > 0 && parts[1].length > 0) {
+        folds.add(parts);
       }
-      monitor.progress("out-of-fold", f, scoredFolds, "fitting the head on folds "
-          + "other than " + (f + 1) + " of " + CrossFittedLinear.FOLDS);
-      float[] parameters = fitting.fixed(setting, parts[0], Math.max(1, epochs), random,
-          monitor);
-      try (HeadNetwork network = new HeadNetwork(head, parameters)) {
+    }
+    int[][] others = new int[folds.size()][];
+    for (int i = 0; i < others.length; i++) {
+      others[i] = folds.get(i)[0];
+    }
+    float[][] fitted = fitting.stacked().fit(setting, others, Math.max(1, epochs), random,
+        monitor);
+    for (int i = 0; i < others.length; i++) {
+      int[][] parts = folds.get(i);
+      try (HeadNetwork network = new HeadNetwork(head, fitted[i])) {
         place(out, scored, network.outputs(features.select(parts[1])), parts, k);
       }
     }

@@ -54,6 +54,44 @@ final class PredictorLoss {
     return perRow.mul(w).sum().div(w.sum());
   }
 
+  /**
+   * The sum over stacked models of each one's mean loss on its own batch, a scalar on the tape:
+   * what {@link #of} gives per model, so that each model's gradient is the one it would have
+   * alone.
+   *
+   * @param out the models' outputs, (models, B, outputs)
+   * @param t per model, its rows' targets, model after model ({@code models x B})
+   */
+  static NDArray stacked(Task task, NDManager scope, NDArray out, float[] t, NDArray weights,
+      PredictorOptions.Loss loss) {
+    int models = (int) out.getShape().get(0);
+    int b = (int) out.getShape().get(1);
+    int[] rowAxis = {1};
+    if (task == Task.REGRESSION) {
+      NDArray residual = out.reshape(models, b).sub(scope.create(t, new Shape(models, b)));
+      if (loss == PredictorOptions.Loss.HUBER) {
+        NDArray a = residual.abs();
+        NDArray q = a.clip(0f, 1f);
+        return ScalarOps.mul(q.square(), 0.5f).add(a.sub(q)).mean(rowAxis).sum();
+      }
+      return residual.square().mean(rowAxis).sum();
+    }
+    int k = (int) out.getShape().get(2);
+    float[] oneHot = new float[t.length * k];
+    for (int i = 0; i < t.length; i++) {
+      oneHot[i * k + (int) t[i]] = 1f;
+    }
+    NDArray y = scope.create(oneHot, new Shape(models, b, k));
+    NDArray logLikelihood = out.logSoftmax(2).mul(y).sum(new int[] {2});
+    NDArray w = y.matMul(weights.reshape(k, 1)).reshape(models, b);
+    NDArray perRow = logLikelihood.neg();
+    if (loss == PredictorOptions.Loss.FOCAL) {
+      NDArray p = logLikelihood.exp();
+      perRow = perRow.mul(ScalarOps.add(p.neg(), 1f).square());
+    }
+    return perRow.mul(w).sum(rowAxis).div(w.sum(rowAxis)).sum();
+  }
+
   /** The loss validation rows are judged on: unweighted cross-entropy, or MSE. */
   static PredictorOptions.Loss validationLoss(Task task) {
     return task == Task.REGRESSION ? PredictorOptions.Loss.MSE : PredictorOptions.Loss.CROSS_ENTROPY;

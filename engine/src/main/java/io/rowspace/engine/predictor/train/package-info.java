@@ -19,7 +19,8 @@
  * linear model over the input columns into the network at the shares that score best on rows
  * that steered none of the members: {@code OutOfFoldMembers} gives the training rows of enough
  * whole folds (every row up to 2,500) each member's output from a fold model that did not see it
- * (fold heads for the network's epochs, fold trees for the early-stopped trees' rounds),
+ * (fold heads for the network's epochs, fitted side by side by {@code StackedHeadFit}; fold
+ * trees for the early-stopped trees' rounds),
  * {@code CrossFittedLinear} fits the linear
  * model on the same folds; {@code BlendChoice} is the rule among the candidates' scores.
  * {@code PermutationImportance} measures the predictor's global importance at the end.

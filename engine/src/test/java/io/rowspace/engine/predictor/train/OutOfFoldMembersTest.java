@@ -135,8 +135,8 @@ class OutOfFoldMembersTest {
     OutOfFoldMembers folds = OutOfFoldMembers.of(all(), noise[1], true, 42);
     float[] outOfFold = folds.network(fitting, head, setting, epochs, features, 42,
         TrainingMonitor.NONE);
-    float[] parameters = fitting.fixed(setting, all(), epochs, new Random(5),
-        TrainingMonitor.NONE);
+    float[] parameters = fitting.stacked().fit(setting, new int[][] {all()}, epochs,
+        new Random(5), TrainingMonitor.NONE)[0];
     float[] inSample;
     try (HeadNetwork network = new HeadNetwork(head, parameters)) {
       inSample = network.outputs(features);
