@@ -110,6 +110,15 @@ class QueryShapesTest {
   }
 
   @Test
+  void aModelCallInAJoinConditionReadsTheJoinedRow() throws SQLException {
+    List<String> freight = column("SELECT id FROM parcels WHERE PREDICT('service_p') = 'freight' "
+        + "AND id < 400 ORDER BY id");
+    assertTrue(!freight.isEmpty(), "some parcels are freight");
+    assertEquals(freight, column("SELECT p.id FROM parcels p JOIN (SELECT id AS next_id FROM "
+        + "parcels) q ON q.next_id = p.id + 1 AND PREDICT('service_p') = 'freight' ORDER BY p.id"));
+  }
+
+  @Test
   void aWindowOverAModelCallSeesEveryRowWhateverTheOrderAndLimit() throws SQLException {
     List<String> whole = row("SELECT ROUND(SUM(PREDICT_PROBA('service_p', 'freight')), 6), "
         + "COUNT(*) FROM parcels");

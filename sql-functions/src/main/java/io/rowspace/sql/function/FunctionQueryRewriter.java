@@ -20,11 +20,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -178,6 +181,20 @@ public final class FunctionQueryRewriter {
         list.set(i, visit(list.get(i), scope));
       }
       return list;
+    }
+    if (node instanceof SqlJoin join) {
+      join.setLeft(visit(join.getLeft(), scope));
+      join.setRight(visit(join.getRight(), scope));
+      if (join.getCondition() != null && join.getConditionType() == JoinConditionType.ON) {
+        // a model call in ON reads the joined rows: its inputs are the join's columns, which
+        // the join without its condition has
+        SqlParserPos pos = join.getParserPosition();
+        SqlJoin columns = new SqlJoin(pos, join.getLeft(), SqlLiteral.createBoolean(false, pos),
+            JoinType.INNER.symbol(pos), join.getRight(), JoinConditionType.ON.symbol(pos),
+            SqlLiteral.createBoolean(true, pos));
+        join.setOperand(5, visit(join.getCondition(), new SelectScope(columns, withItems())));
+      }
+      return join;
     }
     if (node instanceof SqlCall call) {
       String function = functionName(call);
