@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rowspace.testsupport.LogisticRegression;
@@ -278,11 +280,6 @@ final class DatasetRun {
         log.println("    predictor options: " + rs.getString(1));
       }
     }
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private Scored predict(Connection connection, String positive) throws SQLException {

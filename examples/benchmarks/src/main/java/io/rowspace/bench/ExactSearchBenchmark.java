@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.median;
+
 import io.rowspace.engine.search.RowVectors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -188,10 +190,4 @@ public final class ExactSearchBenchmark {
     return all;
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
 }

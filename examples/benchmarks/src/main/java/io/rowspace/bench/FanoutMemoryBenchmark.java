@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,10 +60,6 @@ public final class FanoutMemoryBenchmark {
   }
 
   /** CPU time of the whole process (PyTorch's threads included): less bent by other load. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 
   private static void fill(Connection c, int customers, int fanout) throws SQLException {
     Random random = new Random(11);

@@ -1,5 +1,8 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.median;
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
@@ -9,7 +12,6 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
-import java.lang.management.ManagementFactory;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,14 +144,4 @@ public final class ForwardPassBenchmark {
     return Frame.ofRows(schema, out);
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 }

@@ -1,5 +1,8 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.median;
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import io.rowspace.engine.search.HnswIndex;
 import io.rowspace.engine.search.Neighbours;
 import io.rowspace.engine.search.RowVectors;
@@ -10,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -121,18 +123,6 @@ public final class IndexBuildBenchmark {
       set.add(neighbours.row(i));
     }
     return set;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Normalised rows around 200 centres in a 12-dimensional subspace. */

@@ -1,5 +1,8 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.median;
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -350,17 +353,6 @@ public final class InferenceBenchmark {
         .append(" | ").append(String.format(Locale.ROOT, format, torch)).append(" | ")
         .append(String.format(Locale.ROOT, format, java)).append(" | ")
         .append(String.format(Locale.ROOT, "%.1f×", ratio)).append(" |\n");
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   // ------------------------------------------------------------------ SIMILAR_ROWS

@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,10 +212,6 @@ public final class RelatedTablesBenchmark {
   }
 
   /** CPU time of this process, every thread (PyTorch's included): comparable under load. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 
   /** Rows of {@code [label, synthesised feature...]} of a view's rows, in key order. */
   private static double[][] synthesised(AggregateSynthesis synthesis, Connection c, DataSet set,

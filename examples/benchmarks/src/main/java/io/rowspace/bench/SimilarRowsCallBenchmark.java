@@ -1,5 +1,8 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.median;
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SimilaritySearch;
 import java.lang.management.ManagementFactory;
@@ -12,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -125,12 +127,6 @@ public final class SimilarRowsCallBenchmark {
     }
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
   /** The space's row vectors as {@code EMBEDDINGS} gives them, keyed like the stored ones. */
   private static RowVectors vectors(Connection connection) throws SQLException {
     List<String> keys = new ArrayList<>();
@@ -183,8 +179,4 @@ public final class SimilarRowsCallBenchmark {
     }
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 }

@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -8,7 +10,6 @@ import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -130,8 +131,4 @@ public final class SpaceTrainingBenchmark {
     return Frame.ofRows(all.columns(), out);
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 }

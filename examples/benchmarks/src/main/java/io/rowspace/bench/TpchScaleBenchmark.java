@@ -1,5 +1,7 @@
 package io.rowspace.bench;
 
+import static io.rowspace.bench.Measurements.processCpuNanos;
+
 import io.rowspace.datagen.BatchedInsert;
 import io.trino.tpch.CustomerGenerator;
 import io.trino.tpch.LineItemGenerator;
@@ -85,10 +87,6 @@ public final class TpchScaleBenchmark {
   }
 
   /** CPU time of the whole process (PyTorch's threads included): less bent by other load. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
 
   private static void line(StringBuilder report, String format, Object... args) {
     String text = String.format(Locale.ROOT, format, args);
