@@ -73,11 +73,8 @@ public final class PredictorStore {
             if (!rs.next()) {
               return Optional.empty();
             }
-            Timestamp spaceCreated = rs.getTimestamp(9);
-            SpaceStamp space = spaceCreated == null ? null : new SpaceStamp(rs.getInt(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), spaceCreated.toInstant());
             return Optional.of(new PredictorStamp(rs.getInt(1), rs.getString(2),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), space));
+                rs.getString(3), rs.getTimestamp(4).toInstant(), SpaceStamp.read(rs, 5)));
           }
         });
   }

@@ -1,5 +1,8 @@
 package io.rowspace.sql.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -15,5 +18,15 @@ public record SpaceStamp(int version, String checksum, String vectorsChecksum,
   public static SpaceStamp of(SpaceRecord record) {
     return new SpaceStamp(record.version(), record.checksum(), record.vectorsChecksum(),
         record.indexChecksum(), record.createdAt());
+  }
+
+  /**
+   * The stamp in five columns of a result row from {@code first} on (version, checksum,
+   * vectors_checksum, index_checksum, created_at), or null where created_at is NULL (no space).
+   */
+  static SpaceStamp read(ResultSet rs, int first) throws SQLException {
+    Timestamp created = rs.getTimestamp(first + 4);
+    return created == null ? null : new SpaceStamp(rs.getInt(first), rs.getString(first + 1),
+        rs.getString(first + 2), rs.getString(first + 3), created.toInstant());
   }
 }

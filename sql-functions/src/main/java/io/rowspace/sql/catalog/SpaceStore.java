@@ -64,10 +64,7 @@ public final class SpaceStore {
         + "created_at FROM ROWSPACE.EMBEDDING_SPACES WHERE name = ? AND status = 'READY'", ps -> {
           ps.setString(1, name);
           try (ResultSet rs = ps.executeQuery()) {
-            return rs.next()
-                ? Optional.of(new SpaceStamp(rs.getInt(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getTimestamp(5).toInstant()))
-                : Optional.empty();
+            return rs.next() ? Optional.of(SpaceStamp.read(rs, 1)) : Optional.empty();
           }
         });
   }
