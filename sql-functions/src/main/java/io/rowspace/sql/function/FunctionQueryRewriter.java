@@ -54,6 +54,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * arguments resolved in that scope; each part needs the visitor's scopes.
  */
 public final class FunctionQueryRewriter {
+  /** {@link SqlJoin}'s operand index of its ON condition (it has no setter of its own). */
+  private static final int JOIN_CONDITION = 5;
   private static final SqlParserPos POS = SqlParserPos.ZERO;
   /** Rowspace's functions that return rows, as the user names them: only in TABLE(...). */
   private static final Set<String> ROW_FUNCTIONS = Set.of("SIMILAR_ROWS", "EMBEDDINGS",
@@ -192,7 +194,8 @@ public final class FunctionQueryRewriter {
         SqlJoin columns = new SqlJoin(pos, join.getLeft(), SqlLiteral.createBoolean(false, pos),
             JoinType.INNER.symbol(pos), join.getRight(), JoinConditionType.ON.symbol(pos),
             SqlLiteral.createBoolean(true, pos));
-        join.setOperand(5, visit(join.getCondition(), new SelectScope(columns, withItems())));
+        join.setOperand(JOIN_CONDITION, visit(join.getCondition(),
+            new SelectScope(columns, withItems())));
       }
       return join;
     }
