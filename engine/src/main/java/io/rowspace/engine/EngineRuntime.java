@@ -18,6 +18,7 @@ public final class EngineRuntime {
   private static volatile boolean started;
   private static int threads;
   private static String requestedDevice = "auto";
+  private static String waitPolicy;
   private static Device device;
 
   private EngineRuntime() {}
@@ -56,6 +57,15 @@ public final class EngineRuntime {
   }
 
   /**
+   * How PyTorch's idle OpenMP threads wait, as the native library read it: {@code PASSIVE} unless
+   * the environment chose otherwise, null where it does not apply (see {@link OpenMpWaitPolicy}).
+   */
+  public static String openMpWaitPolicy() {
+    ensureStarted();
+    return waitPolicy;
+  }
+
+  /**
    * A warning for the training monitor when this process cannot give reproducible models, else
    * null. The one known case is {@code OMP_DYNAMIC=true} in the environment: OpenMP (libgomp, as
    * bundled with PyTorch) then shrinks its thread teams when the machine's load average is high,
@@ -77,7 +87,6 @@ public final class EngineRuntime {
         + "differ in their last bits. Unset it or set it to false for reproducible models.";
   }
 
-  /** Starts the engine with default settings if nobody configured it, and returns the device. */
   /**
    * Closes a model's native memory when the model becomes unreachable, if it was not closed
    * before: a model replaced in a cache while queries still used it is freed once they are done.
@@ -90,6 +99,7 @@ public final class EngineRuntime {
     return MODELS.register(model, nativeMemory::close);
   }
 
+  /** Starts the engine with default settings if nobody configured it, and returns the device. */
   public static Device ensureStarted() {
     if (!started) {
       synchronized (LOCK) {
@@ -110,6 +120,7 @@ public final class EngineRuntime {
     System.setProperty("ai.djl.default_engine", "PyTorch");
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    waitPolicy = OpenMpWaitPolicy.applyDefault();
     Engine engine;
     try {
       engine = Engine.getEngine("PyTorch");

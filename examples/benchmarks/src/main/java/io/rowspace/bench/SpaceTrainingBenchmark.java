@@ -94,11 +94,11 @@ public final class SpaceTrainingBenchmark {
       double wall = (System.nanoTime() - wall0) / 1e9;
       System.out.printf(Locale.ROOT, "%s, %,d rows, options %s: d_model %d, %d layers, %d epochs "
           + "run (%s), final validation loss %.4f; %.1f CPU-s, %.1f wall-s; heap peak %.0f MB, "
-          + "resident peak %.0f MB, %d torch threads%n", set.name(), training.rowCount(),
+          + "resident peak %.0f MB, %d torch threads; fingerprint %s%n", set.name(), training.rowCount(),
           space.options(),
           space.dModel(), space.layers(), space.epochs(), space.options().get("epochs"),
           space.finalValidationLoss(), cpu, wall, peaks.heapPeakBytes() / 1e6,
-          MemoryPeaks.residentPeakBytes() / 1e6, EngineRuntime.threads());
+          MemoryPeaks.residentPeakBytes() / 1e6, EngineRuntime.threads(), space.fingerprint());
     }
   }
 
