@@ -3,6 +3,7 @@ package io.rowspace.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.rowspace.error.ErrorCode;
 import java.lang.ref.Cleaner;
 import java.util.Locale;
 
@@ -33,7 +34,7 @@ public final class EngineRuntime {
   public static void configure(int threads, String device) {
     String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
     if (!d.equals("auto") && !d.equals("cpu") && !d.equals("gpu")) {
-      throw EngineError.UNKNOWN_DEVICE.exception(device);
+      throw ErrorCode.UNKNOWN_DEVICE.failure(device);
     }
     synchronized (LOCK) {
       if (started) {
@@ -125,11 +126,11 @@ public final class EngineRuntime {
     try {
       engine = Engine.getEngine("PyTorch");
     } catch (RuntimeException | Error e) {
-      throw EngineError.ENGINE_START.exception(e, e.getMessage());
+      throw ErrorCode.ENGINE_START.failure(e, e.getMessage());
     }
     int gpus = engine.getGpuCount();
     if (requestedDevice.equals("gpu") && gpus == 0) {
-      throw EngineError.NO_GPU.exception();
+      throw ErrorCode.NO_GPU.failure();
     }
     device = !requestedDevice.equals("cpu") && gpus > 0 ? Device.gpu() : Device.cpu();
     started = true;

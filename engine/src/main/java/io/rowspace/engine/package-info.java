@@ -1,13 +1,10 @@
 /**
  * The Rowspace engine: the neural code that learns embedding spaces and predictors from rows.
  *
- * <p>This package holds what every part of the engine shares: the error catalogue
- * {@link io.rowspace.engine.EngineError} (stable codes, a kind that maps to an SQLSTATE in the SQL
- * layer, messages as {@link io.rowspace.engine.MessageTemplate}s) with the one exception made from
- * it, {@link io.rowspace.engine.EngineException}, and {@link io.rowspace.engine.EngineRuntime}, which
- * fixes the PyTorch threads and device before the native engine loads. {@link
- * io.rowspace.engine.SqlErrorEntry} is the shape of the two catalogues above the engine whose errors
- * are {@code SQLException}s (the SQL layer's and multi-table's); the engine raises none of them.
+ * <p>This package holds {@link io.rowspace.engine.EngineRuntime}, which fixes the PyTorch threads,
+ * the OpenMP wait policy and the device before the native engine loads. The engine's errors are
+ * entries of the one catalogue, {@link io.rowspace.error.ErrorCode} (codes 81001 and up), raised
+ * unchecked as {@link io.rowspace.error.EngineException}s.
  * The engine knows nothing of SQL or JDBC connections; rows arrive as
  * {@link io.rowspace.engine.data.Frame}s of plain Java values.
  * Sub-packages: {@code data} (frames), {@code profile} (column profiling), {@code encode} (per-column

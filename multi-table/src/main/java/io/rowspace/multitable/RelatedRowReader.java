@@ -4,6 +4,7 @@ import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RelatedRows;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.planner.TypeFamily;
@@ -128,7 +129,7 @@ public final class RelatedRowReader {
       List<Group> pending = new ArrayList<>(groups.values());
       for (int from = 0; from < pending.size(); from += KEYS_PER_QUERY) {
         if (cancelled.getAsBoolean()) {
-          throw RelatedReadError.READ_CANCELLED.exception(relation.table());
+          throw ErrorCode.READ_CANCELLED.exception(relation.table());
         }
         List<Group> batch = pending.subList(from, Math.min(pending.size(), from + KEYS_PER_QUERY));
         PreparedStatement statement = statements.get(batch.size());

@@ -2,6 +2,7 @@ package io.rowspace.multitable;
 
 import io.rowspace.engine.data.RelatedSummary;
 import io.rowspace.engine.data.Relation;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.SchemaReader;
@@ -118,7 +119,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
     List<RelationRead> reads = new ArrayList<>();
     for (Relation r : relations) {
       TableInfo table = schema.findTable(schemaName, r.table()).orElseThrow(() ->
-          RelatedReadError.RELATED_TABLE_GONE.exception(r.table()));
+          ErrorCode.RELATED_TABLE_GONE.exception(r.table()));
       List<RelationRead> nested = of(r.nested(), table, learned, schema, schemaName);
       Set<String> wanted = new LinkedHashSet<>(r.tableColumns());
       for (Relation n : r.nested()) {
@@ -140,7 +141,7 @@ public record RelationRead(Relation relation, PlannedRelation planned, List<Rela
       }
       for (String join : r.tableColumns()) {
         if (table.column(join).isEmpty()) {
-          throw RelatedReadError.JOIN_COLUMN_GONE.exception(join, r.table());
+          throw ErrorCode.JOIN_COLUMN_GONE.exception(join, r.table());
         }
       }
       PlannedRelation planned = new PlannedRelation(r.name(), table,

@@ -1,5 +1,6 @@
 package io.rowspace.multitable;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.PlanningException;
@@ -68,10 +69,8 @@ public final class RelationshipCheck {
       ColumnInfo f = childTable.column(foreign.get(i)).orElseThrow();
       ColumnInfo k = parentTable.column(referenced.get(i)).orElseThrow();
       if (!TypeFamily.joinable(f.jdbcType(), k.jdbcType())) {
-        throw new PlanningException("Cannot join " + childTable.name() + "." + f.name() + " ("
-            + f.typeName() + ") to " + parentTable.name() + "." + k.name() + " (" + k.typeName()
-            + "): the key types are incompatible. Convert one column to the other's type, or "
-            + "leave " + r.table().name() + " out with INCLUDE.", "22000");
+        throw new PlanningException(ErrorCode.JOIN_KEY_TYPES, childTable.name(), f.name(),
+            f.typeName(), parentTable.name(), k.name(), k.typeName(), r.table().name());
       }
     }
     long childRows = single("SELECT COUNT(*) FROM " + table(childTable));

@@ -2,6 +2,7 @@ package io.rowspace.multitable;
 
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlanStep;
 import java.sql.Connection;
@@ -51,7 +52,7 @@ public final class RowReader {
             break;
           }
           if (rows.size() % FETCH_SIZE == 0 && cancelled.getAsBoolean()) {
-            throw RelatedReadError.READ_CANCELLED.exception(step.table());
+            throw ErrorCode.READ_CANCELLED.exception(step.table());
           }
         }
       }

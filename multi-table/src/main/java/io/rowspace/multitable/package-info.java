@@ -8,7 +8,7 @@
  * by batches of keys bound as parameters, never by joining, keeping a bounded sample of child rows
  * per holder while counting and summarising all of them; it serves training and queries alike.
  * {@link io.rowspace.multitable.RelationshipCheck} validates joins before training (key types,
- * coverage, fan-out, orphans). Their errors come from one catalogue,
- * {@link io.rowspace.multitable.RelatedReadError}.
+ * coverage, fan-out, orphans). Their errors are entries of the one catalogue,
+ * {@link io.rowspace.error.ErrorCode} (codes 82001 and up).
  */
 package io.rowspace.multitable;

@@ -1,18 +1,33 @@
 package io.rowspace.planner;
 
+import io.rowspace.error.ErrorCode;
+
 /**
  * A plan cannot be made as asked: a listed table is missing or unrelated, or a join is invalid.
- * Carries the SQLSTATE the statement fails with.
+ * Made from an entry of the error catalogue (codes 83001 and up), whose SQLSTATE and code the
+ * statement fails with.
  */
 public final class PlanningException extends RuntimeException {
-  private final String sqlState;
+  private static final long serialVersionUID = 1L;
 
-  public PlanningException(String message, String sqlState) {
-    super(message);
-    this.sqlState = sqlState;
+  private final transient ErrorCode error;
+
+  /**
+   * The refusal {@code error}, its message filled with {@code arguments}.
+   *
+   * @throws IllegalArgumentException if the count of arguments is not the message's
+   */
+  public PlanningException(ErrorCode error, Object... arguments) {
+    super(error.message(arguments));
+    this.error = error;
   }
 
   public String sqlState() {
-    return sqlState;
+    return error.sqlState();
+  }
+
+  /** The entry's stable code. */
+  public int code() {
+    return error.code();
   }
 }

@@ -1,5 +1,6 @@
 package io.rowspace.planner;
 
+import io.rowspace.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -126,8 +127,7 @@ public final class RelationshipPlanner {
     for (Include include : includes) {
       TableInfo table = table(include.table());
       if (table.name().equals(root.name())) {
-        throw new PlanningException("INCLUDE (" + include.table() + "): the root table is "
-            + "always part of its space; list only related tables.", "22023");
+        throw new PlanningException(ErrorCode.INCLUDE_ROOT, include.table());
       }
       wanted.put(table.name(), include);
     }
@@ -168,9 +168,7 @@ public final class RelationshipPlanner {
     }
     for (String name : wanted.keySet()) {
       if (!seen.contains(name)) {
-        throw new PlanningException("INCLUDE (" + name + "): no foreign key links " + name
-            + " to " + root.name() + " through the listed tables. Name the join column: "
-            + "INCLUDE (" + name + " VIA column).", "42S02");
+        throw new PlanningException(ErrorCode.INCLUDE_UNLINKED, name, root.name());
       }
     }
     return attach(root, reachedBy, holderOf, excluded);
@@ -229,18 +227,15 @@ public final class RelationshipPlanner {
             table.keyColumns(), false);
       }
     }
-    throw new PlanningException("INCLUDE (" + table.name() + " VIA " + via + "): neither "
-        + table.name() + " nor " + root.name() + " has a column " + via + ". Columns of "
-        + table.name() + ": " + String.join(", ", table.columnNames()) + ".", "42S22");
+    throw new PlanningException(ErrorCode.VIA_COLUMN_MISSING, table.name(), via, root.name(),
+        String.join(", ", table.columnNames()));
   }
 
   private static void requireSingleKey(TableInfo referenced, TableInfo referencing, String via) {
     if (referenced.keyColumns().size() != 1) {
-      throw new PlanningException("INCLUDE (... VIA " + via + "): " + referencing.name() + "."
-          + via + " would reference " + referenced.name() + ", which has "
-          + (referenced.keyColumns().isEmpty() ? "no key" : "a key of "
-          + referenced.keyColumns().size() + " columns")
-          + "; VIA joins on a single-column key. Declare a foreign key instead.", "22023");
+      throw new PlanningException(ErrorCode.VIA_KEY_NOT_SINGLE, via, referencing.name(),
+          referenced.name(), referenced.keyColumns().isEmpty() ? "no key"
+              : "a key of " + referenced.keyColumns().size() + " columns");
     }
   }
 
@@ -330,8 +325,8 @@ public final class RelationshipPlanner {
     }
     Optional<TableInfo> found = schema.findTable(schemaName, name);
     if (found.isEmpty()) {
-      throw new PlanningException("Table '" + name + "' does not exist. Tables: "
-          + String.join(", ", schema.tableNames()) + ".", "42S02");
+      throw new PlanningException(ErrorCode.RELATED_TABLE_MISSING, name,
+          String.join(", ", schema.tableNames()));
     }
     tables.put(name, found.get());
     return found.get();

@@ -1,6 +1,6 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,6 +1,6 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.function.ModelCalls;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -1,6 +1,6 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.FunctionQueryRewriter;

@@ -1,6 +1,6 @@
 package io.rowspace.server;
 
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.error.SqlStates;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.rowspace.engine.encode;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
@@ -174,7 +174,7 @@ public abstract sealed class ColumnEncoder
       ModelFile.readText(in);
       return read(type, newName, in);
     } catch (IOException e) {
-      throw EngineError.ENCODER_RENAME.exception(e, name, e.getMessage());
+      throw ErrorCode.ENCODER_RENAME.failure(e, name, e.getMessage());
     }
   }
 

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.InferencePath;
@@ -83,7 +83,7 @@ public final class HeadNetwork implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw EngineError.PREDICTOR_CLOSED.exception();
+      throw ErrorCode.PREDICTOR_CLOSED.failure();
     }
   }
 

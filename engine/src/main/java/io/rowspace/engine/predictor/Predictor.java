@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -313,7 +313,7 @@ public final class Predictor implements AutoCloseable {
       int[] summaries, List<int[]> orders) {
     checkSpace(space);
     if (trees == null || summaries.length != orders.size()) {
-      throw EngineError.SUMMARIES_NOT_READ.exception(target,
+      throw ErrorCode.SUMMARIES_NOT_READ.failure(target,
           trees == null ? "no related-table summaries outside its network"
           : summaries.length + " summaries for " + orders.size() + " row orders");
     }
@@ -400,7 +400,7 @@ public final class Predictor implements AutoCloseable {
       return space;
     }
     if (closed) {
-      throw EngineError.PREDICTOR_CLOSED.exception();
+      throw ErrorCode.PREDICTOR_CLOSED.failure();
     }
     if (tunedSpace == null) {
       tunedSpace = tuned.applyTo(space);
@@ -424,7 +424,7 @@ public final class Predictor implements AutoCloseable {
 
   private void checkSpace(EmbeddingSpace space) {
     if (!space.fingerprint().equals(spaceFingerprint)) {
-      throw EngineError.OTHER_SPACE.exception(target);
+      throw ErrorCode.OTHER_SPACE.failure(target);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.profile.ValueKind;
 
 import java.util.List;
@@ -168,7 +168,7 @@ public final class PredictorBuilder {
 
   private static void require(Object part, String name) {
     if (part == null) {
-      throw EngineError.PREDICTOR_PART_MISSING.exception(name);
+      throw ErrorCode.PREDICTOR_PART_MISSING.failure(name);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -210,7 +210,7 @@ public final class PredictorOptions {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey().trim().toLowerCase(Locale.ROOT);
       if (!NAMES.contains(key)) {
-        throw EngineError.UNKNOWN_PREDICTOR_OPTION.exception(e.getKey(),
+        throw ErrorCode.UNKNOWN_PREDICTOR_OPTION.failure(e.getKey(),
             String.join(", ", NAMES));
       }
       if (e.getValue() == null) {
@@ -343,6 +343,6 @@ public final class PredictorOptions {
   }
 
   private static EngineException invalid(String name, String value, String expected) {
-    return EngineError.OPTION_VALUE.exception(name, expected, value);
+    return ErrorCode.OPTION_VALUE.failure(name, expected, value);
   }
 }

@@ -1,7 +1,7 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -39,7 +39,7 @@ public record TargetScale(double mean, double std, boolean log) {
     boolean log = transform == PredictorOptions.TargetTransform.LOG;
     for (double v : value) {
       if (log && !(v > 0)) {
-        throw EngineError.LOG_TARGET_NOT_POSITIVE.exception(target, v);
+        throw ErrorCode.LOG_TARGET_NOT_POSITIVE.failure(target, v);
       }
     }
     double mean = 0;

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.ModelFile;
@@ -69,7 +69,7 @@ public record TunedLayers(List<Integer> layers, Map<String, float[]> weights) {
     for (Map.Entry<String, float[]> e : weights.entrySet()) {
       if (!layout.names().contains(e.getKey())
           || layout.size(e.getKey()) != e.getValue().length) {
-        throw EngineError.TUNED_WEIGHT_SHAPE.exception(e.getKey());
+        throw ErrorCode.TUNED_WEIGHT_SHAPE.failure(e.getKey());
       }
       System.arraycopy(e.getValue(), 0, flat, Math.toIntExact(layout.offset(e.getKey())),
           e.getValue().length);

@@ -1,7 +1,7 @@
 package io.rowspace.engine.search;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
@@ -163,7 +163,7 @@ public final class HnswIndex {
       throw new IllegalStateException("Building a search graph failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw EngineError.INDEX_BUILD_INTERRUPTED.exception();
+      throw ErrorCode.INDEX_BUILD_INTERRUPTED.failure();
     } finally {
       stop.set(true);
       pool.shutdownNow();
@@ -183,7 +183,7 @@ public final class HnswIndex {
           new RowVectorScorers(vectors, first, count), MAX_CONNECTIONS, BUILD_BEAM, seed, count);
       for (int node = 0; node < count; node++) {
         if (node % CANCEL_CHECK_ROWS == 0 && stop.getAsBoolean()) {
-          throw EngineError.INDEX_BUILD_CANCELLED.exception();
+          throw ErrorCode.INDEX_BUILD_CANCELLED.failure();
         }
         builder.addGraphNode(node);
         afterRow.accept(node + 1);

@@ -1,6 +1,6 @@
 package io.rowspace.engine.space;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.Renaming;
@@ -72,7 +72,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     this.related = related;
     this.layout = SpaceTokens.layout(config, related);
     if (layout.size() != parameterValues.length) {
-      throw EngineError.SPACE_WEIGHT_COUNT.exception(parameterValues.length,
+      throw ErrorCode.SPACE_WEIGHT_COUNT.failure(parameterValues.length,
           layout.size());
     }
     this.parameterValues = parameterValues;
@@ -206,7 +206,7 @@ public final class EmbeddingSpace implements AutoCloseable {
         fingerprint = HexFormat.of().formatHex(
             MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
       } catch (IOException | NoSuchAlgorithmException e) {
-        throw EngineError.SPACE_FINGERPRINT.exception(e);
+        throw ErrorCode.SPACE_FINGERPRINT.failure(e);
       }
     }
     return fingerprint;

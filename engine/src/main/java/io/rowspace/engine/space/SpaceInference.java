@@ -3,7 +3,7 @@ package io.rowspace.engine.space;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.BatchPadding;
@@ -148,7 +148,7 @@ final class SpaceInference implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw EngineError.SPACE_CLOSED.exception();
+      throw ErrorCode.SPACE_CLOSED.failure();
     }
   }
 

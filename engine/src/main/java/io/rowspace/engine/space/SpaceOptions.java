@@ -1,7 +1,7 @@
 package io.rowspace.engine.space;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,7 +109,7 @@ public final class SpaceOptions {
     for (Map.Entry<String, String> e : options.entrySet()) {
       String key = e.getKey().trim().toLowerCase(Locale.ROOT);
       if (!NAMES.contains(key)) {
-        throw EngineError.UNKNOWN_SPACE_OPTION.exception(e.getKey(),
+        throw ErrorCode.UNKNOWN_SPACE_OPTION.failure(e.getKey(),
             String.join(", ", NAMES));
       }
       if (e.getValue() == null) {
@@ -196,7 +196,7 @@ public final class SpaceOptions {
   }
 
   static EngineException invalid(String name, String value, String expected) {
-    return EngineError.OPTION_VALUE.exception(name, expected, value);
+    return ErrorCode.OPTION_VALUE.failure(name, expected, value);
   }
 
   private static OptionalInt intOption(Map<String, String> m, String name, int min, int max) {

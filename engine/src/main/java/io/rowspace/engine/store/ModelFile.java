@@ -1,7 +1,7 @@
 package io.rowspace.engine.store;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
 
@@ -56,7 +56,7 @@ public final class ModelFile {
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
-      throw EngineError.MODEL_NOT_SERIALISED.exception(e, e);
+      throw ErrorCode.MODEL_NOT_SERIALISED.failure(e, e);
     }
   }
 
@@ -93,12 +93,12 @@ public final class ModelFile {
       if (e instanceof EngineException ee) {
         throw ee;
       }
-      throw EngineError.MODEL_CORRUPT.exception(e, what, e.getMessage());
+      throw ErrorCode.MODEL_CORRUPT.failure(e, what, e.getMessage());
     }
   }
 
   private static EngineException corrupt(String what, String detail) {
-    return EngineError.MODEL_UNREADABLE.exception(what, detail);
+    return ErrorCode.MODEL_UNREADABLE.failure(what, detail);
   }
 
   public static void writeFloats(DataOutput out, float[] values) throws IOException {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -14,6 +14,7 @@ import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.store.SpaceFormat;
 
+import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Types;
@@ -42,7 +43,7 @@ class ErrorMessagesTest {
   void badOptionValueNamesTheOption() {
     EngineException e = assertThrows(EngineException.class,
         () -> SpaceOptions.fromMap(Map.of("epochs", "ten")));
-    assertEquals(EngineException.Kind.INVALID_OPTION, e.kind());
+    assertEquals(SqlStates.INVALID_ARGUMENT, e.sqlState());
     assertTrue(e.getMessage().startsWith("Option 'epochs' must be a positive integer"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("got 'ten'."), e.getMessage());
@@ -52,7 +53,7 @@ class ErrorMessagesTest {
   void unknownOptionListsTheValidOnes() {
     EngineException e = assertThrows(EngineException.class,
         () -> PredictorOptions.fromMap(Map.of("lr", "0.1")));
-    assertEquals(EngineException.Kind.INVALID_OPTION, e.kind());
+    assertEquals(SqlStates.INVALID_ARGUMENT, e.sqlState());
     assertTrue(e.getMessage().contains("Unknown predictor option 'lr'"), e.getMessage());
     assertTrue(e.getMessage().contains("positive_label"), e.getMessage());
     EngineException h = assertThrows(EngineException.class,
@@ -67,7 +68,7 @@ class ErrorMessagesTest {
         SpaceOptions.fromMap(Map.of("epochs", "1")), TrainingMonitor.NONE)) {
       EngineException e = assertThrows(EngineException.class, () -> PredictorTrainer.train(space,
           frame, "STATUS", PredictorOptions.defaults(), TrainingMonitor.NONE));
-      assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
+      assertEquals(SqlStates.UNUSABLE_DATA, e.sqlState());
       assertEquals("Target column 'STATUS' has a single value ('good') in 60 rows: a predictor "
           + "needs at least two.", e.getMessage());
     }
@@ -83,7 +84,7 @@ class ErrorMessagesTest {
     }
     EngineException e = assertThrows(EngineException.class, () -> SpaceTrainer.train(
         Frame.ofRows(schema, data), Map.of(), SpaceOptions.defaults(), TrainingMonitor.NONE));
-    assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
+    assertEquals(SqlStates.UNUSABLE_DATA, e.sqlState());
     assertTrue(e.getMessage().contains("ID: identifier"), e.getMessage());
     assertTrue(e.getMessage().contains("C: constant"), e.getMessage());
   }
@@ -107,14 +108,14 @@ class ErrorMessagesTest {
     };
     EngineException e = assertThrows(EngineException.class, () -> SpaceTrainer.train(rows(60,
         false), Map.of(), SpaceOptions.defaults(), cancelling));
-    assertEquals(EngineException.Kind.CANCELLED, e.kind());
+    assertEquals(SqlStates.CANCELLED, e.sqlState());
   }
 
   @Test
   void corruptBytesAreRejectedClearly() {
     EngineException e = assertThrows(EngineException.class,
         () -> SpaceFormat.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
-    assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
+    assertEquals(SqlStates.UNUSABLE_DATA, e.sqlState());
     assertTrue(e.getMessage().startsWith("Saved embedding space cannot be loaded"), e.getMessage());
   }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 
+import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -62,7 +63,7 @@ class PredictorOptionsTest {
   private static String message(Map<String, String> options) {
     EngineException e = assertThrows(EngineException.class,
         () -> PredictorOptions.fromMap(options));
-    assertEquals(EngineException.Kind.INVALID_OPTION, e.kind());
+    assertEquals(SqlStates.INVALID_ARGUMENT, e.sqlState());
     return e.getMessage();
   }
 }

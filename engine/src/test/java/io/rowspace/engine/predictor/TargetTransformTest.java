@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.space.EmbeddingSpace;
@@ -14,6 +14,7 @@ import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.PredictorFormat;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 
+import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class TargetTransformTest {
     EngineException e = assertThrows(EngineException.class, () -> PredictorTrainer.train(space,
         withZero, "PRICE", PredictorOptions.fromMap(Map.of("target_transform", "log")),
         TrainingMonitor.NONE));
-    assertEquals(EngineException.Kind.INVALID_OPTION, e.kind());
+    assertEquals(SqlStates.INVALID_ARGUMENT, e.sqlState());
     assertTrue(e.getMessage().contains("'PRICE'") && e.getMessage().contains(
         "target_transform = 'none'"), e.getMessage());
   }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.SqlStates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -147,7 +148,7 @@ class HnswIndexTest {
   void buildingOnTwoThreadsStopsWhenCancelled() {
     EngineException e = assertThrows(EngineException.class,
         () -> HnswIndex.buildGraphs(rows, 42, 2, () -> true, r -> { }));
-    assertEquals(EngineException.Kind.CANCELLED, e.kind());
+    assertEquals(SqlStates.CANCELLED, e.sqlState());
   }
 
   @Test
@@ -168,7 +169,7 @@ class HnswIndexTest {
   void buildingStopsWhenCancelled() {
     EngineException e = assertThrows(EngineException.class,
         () -> HnswIndex.build(rows, 42, () -> true));
-    assertEquals(EngineException.Kind.CANCELLED, e.kind());
+    assertEquals(SqlStates.CANCELLED, e.sqlState());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.rowspace.sql.backing;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

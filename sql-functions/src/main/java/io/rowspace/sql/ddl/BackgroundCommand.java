@@ -1,6 +1,6 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.parser.SqlOption;

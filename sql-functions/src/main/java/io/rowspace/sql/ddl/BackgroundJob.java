@@ -2,7 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.JobOwner;
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.error.SqlStates;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;

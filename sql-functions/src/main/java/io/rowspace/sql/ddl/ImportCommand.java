@@ -1,6 +1,6 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.SpaceFormat;
 import io.rowspace.sql.catalog.BlobKind;
@@ -9,7 +9,7 @@ import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlImportModel;
 import io.rowspace.sql.parser.SqlModelKind;

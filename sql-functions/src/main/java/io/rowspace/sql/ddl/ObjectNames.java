@@ -2,7 +2,7 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.space.EmbeddingSpace;

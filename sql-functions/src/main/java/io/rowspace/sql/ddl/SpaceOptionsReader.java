@@ -3,7 +3,7 @@ package io.rowspace.sql.ddl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.parser.SqlOption;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.SqlStates;
 import io.rowspace.sql.catalog.TimelineRecord;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class TrainingProgress implements TrainingMonitor {
    * at {@code rowspace.maxTrainingSeconds} says so and how to avoid it.
    */
   SQLException translate(EngineException e, String what) {
-    if (timedOut && e.kind() == EngineException.Kind.CANCELLED) {
+    if (timedOut && SqlStates.CANCELLED.equals(e.sqlState())) {
       return ErrorCode.TRAINING_TIME_LIMIT.exception(e, what,
           context.session().settings().maxTrainingSeconds());
     }

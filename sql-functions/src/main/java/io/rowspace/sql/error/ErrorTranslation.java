@@ -1,5 +1,7 @@
 package io.rowspace.sql.error;
 
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.SqlStates;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.rowspace.sql.error;
 
+import io.rowspace.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.stream.Collectors;

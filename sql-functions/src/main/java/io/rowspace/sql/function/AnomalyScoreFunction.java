@@ -1,6 +1,6 @@
 package io.rowspace.sql.function;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundSpace;

@@ -1,6 +1,6 @@
 package io.rowspace.sql.function;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.train.BaselineModels;
@@ -8,7 +8,7 @@ import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;

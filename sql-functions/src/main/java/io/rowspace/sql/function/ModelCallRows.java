@@ -1,7 +1,7 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Prediction;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceRuntimeException;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;

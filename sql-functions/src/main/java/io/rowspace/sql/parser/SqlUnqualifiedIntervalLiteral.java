@@ -1,6 +1,6 @@
 package io.rowspace.sql.parser;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

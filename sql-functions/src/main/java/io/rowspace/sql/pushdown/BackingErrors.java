@@ -1,6 +1,6 @@
 package io.rowspace.sql.pushdown;
 
-import io.rowspace.sql.error.SqlStates;
+import io.rowspace.error.SqlStates;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.rowspace.sql.pushdown;
 
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;

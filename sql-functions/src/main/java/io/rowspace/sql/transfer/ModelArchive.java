@@ -7,7 +7,7 @@ import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.ModelRows;
 import io.rowspace.sql.catalog.StoredModel;
-import io.rowspace.sql.error.ErrorCode;
+import io.rowspace.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

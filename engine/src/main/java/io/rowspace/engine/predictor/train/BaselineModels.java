@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueParser;
@@ -91,7 +91,7 @@ public final class BaselineModels {
     int[] fit = split[0];
     int[] validation = split[1];
     if (fit.length == 0 || validation.length == 0) {
-      throw EngineError.TOO_FEW_BASELINE_ROWS.exception(target, n);
+      throw ErrorCode.TOO_FEW_BASELINE_ROWS.failure(target, n);
     }
     float[] memberTarget = new float[n];
     float[] statistic = new float[n];
@@ -121,7 +121,7 @@ public final class BaselineModels {
     TreeInputs inputs = TreeInputs.fit(profiles, List.of(), predictor.inputColumns(), data, fit,
         statistic);
     if (inputs.width() == 0) {
-      throw EngineError.NO_BASELINE_INPUTS.exception(target);
+      throw ErrorCode.NO_BASELINE_INPUTS.failure(target);
     }
     float[] x = inputs.values(data, Set.of(target));
     BoostingLoss loss = task == Task.REGRESSION ? BoostingLoss.SQUARED
@@ -141,7 +141,7 @@ public final class BaselineModels {
           }
         });
     if (trees.cancelled()) {
-      throw EngineError.BASELINES_CANCELLED.exception();
+      throw ErrorCode.BASELINES_CANCELLED.failure();
     }
     Member linearMember = new Member("linear", predictor, inputs, mean, std, Double.NaN,
         (m, r) -> linear.predict(m, r));

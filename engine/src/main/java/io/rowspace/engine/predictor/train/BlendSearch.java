@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.LinearModel;
 import io.rowspace.engine.predictor.PredictorHead;
@@ -314,7 +314,7 @@ final class BlendSearch {
           }
         });
     if (boosted.cancelled()) {
-      throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
+      throw ErrorCode.PREDICTOR_TRAINING_CANCELLED.failure();
     }
     return boosted;
   }

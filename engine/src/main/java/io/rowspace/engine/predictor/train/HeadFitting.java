@@ -3,8 +3,8 @@ package io.rowspace.engine.predictor.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.space.EpochRecord;
@@ -133,7 +133,7 @@ final class HeadFitting {
       double rate = 0;
       for (int s = 0; s < stepsPerEpoch; s++) {
         if (monitor.isCancelled()) {
-          throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
+          throw ErrorCode.PREDICTOR_TRAINING_CANCELLED.failure();
         }
         int[] rows = new int[batch];
         for (int i = 0; i < batch; i++) {

@@ -1,6 +1,6 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.predictor.HeadNetwork;
 import io.rowspace.engine.predictor.PredictorHead;
 import io.rowspace.engine.predictor.SpaceFeatures;
@@ -136,7 +136,7 @@ record OutOfFoldMembers(int[] rows, int[] fold, int scoredFolds) {
       TreeBooster.Result boosted = TreeBooster.train(x, width, parts[0], new int[0], loss,
           classes, target, fixed, cancel);
       if (boosted.cancelled()) {
-        throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
+        throw ErrorCode.PREDICTOR_TRAINING_CANCELLED.failure();
       }
       BoostedTrees trees = boosted.trees();
       place(out, scored, trees.predict(FoldRows.gather(x, width, parts[1]), parts[1].length), parts, k);

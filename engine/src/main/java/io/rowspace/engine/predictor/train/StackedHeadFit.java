@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.engine.EngineError;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.AdamW;
@@ -91,7 +91,7 @@ final class StackedHeadFit {
         }
         for (int s = 0; s < steps; s++) {
           if (monitor.isCancelled()) {
-            throw EngineError.PREDICTOR_TRAINING_CANCELLED.exception();
+            throw ErrorCode.PREDICTOR_TRAINING_CANCELLED.failure();
           }
           float[] x = new float[models * batch * width];
           float[] t = new float[models * batch];

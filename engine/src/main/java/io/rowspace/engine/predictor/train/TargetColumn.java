@@ -1,7 +1,7 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.predictor.PredictorOptions;
@@ -65,7 +65,7 @@ final class TargetColumn {
         try {
           value[i] = new BigDecimal(keys.get(i)).doubleValue();
         } catch (NumberFormatException e) {
-          throw EngineError.TARGET_NOT_NUMERIC.exception(name, keys.get(i));
+          throw ErrorCode.TARGET_NOT_NUMERIC.failure(name, keys.get(i));
         }
       }
     } else {
@@ -92,11 +92,11 @@ final class TargetColumn {
       TrainingMonitor m) {
     int targetIndex = rows.indexOf(targetColumn);
     if (targetIndex < 0) {
-      throw EngineError.TARGET_NOT_A_COLUMN.exception(targetColumn);
+      throw ErrorCode.TARGET_NOT_A_COLUMN.failure(targetColumn);
     }
     ValueKind kind = ValueKind.of(rows.columns().get(targetIndex).jdbcType());
     if (kind == ValueKind.OTHER) {
-      throw EngineError.TARGET_TYPE.exception(targetColumn,
+      throw ErrorCode.TARGET_TYPE.failure(targetColumn,
           rows.columns().get(targetIndex).typeName());
     }
     Object[] values = rows.column(targetIndex);
@@ -124,18 +124,18 @@ final class TargetColumn {
       counts.merge(k, 1, Integer::sum);
     }
     if (counts.isEmpty()) {
-      throw EngineError.TARGET_EMPTY.exception(targetColumn, rows.rowCount());
+      throw ErrorCode.TARGET_EMPTY.failure(targetColumn, rows.rowCount());
     }
     if (counts.size() == 1) {
-      throw EngineError.TARGET_CONSTANT.exception(targetColumn,
+      throw ErrorCode.TARGET_CONSTANT.failure(targetColumn,
           counts.keySet().iterator().next(), keys.size());
     }
     Task task = options.task().orElseGet(() -> detectTask(counts.size(), keys.size(), kind));
     if (task != Task.REGRESSION && counts.size() > MAX_CLASSES) {
-      throw EngineError.TOO_MANY_CLASSES.exception(targetColumn, counts.size(), MAX_CLASSES);
+      throw ErrorCode.TOO_MANY_CLASSES.failure(targetColumn, counts.size(), MAX_CLASSES);
     }
     if (task == Task.BINARY && counts.size() != 2) {
-      throw EngineError.BINARY_NEEDS_TWO_VALUES.exception(targetColumn, counts.size());
+      throw ErrorCode.BINARY_NEEDS_TWO_VALUES.failure(targetColumn, counts.size());
     }
     int[] rowIndex = kept.stream().mapToInt(Integer::intValue).toArray();
     return new TargetColumn(targetColumn, kind, task, rows.rows(rowIndex), counts, keys, options);
@@ -160,7 +160,7 @@ final class TargetColumn {
       String given = options.positiveLabel().get();
       String key = ValueParser.isMissing(given, kind) ? null : ValueParser.key(given, kind);
       if (key == null || !sorted.contains(key)) {
-        throw EngineError.UNKNOWN_POSITIVE_LABEL.exception(given, name, String.join(", ", sorted));
+        throw ErrorCode.UNKNOWN_POSITIVE_LABEL.failure(given, name, String.join(", ", sorted));
       }
       return key;
     }
@@ -272,7 +272,7 @@ final class TargetColumn {
             : PredictorOptions.Loss.CROSS_ENTROPY;
       }
       if (loss.forRegression()) {
-        throw EngineError.REGRESSION_LOSS_FOR_CLASSES.exception(loss.text(), name,
+        throw ErrorCode.REGRESSION_LOSS_FOR_CLASSES.failure(loss.text(), name,
             task.name().toLowerCase(Locale.ROOT));
       }
     } else {
@@ -280,7 +280,7 @@ final class TargetColumn {
         loss = PredictorOptions.Loss.MSE;
       }
       if (!loss.forRegression()) {
-        throw EngineError.CLASSIFICATION_LOSS_FOR_NUMBERS.exception(loss.text(), name);
+        throw ErrorCode.CLASSIFICATION_LOSS_FOR_NUMBERS.failure(loss.text(), name);
       }
     }
     return loss;
@@ -342,7 +342,7 @@ final class TargetColumn {
       }
     }
     if (validation.isEmpty() || fit.isEmpty()) {
-      throw EngineError.TOO_FEW_TARGET_ROWS.exception(name, n);
+      throw ErrorCode.TOO_FEW_TARGET_ROWS.failure(name, n);
     }
     return new int[][] {
       fit.stream().mapToInt(Integer::intValue).sorted().toArray(),

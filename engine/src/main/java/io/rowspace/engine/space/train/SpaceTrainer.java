@@ -2,8 +2,8 @@ package io.rowspace.engine.space.train;
 
 import ai.djl.engine.Engine;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RowOrder;
@@ -111,7 +111,7 @@ public final class SpaceTrainer {
       m.warning(reproducibility);
     }
     if (rows.rowCount() < MIN_ROWS) {
-      throw EngineError.TOO_FEW_SPACE_ROWS.exception(MIN_ROWS, rows.rowCount());
+      throw ErrorCode.TOO_FEW_SPACE_ROWS.failure(MIN_ROWS, rows.rowCount());
     }
     Random random = new Random(options.seed());
     Frame data = sample(rows, options, random);
@@ -135,7 +135,7 @@ public final class SpaceTrainer {
     // An extended space's earlier columns come first, in their order, with their encoders.
     List<ColumnEncoder> encoders = new ArrayList<>(kept.values());
     if (base != null && encoders.size() != base.encoders().size()) {
-      throw EngineError.EXTENDED_COLUMNS_MISSING.exception(
+      throw ErrorCode.EXTENDED_COLUMNS_MISSING.failure(
           base.encoders().stream().map(ColumnEncoder::name).toList());
     }
     List<String> excluded = new ArrayList<>();
@@ -149,12 +149,12 @@ public final class SpaceTrainer {
     }
     m.progress("profile", 1, 1, encoders.size() + " columns used");
     if (encoders.isEmpty()) {
-      throw EngineError.NO_USABLE_COLUMNS.exception(String.join(", ", excluded));
+      throw ErrorCode.NO_USABLE_COLUMNS.failure(String.join(", ", excluded));
     }
     // A root whose only usable column is the target learns from its related tables: each
     // related table is an input like a column (issue 14's root-only shape).
     if (encoders.size() + data.related().size() < 2) {
-      throw EngineError.ONE_USABLE_COLUMN.exception(encoders.get(0).name(),
+      throw ErrorCode.ONE_USABLE_COLUMN.failure(encoders.get(0).name(),
           excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")");
     }
     RowEncoder encoder = new RowEncoder(encoders);
@@ -166,7 +166,7 @@ public final class SpaceTrainer {
       related = base.relatedTokens();
       for (String relation : related.names()) {
         if (data.related().stream().noneMatch(r -> r.relation().name().equals(relation))) {
-          throw EngineError.EXTENDED_RELATION_MISSING.exception(relation);
+          throw ErrorCode.EXTENDED_RELATION_MISSING.failure(relation);
         }
       }
     } else if (!data.related().isEmpty()) {
@@ -183,7 +183,7 @@ public final class SpaceTrainer {
         || base.config().layers() != config.layers() || base.config().heads() != config.heads()
         || base.config().features() != config.features()
         || base.config().slots() != config.slots())) {
-      throw EngineError.EXTENDED_SHAPE.exception(base.config().dModel(),
+      throw ErrorCode.EXTENDED_SHAPE.failure(base.config().dModel(),
           base.config().layers(), base.config().heads());
     }
 

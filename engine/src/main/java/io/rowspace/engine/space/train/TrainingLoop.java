@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.RowOrder;
@@ -175,7 +175,7 @@ final class TrainingLoop {
         double rate = 0;
         for (int s = 0; s < stepsPerEpoch; s++) {
           if (monitor.isCancelled()) {
-            throw EngineError.SPACE_TRAINING_CANCELLED.exception();
+            throw ErrorCode.SPACE_TRAINING_CANCELLED.failure();
           }
           int[] rowsOfBatch = new int[batch];
           for (int i = 0; i < batch; i++) {
@@ -269,13 +269,13 @@ final class TrainingLoop {
     } catch (ai.djl.engine.EngineException e) {
       throw translate(e);
     } catch (OutOfMemoryError e) {
-      throw EngineError.TRAINING_OUT_OF_MEMORY.exception(e);
+      throw ErrorCode.TRAINING_OUT_OF_MEMORY.failure(e);
     }
     Interventions.State kept = interventions.state();
     // No epoch kept means no finite validation loss ever (a kept epoch whose baseline was reset
     // by a temperature boost, with later epochs collapsed, is still a kept epoch).
     if (kept.bestEpoch() == 0) {
-      throw EngineError.TRAINING_DIVERGED.exception();
+      throw ErrorCode.TRAINING_DIVERGED.failure();
     }
     if (kept.bestCollapsed()) {
       monitor.warning(String.format(Locale.ROOT, "The embedding space collapsed and did not "
@@ -343,8 +343,8 @@ final class TrainingLoop {
   static EngineException translate(ai.djl.engine.EngineException e) {
     String message = String.valueOf(e.getMessage());
     if (message.toLowerCase(Locale.ROOT).contains("out of memory")) {
-      return EngineError.TRAINING_OUT_OF_MEMORY.exception(e);
+      return ErrorCode.TRAINING_OUT_OF_MEMORY.failure(e);
     }
-    return EngineError.TRAINING_NATIVE_FAILURE.exception(e, message);
+    return ErrorCode.TRAINING_NATIVE_FAILURE.failure(e, message);
   }
 }

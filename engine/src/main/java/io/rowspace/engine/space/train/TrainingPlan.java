@@ -1,7 +1,7 @@
 package io.rowspace.engine.space.train;
 
-import io.rowspace.engine.EngineError;
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.ErrorCode;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.space.SpaceOptions;
 
 /**
@@ -59,7 +59,7 @@ record TrainingPlan(int dModel, int layers, int heads, int batchSize, int epochs
     int dModel = o.dModel().orElse(defaultWidth(rows, columns));
     int heads = o.heads().orElse(dModel % 4 == 0 ? 4 : dModel % 2 == 0 ? 2 : 1);
     if (dModel % heads != 0) {
-      throw EngineError.HEADS_DIVIDE_WIDTH.exception(dModel, heads);
+      throw ErrorCode.HEADS_DIVIDE_WIDTH.failure(dModel, heads);
     }
     int layers = o.layers().orElse(rows >= 2000 ? 2 : 1);
     int batch = 32;

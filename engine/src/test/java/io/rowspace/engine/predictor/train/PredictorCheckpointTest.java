@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
@@ -19,6 +19,7 @@ import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.PredictorFormat;
 
+import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class PredictorCheckpointTest {
     {
       EngineException stopped = assertThrows(EngineException.class,
           () -> train(rows, 7, new Run(kept, stopAt)).close());
-      assertEquals(EngineException.Kind.CANCELLED, stopped.kind());
+      assertEquals(SqlStates.CANCELLED, stopped.sqlState());
       PredictorCheckpoint checkpoint = kept.latest();
       assertNotNull(checkpoint, "a checkpoint was saved before the stop");
       assertEquals(stage, checkpoint.stage());

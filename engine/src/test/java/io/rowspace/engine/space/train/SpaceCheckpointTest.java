@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
@@ -16,6 +16,7 @@ import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.SpaceFormat;
 
+import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Types;
@@ -123,7 +124,7 @@ class SpaceCheckpointTest {
     try (EmbeddingSpace reference = train(rows, 11, uninterrupted)) {
       EngineException stopped = assertThrows(EngineException.class,
           () -> train(rows, 11, new Run(kept, 3)).close());
-      assertEquals(EngineException.Kind.CANCELLED, stopped.kind());
+      assertEquals(SqlStates.CANCELLED, stopped.sqlState());
       assertNotNull(kept.saved, "a checkpoint was saved before the stop");
       assertEquals(3, kept.saved.epoch(), "checkpoints after every epoch (interval 0)");
 

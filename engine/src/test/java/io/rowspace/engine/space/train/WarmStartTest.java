@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.engine.EngineException;
+import io.rowspace.error.EngineException;
 import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.encode.ColumnEncoder;
@@ -16,6 +16,7 @@ import io.rowspace.engine.space.RelatedTablesSpaceTest;
 import io.rowspace.engine.space.RelatedTokens;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.SqlStates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ class WarmStartTest {
       EngineException e = assertThrows(EngineException.class, () -> SpaceTrainer.extend(base,
           penguins, Map.of(), Set.of("body_mass_g"), SpaceOptions.fromMap(wider),
           TrainingMonitor.NONE));
-      assertEquals(EngineException.Kind.INVALID_OPTION, e.kind());
+      assertEquals(SqlStates.INVALID_ARGUMENT, e.sqlState());
     }
   }
 
@@ -115,7 +116,7 @@ class WarmStartTest {
       Frame bare = rows.withRelated(List.of());
       EngineException e = assertThrows(EngineException.class, () -> SpaceTrainer.extend(base,
           bare, key, Set.of("AGE"), SpaceOptions.fromMap(options), TrainingMonitor.NONE));
-      assertEquals(EngineException.Kind.UNUSABLE_DATA, e.kind());
+      assertEquals(SqlStates.UNUSABLE_DATA, e.sqlState());
       assertTrue(e.getMessage().contains("VISITS"), e.getMessage());
     }
   }

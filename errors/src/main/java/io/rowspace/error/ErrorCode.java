@@ -1,24 +1,33 @@
-package io.rowspace.sql.error;
+package io.rowspace.error;
 
-import io.rowspace.engine.SqlErrorEntry;
 import java.sql.SQLException;
 
 /**
- * The catalogue of Rowspace's own errors: each has a stable code (the {@link SQLException}'s
- * vendor code, from 80001 up, clear of the backing databases' own), its SQLSTATE (SPEC section 9)
- * and its message, with parameters {@code {0}}, {@code {1}}, ... that name the object and the fix.
- * {@link RowspaceErrors} builds the exceptions from what a caller knows, through the entries'
- * {@link SqlErrorEntry} methods (shared with multi-table's catalogue); a message's parameters are
- * counted from its text and checked on every use.
+ * The one catalogue of Rowspace's errors, for every module: each entry has a stable code (the
+ * vendor code of its exceptions, clear of the backing databases' own), its SQLSTATE (SPEC section
+ * 9) and its message, with parameters {@code {0}}, {@code {1}}, ... that name the object and the
+ * fix, counted from the text ({@link MessageTemplate}) and checked on every use. Codes are never
+ * reused or renumbered: a user may search for one. They are grouped by the layer that raises them:
+ * <ul>
+ *   <li>80001 and up: the SQL layer (statements, queries, the catalogue, the server, the command
+ *       line), raised as {@link SQLException}s through {@link #exception};
+ *   <li>81001 and up: the engine (training, models, search), which knows no SQL and raises them
+ *       unchecked through {@link #failure}, as an {@link EngineException} the SQL layer reports
+ *       with the entry's own code and SQLSTATE;
+ *   <li>82001 and up: reading a space's related tables (multi-table), over JDBC, so
+ *       {@link SQLException}s as well;
+ *   <li>83001 and up: planning which related tables a space reads and how it joins them (the
+ *       planner and multi-table's checks), raised in a {@code PlanningException} that carries the
+ *       entry.
+ * </ul>
  *
- * <p>Codes are never reused or renumbered: a user may search for one. The engine has a catalogue
- * of its own ({@link io.rowspace.engine.EngineError}, codes from 81001), whose exceptions
- * {@link EngineErrors} reports with the engine's code and the SQLSTATE of {@link #INVALID_ARGUMENT}
- * or {@link #UNUSABLE_DATA}; every message written in this module is an entry of its own.
+ * <p>Why one enum below every module rather than one per module: a code is unique and its
+ * SQLSTATE fixed only if one list holds them all (tested), and a reader finds any message Rowspace
+ * can show in one place, as in H2's {@code ErrorCode}.
  *
  * <p>Its length (over 400 lines) is its list: one entry per message, grouped by what fails.
  */
-public enum ErrorCode implements SqlErrorEntry {
+public enum ErrorCode {
   SYNTAX(80001, SqlStates.SYNTAX, "Syntax error at line {0}, column {1}: {2}"),
   UNKNOWN_TABLE(80002, SqlStates.UNKNOWN_TABLE, "Table '{0}' does not exist. {1}"),
   UNKNOWN_COLUMN(80003, SqlStates.UNKNOWN_COLUMN,
@@ -325,8 +334,7 @@ public enum ErrorCode implements SqlErrorEntry {
       + "org.h2.tools.RunScript -url jdbc:h2:{3}/{4}_recovered -script {3}/{4}.h2.sql, and "
       + "connect to jdbc:rowspace:h2:{3}/{4}_recovered. Keep the damaged file until you have "
       + "checked the recovered one."),
-  /** The planner's refusal of the related tables a space names, in the planner's words. */
-  RELATED_TABLES_PLAN(80129, SqlStates.INVALID_ARGUMENT, "{0}"),
+  // 80129 carried the planner's own words before its refusals joined this list (83001+): retired.
   NOT_A_WRAPPER(80130, SqlStates.INTERNAL, "Not a wrapper of {0}"),
   REPORT_COLOR_COLUMN(80131, SqlStates.UNKNOWN_COLUMN, "Column '{0}' is not in table {1}, the "
       + "space's root table. Its columns are: {2}. Give one of them to --color-by."),
@@ -363,19 +371,182 @@ public enum ErrorCode implements SqlErrorEntry {
       + "call: {1}. Write it with its unit, as INTERVAL '3' DAY, INTERVAL '2:30' HOUR TO MINUTE "
       + "or INTERVAL '1-2' YEAR TO MONTH, and add months and days as two intervals "
       + "(d + INTERVAL '1' MONTH + INTERVAL '2' DAY)."),
-  /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
-  INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
-  /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */
-  UNUSABLE_DATA(80026, SqlStates.UNUSABLE_DATA, "{0}");
+  // 80025 and 80026 were the SQLSTATEs of the engine's errors before they joined this list: retired.
 
-  private final Definition definition;
+  // ------------------------------------------------------------------ engine: runtime and device
+  UNKNOWN_DEVICE(81001, SqlStates.INVALID_ARGUMENT,
+      "Device must be one of auto, cpu, gpu, got '{0}'."),
+  NO_GPU(81002, SqlStates.INVALID_ARGUMENT,
+      "Device 'gpu' was requested but no GPU is visible to PyTorch. Use device 'auto' or 'cpu'."),
+  ENGINE_START(81003, SqlStates.INTERNAL, "The PyTorch engine could not start: {0}. Check that "
+      + "pytorch-native-cpu is on the class path."),
+
+  // ------------------------------------------------------------------ engine: options
+  UNKNOWN_SPACE_OPTION(81010, SqlStates.INVALID_ARGUMENT,
+      "Unknown embedding space option '{0}'. Valid options: {1}."),
+  UNKNOWN_PREDICTOR_OPTION(81011, SqlStates.INVALID_ARGUMENT,
+      "Unknown predictor option '{0}'. Valid options: {1}."),
+  OPTION_VALUE(81012, SqlStates.INVALID_ARGUMENT, "Option '{0}' must be {1}, got '{2}'."),
+  HEADS_DIVIDE_WIDTH(81013, SqlStates.INVALID_ARGUMENT,
+      "Option 'd_model' ({0}) must be a multiple of 'heads' ({1})."),
+  LOG_TARGET_NOT_POSITIVE(81014, SqlStates.INVALID_ARGUMENT, "Option 'target_transform' = 'log' needs "
+      + "a target above zero; '{0}' holds {1}. Use target_transform = 'none'."),
+  UNKNOWN_POSITIVE_LABEL(81015, SqlStates.INVALID_ARGUMENT,
+      "Option 'positive_label' = '{0}' is not a value of target '{1}'. Values: {2}."),
+  REGRESSION_LOSS_FOR_CLASSES(81016, SqlStates.INVALID_ARGUMENT, "Option 'loss' = '{0}' is for "
+      + "regression; target '{1}' is {2}. Use auto, focal or cross_entropy."),
+  CLASSIFICATION_LOSS_FOR_NUMBERS(81017, SqlStates.INVALID_ARGUMENT, "Option 'loss' = '{0}' is for "
+      + "classification; target '{1}' is numeric (regression). Use auto, mse or huber."),
+  EXTENDED_SHAPE(81018, SqlStates.INVALID_ARGUMENT, "An extended space keeps the shape of the space it "
+      + "extends (d_model {0}, layers {1}, heads {2})."),
+
+  // ------------------------------------------------------------------ engine: data of a space
+  TOO_FEW_SPACE_ROWS(81020, SqlStates.UNUSABLE_DATA,
+      "An embedding space needs at least {0} rows, got {1}. Add rows to the table."),
+  NO_USABLE_COLUMNS(81021, SqlStates.UNUSABLE_DATA, "No usable columns: every column was excluded "
+      + "({0}). Add columns with varying values."),
+  ONE_USABLE_COLUMN(81022, SqlStates.UNUSABLE_DATA, "An embedding space needs at least two usable "
+      + "columns, found only '{0}'{1}. Add columns with varying values."),
+  EXTENDED_COLUMNS_MISSING(81023, SqlStates.UNUSABLE_DATA,
+      "The rows lack columns of the space being extended: it needs {0}."),
+  EXTENDED_RELATION_MISSING(81024, SqlStates.UNUSABLE_DATA, "The rows lack the related rows of "
+      + "'{0}', a related table of the space being extended."),
+
+  // ------------------------------------------------------------------ engine: data of a predictor
+  TARGET_NOT_A_COLUMN(81030, SqlStates.INVALID_ARGUMENT,
+      "Target column '{0}' is not among the rows' columns."),
+  TARGET_TYPE(81031, SqlStates.UNUSABLE_DATA, "Target column '{0}' has SQL type {1}, which cannot "
+      + "be predicted. Choose a numeric, text or boolean column."),
+  TARGET_NOT_NUMERIC(81032, SqlStates.UNUSABLE_DATA, "Target column '{0}' holds '{1}', which is "
+      + "not a number: regression needs a numeric target."),
+  TARGET_EMPTY(81033, SqlStates.UNUSABLE_DATA, "Target column '{0}' has no values in {1} rows: a "
+      + "predictor needs rows with a target value."),
+  TARGET_CONSTANT(81034, SqlStates.UNUSABLE_DATA, "Target column '{0}' has a single value ('{1}') "
+      + "in {2} rows: a predictor needs at least two."),
+  TOO_MANY_CLASSES(81035, SqlStates.UNUSABLE_DATA, "Target column '{0}' has {1} distinct values: "
+      + "too many classes (at most {2}). Use task = 'regression' for a numeric target."),
+  BINARY_NEEDS_TWO_VALUES(81036, SqlStates.UNUSABLE_DATA, "Option task = 'binary' needs a target with "
+      + "two values; '{0}' has {1}. Use task = 'multiclass'."),
+  TOO_FEW_TARGET_ROWS(81037, SqlStates.UNUSABLE_DATA, "Target column '{0}' has too few rows with a "
+      + "value ({1}) to train and validate a predictor."),
+  TOO_FEW_BASELINE_ROWS(81038, SqlStates.UNUSABLE_DATA, "The training rows of the predictor of '{0}' "
+      + "are too few ({1}) to train baselines on."),
+  NO_BASELINE_INPUTS(81039, SqlStates.UNUSABLE_DATA, "The predictor of '{0}' has no number, date, "
+      + "boolean or category column among its inputs for a baseline to read."),
+
+  // ------------------------------------------------------------------ engine: models in use
+  OTHER_SPACE(81040, SqlStates.INVALID_ARGUMENT, "Predictor of '{0}' was trained on a different "
+      + "embedding space; use the space it was trained on or re-create the predictor."),
+  TUNED_WEIGHT_SHAPE(81041, SqlStates.INVALID_ARGUMENT, "The predictor's fine-tuned weight '{0}' does "
+      + "not fit the embedding space's shape; re-create the predictor on this space."),
+  SUMMARIES_NOT_READ(81042, SqlStates.INVALID_ARGUMENT, "Predictor of '{0}' reads {1}"),
+  PREDICTOR_CLOSED(81043, SqlStates.INTERNAL, "Predictor was closed; load it again to use it."),
+  SPACE_CLOSED(81044, SqlStates.INTERNAL, "Embedding space was closed; load it again to use it."),
+  PREDICTOR_PART_MISSING(81045, SqlStates.INTERNAL, "A predictor needs its {0}; set it before build()."),
+
+  // ------------------------------------------------------------------ engine: saved models
+  MODEL_NOT_SERIALISED(81050, SqlStates.INTERNAL, "Could not serialise model: {0}"),
+  MODEL_CORRUPT(81051, SqlStates.UNUSABLE_DATA, "Saved {0} is corrupt: {1}. Re-create it."),
+  MODEL_UNREADABLE(81052, SqlStates.UNUSABLE_DATA, "Saved {0} cannot be loaded: {1}."),
+  SPACE_WEIGHT_COUNT(81053, SqlStates.INTERNAL, "Space has {0} weights, its shape needs {1}."),
+  SPACE_FINGERPRINT(81054, SqlStates.INTERNAL, "Cannot fingerprint space"),
+  ENCODER_RENAME(81055, SqlStates.INTERNAL, "Cannot rename the encoder of column '{0}': {1}"),
+
+  // ------------------------------------------------------------------ engine: training
+  SPACE_TRAINING_CANCELLED(81060, SqlStates.CANCELLED,
+      "Training of the embedding space was cancelled; nothing was saved."),
+  PREDICTOR_TRAINING_CANCELLED(81061, SqlStates.CANCELLED,
+      "Training of the predictor was cancelled; nothing was saved."),
+  BASELINES_CANCELLED(81062, SqlStates.CANCELLED, "Training of the baselines was cancelled."),
+  INDEX_BUILD_INTERRUPTED(81063, SqlStates.CANCELLED, "Building the search index was interrupted."),
+  INDEX_BUILD_CANCELLED(81064, SqlStates.CANCELLED, "Building the search index was cancelled."),
+  TRAINING_OUT_OF_MEMORY(81065, SqlStates.OUT_OF_MEMORY,
+      "Training ran out of memory. Set a smaller 'batch_size' or 'max_rows'."),
+  TRAINING_DIVERGED(81066, SqlStates.INTERNAL,
+      "Training diverged: the loss was never finite. Try a smaller 'learning_rate'."),
+  TRAINING_NATIVE_FAILURE(81067, SqlStates.INTERNAL, "PyTorch failed during training: {0}"),
+
+  // ------------------------------------------------------------------ related tables, read over JDBC
+  READ_CANCELLED(82001, SqlStates.CANCELLED, "Reading {0} was cancelled."),
+  RELATED_TABLE_GONE(82002, SqlStates.UNKNOWN_TABLE, "Related table '{0}' of the embedding space no longer "
+      + "exists. Re-create the table or the space."),
+  JOIN_COLUMN_GONE(82003, SqlStates.UNKNOWN_COLUMN, "Column '{0}' of related table '{1}' no longer exists; "
+      + "the embedding space joins on it. Re-create the space."),
+
+  // ------------------------------------------------------------------ related tables, planned
+  INCLUDE_ROOT(83001, SqlStates.INVALID_ARGUMENT, "INCLUDE ({0}): the root table is always part "
+      + "of its space; list only related tables."),
+  INCLUDE_UNLINKED(83002, SqlStates.UNKNOWN_TABLE, "INCLUDE ({0}): no foreign key links {0} to "
+      + "{1} through the listed tables. Name the join column: INCLUDE ({0} VIA column)."),
+  VIA_COLUMN_MISSING(83003, SqlStates.UNKNOWN_COLUMN, "INCLUDE ({0} VIA {1}): neither {0} nor {2} "
+      + "has a column {1}. Columns of {0}: {3}."),
+  VIA_KEY_NOT_SINGLE(83004, SqlStates.INVALID_ARGUMENT, "INCLUDE (... VIA {0}): {1}.{0} would "
+      + "reference {2}, which has {3}; VIA joins on a single-column key. Declare a foreign key "
+      + "instead."),
+  RELATED_TABLE_MISSING(83005, SqlStates.UNKNOWN_TABLE, "Table '{0}' does not exist. Tables: {1}."),
+  JOIN_KEY_TYPES(83006, SqlStates.UNUSABLE_DATA, "Cannot join {0}.{1} ({2}) to {3}.{4} ({5}): the "
+      + "key types are incompatible. Convert one column to the other's type, or leave {6} out "
+      + "with INCLUDE.");
+
+  private final int code;
+  private final String sqlState;
+  private final MessageTemplate template;
 
   ErrorCode(int code, String sqlState, String message) {
-    this.definition = new Definition(code, sqlState, message);
+    this.code = code;
+    this.sqlState = sqlState;
+    this.template = new MessageTemplate(message);
   }
 
-  @Override
-  public Definition definition() {
-    return definition;
+  /** The stable number of this error: the vendor code of its exceptions. */
+  public int code() {
+    return code;
+  }
+
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The message with its parameters unfilled, and their count. */
+  public MessageTemplate template() {
+    return template;
+  }
+
+  /**
+   * The message with {@code {i}} replaced by the i-th argument.
+   *
+   * @throws IllegalArgumentException if the count of arguments is not the message's
+   */
+  public String message(Object... arguments) {
+    return template.fill(name(), arguments);
+  }
+
+  /** The error as an exception. */
+  public SQLException exception(Object... arguments) {
+    return new SQLException(message(arguments), sqlState, code);
+  }
+
+  /** The error as an exception with its cause. */
+  public SQLException exception(Throwable cause, Object... arguments) {
+    return new SQLException(message(arguments), sqlState, code, cause);
+  }
+
+  /**
+   * The error as an exception with another SQLSTATE than the entry's: for errors that pass on the
+   * state another system chose (the backing database refusing a connection, the planner), or the
+   * entry's own when {@code state} is null.
+   */
+  public SQLException exceptionWithState(String state, Throwable cause, Object... arguments) {
+    return new SQLException(message(arguments), state == null ? sqlState : state, code, cause);
+  }
+
+  /** The error as the unchecked exception of code that knows no SQL (the engine). */
+  public EngineException failure(Object... arguments) {
+    return new EngineException(this, message(arguments), null);
+  }
+
+  /** The error as the unchecked exception of code that knows no SQL, with its cause. */
+  public EngineException failure(Throwable cause, Object... arguments) {
+    return new EngineException(this, message(arguments), cause);
   }
 }

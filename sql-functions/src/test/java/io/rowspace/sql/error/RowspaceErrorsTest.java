@@ -1,59 +1,23 @@
 package io.rowspace.sql.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rowspace.error.ErrorCode;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The error catalogue: stable codes, each used once, SQLSTATEs of SPEC section 9, messages whose
- * parameters are counted and checked, and exceptions that carry code and SQLSTATE.
+ * The SQL layer's errors: built from the one catalogue with what a caller knows, engine failures
+ * reported with their own code and SQLSTATE, and no error written by hand.
  */
-class ErrorCodeTest {
-
-  @Test
-  void everyCodeIsUsedOnceAndLiesInRowspacesRange() {
-    Set<Integer> codes = new HashSet<>();
-    for (ErrorCode error : ErrorCode.values()) {
-      assertTrue(codes.add(error.code()), "code " + error.code() + " used twice");
-      assertTrue(error.code() > 80_000 && error.code() < 90_000, error.name());
-    }
-  }
-
-  @Test
-  void everySqlStateIsOneRowspaceRaises() throws IllegalAccessException {
-    Set<String> states = new HashSet<>();
-    for (Field field : SqlStates.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers())) {
-        states.add((String) field.get(null));
-      }
-    }
-    for (ErrorCode error : ErrorCode.values()) {
-      assertTrue(states.contains(error.sqlState()), error.name() + ": " + error.sqlState());
-    }
-  }
-
-  @Test
-  void aMessageTakesExactlyItsParameters() {
-    assertEquals(3, ErrorCode.STALE_PREDICTOR.template().parameterCount());
-    assertEquals(0, ErrorCode.UNSUPPORTED_EXPRESSION.template().parameterCount());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ErrorCode.STALE_PREDICTOR.exception("p", "s"));
-    assertTrue(e.getMessage().contains("takes 3 arguments, got 2"), e.getMessage());
-  }
+class RowspaceErrorsTest {
 
   @Test
   void anExceptionCarriesItsCodeStateAndFilledMessage() {
@@ -131,16 +95,24 @@ class ErrorCodeTest {
   }
 
   @Test
-  void anEngineErrorKeepsItsOwnCodeWithTheStateOfItsKind() {
-    SQLException e = EngineErrors.translate(io.rowspace.engine.EngineError.TARGET_CONSTANT
-        .exception("CHURNED", "no", 120), "CREATE PREDICTOR churn");
+  void anEngineErrorKeepsItsOwnCodeAndState() {
+    SQLException e = EngineErrors.translate(ErrorCode.TARGET_CONSTANT
+        .failure("CHURNED", "no", 120), "CREATE PREDICTOR churn");
     assertEquals(81034, e.getErrorCode());
     assertEquals("22000", e.getSQLState());
     assertEquals("Target column 'CHURNED' has a single value ('no') in 120 rows: a predictor "
         + "needs at least two.", e.getMessage());
-    SQLException option = EngineErrors.translate(io.rowspace.engine.EngineError.OPTION_VALUE
-        .exception("epochs", "a positive integer", "-1"), "CREATE EMBEDDING SPACE s");
+    SQLException option = EngineErrors.translate(ErrorCode.OPTION_VALUE
+        .failure("epochs", "a positive integer", "-1"), "CREATE EMBEDDING SPACE s");
     assertEquals("22023", option.getSQLState());
     assertEquals(81012, option.getErrorCode());
+  }
+
+  @Test
+  void anEngineCancellationIsReportedForTheStatement() {
+    SQLException e = EngineErrors.translate(ErrorCode.SPACE_TRAINING_CANCELLED.failure(),
+        "CREATE EMBEDDING SPACE s");
+    assertEquals("57014", e.getSQLState());
+    assertEquals("CREATE EMBEDDING SPACE s was cancelled; nothing of it was kept.", e.getMessage());
   }
 }

@@ -1,4 +1,4 @@
-package io.rowspace.engine;
+package io.rowspace.error;
 
 import java.util.BitSet;
 import java.util.regex.Matcher;
@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
  * The text of a catalogued error message with parameters {@code {0}}, {@code {1}}, ... (every
  * index from 0 up used, none skipped), counted once and checked on every use. Arguments are
  * written with {@link String#valueOf(Object)}: no locale, no grouping of digits, so a message
- * reads the same on every machine. Both error catalogues (the engine's {@link EngineError} and
- * the SQL layer's) fill their messages here.
+ * reads the same on every machine. Every entry of {@link ErrorCode} fills its message here.
  */
 public final class MessageTemplate {
   private static final Pattern PARAMETER = Pattern.compile("\\{(\\d+)}");

@@ -1,4 +1,4 @@
-package io.rowspace.sql.error;
+package io.rowspace.error;
 
 /** The SQLSTATE codes Rowspace raises (SPEC section 9). */
 public final class SqlStates {
