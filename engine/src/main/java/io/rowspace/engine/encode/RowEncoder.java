@@ -210,7 +210,7 @@ public final class RowEncoder {
   /** Reads encoders written by {@link #write}, producing the given slots and features per cell. */
   public static RowEncoder read(DataInput in, int slots, int features) throws IOException {
     int n = in.readInt();
-    if (n <= 0 || n > 100_000) {
+    if (n < 0 || n > 100_000) {
       throw new IOException("row encoder has " + n + " columns");
     }
     List<ColumnEncoder> list = new ArrayList<>(n);

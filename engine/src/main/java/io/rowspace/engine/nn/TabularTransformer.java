@@ -71,7 +71,7 @@ public final class TabularTransformer {
         throw new IOException("invalid token inputs: " + features + " features, " + slots
             + " slots, " + sentenceDim + " sentence dimensions");
       }
-      if (c.columns <= 0 || c.vocabulary <= 0 || c.dModel <= 0 || c.layers <= 0 || c.heads <= 0
+      if (c.columns < 0 || c.vocabulary < 0 || c.dModel <= 0 || c.layers <= 0 || c.heads <= 0
           || c.dModel % c.heads != 0 || c.embeddingDim <= 0 || c.dModel > 4096) {
         throw new IOException("invalid transformer shape " + c);
       }

@@ -58,6 +58,12 @@ final class DatasetRun {
       Map<Long, Double> probabilities) {
   }
 
+  /**
+   * {@code -Drowspace.bench.spaceWithoutTarget=true} leaves the target column out of the space, to
+   * compare with a space that learned from it.
+   */
+  static final String SPACE_WITHOUT_TARGET = "rowspace.bench.spaceWithoutTarget";
+
   DatasetResult run() throws SQLException, IOException, XGBoostError {
     String url = "jdbc:rowspace:h2:mem:bench_" + dataset.name();
     try (Connection connection = DriverManager.getConnection(url);
@@ -70,8 +76,13 @@ final class DatasetRun {
       step(rows + " rows: " + trainingRows + " training, " + (rows - trainingRows) + " held out");
       String positive = dataset.task() == Task.BINARY ? minorityLabel(connection) : null;
 
+      boolean withoutTarget = Boolean.getBoolean(SPACE_WITHOUT_TARGET);
+      if (withoutTarget) {
+        notes.add("space without the target column (EXCLUDE COLUMNS)");
+      }
       double spaceSeconds = train(connection, "CREATE EMBEDDING SPACE " + dataset.spaceName()
           + " ON " + dataset.trainingTable()
+          + (withoutTarget ? " EXCLUDE COLUMNS (" + target + ")" : "")
           + (spaceOptions.isEmpty() ? "" : " WITH (" + spaceOptions + ")"));
       String with = System.getProperty(PREDICTOR_OPTIONS, "").isBlank() ? ""
           : " WITH (" + System.getProperty(PREDICTOR_OPTIONS) + ")";

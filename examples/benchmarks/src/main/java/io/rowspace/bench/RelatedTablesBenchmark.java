@@ -61,7 +61,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * [--root-alone] [--members]}; {@code --members} adds each member of the blend alone (network,
  * boosted trees, linear model: predictors on the same space with {@code trees = false, only,
  * linear}) and the engine's linear model fitted on the synthesised aggregates;
- * {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors options.
+ * {@code -Drowspace.bench.predictorOptions="k = v, ..."} gives the predictors options;
+ * {@code -Drowspace.bench.spaceWithoutTarget=true} leaves the target column out of the space
+ * ({@code EXCLUDE COLUMNS}), to compare with a space that learned from it.
  * Prints a table and writes it under {@code examples/target/benchmarks}.
  */
 public final class RelatedTablesBenchmark {
@@ -265,6 +267,9 @@ public final class RelatedTablesBenchmark {
       String include, Map<Long, Boolean> truth) throws SQLException {
     long started = System.nanoTime();
     String notes;
+    if (Boolean.getBoolean("rowspace.bench.spaceWithoutTarget")) {
+      include += " EXCLUDE COLUMNS (" + set.target + ")";
+    }
     try (Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR CREATE EMBEDDING SPACE " + space
           + " ON root_train " + include)) {

@@ -80,6 +80,65 @@ class RootOnlyShapeTest {
     }
   }
 
+  /**
+   * The target left out of the space (so that the space cannot learn it from the rows it later
+   * trains a predictor on) leaves the root with its key alone: the space learns from the two
+   * related tables, and the predictor of the left-out column still predicts.
+   */
+  @Test
+  void aRootWithOnlyItsKeyTrainsOnItsRelatedTablesWhenTheTargetIsLeftOut() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:root_key_only_"
+        + System.nanoTime()); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schools (school_id INTEGER PRIMARY KEY, sector VARCHAR(10))");
+      s.execute("CREATE TABLE students (student_id INTEGER PRIMARY KEY, school_id INTEGER "
+          + "REFERENCES schools(school_id), fee DOUBLE PRECISION)");
+      s.execute("CREATE TABLE teachers (teacher_id INTEGER PRIMARY KEY, school_id INTEGER "
+          + "REFERENCES schools(school_id), salary DOUBLE PRECISION)");
+      Random random = new Random(12);
+      try (PreparedStatement school = c.prepareStatement("INSERT INTO schools VALUES (?, ?)");
+           PreparedStatement pupil = c.prepareStatement("INSERT INTO students VALUES (?, ?, ?)");
+           PreparedStatement teacher = c.prepareStatement(
+               "INSERT INTO teachers VALUES (?, ?, ?)")) {
+        int student = 0;
+        int staff = 0;
+        for (int id = 1; id <= 300; id++) {
+          boolean privateSchool = random.nextBoolean();
+          school.setInt(1, id);
+          school.setString(2, privateSchool ? "private" : "public");
+          school.addBatch();
+          for (int k = 0; k < 2 + random.nextInt(6); k++) {
+            pupil.setInt(1, ++student);
+            pupil.setInt(2, id);
+            pupil.setDouble(3, Math.round((privateSchool ? 900 : 100) * (0.5 + random.nextDouble())));
+            pupil.addBatch();
+          }
+          for (int k = 0; k < 1 + random.nextInt(3); k++) {
+            teacher.setInt(1, ++staff);
+            teacher.setInt(2, id);
+            teacher.setDouble(3, Math.round(30_000 + 20_000 * random.nextDouble()));
+            teacher.addBatch();
+          }
+        }
+        school.executeBatch();
+        pupil.executeBatch();
+        teacher.executeBatch();
+      }
+      s.executeUpdate("CREATE EMBEDDING SPACE schooling ON schools EXCLUDE COLUMNS (sector)");
+      s.executeUpdate("CREATE PREDICTOR sector_pred ON schooling TARGET sector");
+      try (ResultSet rs = s.executeQuery("SELECT auc FROM ROWSPACE.PREDICTORS "
+          + "WHERE name = 'SECTOR_PRED'")) {
+        assertTrue(rs.next());
+        double auc = rs.getDouble(1);
+        assertTrue(auc > 0.9, "learned from the students alone: validation AUC " + auc);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schools "
+          + "WHERE PREDICT('sector_pred') = sector")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getInt(1) >= 270, rs.getInt(1) + " of 300 schools predicted right");
+      }
+    }
+  }
+
   @Test
   void aRootWithNothingUsableAndNoRelatedTableIsStillRefused() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:root_alone_"

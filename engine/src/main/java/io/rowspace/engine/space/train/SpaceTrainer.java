@@ -148,13 +148,16 @@ public final class SpaceTrainer {
       }
     }
     m.progress("profile", 1, 1, encoders.size() + " columns used");
-    if (encoders.isEmpty()) {
+    // A root whose only usable column is the target, or none (a key alone, its target left out
+    // with EXCLUDE COLUMNS), learns from its related tables: each related table is an input like
+    // a column (issue 14's root-only shape). The masked views need two inputs.
+    if (encoders.isEmpty() && data.related().isEmpty()) {
       throw ErrorCode.NO_USABLE_COLUMNS.failure(String.join(", ", excluded));
     }
-    // A root whose only usable column is the target learns from its related tables: each
-    // related table is an input like a column (issue 14's root-only shape).
     if (encoders.size() + data.related().size() < 2) {
-      throw ErrorCode.ONE_USABLE_COLUMN.failure(encoders.get(0).name(),
+      String only = encoders.isEmpty() ? data.related().get(0).relation().name()
+          : encoders.get(0).name();
+      throw ErrorCode.ONE_USABLE_COLUMN.failure(only,
           excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")");
     }
     RowEncoder encoder = new RowEncoder(encoders);
