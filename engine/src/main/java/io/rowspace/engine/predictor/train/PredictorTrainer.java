@@ -166,6 +166,11 @@ public final class PredictorTrainer {
         chosen = searched.best();
         blend = searched.decided();
       }
+      String learnedTarget = LearnedTargetNotice.of(name, space.usedColumns().contains(name), blend,
+          data.rowCount());
+      if (learnedTarget != null) {
+        monitor.warning(learnedTarget);
+      }
       TrainingDecisions decided = new TrainingDecisions(attempts.retry(), fineTuning, tooFew,
           blend, new TrainingDecisions.Calibrated(chosen.calibration().method(),
               chosen.calibrationReport(), chosen.calibration().softmaxTemperature(),
