@@ -1,7 +1,7 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.function.BackingViewText;
 import io.rowspace.sql.routing.SqlTokens;

@@ -1,9 +1,9 @@
 package io.rowspace.jdbc;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.ddl.RowspaceStatementExecutor;
 import io.rowspace.sql.ddl.StatementContext;
 import io.rowspace.sql.ddl.StatementResult;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.FunctionQueryRewriter;

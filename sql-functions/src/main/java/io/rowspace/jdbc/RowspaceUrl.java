@@ -1,7 +1,7 @@
 package io.rowspace.jdbc;
 
-import io.rowspace.sql.backing.DurableH2Settings;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.backing.DurableH2Settings;
 import java.sql.SQLException;
 
 /**

@@ -1,7 +1,7 @@
 package io.rowspace.server;
 
-import io.rowspace.jdbc.remote.CarriedValue;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.jdbc.remote.CarriedValue;
 import io.rowspace.sql.session.SessionSettings;
 import java.sql.SQLException;
 import java.util.Map;

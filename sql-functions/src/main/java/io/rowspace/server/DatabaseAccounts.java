@@ -1,7 +1,7 @@
 package io.rowspace.server;
 
-import io.rowspace.jdbc.RowspaceUrl;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.jdbc.RowspaceUrl;
 import io.rowspace.sql.session.SessionSettings;
 import java.security.SecureRandom;
 import java.sql.Connection;

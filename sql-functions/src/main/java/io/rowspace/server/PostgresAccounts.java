@@ -1,7 +1,7 @@
 package io.rowspace.server;
 
-import io.rowspace.jdbc.RowspaceUrl;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.jdbc.RowspaceUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

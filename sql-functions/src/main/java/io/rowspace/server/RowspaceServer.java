@@ -1,7 +1,7 @@
 package io.rowspace.server;
 
-import io.rowspace.jdbc.RowspaceUrl;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.jdbc.RowspaceUrl;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;

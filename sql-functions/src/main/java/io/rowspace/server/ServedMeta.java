@@ -1,8 +1,8 @@
 package io.rowspace.server;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.jdbc.remote.CarriedValue;
 import io.rowspace.jdbc.remote.ServerCall;
-import io.rowspace.error.ErrorCode;
 import java.lang.ref.WeakReference;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package io.rowspace.engine.encode;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.store.ModelFile;
 import io.rowspace.engine.text.SentenceModel;
+import io.rowspace.error.ErrorCode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

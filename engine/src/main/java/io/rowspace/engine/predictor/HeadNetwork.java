@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.error.ErrorCode;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.error.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.profile.ValueKind;
+import io.rowspace.error.ErrorCode;
 
 import java.util.List;
 import java.util.Map;

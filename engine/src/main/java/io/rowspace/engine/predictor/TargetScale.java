@@ -1,7 +1,7 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.io.DataInput;
 import java.io.DataOutput;

@@ -1,9 +1,9 @@
 package io.rowspace.engine.predictor;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.ModelFile;
+import io.rowspace.error.ErrorCode;
 
 import java.io.DataInput;
 import java.io.DataOutput;

@@ -1,7 +1,7 @@
 package io.rowspace.engine.search;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;

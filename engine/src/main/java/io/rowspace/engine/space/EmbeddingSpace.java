@@ -1,6 +1,5 @@
 package io.rowspace.engine.space;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.Relation;
 import io.rowspace.engine.data.Renaming;
@@ -13,6 +12,7 @@ import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.nn.TransformerInference;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.store.ModelFile;
+import io.rowspace.error.ErrorCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

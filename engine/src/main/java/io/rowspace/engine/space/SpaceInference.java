@@ -3,13 +3,13 @@ package io.rowspace.engine.space;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
 import io.rowspace.engine.nn.TransformerInference;
+import io.rowspace.error.ErrorCode;
 
 import java.lang.ref.Cleaner;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rowspace.engine.space;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.rowspace.engine.store;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.profile.DetectedType;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

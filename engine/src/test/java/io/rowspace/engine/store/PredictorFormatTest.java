@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.HeadNetwork;
@@ -15,6 +14,7 @@ import io.rowspace.engine.predictor.PredictorHead;
 import io.rowspace.engine.predictor.SpaceFeatures;
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.error.EngineException;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.rowspace.cli;
 
-import io.rowspace.jdbc.ProgressListener;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.jdbc.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.backing.BackingDatabase;
 import java.sql.SQLException;
 import java.sql.Statement;
 

@@ -1,7 +1,7 @@
 package io.rowspace.sql.catalog;
 
-import io.rowspace.sql.backing.BackingDatabase;
 import io.rowspace.error.SqlStates;
+import io.rowspace.sql.backing.BackingDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.error.SqlStates;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.JobOwner;
-import io.rowspace.error.SqlStates;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.JobOwner;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.parser.SqlCancelJob;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.search.RowVectors;
@@ -8,6 +7,8 @@ import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.store.SpaceFormat;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.multitable.RelatedRowReader;
 import io.rowspace.multitable.RelationRead;
 import io.rowspace.multitable.RelationshipCheck;
@@ -25,7 +26,6 @@ import io.rowspace.sql.catalog.RelationshipRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.session.RowspaceSession;

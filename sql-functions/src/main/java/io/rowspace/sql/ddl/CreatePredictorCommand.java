@@ -1,6 +1,5 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorMetrics;
@@ -8,6 +7,8 @@ import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.PredictorFormat;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.ColumnInfo;
 import io.rowspace.planner.PlanStep;
@@ -18,7 +19,6 @@ import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreatePredictor;
 import io.rowspace.sql.session.RowspaceSession;

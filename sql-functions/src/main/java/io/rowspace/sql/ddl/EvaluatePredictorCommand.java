@@ -1,11 +1,12 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.LabelledPredictions;
 import io.rowspace.engine.predictor.PredictorMetrics;
 import io.rowspace.engine.predictor.Task;
 import io.rowspace.engine.predictor.train.BaselineModels;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.PlanStep;
 import io.rowspace.planner.TableInfo;
@@ -13,7 +14,6 @@ import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.LabelledRows;
 import io.rowspace.sql.parser.SqlEvaluatePredictor;

@@ -1,11 +1,11 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlExportModel;
 import io.rowspace.sql.parser.SqlModelKind;

@@ -2,12 +2,12 @@ package io.rowspace.sql.ddl;
 
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.multitable.RelationRead;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlContinueTraining;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;

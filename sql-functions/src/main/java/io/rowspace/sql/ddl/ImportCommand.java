@@ -1,15 +1,15 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.store.SpaceFormat;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.catalog.BlobKind;
 import io.rowspace.sql.catalog.Catalog;
 import io.rowspace.sql.catalog.ModelKind;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.catalog.StoredModel;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlImportModel;
 import io.rowspace.sql.parser.SqlModelKind;

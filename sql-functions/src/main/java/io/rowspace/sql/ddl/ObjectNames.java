@@ -1,8 +1,8 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.planner.SchemaReader;
 import io.rowspace.planner.TableInfo;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.RowspaceSession;
 import java.sql.Connection;

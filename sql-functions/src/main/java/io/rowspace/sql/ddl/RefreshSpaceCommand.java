@@ -1,9 +1,9 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.space.EmbeddingSpace;
+import io.rowspace.error.EngineException;
 import io.rowspace.multitable.RowReader;
 import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;

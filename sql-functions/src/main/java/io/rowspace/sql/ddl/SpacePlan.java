@@ -1,5 +1,6 @@
 package io.rowspace.sql.ddl;
 
+import io.rowspace.error.ErrorCode;
 import io.rowspace.multitable.RelationshipCheck;
 import io.rowspace.planner.PlannedRelation;
 import io.rowspace.planner.PlanningException;
@@ -9,7 +10,6 @@ import io.rowspace.planner.TableInfo;
 import io.rowspace.planner.TrainingPlan;
 import io.rowspace.planner.TrainingPlanner;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.parser.SqlCreateEmbeddingSpace;
 import io.rowspace.sql.parser.SqlInclude;

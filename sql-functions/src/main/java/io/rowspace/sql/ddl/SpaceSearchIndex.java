@@ -1,9 +1,9 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.search.HnswIndex;
 import io.rowspace.engine.search.RowVectors;
 import io.rowspace.engine.search.SearchSpeed;
+import io.rowspace.error.EngineException;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.EngineErrors;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
 package io.rowspace.sql.ddl;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.error.SqlStates;
 import io.rowspace.sql.catalog.TimelineRecord;
 import io.rowspace.sql.error.EngineErrors;
-import io.rowspace.error.ErrorCode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

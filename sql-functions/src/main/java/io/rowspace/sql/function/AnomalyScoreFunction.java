@@ -1,7 +1,7 @@
 package io.rowspace.sql.function;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.error.EngineException;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundSpace;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Task;
+import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.catalog.ModelViews;
 import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
-import io.rowspace.error.ErrorCode;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;

@@ -1,8 +1,8 @@
 package io.rowspace.sql.function;
 
 import io.rowspace.engine.predictor.Task;
-import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.RowspaceSession;

@@ -1,7 +1,7 @@
 package io.rowspace.sql.session;
 
-import io.rowspace.sql.catalog.ModelVersions;
 import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.catalog.ModelVersions;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;

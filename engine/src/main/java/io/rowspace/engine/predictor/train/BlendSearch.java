@@ -1,6 +1,5 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.predictor.LinearModel;
 import io.rowspace.engine.predictor.PredictorHead;
@@ -14,6 +13,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.trees.BoostingLoss;
 import io.rowspace.engine.trees.TreeBooster;
+import io.rowspace.error.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.Arrays;

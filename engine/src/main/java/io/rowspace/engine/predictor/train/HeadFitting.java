@@ -3,12 +3,12 @@ package io.rowspace.engine.predictor.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.util.Locale;
 import java.util.Random;

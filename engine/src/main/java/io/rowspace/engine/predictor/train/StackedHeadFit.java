@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.rowspace.error.ErrorCode;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.nn.AdamW;
@@ -12,6 +11,7 @@ import io.rowspace.engine.nn.GradientRecording;
 import io.rowspace.engine.nn.OneCycleSchedule;
 import io.rowspace.engine.predictor.PredictorHead;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.ErrorCode;
 
 import java.util.Random;
 

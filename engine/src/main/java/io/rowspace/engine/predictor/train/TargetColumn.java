@@ -1,7 +1,5 @@
 package io.rowspace.engine.predictor.train;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RowOrder;
 import io.rowspace.engine.predictor.PredictorOptions;
@@ -10,6 +8,8 @@ import io.rowspace.engine.predictor.Task;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.profile.ValueParser;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package io.rowspace.engine.space.train;
 
 import ai.djl.engine.Engine;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.data.RowOrder;
@@ -19,6 +17,8 @@ import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.SpaceTokens;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.text.SentenceModel;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.Arrays;

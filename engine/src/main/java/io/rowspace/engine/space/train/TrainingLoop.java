@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.RowOrder;
@@ -20,6 +18,8 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.RelatedTokens;
 import io.rowspace.engine.space.SpaceTokens;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.rowspace.engine.space.train;
 
-import io.rowspace.error.ErrorCode;
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.space.SpaceOptions;
+import io.rowspace.error.EngineException;
+import io.rowspace.error.ErrorCode;
 
 /**
  * A space's training settings, resolved from the data's shape and the options: width, depth and

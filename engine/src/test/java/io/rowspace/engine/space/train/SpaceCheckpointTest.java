@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.checkpoint.TrainingCheckpoints;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
@@ -15,6 +14,7 @@ import io.rowspace.engine.space.EpochRecord;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.store.SpaceFormat;
+import io.rowspace.error.EngineException;
 
 import io.rowspace.error.SqlStates;
 import org.junit.jupiter.api.Test;

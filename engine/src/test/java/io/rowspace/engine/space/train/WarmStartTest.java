@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rowspace.error.EngineException;
 import io.rowspace.engine.SharedDatasets;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.encode.ColumnEncoder;
@@ -16,6 +15,7 @@ import io.rowspace.engine.space.RelatedTablesSpaceTest;
 import io.rowspace.engine.space.RelatedTokens;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.TrainingMonitor;
+import io.rowspace.error.EngineException;
 import io.rowspace.error.SqlStates;
 import java.util.Arrays;
 import java.util.List;
