@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rowspace.engine.EngineException;
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.predictor.HeadNetwork;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
@@ -34,7 +35,8 @@ import java.util.Random;
  * the head's name was saved) loads as the MLP it is and computes the outputs it computed then;
  * {@code predictor-v5-trees.bin} (trees over the embedding and the columns, before the target
  * transform and the linear model were saved) predicts what it predicted when saved, with
- * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives.
+ * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives, its network
+ * reading the space's last layer (saved again, in the current format, it still does).
  */
 class PredictorFormatTest {
 
@@ -106,10 +108,11 @@ class PredictorFormatTest {
     try (InputStream in = PredictorFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
       bytes = in.readAllBytes();
     }
-    bytes[4] = 10;
+    bytes[4] = (byte) (PredictorFormat.VERSION + 1);
     byte[] future = bytes;
     EngineException e = assertThrows(EngineException.class, () -> PredictorFormat.read(future));
-    assertTrue(e.getMessage().contains("format version 10 is newer than this engine reads"),
+    assertTrue(e.getMessage().contains("format version " + (PredictorFormat.VERSION + 1)
+        + " is newer than this engine reads"),
         e.getMessage());
   }
 
@@ -123,6 +126,8 @@ class PredictorFormatTest {
          Predictor p = PredictorFormat.read(bytes)) {
       assertEquals(8, p.blend().embeddingWidth(), "its trees read the 8 embedding features");
       assertTrue(p.globalImportance().isEmpty(), "format 5 has no global importance");
+      assertEquals(TokenOutputs.LAST_LAYER, p.headTokens(),
+          "before format 10 the network read the last layer's token outputs");
       List<Prediction> predicted = p.predict(space, churnRows(50, new Random(6)));
       assertEquals(expected.size(), predicted.size());
       for (int i = 0; i < predicted.size(); i++) {
@@ -135,6 +140,7 @@ class PredictorFormatTest {
         assertEquals(predicted, again.predict(space, churnRows(50, new Random(6))),
             "saved again in the current format");
         assertTrue(again.globalImportance().isEmpty(), "still none after saving again");
+        assertEquals(TokenOutputs.LAST_LAYER, again.headTokens());
       }
     }
   }
