@@ -51,7 +51,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>With {@code --models DIR} the trained space and predictor are saved there, or loaded from
  * there when present, so another build of the engine (the code before a change) can be measured
- * on the same models in alternating processes. With {@code --compare-head-tokens} the same
+ * on the same models in alternating processes; a folder holding a space alone gets a predictor
+ * trained on it (another build's predictor on the same space). With {@code --compare-head-tokens} the same
  * predictor is also measured reading the space's last-layer token outputs (what predictors saved
  * before format 10 read: the whole last layer runs), interleaved in the same rounds, so the cost
  * of the last layer's tokens is measured on one model under one load.
@@ -98,10 +99,13 @@ public final class PredictSpeedBenchmark {
     Predictor predictor;
     if (models != null && Files.exists(models.resolve("space.bin"))) {
       space = SpaceFormat.read(Files.readAllBytes(models.resolve("space.bin")));
-      predictor = PredictorFormat.read(Files.readAllBytes(models.resolve("predictor.bin")));
     } else {
       space = SpaceTrainer.train(training, Map.of(), SpaceOptions.fromMap(Map.of()),
           TrainingMonitor.NONE);
+    }
+    if (models != null && Files.exists(models.resolve("predictor.bin"))) {
+      predictor = PredictorFormat.read(Files.readAllBytes(models.resolve("predictor.bin")));
+    } else {
       predictor = PredictorTrainer.train(space, training, target,
           PredictorOptions.fromMap(Map.of()), TrainingMonitor.NONE);
       if (models != null) {
