@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * usually blended with boosted trees that read its input columns ({@link TreeBlend}).
  * Predictions always run the space with the target column masked, exactly as in training.
  * Built by training or by loading a saved one ({@code io.rowspace.engine.store.PredictorFormat})
- * through {@link PredictorBuilder}; explanations are {@link PredictionExplainer}'s. About 560
+ * through {@link PredictorBuilder}; explanations are {@link PredictionExplainer}'s. About 580
  * lines: a predictor has many parts (target, decision, network, blend, provenance), each with an
  * accessor the format and the SQL layer read; what it does beyond holding them is prediction.
  *

@@ -38,7 +38,7 @@ import java.util.Set;
  * in its own native memory scope ({@link SpaceInference}, which owns the native memory that
  * {@link #close()} frees). Renaming for another database is {@link SpaceRenaming}'s.
  *
- * <p>About 470 lines, half of them documentation: a space has many parts (profiles, encoders,
+ * <p>About 490 lines, half of them documentation: a space has many parts (profiles, encoders,
  * shape, related tables, weights, provenance of training), each with an accessor that the saved
  * format, the predictors and the SQL layer read; what it does beyond holding them is turn rows
  * into what those readers ask for (embeddings, a predictor's features, column features).
