@@ -95,17 +95,21 @@ public final class TabularTransformer {
    * @param tokens (B, T, d) every token's output of the last layer, finally normalised
    * @param cls (B, d) the CLS token's output, finally normalised
    * @param embedding (B, e) the L2-normalised projection of {@code cls}
-   * @param penultimate (B, T, d) every token as the last layer reads it (normalised by its first
-   *     layer norm): what the CLS query's keys and values are made from
+   * @param lastLayerInputs (B, 1 + T, d) the CLS token and every token as the last layer reads
+   *     them (normalised by its first layer norm): what its keys and values are made from
    */
-  public record Output(NDArray tokens, NDArray cls, NDArray embedding, NDArray penultimate) {
+  public record Output(NDArray tokens, NDArray cls, NDArray embedding, NDArray lastLayerInputs) {
 
-    /** The token outputs a pass of the given kind returns ({@link TokenOutputs}), or null. */
+    /**
+     * The token outputs a pass of the given kind returns ({@link TokenOutputs}), or null; the
+     * penultimate layer's are cut from {@code lastLayerInputs} only when asked for, so training's
+     * passes, which never ask, pay nothing for them.
+     */
     public NDArray tokens(TokenOutputs which) {
       return switch (which) {
         case NONE -> null;
         case LAST_LAYER -> tokens;
-        case PENULTIMATE_LAYER -> penultimate;
+        case PENULTIMATE_LAYER -> lastLayerInputs.get(new NDIndex(":, 1:, :"));
       };
     }
   }
@@ -232,14 +236,14 @@ public final class TabularTransformer {
     NDArray clsOut = x.get(new NDIndex(":, 0, :"));
     NDArray tokens = x.get(new NDIndex(":, 1:, :"));
     NDArray embedding = l2normalise(clsOut.matMul(p.get("proj.w")).add(p.get("proj.b")));
-    return new Output(tokens, clsOut, embedding, lastInputs.get(new NDIndex(":, 1:, :")));
+    return new Output(tokens, clsOut, embedding, lastInputs);
   }
 
   /**
    * One pre-norm block.
    *
    * @param n1 {@code x} normalised by the block's first layer norm (the caller keeps the last
-   *     block's: {@link Output#penultimate})
+   *     block's: {@link Output#lastLayerInputs})
    */
   private static NDArray block(Config c, Map<String, NDArray> p, String prefix, NDArray x,
       NDArray n1) {
