@@ -89,8 +89,30 @@ public final class TabularTransformer {
    */
   public record SentenceInput(NDArray rows, NDArray table, NDArray gated, NDArray alone) {}
 
-  /** What one forward pass produces. */
-  public record Output(NDArray tokens, NDArray cls, NDArray embedding) {}
+  /**
+   * What one forward pass produces.
+   *
+   * @param tokens (B, T, d) every token's output of the last layer, finally normalised
+   * @param cls (B, d) the CLS token's output, finally normalised
+   * @param embedding (B, e) the L2-normalised projection of {@code cls}
+   * @param lastLayerInputs (B, 1 + T, d) the CLS token and every token as the last layer reads
+   *     them (normalised by its first layer norm): what its keys and values are made from
+   */
+  public record Output(NDArray tokens, NDArray cls, NDArray embedding, NDArray lastLayerInputs) {
+
+    /**
+     * The token outputs a pass of the given kind returns ({@link TokenOutputs}), or null; the
+     * penultimate layer's are cut from {@code lastLayerInputs} only when asked for, so training's
+     * passes, which never ask, pay nothing for them.
+     */
+    public NDArray tokens(TokenOutputs which) {
+      return switch (which) {
+        case NONE -> null;
+        case LAST_LAYER -> tokens;
+        case PENULTIMATE_LAYER -> lastLayerInputs.get(new NDIndex(":, 1:, :"));
+      };
+    }
+  }
 
   /** The weights of a transformer of the given shape, including the self-supervised heads. */
   public static ParameterLayout layout(Config c) {
@@ -201,24 +223,36 @@ public final class TabularTransformer {
     NDArray x = content.mul(visible).add(mask.mul(p.get("mask"))).add(pos);
     NDArray cls = p.get("cls").reshape(1, 1, d).broadcast(new Shape(b, 1, d));
     x = cls.concat(x, 1);
+    NDArray lastInputs = null;
     for (int i = 0; i < c.layers(); i++) {
-      x = block(c, p, "layer" + i + ".", x);
+      String prefix = "layer" + i + ".";
+      NDArray n1 = layerNorm(x, p.get(prefix + "ln1.g"), p.get(prefix + "ln1.b"));
+      if (i == c.layers() - 1) {
+        lastInputs = n1;
+      }
+      x = block(c, p, prefix, x, n1);
     }
     x = layerNorm(x, p.get("final.g"), p.get("final.b"));
     NDArray clsOut = x.get(new NDIndex(":, 0, :"));
     NDArray tokens = x.get(new NDIndex(":, 1:, :"));
     NDArray embedding = l2normalise(clsOut.matMul(p.get("proj.w")).add(p.get("proj.b")));
-    return new Output(tokens, clsOut, embedding);
+    return new Output(tokens, clsOut, embedding, lastInputs);
   }
 
-  private static NDArray block(Config c, Map<String, NDArray> p, String prefix, NDArray x) {
+  /**
+   * One pre-norm block.
+   *
+   * @param n1 {@code x} normalised by the block's first layer norm (the caller keeps the last
+   *     block's: {@link Output#lastLayerInputs})
+   */
+  private static NDArray block(Config c, Map<String, NDArray> p, String prefix, NDArray x,
+      NDArray n1) {
     Shape s = x.getShape();
     long b = s.get(0);
     long t = s.get(1);
     int d = c.dModel();
     int h = c.heads();
     int dh = d / h;
-    NDArray n1 = layerNorm(x, p.get(prefix + "ln1.g"), p.get(prefix + "ln1.b"));
     NDArray qkv = n1.matMul(p.get(prefix + "qkv.w")).add(p.get(prefix + "qkv.b"))
         .reshape(b, t, 3, h, dh).transpose(2, 0, 3, 1, 4);
     NDArray q = qkv.get(0);

@@ -43,7 +43,8 @@ public final class TransformerInference {
 
   /**
    * What one forward pass produces, row-major like {@link TabularTransformer.Output};
-   * {@code tokens} is null when the pass was asked for the CLS output and embedding only.
+   * {@code tokens} holds the token outputs the pass was asked for ({@link TokenOutputs}), null
+   * for none.
    */
   public record Output(float[] tokens, float[] cls, float[] embedding) {}
 
@@ -189,31 +190,32 @@ public final class TransformerInference {
   }
 
   /**
-   * Runs the transformer on {@code b} rows of {@code t} tokens, every output.
+   * Runs the transformer on {@code b} rows of {@code t} tokens, every output of the last layer.
    *
    * @param content (b, t, d) tokens from {@link #content} and of related tables
    * @param masked per token position, whether it is hidden from the model
    */
   public Output encode(float[] content, int b, int t, boolean[] masked) {
-    return encode(content, b, t, masked, true);
+    return encode(content, b, t, masked, TokenOutputs.LAST_LAYER);
   }
 
   /**
    * Runs the transformer on {@code b} rows of {@code t} tokens.
    *
-   * <p>Without {@code withTokens} only the CLS output and the embedding are made, and the last
-   * layer runs its attention and feed-forward for the CLS query alone (its keys and values still
-   * come from every token): nothing after the last layer's keys and values mixes tokens, so the
-   * other tokens' last-layer work would only feed outputs nobody reads. The CLS output and the
-   * embedding are the same bits as with every output ({@link FloatKernels#attend} and the kernels compute
-   * each row and column on its own).
+   * <p>Unless the last layer's token outputs are asked for ({@link TokenOutputs#LAST_LAYER}),
+   * the last layer runs its attention and feed-forward for the CLS query alone (its keys and
+   * values still come from every token): nothing after the last layer's keys and values mixes
+   * tokens, so the other tokens' last-layer work would only feed outputs nobody reads. The CLS
+   * output and the embedding are the same bits either way ({@link FloatKernels#attend} and the
+   * kernels compute each row and column on its own); {@link TokenOutputs#PENULTIMATE_LAYER}
+   * returns the tokens as the last layer's first layer norm made them for those keys and values.
    *
    * @param content (b, t, d) tokens from {@link #content} and of related tables
    * @param masked per token position, whether it is hidden from the model
-   * @param withTokens whether the column and related tokens' outputs are wanted; without them
-   *     {@link Output#tokens} is null
+   * @param which the token outputs wanted; with {@link TokenOutputs#NONE} {@link Output#tokens}
+   *     is null
    */
-  public Output encode(float[] content, int b, int t, boolean[] masked, boolean withTokens) {
+  public Output encode(float[] content, int b, int t, boolean[] masked, TokenOutputs which) {
     int d = config.dModel();
     int t1 = t + 1;
     int n = b * t1;
@@ -240,7 +242,8 @@ public final class TransformerInference {
     float[] mixed = new float[n * d];
     float[] hidden = new float[n * 2 * d];
     float[] update = new float[n * d];
-    int full = withTokens ? blocks.length : blocks.length - 1;
+    boolean wholeLastLayer = which.wholeLastLayer();
+    int full = wholeLastLayer ? blocks.length : blocks.length - 1;
     for (int i = 0; i < full; i++) {
       Block block = blocks[i];
       kernel.layerNorm(x, 0, n, d, block.ln1g, block.ln1b, normed, 0);
@@ -256,7 +259,7 @@ public final class TransformerInference {
     }
     float[] clsOut = new float[b * d];
     float[] tokens = null;
-    if (withTokens) {
+    if (wholeLastLayer) {
       kernel.layerNorm(x, 0, n, d, finalGain, finalShift, x, 0);
       tokens = new float[b * t * d];
       for (int r = 0; r < b; r++) {
@@ -266,6 +269,12 @@ public final class TransformerInference {
     } else {
       lastLayerForCls(x, b, t1, normed, qkv, clsOut);
       kernel.layerNorm(clsOut, 0, b, d, finalGain, finalShift, clsOut, 0);
+      if (which == TokenOutputs.PENULTIMATE_LAYER) {
+        tokens = new float[b * t * d];
+        for (int r = 0; r < b; r++) {
+          System.arraycopy(normed, (r * t1 + 1) * d, tokens, r * t * d, t * d);
+        }
+      }
     }
     int e = config.embeddingDim();
     float[] embedding = new float[b * e];
@@ -279,7 +288,8 @@ public final class TransformerInference {
    * CLS token's attention, output projection and feed-forward, written to {@code cls} (b, d)
    * before the final normalisation.
    *
-   * @param normed scratch of at least (b * t1, d)
+   * @param normed scratch of at least (b * t1, d); on return every token normalised by the last
+   *     layer's first layer norm
    * @param kv scratch of at least (b * t1, 2d)
    */
   private void lastLayerForCls(float[] x, int b, int t1, float[] normed, float[] kv,

@@ -17,7 +17,8 @@
  * ({@code VectorApiMatrixKernel}, compiled apart: see the engine's pom) where the JVM has the
  * module, else {@code ScalarMatrixKernel}, to the same bits; the other element-wise steps are
  * {@link io.rowspace.engine.nn.FloatKernels}'. {@link io.rowspace.engine.nn.InferencePath} chooses
- * the Java pass or the PyTorch one. A pass asked for the row embedding alone runs the last layer
- * for the CLS query only, to the same bits.
+ * the Java pass or the PyTorch one. A pass asked for the row embedding alone, or for the tokens
+ * as the last layer reads them (what predictors read, {@link io.rowspace.engine.nn.TokenOutputs}),
+ * runs the last layer for the CLS query only, to the same bits.
  */
 package io.rowspace.engine.nn;

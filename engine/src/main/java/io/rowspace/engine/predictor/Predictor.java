@@ -1,6 +1,7 @@
 package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.error.ErrorCode;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * usually blended with boosted trees that read its input columns ({@link TreeBlend}).
  * Predictions always run the space with the target column masked, exactly as in training.
  * Built by training or by loading a saved one ({@code io.rowspace.engine.store.PredictorFormat})
- * through {@link PredictorBuilder}; explanations are {@link PredictionExplainer}'s. About 560
+ * through {@link PredictorBuilder}; explanations are {@link PredictionExplainer}'s. About 580
  * lines: a predictor has many parts (target, decision, network, blend, provenance), each with an
  * accessor the format and the SQL layer read; what it does beyond holding them is prediction.
  *
@@ -52,6 +53,8 @@ public final class Predictor implements AutoCloseable {
   final Map<String, String> options;
   /** Whether the network reads the input columns' own features beside the space's outputs. */
   final boolean columnFeatures;
+  /** Which token outputs of the space the network reads. */
+  final TokenOutputs headTokens;
   /** The space's layers this predictor fine-tuned, or null when it reads the frozen space. */
   final TunedLayers tuned;
   /** The boosted trees mixed with the network's outputs, or null (network alone). */
@@ -64,6 +67,7 @@ public final class Predictor implements AutoCloseable {
 
   Predictor(PredictorBuilder b) {
     this.columnFeatures = b.columnFeatures;
+    this.headTokens = b.headTokens;
     this.trees = b.trees;
     this.tuned = b.tuned;
     this.task = b.task;
@@ -104,7 +108,8 @@ public final class Predictor implements AutoCloseable {
         .setClassDistribution(classDistribution).setInputColumns(inputColumns)
         .setTrainingRows(trainingRows).setSpaceFingerprint(spaceFingerprint)
         .setStandardisation(featureMean, featureStd).setNetwork(head, parameterValues)
-        .setOptions(options).setColumnFeatures(columnFeatures).optTuned(tuned).optBlend(trees)
+        .setOptions(options).setColumnFeatures(columnFeatures).setHeadTokens(headTokens)
+        .optTuned(tuned).optBlend(trees)
         .optImportance(importance);
   }
 
@@ -352,7 +357,7 @@ public final class Predictor implements AutoCloseable {
    * network's features and, when it has trees, their inputs.
    */
   SpaceFeatures features(EmbeddingSpace space, Frame rows, Set<String> masked) {
-    SpaceFeatures f = SpaceFeatures.of(spaceFor(space), rows, masked, columnFeatures);
+    SpaceFeatures f = SpaceFeatures.of(spaceFor(space), rows, masked, headTokens, columnFeatures);
     return trees == null ? f
         : f.withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
   }
@@ -376,8 +381,8 @@ public final class Predictor implements AutoCloseable {
    * explanations measure how far a row lies from the training rows in them.
    */
   SpaceFeatures inputsWithSpace(EmbeddingSpace space, Frame rows, Set<String> masked) {
-    SpaceFeatures f = SpaceFeatures.standardised(spaceFor(space), rows, masked, columnFeatures,
-        featureMean, featureStd);
+    SpaceFeatures f = SpaceFeatures.standardised(spaceFor(space), rows, masked, headTokens,
+        columnFeatures, featureMean, featureStd);
     return trees == null ? f
         : f.withTreeValues(trees.inputs().values(rows, masked), trees.inputs().width());
   }
@@ -539,6 +544,15 @@ public final class Predictor implements AutoCloseable {
   /** Whether the network reads the input columns' own features beside the space's outputs. */
   public boolean columnFeatures() {
     return columnFeatures;
+  }
+
+  /**
+   * Which token outputs of the space the network reads: {@link TokenOutputs#PENULTIMATE_LAYER}
+   * for predictors trained now (the space's last layer runs for the CLS query alone), {@link
+   * TokenOutputs#LAST_LAYER} for those saved before predictor format 10.
+   */
+  public TokenOutputs headTokens() {
+    return headTokens;
   }
 
   /** The space's layers this predictor fine-tuned, or null when it reads the frozen space. */

@@ -1,5 +1,6 @@
 package io.rowspace.engine.predictor;
 
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.profile.ValueKind;
 import io.rowspace.error.ErrorCode;
 
@@ -32,6 +33,7 @@ public final class PredictorBuilder {
   TargetScale targetScale;
   Map<String, String> options;
   boolean columnFeatures;
+  TokenOutputs headTokens;
   TunedLayers tuned;
   TreeBlend trees;
   GlobalImportance importance;
@@ -127,6 +129,16 @@ public final class PredictorBuilder {
     return this;
   }
 
+  /**
+   * Which token outputs of the space the network reads: the last layer's (predictors saved
+   * before format 10) or the penultimate layer's (the last layer then runs for the CLS query
+   * alone).
+   */
+  public PredictorBuilder setHeadTokens(TokenOutputs headTokens) {
+    this.headTokens = headTokens;
+    return this;
+  }
+
   /** The space's layers the predictor fine-tuned; none (frozen space) by default. */
   public PredictorBuilder optTuned(TunedLayers tuned) {
     this.tuned = tuned;
@@ -163,6 +175,7 @@ public final class PredictorBuilder {
     require(head, "head");
     require(parameterValues, "head weights");
     require(options, "options");
+    require(headTokens == TokenOutputs.NONE ? null : headTokens, "head tokens");
     return new Predictor(this);
   }
 

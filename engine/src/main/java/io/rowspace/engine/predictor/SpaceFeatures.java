@@ -1,6 +1,7 @@
 package io.rowspace.engine.predictor;
 
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.space.EmbeddingSpace;
 
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * The inputs of a predictor's network: for each row, the space's embedding, CLS output and
- * column-token outputs, computed with the target column masked so the target can never leak in;
+ * column-token outputs (of the last layer, or as the last layer reads them: {@link
+ * TokenOutputs}), computed with the target column masked so the target can never leak in;
  * optionally (predictor format 4, option {@code column_features}) followed by the input
  * columns' own numeric features ({@link EmbeddingSpace#columnFeatures}, the target's all zero), a
  * direct path for exact values beside the embedding.
@@ -68,18 +70,19 @@ public record SpaceFeatures(float[] values, int rows, int width, Map<String, Lon
   }
 
   public static SpaceFeatures of(EmbeddingSpace space, Frame frame, String target,
-      boolean withColumns) {
-    return of(space, frame, Set.of(target), withColumns);
+      TokenOutputs tokens, boolean withColumns) {
+    return of(space, frame, Set.of(target), tokens, withColumns);
   }
 
   /**
    * The features with the given columns (the target among them) masked.
    *
+   * @param tokens which token outputs of the space the network reads
    * @param withColumns whether the columns' own features follow the space's outputs
    */
   public static SpaceFeatures of(EmbeddingSpace space, Frame frame, Set<String> masked,
-      boolean withColumns) {
-    return standardised(space, frame, masked, withColumns, null, null);
+      TokenOutputs tokens, boolean withColumns) {
+    return standardised(space, frame, masked, tokens, withColumns, null, null);
   }
 
   /**
@@ -91,14 +94,14 @@ public record SpaceFeatures(float[] values, int rows, int width, Map<String, Lon
    * @param std per feature, the fitting rows' standard deviation (with {@code mean})
    */
   public static SpaceFeatures standardised(EmbeddingSpace space, Frame frame, Set<String> masked,
-      boolean withColumns, float[] mean, float[] std) {
+      TokenOutputs tokens, boolean withColumns, float[] mean, float[] std) {
     int n = frame.rowCount();
     int spaceWidth = space.embeddingDimension() + space.dModel() * (1 + space.usedColumns().size()
         + space.relations().size());
     int width = spaceWidth + (withColumns ? space.columnFeatureWidth() : 0);
     float[] values = new float[n * width];
-    Map<String, Long> unparseable = space.features(frame, masked, withColumns, values, width, mean,
-        std);
+    Map<String, Long> unparseable = space.features(frame, masked, tokens, withColumns, values,
+        width, mean, std);
     return new SpaceFeatures(values, n, width, unparseable);
   }
 

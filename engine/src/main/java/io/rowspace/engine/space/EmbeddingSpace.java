@@ -9,6 +9,7 @@ import io.rowspace.engine.encode.RowEncoder;
 import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.nn.TransformerInference;
 import io.rowspace.engine.profile.ColumnProfile;
 import io.rowspace.engine.store.ModelFile;
@@ -37,7 +38,7 @@ import java.util.Set;
  * in its own native memory scope ({@link SpaceInference}, which owns the native memory that
  * {@link #close()} frees). Renaming for another database is {@link SpaceRenaming}'s.
  *
- * <p>About 470 lines, half of them documentation: a space has many parts (profiles, encoders,
+ * <p>About 490 lines, half of them documentation: a space has many parts (profiles, encoders,
  * shape, related tables, weights, provenance of training), each with an accessor that the saved
  * format, the predictors and the SQL layer read; what it does beyond holding them is turn rows
  * into what those readers ask for (embeddings, a predictor's features, column features).
@@ -219,16 +220,28 @@ public final class EmbeddingSpace implements AutoCloseable {
    * @param maskedColumns columns hidden from the model (e.g. a predictor's target)
    */
   public float[][] embed(Frame rows, Set<String> maskedColumns) {
-    return represent(rows, maskedColumns, false).embeddings();
+    return represent(rows, maskedColumns, TokenOutputs.NONE).embeddings();
   }
 
   /**
    * Runs the space on rows and returns embeddings, the transformer outputs predictors build on,
    * and the count of unparseable values per column.
    *
-   * @param withTokens whether to include every column token's output in the context
+   * @param withTokens whether to include every column token's output of the last layer in the
+   *     context
    */
   public Representation represent(Frame rows, Set<String> maskedColumns, boolean withTokens) {
+    return represent(rows, maskedColumns,
+        withTokens ? TokenOutputs.LAST_LAYER : TokenOutputs.NONE);
+  }
+
+  /**
+   * Runs the space on rows and returns embeddings, the transformer outputs predictors build on
+   * (the CLS output, then the token outputs asked for), and the count of unparseable values per
+   * column.
+   */
+  public Representation represent(Frame rows, Set<String> maskedColumns, TokenOutputs which) {
+    boolean withTokens = which.any();
     EncodedRows encoded = encoder.encode(rows);
     List<RelatedTokens.Encoded> relatedRows = related.encode(rows);
     int n = encoded.rows();
@@ -239,7 +252,7 @@ public final class EmbeddingSpace implements AutoCloseable {
       int t = maskRow.length;
       int d = config.dModel();
       int e = config.embeddingDim();
-      passes.java(encoded, relatedRows, maskRow, withTokens, (from, b, out) -> {
+      passes.java(encoded, relatedRows, maskRow, which, (from, b, out) -> {
         int width = d + (withTokens ? t * d : 0);
         for (int r = 0; r < b; r++) {
           embeddings[from + r] = java.util.Arrays.copyOfRange(out.embedding(), r * e,
@@ -253,25 +266,26 @@ public final class EmbeddingSpace implements AutoCloseable {
         }
       });
     } else {
-      passes.pyTorch(encoded, relatedRows, maskRow, withTokens, embeddings, context);
+      passes.pyTorch(encoded, relatedRows, maskRow, which, embeddings, context);
     }
     return new Representation(embeddings, context, unparseable(encoded));
   }
 
   /**
    * What a predictor's network reads of rows, written straight into {@code out} (row-major, at
-   * row stride {@code width}): per row the embedding, the CLS output and every token's output
-   * ({@link #represent} with tokens), then, when {@code withColumns}, the columns' own features
-   * ({@link #columnFeatures}); the rows are encoded once. With {@code mean} and {@code std}, each
-   * value {@code v} at position {@code j} is written standardised, {@code (v - mean[j]) /
-   * std[j]} in float, as a predictor standardises its features.
+   * row stride {@code width}): per row the embedding, the CLS output and every token's output of
+   * the kind the predictor reads ({@link #represent} with {@code which}), then, when {@code
+   * withColumns}, the columns' own features ({@link #columnFeatures}); the rows are encoded once.
+   * With {@code mean} and {@code std}, each value {@code v} at position {@code j} is written
+   * standardised, {@code (v - mean[j]) / std[j]} in float, as a predictor standardises its
+   * features.
    *
    * @param mean per position, the value subtracted, or null to write the values as they are
    * @param std per position, the divisor (with {@code mean})
    * @return per space column, values unreadable as its type (columns with none left out)
    */
-  public Map<String, Long> features(Frame rows, Set<String> maskedColumns, boolean withColumns,
-      float[] out, int width, float[] mean, float[] std) {
+  public Map<String, Long> features(Frame rows, Set<String> maskedColumns, TokenOutputs which,
+      boolean withColumns, float[] out, int width, float[] mean, float[] std) {
     EncodedRows encoded = encoder.encode(rows);
     int n = encoded.rows();
     float[] maskRow = maskRow(encoded.columns(), maskedColumns);
@@ -280,7 +294,7 @@ public final class EmbeddingSpace implements AutoCloseable {
     int spaceWidth = e + d * (1 + maskRow.length);
     if (InferencePath.current() == InferencePath.JAVA) {
       int tokens = maskRow.length * d;
-      passes.java(encoded, related.encode(rows), maskRow, true, (from, b, pass) -> {
+      passes.java(encoded, related.encode(rows), maskRow, which, (from, b, pass) -> {
         for (int r = 0; r < b; r++) {
           int o = (from + r) * width;
           put(pass.embedding(), r * e, out, o, 0, e, mean, std);
@@ -289,7 +303,7 @@ public final class EmbeddingSpace implements AutoCloseable {
         }
       });
     } else {
-      Representation r = represent(rows, maskedColumns, true);
+      Representation r = represent(rows, maskedColumns, which);
       for (int i = 0; i < n; i++) {
         put(r.embeddings()[i], 0, out, i * width, 0, e, mean, std);
         put(r.context()[i], 0, out, i * width, e, spaceWidth - e, mean, std);
@@ -340,11 +354,12 @@ public final class EmbeddingSpace implements AutoCloseable {
 
   /**
    * The forward pass over the given rows on weights the caller holds, for fine-tuning: the rows
-   * are encoded now, with {@code maskedColumns} hidden as in {@link #represent}.
+   * are encoded now, with {@code maskedColumns} hidden as in {@link #represent}, and its outputs
+   * hold the token outputs a predictor of the given kind reads.
    */
-  public SpaceForwardPass forwardPass(Frame rows, Set<String> maskedColumns) {
+  public SpaceForwardPass forwardPass(Frame rows, Set<String> maskedColumns, TokenOutputs which) {
     EncodedRows encoded = encoder.encode(rows);
-    return new SpaceForwardPass(config, related, layout, encoded, related.encode(rows),
+    return new SpaceForwardPass(config, related, layout, which, encoded, related.encode(rows),
         maskRow(encoded.columns(), maskedColumns), columnFeatures(encoded, maskedColumns),
         columnFeatureWidth());
   }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.nn.TokenOutputs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,14 @@ import java.util.Map;
  * on the autograd tape, so gradients reach the space's weights.
  *
  * <p>The outputs are laid out exactly as a predictor reads a frozen space
- * ({@link EmbeddingSpace#represent} with tokens): per row the embedding, the CLS output, then
- * every token's output.
+ * ({@link EmbeddingSpace#features}): per row the embedding, the CLS output, then every token's
+ * output of the kind the predictor reads ({@link TokenOutputs}).
  */
 public final class SpaceForwardPass {
   private final TabularTransformer.Config config;
   private final RelatedTokens related;
   private final ParameterLayout layout;
+  private final TokenOutputs tokens;
   private final EncodedRows encoded;
   private final List<RelatedTokens.Encoded> relatedRows;
   private final float[] maskRow;
@@ -33,13 +35,14 @@ public final class SpaceForwardPass {
   private final int columnFeatureWidth;
 
   SpaceForwardPass(TabularTransformer.Config config, RelatedTokens related,
-      ParameterLayout layout, EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
+      ParameterLayout layout, TokenOutputs tokens, EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
       float[] maskRow, float[] columnFeatures, int columnFeatureWidth) {
     this.columnFeatures = columnFeatures;
     this.columnFeatureWidth = columnFeatureWidth;
     this.config = config;
     this.related = related;
     this.layout = layout;
+    this.tokens = tokens;
     this.encoded = encoded;
     this.relatedRows = relatedRows;
     this.maskRow = maskRow;
@@ -107,6 +110,7 @@ public final class SpaceForwardPass {
     int d = config.dModel();
     TabularTransformer.Output out = SpaceTokens.encodeMasked(config, p, scope, batch, related,
         maskRow);
-    return out.embedding().concat(out.cls(), 1).concat(out.tokens().reshape(b, (long) c * d), 1);
+    return out.embedding().concat(out.cls(), 1)
+        .concat(out.tokens(tokens).reshape(b, (long) c * d), 1);
   }
 }

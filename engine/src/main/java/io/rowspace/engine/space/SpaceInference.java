@@ -8,6 +8,7 @@ import io.rowspace.engine.encode.EncodedRows;
 import io.rowspace.engine.nn.BatchPadding;
 import io.rowspace.engine.nn.ParameterLayout;
 import io.rowspace.engine.nn.TabularTransformer;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.nn.TransformerInference;
 import io.rowspace.error.ErrorCode;
 
@@ -63,12 +64,12 @@ final class SpaceInference implements AutoCloseable {
   }
 
   /**
-   * Runs the Java pass by chunks of rows; without {@code withTokens} it makes only the CLS
-   * outputs and embeddings (the last layer for the CLS query alone, {@link
-   * TransformerInference#encode(float[], int, int, boolean[], boolean)}).
+   * Runs the Java pass by chunks of rows, with the token outputs asked for; unless they are the
+   * last layer's, the last layer runs for the CLS query alone ({@link
+   * TransformerInference#encode(float[], int, int, boolean[], TokenOutputs)}).
    */
   void java(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, boolean withTokens, PassOutputs sink) {
+      float[] maskRow, TokenOutputs which, PassOutputs sink) {
     TransformerInference pass = inference();
     RelatedTokenValues relatedValues = related.isEmpty() ? null
         : new RelatedTokenValues(related, layout, config.dModel());
@@ -100,12 +101,12 @@ final class SpaceInference implements AutoCloseable {
           System.arraycopy(tokens, r * k * d, content, (r * t + columns) * d, k * d);
         }
       }
-      sink.accept(from, b, pass.encode(content, b, t, masked, withTokens));
+      sink.accept(from, b, pass.encode(content, b, t, masked, which));
     }
   }
 
   void pyTorch(EncodedRows encoded, List<RelatedTokens.Encoded> relatedRows,
-      float[] maskRow, boolean withTokens, float[][] embeddings, float[][] context) {
+      float[] maskRow, TokenOutputs which, float[][] embeddings, float[][] context) {
     int n = encoded.rows();
     int c = maskRow.length;
     int d = config.dModel();
@@ -129,9 +130,9 @@ final class SpaceInference implements AutoCloseable {
               layout.views(parameters, scope), scope, chunk, related, maskRow);
           float[] z = out.embedding().toFloatArray();
           float[] cls = out.cls().toFloatArray();
-          float[] tokens = withTokens ? out.tokens().toFloatArray() : null;
+          float[] tokens = which.any() ? out.tokens(which).toFloatArray() : null;
           int e = config.embeddingDim();
-          int width = d + (withTokens ? c * d : 0);
+          int width = d + (which.any() ? c * d : 0);
           for (int r = 0; r < b; r++) {
             embeddings[from + r] = java.util.Arrays.copyOfRange(z, r * e, (r + 1) * e);
             float[] ctx = new float[width];

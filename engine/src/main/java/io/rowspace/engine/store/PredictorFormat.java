@@ -1,5 +1,6 @@
 package io.rowspace.engine.store;
 
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.predictor.Calibration;
 import io.rowspace.engine.predictor.GlobalImportance;
 import io.rowspace.engine.predictor.PredictionInterval;
@@ -31,12 +32,13 @@ import java.util.Map;
  * have none); version 6 the target's transform (older files learned the target as it is);
  * version 7 the linear model beside the trees (older files have trees alone); version 8 the
  * names of the related tables' summaries the trees read (older files name them by position);
- * version 9 the global permutation importance (older files have none).
+ * version 9 the global permutation importance (older files have none); version 10 which token
+ * outputs of the space the network reads (older files read the last layer's).
  */
 public final class PredictorFormat {
   static final String MAGIC = "RSPR";
   /** The version {@link #write} writes. */
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
 
   private PredictorFormat() {}
 
@@ -81,6 +83,7 @@ public final class PredictorFormat {
       p.targetScale().write(out);
       ModelFile.writeMap(out, p.options());
       out.writeBoolean(p.columnFeatures());
+      ModelFile.writeText(out, p.headTokens().name());
       TunedLayers tuned = p.tunedLayers();
       out.writeBoolean(tuned != null);
       if (tuned != null) {
@@ -105,7 +108,8 @@ public final class PredictorFormat {
    * no regression intervals (NaN) and no input statistics (no range or distance warnings);
    * versions 1 and 2 hold an MLP head; versions 1 to 3 read the frozen space's outputs alone;
    * versions 1 to 4 have no trees; versions 1 to 5 no target transform; versions 5 and 6 no
-   * linear model beside the trees; versions 1 to 8 no global importance.
+   * linear model beside the trees; versions 1 to 8 no global importance; versions 1 to 9 read
+   * the space's last layer's token outputs.
    */
   public static Predictor read(byte[] bytes) {
     return ModelFile.read(bytes, MAGIC, VERSION, "predictor", (in, version) -> {
@@ -158,9 +162,13 @@ public final class PredictorFormat {
       TargetScale targetScale = TargetScale.read(in, version >= 6);
       Map<String, String> options = ModelFile.readMap(in);
       boolean columnFeatures = false;
+      TokenOutputs headTokens = TokenOutputs.LAST_LAYER;
       TunedLayers tuned = null;
       if (version >= 4) {
         columnFeatures = in.readBoolean();
+        if (version >= 10) {
+          headTokens = headTokens(ModelFile.readText(in));
+        }
         tuned = in.readBoolean() ? TunedLayers.read(in) : null;
       }
       TreeBlend trees = version >= 5 && in.readBoolean() ? TreeBlend.read(in, version) : null;
@@ -171,8 +179,18 @@ public final class PredictorFormat {
           .setTrainingInputs(inputStats).setMetrics(metrics).setClassDistribution(distribution)
           .setInputColumns(inputs).setTrainingRows(trainingRows).setSpaceFingerprint(fingerprint)
           .setStandardisation(mean, std).setNetwork(head, params).setOptions(options)
-          .setColumnFeatures(columnFeatures).optTuned(tuned).optBlend(trees)
+          .setColumnFeatures(columnFeatures).setHeadTokens(headTokens).optTuned(tuned)
+          .optBlend(trees)
           .optImportance(importance).build();
     });
+  }
+
+  private static TokenOutputs headTokens(String name) throws IOException {
+    for (TokenOutputs t : TokenOutputs.values()) {
+      if (t != TokenOutputs.NONE && t.name().equals(name)) {
+        return t;
+      }
+    }
+    throw new IOException("unknown token outputs " + name);
   }
 }

@@ -8,11 +8,13 @@ import io.rowspace.error.EngineException;
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
 import io.rowspace.engine.nn.InferencePaths;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.space.EmbeddingSpace;
 import io.rowspace.engine.space.SpaceOptions;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.space.TrainingMonitor;
 import io.rowspace.engine.predictor.train.PredictorTrainer;
+import io.rowspace.engine.store.PredictorFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A regression predictor, with its own fine-tuned layers of a two-layer space, predicts the same
  * values in the Java pass as in the PyTorch pass it trained with; and a predictor whose trees take
- * the whole share never runs the space.
+ * the whole share never runs the space. A predictor trained now reads the penultimate layer's
+ * tokens and predicts a row alone as among others.
  */
 class JavaInferenceTest {
 
@@ -46,6 +49,35 @@ class JavaInferenceTest {
       System.out.printf(Locale.ROOT, "fine-tuned regression, Java vs PyTorch: largest difference %.2e%n",
           worst);
       assertTrue(worst <= InferencePaths.TOLERANCE, "largest difference " + worst);
+    }
+  }
+
+  /**
+   * A predictor trained now reads the tokens as the space's last layer reads them, so predicting
+   * runs that layer for the CLS query alone; a row predicted alone gets the bits it gets among
+   * others, in either pass, and saved and loaded again the predictor still reads those tokens.
+   */
+  @Test
+  void aNewPredictorReadsThePenultimateLayerAndARowAloneGetsItsBatchBits() {
+    Frame rows = SyntheticRegression.rows(500, 0.5, 33);
+    try (EmbeddingSpace space = SpaceTrainer.train(rows, Map.of(),
+        SpaceOptions.fromMap(Map.of("epochs", "1", "layers", "2")), TrainingMonitor.NONE);
+        Predictor predictor = PredictorTrainer.train(space, rows, "Y",
+            PredictorOptions.fromMap(Map.of("trees", "false", "epochs", "3")),
+            TrainingMonitor.NONE);
+        Predictor loaded = PredictorFormat.read(PredictorFormat.write(predictor))) {
+      assertEquals(TokenOutputs.PENULTIMATE_LAYER, predictor.headTokens());
+      assertEquals(TokenOutputs.PENULTIMATE_LAYER, loaded.headTokens());
+      for (InferencePath path : InferencePath.values()) {
+        List<Prediction> batch = InferencePaths.with(path, () -> predictor.predict(space, rows));
+        assertEquals(batch, InferencePaths.with(path, () -> loaded.predict(space, rows)), path
+            + ": loaded again");
+        for (int r : new int[] {0, 31, 32, rows.rowCount() - 1}) {
+          Frame one = rows.rows(new int[] {r});
+          assertEquals(batch.get(r), InferencePaths.with(path,
+              () -> predictor.predict(space, one)).get(0), path + ": row " + r + " alone");
+        }
+      }
     }
   }
 

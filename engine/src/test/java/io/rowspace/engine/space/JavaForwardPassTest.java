@@ -9,6 +9,7 @@ import static io.rowspace.engine.nn.InferencePaths.with;
 
 import io.rowspace.engine.data.Frame;
 import io.rowspace.engine.nn.InferencePath;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.space.train.SpaceTrainer;
 import io.rowspace.engine.store.SpaceFormat;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * two layers, columns masked or not; a row gets the same bits alone as in a batch, and the same
  * with the scalar matrix kernel as with the SIMD one. Embedding rows without the tokens' outputs
  * (the last layer run for the CLS query alone) gives the bits of the full pass's CLS output and
- * embedding.
+ * embedding; so does the pass that gives, beside them, the tokens as the last layer reads them
+ * (what predictors read), whose tokens are PyTorch's to float rounding.
  */
 class JavaForwardPassTest {
   @Test
@@ -41,6 +43,7 @@ class JavaForwardPassTest {
       assertRowsAloneEqualTheBatch(space, rows);
       assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of());
       assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of("SEGMENT"));
+      assertPenultimateTokensAsInTraining(space, rows, Set.of("SEGMENT"));
     }
   }
 
@@ -63,6 +66,7 @@ class JavaForwardPassTest {
       assertSamePasses(space, rows, Set.of("AGE"));
       assertRowsAloneEqualTheBatch(space, rows);
       assertEmbeddingsAloneEqualTheFullPass(space, rows, Set.of("AGE"));
+      assertPenultimateTokensAsInTraining(space, rows, Set.of("AGE"));
       assertScalarKernelGivesTheSameBits(space, rows);
     }
   }
@@ -136,5 +140,42 @@ class JavaForwardPassTest {
     Frame one = rows.rows(new int[] {rows.rowCount() - 1});
     Representation single = with(InferencePath.JAVA, () -> space.represent(one, masked, false));
     assertArrayEquals(full.embeddings()[rows.rowCount() - 1], single.embeddings()[0]);
+  }
+
+  /**
+   * The tokens as the last layer reads them (a predictor's network input since predictor format
+   * 10) with the last layer run for the CLS query alone: PyTorch's to float rounding, the CLS
+   * output and embedding the full pass's bits, a row alone the bits it gets in the batch.
+   */
+  private static void assertPenultimateTokensAsInTraining(EmbeddingSpace space, Frame rows,
+      Set<String> masked) {
+    Representation full = with(InferencePath.JAVA, () -> space.represent(rows, masked, true));
+    Representation java = with(InferencePath.JAVA,
+        () -> space.represent(rows, masked, TokenOutputs.PENULTIMATE_LAYER));
+    Representation torch = with(InferencePath.PYTORCH,
+        () -> space.represent(rows, masked, TokenOutputs.PENULTIMATE_LAYER));
+    int d = space.dModel();
+    double worst = 0;
+    boolean tokensDiffer = false;
+    for (int r = 0; r < rows.rowCount(); r++) {
+      assertArrayEquals(full.embeddings()[r], java.embeddings()[r], "row " + r);
+      assertEquals(full.context()[r].length, java.context()[r].length, "row " + r);
+      assertArrayEquals(Arrays.copyOf(full.context()[r], d), Arrays.copyOf(java.context()[r], d),
+          "row " + r);
+      tokensDiffer |= !Arrays.equals(full.context()[r], java.context()[r]);
+      worst = Math.max(worst, relativeDifference(java.embeddings()[r], torch.embeddings()[r]));
+      worst = Math.max(worst, relativeDifference(java.context()[r], torch.context()[r]));
+    }
+    System.out.printf(Locale.ROOT, "penultimate tokens, masked %s: largest relative difference "
+        + "%.2e%n", masked, worst);
+    assertTrue(tokensDiffer, "the penultimate layer's tokens are not the last layer's");
+    assertTrue(worst <= TOLERANCE, "the penultimate tokens differ from PyTorch's by " + worst);
+    for (int r : new int[] {0, 32, rows.rowCount() - 1}) {
+      Frame one = rows.rows(new int[] {r});
+      Representation alone = with(InferencePath.JAVA,
+          () -> space.represent(one, masked, TokenOutputs.PENULTIMATE_LAYER));
+      assertArrayEquals(java.embeddings()[r], alone.embeddings()[0], "row " + r);
+      assertArrayEquals(java.context()[r], alone.context()[0], "row " + r);
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.predictor.HeadNetwork;
 import io.rowspace.engine.predictor.Prediction;
 import io.rowspace.engine.predictor.Predictor;
@@ -34,7 +35,10 @@ import java.util.Random;
  * the head's name was saved) loads as the MLP it is and computes the outputs it computed then;
  * {@code predictor-v5-trees.bin} (trees over the embedding and the columns, before the target
  * transform and the linear model were saved) predicts what it predicted when saved, with
- * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives.
+ * {@code predictor-v5-trees.space.bin}, on the rows {@link #churnRows} gives, its network
+ * reading the space's last layer (saved again, in the current format, it still does); so does
+ * {@code predictor-v9-network.bin}, a network alone, the last format before predictors read the
+ * tokens as the last layer reads them.
  */
 class PredictorFormatTest {
 
@@ -106,10 +110,11 @@ class PredictorFormatTest {
     try (InputStream in = PredictorFormatTest.class.getResourceAsStream("predictor-v1.bin")) {
       bytes = in.readAllBytes();
     }
-    bytes[4] = 10;
+    bytes[4] = (byte) (PredictorFormat.VERSION + 1);
     byte[] future = bytes;
     EngineException e = assertThrows(EngineException.class, () -> PredictorFormat.read(future));
-    assertTrue(e.getMessage().contains("format version 10 is newer than this engine reads"),
+    assertTrue(e.getMessage().contains("format version " + (PredictorFormat.VERSION + 1)
+        + " is newer than this engine reads"),
         e.getMessage());
   }
 
@@ -123,6 +128,8 @@ class PredictorFormatTest {
          Predictor p = PredictorFormat.read(bytes)) {
       assertEquals(8, p.blend().embeddingWidth(), "its trees read the 8 embedding features");
       assertTrue(p.globalImportance().isEmpty(), "format 5 has no global importance");
+      assertEquals(TokenOutputs.LAST_LAYER, p.headTokens(),
+          "before format 10 the network read the last layer's token outputs");
       List<Prediction> predicted = p.predict(space, churnRows(50, new Random(6)));
       assertEquals(expected.size(), predicted.size());
       for (int i = 0; i < predicted.size(); i++) {
@@ -135,6 +142,46 @@ class PredictorFormatTest {
         assertEquals(predicted, again.predict(space, churnRows(50, new Random(6))),
             "saved again in the current format");
         assertTrue(again.globalImportance().isEmpty(), "still none after saving again");
+        assertEquals(TokenOutputs.LAST_LAYER, again.headTokens());
+      }
+    }
+  }
+
+  /**
+   * {@code predictor-v9-network.bin} was written by the engine of format 9 (commit fe0b753): a
+   * network alone ({@code trees = false}, 3 epochs, seed 9) on a two-layer space of {@code d_model}
+   * 8 (1 epoch, seed 9), both trained on {@code churnRows(600, new Random(9))}; its predictions
+   * of {@code churnRows(50, new Random(10))} are in {@code predictor-v9-network.expected.csv}. Its
+   * network reads the last layer's token outputs, so it still runs the whole pass and predicts
+   * what it predicted then; read as a predictor of format 10 reads, it would not.
+   */
+  @Test
+  void versionNinePredictorStillReadsTheLastLayerAndPredictsAsWhenSaved() throws IOException {
+    byte[] bytes = resource("predictor-v9-network.bin");
+    assertEquals(9, bytes[4]);
+    List<String> expected = List.of(new String(resource("predictor-v9-network.expected.csv"),
+        StandardCharsets.UTF_8).split("\n"));
+    Frame rows = churnRows(50, new Random(10));
+    try (EmbeddingSpace space = SpaceFormat.read(resource("predictor-v9-network.space.bin"));
+         Predictor p = PredictorFormat.read(bytes);
+         Predictor misread = p.toBuilder().setHeadTokens(TokenOutputs.PENULTIMATE_LAYER).build()) {
+      assertEquals(Map.of("network", 1.0), p.blendShares());
+      assertEquals(TokenOutputs.LAST_LAYER, p.headTokens());
+      List<Prediction> predicted = p.predict(space, rows);
+      assertEquals(expected.size(), predicted.size());
+      for (int i = 0; i < predicted.size(); i++) {
+        String[] saved = expected.get(i).split(",");
+        assertEquals(saved[0], predicted.get(i).label(), "row " + i);
+        assertEquals(Double.parseDouble(saved[1]), predicted.get(i).probabilities().get("yes"),
+            1e-9, "row " + i);
+      }
+      List<Prediction> fromOtherTokens = misread.predict(space, rows);
+      assertTrue(!predicted.equals(fromOtherTokens),
+          "the penultimate layer's tokens give other predictions");
+      try (Predictor again = PredictorFormat.read(PredictorFormat.write(p))) {
+        assertEquals(PredictorFormat.VERSION, PredictorFormat.write(p)[4]);
+        assertEquals(TokenOutputs.LAST_LAYER, again.headTokens());
+        assertEquals(predicted, again.predict(space, rows), "saved again in the current format");
       }
     }
   }

@@ -5,6 +5,7 @@ import static io.rowspace.bench.Measurements.processCpuNanos;
 
 import io.rowspace.engine.data.ColumnSchema;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorOptions;
 import io.rowspace.engine.predictor.TreeBlend;
@@ -45,12 +46,16 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <pre>
  * java -cp CLASSPATH io.rowspace.bench.PredictSpeedBenchmark [--data datasets/diamonds]
- *     [--train-rows 40000] [--runs 5] [--singles 500] [--models DIR]
+ *     [--train-rows 40000] [--runs 5] [--singles 500] [--models DIR] [--compare-head-tokens]
  * </pre>
  *
  * <p>With {@code --models DIR} the trained space and predictor are saved there, or loaded from
  * there when present, so another build of the engine (the code before a change) can be measured
- * on the same models in alternating processes.
+ * on the same models in alternating processes; a folder holding a space alone gets a predictor
+ * trained on it (another build's predictor on the same space). With {@code --compare-head-tokens} the same
+ * predictor is also measured reading the space's last-layer token outputs (what predictors saved
+ * before format 10 read: the whole last layer runs), interleaved in the same rounds, so the cost
+ * of the last layer's tokens is measured on one model under one load.
  */
 public final class PredictSpeedBenchmark {
   private PredictSpeedBenchmark() {}
@@ -64,6 +69,7 @@ public final class PredictSpeedBenchmark {
     int runs = 5;
     int singles = 500;
     Path models = null;
+    boolean compareHeadTokens = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -71,9 +77,11 @@ public final class PredictSpeedBenchmark {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--singles" -> singles = Integer.parseInt(args[++i]);
         case "--models" -> models = Path.of(args[++i]);
+        case "--compare-head-tokens" -> compareHeadTokens = true;
         default -> {
           System.err.println("usage: PredictSpeedBenchmark [--data datasets/diamonds] "
-              + "[--train-rows 40000] [--runs 5] [--singles 500] [--models DIR]");
+              + "[--train-rows 40000] [--runs 5] [--singles 500] [--models DIR] "
+              + "[--compare-head-tokens]");
           System.exit(2);
         }
       }
@@ -91,10 +99,13 @@ public final class PredictSpeedBenchmark {
     Predictor predictor;
     if (models != null && Files.exists(models.resolve("space.bin"))) {
       space = SpaceFormat.read(Files.readAllBytes(models.resolve("space.bin")));
-      predictor = PredictorFormat.read(Files.readAllBytes(models.resolve("predictor.bin")));
     } else {
       space = SpaceTrainer.train(training, Map.of(), SpaceOptions.fromMap(Map.of()),
           TrainingMonitor.NONE);
+    }
+    if (models != null && Files.exists(models.resolve("predictor.bin"))) {
+      predictor = PredictorFormat.read(Files.readAllBytes(models.resolve("predictor.bin")));
+    } else {
       predictor = PredictorTrainer.train(space, training, target,
           PredictorOptions.fromMap(Map.of()), TrainingMonitor.NONE);
       if (models != null) {
@@ -117,20 +128,31 @@ public final class PredictSpeedBenchmark {
     for (int i = 0; i < singles; i++) {
       singleRows[i] = all.rows(new int[] {(int) ((long) i * n / singles)});
     }
-    double[][] cpuPerRow = new double[4][runs];
-    double[][] wallPerRow = new double[4][runs];
-    String[] names = {"Rowspace batched", "XGBoost batched", "Rowspace one row", "XGBoost one row"};
+    Predictor lastLayer = compareHeadTokens
+        ? predictor.toBuilder().setHeadTokens(TokenOutputs.LAST_LAYER).build() : null;
+    int measures = compareHeadTokens ? 6 : 4;
+    double[][] cpuPerRow = new double[measures][runs];
+    double[][] wallPerRow = new double[measures][runs];
+    String[] names = {"Rowspace batched", "XGBoost batched", "Rowspace one row", "XGBoost one row",
+        "Rowspace batched, last-layer tokens", "Rowspace one row, last-layer tokens"};
     for (int run = -1; run < runs; run++) {
-      for (int m = 0; m < 4; m++) {
+      for (int m = 0; m < measures; m++) {
         long c0 = processCpuNanos();
         long w0 = System.nanoTime();
-        int calls = m < 2 ? n : singles;
+        boolean batched = m == 0 || m == 1 || m == 4;
+        int calls = batched ? n : singles;
         switch (m) {
           case 0 -> predictor.predict(space, all);
           case 1 -> predict(booster, matrix, n, width);
           case 2 -> {
             for (Frame one : singleRows) {
               predictor.predict(space, one);
+            }
+          }
+          case 4 -> lastLayer.predict(space, all);
+          case 5 -> {
+            for (Frame one : singleRows) {
+              lastLayer.predict(space, one);
             }
           }
           default -> {
@@ -147,7 +169,7 @@ public final class PredictSpeedBenchmark {
           wallPerRow[m][run] = w;
         }
         System.err.printf(Locale.ROOT, "%s%s: %.4f CPU ms, %.4f wall ms per %s%n", names[m],
-            run < 0 ? " (warm-up)" : "", c * 1e3, w * 1e3, m < 2 ? "row" : "call");
+            run < 0 ? " (warm-up)" : "", c * 1e3, w * 1e3, batched ? "row" : "call");
       }
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
@@ -167,6 +189,19 @@ public final class PredictSpeedBenchmark {
     out.append(String.format(Locale.ROOT, "| one row, wall ms per call | %.3f | %.3f | %.1f× |%n",
         median(wallPerRow[2]) * 1e3, median(wallPerRow[3]) * 1e3,
         median(wallPerRow[2]) / median(wallPerRow[3])));
+    if (lastLayer != null) {
+      out.append(String.format(Locale.ROOT, "%nThe same predictor reading the last layer's token "
+          + "outputs (the whole last layer runs), interleaved:%n| measure | as trained (%s) | "
+          + "last-layer tokens | last-layer / as trained |%n|---|---:|---:|---:|%n",
+          predictor.headTokens()));
+      out.append(String.format(Locale.ROOT, "| batched, rows per CPU-second | %,.0f | %,.0f | "
+          + "%.2f× |%n", 1 / median(cpuPerRow[0]), 1 / median(cpuPerRow[4]),
+          median(cpuPerRow[4]) / median(cpuPerRow[0])));
+      out.append(String.format(Locale.ROOT, "| one row, CPU ms per call | %.3f | %.3f | %.2f× |%n",
+          median(cpuPerRow[2]) * 1e3, median(cpuPerRow[5]) * 1e3,
+          median(cpuPerRow[5]) / median(cpuPerRow[2])));
+      lastLayer.close();
+    }
     System.out.print(out);
     booster.dispose();
     predictor.close();

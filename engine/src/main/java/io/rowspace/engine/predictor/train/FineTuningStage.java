@@ -70,7 +70,8 @@ final class FineTuningStage {
     Frame rows = target.data();
     int[] fit = data.fit();
     int[] validation = data.validation();
-    SpaceForwardPass pass = space.forwardPass(rows, Set.of(target.name()));
+    SpaceForwardPass pass = space.forwardPass(rows, Set.of(target.name()),
+        PredictorTrainer.HEAD_TOKENS);
     SpaceFineTuning tuning = new SpaceFineTuning(pass, space.weights(), head,
         resolved.columnFeatures(), standardisation.mean(), standardisation.std(), data.task(),
         data.targetValues(), frozen.setting().classWeight(), frozen.setting().loss(),
@@ -102,7 +103,7 @@ final class FineTuningStage {
     SpaceFeatures tunedFeatures;
     try (EmbeddingSpace tunedSpace = space.withWeights(result.spaceWeights())) {
       tunedFeatures = SpaceFeatures.of(tunedSpace, rows, target.name(),
-          resolved.columnFeatures());
+          PredictorTrainer.HEAD_TOKENS, resolved.columnFeatures());
     }
     standardisation.apply(tunedFeatures);
     TrainingInputs tunedInputs = TrainingInputs.of(rows, fit, numericInputs, tunedFeatures);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 
 import io.rowspace.engine.EngineRuntime;
 import io.rowspace.engine.data.Frame;
+import io.rowspace.engine.nn.TokenOutputs;
 import io.rowspace.engine.predictor.Predictor;
 import io.rowspace.engine.predictor.PredictorHead;
 import io.rowspace.engine.predictor.PredictorOptions;
@@ -48,6 +49,13 @@ import java.util.Map;
  * run resolved and decided is held typed ({@link ResolvedOptions}, {@link TrainingDecisions}).
  */
 public final class PredictorTrainer {
+  /**
+   * The space's token outputs a new predictor's network reads: the tokens as the last layer reads
+   * them, so that predicting runs the last layer for the CLS query alone (a third fewer
+   * multiply-adds at two layers; measured against the last layer's outputs in benchmarks.md,
+   * session 13).
+   */
+  static final TokenOutputs HEAD_TOKENS = TokenOutputs.PENULTIMATE_LAYER;
   private PredictorTrainer() {}
 
   /**
@@ -92,7 +100,8 @@ public final class PredictorTrainer {
     Predictor run() {
       String name = target.name();
       monitor.progress("features", 0, 1, "computing space outputs with '" + name + "' masked");
-      SpaceFeatures features = SpaceFeatures.of(space, data, name, options.columnFeatures());
+      SpaceFeatures features = SpaceFeatures.of(space, data, name, HEAD_TOKENS,
+          options.columnFeatures());
       features.unparseable().forEach((c, v) -> monitor.warning("Column '" + c + "' has " + v
           + " value(s) that could not be read; they are treated as missing."));
       int[][] split = target.split(checkpoints.random());
@@ -185,7 +194,8 @@ public final class PredictorTrainer {
           .setSpaceFingerprint(space.fingerprint())
           .setStandardisation(standardisation.mean(), standardisation.std())
           .setNetwork(head, chosen.parameters()).setOptions(resolved.provenance(decided))
-          .setColumnFeatures(options.columnFeatures()).optTuned(tuned).optBlend(chosen.blend())
+          .setColumnFeatures(options.columnFeatures()).setHeadTokens(HEAD_TOKENS).optTuned(tuned)
+          .optBlend(chosen.blend())
           .build();
       monitor.progress("importance", 0, 1, "permutation importance of the inputs on the "
           + "validation rows");
