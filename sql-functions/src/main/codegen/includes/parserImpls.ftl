@@ -454,3 +454,27 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(type);
     }
 }
+
+<#-- SELECT DISTINCT ON (keys) (issue 13). -->
+
+/**
+ * The quantifier of a SELECT: ALL, DISTINCT, or PostgreSQL's and H2's DISTINCT ON (keys), which
+ * keeps the first row of each distinct value of the keys ({@code SqlDistinctOn}).
+ */
+SqlLiteral SelectQuantifier() :
+{
+    final Span s;
+    final SqlNodeList keys;
+}
+{
+    <DISTINCT> { s = span(); }
+    (
+        <ON> <LPAREN> keys = ExpressionCommaList(s, ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
+            return new SqlDistinctOn(s.end(this), keys);
+        }
+    |
+        { return SqlSelectKeyword.DISTINCT.symbol(s.pos()); }
+    )
+|
+    <ALL> { return SqlSelectKeyword.ALL.symbol(getPos()); }
+}

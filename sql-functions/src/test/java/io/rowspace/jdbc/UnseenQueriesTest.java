@@ -1,10 +1,15 @@
 package io.rowspace.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rowspace.server.RowspaceServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,26 @@ class UnseenQueriesTest {
   @Test
   void portableQueriesMeanWhatH2Says() {
     UnseenQueries.checkAll(new DifferentialCheck(connection, false), UnseenQueries.portable());
+  }
+
+  /**
+   * A DISTINCT ON whose kept rows would depend on a model call is refused where the user wrote
+   * it, with the way to write it instead; that way gives the first row of each key.
+   */
+  @Test
+  void distinctOnOrderedByAModelCallIsRefusedWithTheWindowThatDoesIt() throws SQLException {
+    SQLException refused = assertThrows(SQLException.class, () -> UnseenQueries.rows(connection,
+        "SELECT\n  DISTINCT ON (species) species, id FROM penguins\n"
+            + "ORDER BY species, PREDICT_PROBA('sp') DESC"));
+    assertEquals("0A000", refused.getSQLState());
+    assertTrue(refused.getMessage().startsWith("DISTINCT ON (line 2, column 3)"),
+        refused.getMessage());
+    assertTrue(refused.getMessage().contains("ROW_NUMBER() OVER (PARTITION BY key"),
+        refused.getMessage());
+    List<List<Object>> firsts = UnseenQueries.rows(connection, "SELECT species, id FROM (SELECT "
+        + "species, id, ROW_NUMBER() OVER (PARTITION BY species ORDER BY PREDICT_PROBA('sp') DESC, "
+        + "id) AS rn FROM penguins) s WHERE rn = 1 ORDER BY species");
+    assertEquals(3, firsts.size(), firsts.toString());
   }
 
   @Test

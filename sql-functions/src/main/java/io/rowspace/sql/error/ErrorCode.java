@@ -363,6 +363,13 @@ public enum ErrorCode implements SqlErrorEntry {
       + "call: {1}. Write it with its unit, as INTERVAL '3' DAY, INTERVAL '2:30' HOUR TO MINUTE "
       + "or INTERVAL '1-2' YEAR TO MONTH, and add months and days as two intervals "
       + "(d + INTERVAL '1' MONTH + INTERVAL '2' DAY)."),
+  DISTINCT_ON_BESIDE_MODEL_CALL(80154, SqlStates.FEATURE_NOT_SUPPORTED, "DISTINCT ON (line {0}, "
+      + "column {1}) is applied by the backing database before a model call is evaluated, so its "
+      + "keys, the SELECT's ORDER BY, WHERE, GROUP BY, HAVING and FROM, and the window functions "
+      + "of its select list must not call a model. Keep the first row of each key with a window "
+      + "instead, e.g. SELECT * FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY key ORDER BY "
+      + "...) AS rn FROM ...) s WHERE rn = 1, or apply DISTINCT ON in a WITH query without model "
+      + "calls and call the model on its rows."),
   /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */
