@@ -447,6 +447,44 @@ final class UnseenQueries {
     assertEquals(344, ((Number) embedded.get(0).get(1)).intValue());
   }
 
+  /**
+   * Arrays Calcite computes beside a model call ({@code array_agg} in a grouping with one) read
+   * as the database writes them ({@code {1,2}} on PostgreSQL, {@code [1, 2]} on H2), NULLs,
+   * booleans, floating-point numbers and strings that need quotes included, as the same query
+   * without the model call reads on the database; the NULL elements are kept (Calcite's own
+   * ARRAY_AGG leaves them out) and no row aggregated is NULL, not an empty array.
+   */
+  static void checkArrayTexts(Connection connection) throws SQLException {
+    String items = "species, array_agg(id ORDER BY id) AS ids, array_agg(sex ORDER BY id) AS sexes,"
+        + " array_agg(body_mass_g > 4000 ORDER BY id) AS heavy, array_agg(bill_length_mm ORDER BY "
+        + "id) AS bills, array_agg(island || ' ' || species ORDER BY id) AS names, "
+        + "array_agg(id) FILTER (WHERE id > 1000) AS none";
+    String rest = " FROM penguins WHERE id < 12 OR id BETWEEN 300 AND 304 GROUP BY species "
+        + "ORDER BY species";
+    List<List<String>> plain = texts(connection, "SELECT " + items + rest);
+    List<List<String>> beside = texts(connection, "SELECT " + items + ", MAX(PREDICT('sp')) AS p"
+        + rest);
+    assertEquals(2, plain.size(), plain.toString());
+    assertEquals(plain, beside.stream().map(row -> row.subList(0, row.size() - 1)).toList());
+  }
+
+  /** The rows of a query, as {@code getString} gives them. */
+  private static List<List<String>> texts(Connection connection, String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   private static Map<String, Long> toMap(List<List<Object>> rows) {
     Map<String, Long> map = new TreeMap<>();
     for (List<Object> row : rows) {

@@ -63,6 +63,11 @@ class UnseenQueriesTest {
   }
 
   @Test
+  void arraysComputedBesideAModelCallReadAsH2WritesThem() throws SQLException {
+    UnseenQueries.checkArrayTexts(connection);
+  }
+
+  @Test
   void h2DialectQueriesMeanWhatH2Says() {
     UnseenQueries.checkAll(new DifferentialCheck(connection, false), UnseenQueries.h2());
   }

@@ -114,7 +114,7 @@ public final class FunctionQueryRewriter {
             ? BooleanCasts.asCase(cast, postgres()) : visited;
       }
     });
-    return standard;
+    return ArrayAggregates.keepingNulls(standard);
   }
 
   /** A DISTINCT ON left in the part of a query Calcite evaluates, or null. */
