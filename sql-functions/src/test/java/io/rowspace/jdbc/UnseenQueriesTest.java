@@ -62,6 +62,34 @@ class UnseenQueriesTest {
     assertEquals(3, firsts.size(), firsts.toString());
   }
 
+  /**
+   * PostgreSQL's constructs the grammar does not read beside a model call are refused where the
+   * user wrote them, named, with the way to write them; the parser's own text is not shown.
+   */
+  @Test
+  void constructsNotReadBesideAModelCallAreNamedWithTheirFix() {
+    java.util.Map<String, String> constructs = new java.util.LinkedHashMap<>();
+    constructs.put("UPDATE penguins SET sex = PREDICT('sp') FROM penguins q WHERE q.id = "
+        + "penguins.id", "UPDATE ... FROM");
+    constructs.put("INSERT INTO penguins (id) SELECT id + 1000 FROM penguins WHERE PREDICT('sp') "
+        + "= 'x' RETURNING id", "RETURNING");
+    constructs.put("DELETE FROM penguins WHERE PREDICT('sp') = 'x' RETURNING id", "RETURNING");
+    constructs.put("SELECT id, PREDICT('sp') FROM penguins WHERE island LIKE ANY (ARRAY['Dr%'])",
+        "LIKE ANY");
+    constructs.put("SELECT id, PREDICT('sp') FROM ONLY penguins", "FROM ONLY");
+    for (java.util.Map.Entry<String, String> c : constructs.entrySet()) {
+      SQLException refused = assertThrows(SQLException.class,
+          () -> UnseenQueries.rows(connection, c.getKey()), c.getKey());
+      String word = c.getValue().replace("UPDATE ... ", "").replace("FROM ONLY", "ONLY")
+          .replace("LIKE ANY", "LIKE");
+      int column = c.getKey().lastIndexOf(" " + word + " ") + 2;
+      assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+      assertTrue(refused.getMessage().startsWith(c.getValue()) && refused.getMessage()
+          .contains("(line 1, column " + column + ")") && !refused.getMessage()
+          .contains("Encountered"), refused.getMessage());
+    }
+  }
+
   @Test
   void arraysComputedBesideAModelCallReadAsH2WritesThem() throws SQLException {
     UnseenQueries.checkArrayTexts(connection);

@@ -370,6 +370,9 @@ public enum ErrorCode implements SqlErrorEntry {
       + "instead, e.g. SELECT * FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY key ORDER BY "
       + "...) AS rn FROM ...) s WHERE rn = 1, or apply DISTINCT ON in a WITH query without model "
       + "calls and call the model on its rows."),
+  CONSTRUCT_NOT_READ(80155, SqlStates.FEATURE_NOT_SUPPORTED, "{0} (line {1}, column {2}) is not "
+      + "read in a statement that calls a Rowspace function; the database reads it in statements "
+      + "without one. {3}"),
   /** The SQLSTATE of the engine's invalid options (its errors keep their own codes, 81001+). */
   INVALID_ARGUMENT(80025, SqlStates.INVALID_ARGUMENT, "{0}"),
   /** The SQLSTATE of the engine's unusable data (its errors keep their own codes, 81001+). */

@@ -39,7 +39,7 @@ import org.apache.calcite.util.Litmus;
  * model-free HAVING conjuncts go with it; when no model call decides the order, ORDER BY too, and
  * LIMIT/OFFSET when no model call filters rows. Calcite then keeps the database's row order.
  *
- * <p>About 600 lines: the split of one SELECT is one decision over shared state (the backing
+ * <p>About 690 lines: the split of one SELECT is one decision over shared state (the backing
  * select list, the column each item is read by, where grouping, windows and ordering happen);
  * each clause's rules read and extend that state, so they stay together.
  */

@@ -50,7 +50,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * lacks are missing. The predictor is bound to the session once, here, not per row
  * ({@link StatementModels}); the table functions are {@link TableFunctionCalls}'.
  *
- * <p>About 480 lines: a visitor over every kind of node a query holds (SELECT, set operations,
+ * <p>About 520 lines: a visitor over every kind of node a query holds (SELECT, set operations,
  * WITH, ORDER BY, joins, subqueries) with the scope each opens, plus the PREDICT family's
  * arguments resolved in that scope; each part needs the visitor's scopes.
  */
