@@ -442,13 +442,21 @@ SqlNode SqlEvaluatePredictor() :
  */
 void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {
-    final SqlDataTypeSpec type;
+    SqlDataTypeSpec type;
 }
 {
     <INFIX_CAST> {
         checkNonQueryExpression(exprContext);
     }
-    type = DataType() {
+    type = DataType()
+    (
+        // PostgreSQL's array types, value::int[]: the standard's INTEGER ARRAY
+        LOOKAHEAD(2) <LBRACKET> <RBRACKET> {
+            type = new SqlDataTypeSpec(new SqlCollectionTypeNameSpec(type.getTypeNameSpec(),
+                SqlTypeName.ARRAY, getPos()), getPos());
+        }
+    )*
+    {
         list.add(
             new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
         list.add(type);

@@ -252,6 +252,9 @@ final class UnseenQueries {
         new Query("SELECT /*MODEL*/ species, round(AVG(body_mass_g)::numeric, 2) AS mass, "
             + "round(AVG(bill_length_mm)::numeric / 3, 1) AS bill FROM penguins "
             + "GROUP BY species ORDER BY species", MAX_PREDICT),
+        // casts to array types as PostgreSQL writes them
+        new Query("SELECT /*MODEL*/ id, ARRAY[id, body_mass_g]::text[] AS a FROM penguins "
+            + "WHERE id = ANY('{1,2,3}'::int[]) ORDER BY id", PREDICT),
         // interval literals as PostgreSQL writes them, without a qualifier
         new Query("SELECT /*MODEL*/ id, TIMESTAMP '2024-01-01 10:00' + id * INTERVAL '1 hour' AS t, "
             + "DATE '2024-01-01' - INTERVAL '1 year 2 mons' AS y FROM penguins "
