@@ -486,3 +486,29 @@ SqlLiteral SelectQuantifier() :
 |
     <ALL> { return SqlSelectKeyword.ALL.symbol(getPos()); }
 }
+
+<#-- PostgreSQL's JSON access j -> 'k' and j ->> 'k' (issue 13). -->
+
+/**
+ * PostgreSQL's JSON access, a binary expression of Rowspace queries: {@code j -> 'key'} and
+ * {@code j ->> 'key'} ({@code JsonAccessOperator}), computed by the database.
+ */
+void JsonAccess(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlBinaryOperator op;
+    final SqlNode e;
+}
+{
+    (
+        <LAMBDA> { op = JsonAccessOperator.FIELD; }
+    |
+        <JSON_FIELD_TEXT> { op = JsonAccessOperator.FIELD_TEXT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+    }
+    e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+        list.add(e);
+    }
+}

@@ -252,6 +252,10 @@ final class UnseenQueries {
         new Query("SELECT /*MODEL*/ species, round(AVG(body_mass_g)::numeric, 2) AS mass, "
             + "round(AVG(bill_length_mm)::numeric / 3, 1) AS bill FROM penguins "
             + "GROUP BY species ORDER BY species", MAX_PREDICT),
+        // JSON access as PostgreSQL writes it
+        new Query("SELECT /*MODEL*/ id, json_build_object('id', id, 's', species)->>'s' AS s, "
+            + "(json_build_object('m', body_mass_g)->'m')::text AS m FROM penguins "
+            + "WHERE json_build_object('i', island)->>'i' = 'Dream' ORDER BY id LIMIT 20", PREDICT),
         // casts to array types as PostgreSQL writes them
         new Query("SELECT /*MODEL*/ id, ARRAY[id, body_mass_g]::text[] AS a FROM penguins "
             + "WHERE id = ANY('{1,2,3}'::int[]) ORDER BY id", PREDICT),
