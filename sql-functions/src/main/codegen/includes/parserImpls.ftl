@@ -442,15 +442,73 @@ SqlNode SqlEvaluatePredictor() :
  */
 void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {
-    final SqlDataTypeSpec type;
+    SqlDataTypeSpec type;
 }
 {
     <INFIX_CAST> {
         checkNonQueryExpression(exprContext);
     }
-    type = DataType() {
+    type = DataType()
+    (
+        // PostgreSQL's array types, value::int[]: the standard's INTEGER ARRAY
+        LOOKAHEAD(2) <LBRACKET> <RBRACKET> {
+            type = new SqlDataTypeSpec(new SqlCollectionTypeNameSpec(type.getTypeNameSpec(),
+                SqlTypeName.ARRAY, getPos()), getPos());
+        }
+    )*
+    {
         list.add(
             new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
         list.add(type);
+    }
+}
+
+<#-- SELECT DISTINCT ON (keys) (issue 13). -->
+
+/**
+ * The quantifier of a SELECT: ALL, DISTINCT, or PostgreSQL's and H2's DISTINCT ON (keys), which
+ * keeps the first row of each distinct value of the keys ({@code SqlDistinctOn}).
+ */
+SqlLiteral SelectQuantifier() :
+{
+    final Span s;
+    final SqlNodeList keys;
+}
+{
+    <DISTINCT> { s = span(); }
+    (
+        <ON> <LPAREN> keys = ExpressionCommaList(s, ExprContext.ACCEPT_SUB_QUERY) <RPAREN> {
+            return new SqlDistinctOn(s.end(this), keys);
+        }
+    |
+        { return SqlSelectKeyword.DISTINCT.symbol(s.pos()); }
+    )
+|
+    <ALL> { return SqlSelectKeyword.ALL.symbol(getPos()); }
+}
+
+<#-- PostgreSQL's JSON access j -> 'k' and j ->> 'k' (issue 13). -->
+
+/**
+ * PostgreSQL's JSON access, a binary expression of Rowspace queries: {@code j -> 'key'} and
+ * {@code j ->> 'key'} ({@code JsonAccessOperator}), computed by the database.
+ */
+void JsonAccess(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlBinaryOperator op;
+    final SqlNode e;
+}
+{
+    (
+        <LAMBDA> { op = JsonAccessOperator.FIELD; }
+    |
+        <JSON_FIELD_TEXT> { op = JsonAccessOperator.FIELD_TEXT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+    }
+    e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+        list.add(e);
     }
 }

@@ -371,6 +371,16 @@ public enum ErrorCode {
       + "call: {1}. Write it with its unit, as INTERVAL '3' DAY, INTERVAL '2:30' HOUR TO MINUTE "
       + "or INTERVAL '1-2' YEAR TO MONTH, and add months and days as two intervals "
       + "(d + INTERVAL '1' MONTH + INTERVAL '2' DAY)."),
+  DISTINCT_ON_BESIDE_MODEL_CALL(80154, SqlStates.FEATURE_NOT_SUPPORTED, "DISTINCT ON (line {0}, "
+      + "column {1}) is applied by the backing database before a model call is evaluated, so its "
+      + "keys, the SELECT's ORDER BY, WHERE, GROUP BY, HAVING and FROM, and the window functions "
+      + "of its select list must not call a model. Keep the first row of each key with a window "
+      + "instead, e.g. SELECT * FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY key ORDER BY "
+      + "...) AS rn FROM ...) s WHERE rn = 1, or apply DISTINCT ON in a WITH query without model "
+      + "calls and call the model on its rows."),
+  CONSTRUCT_NOT_READ(80155, SqlStates.FEATURE_NOT_SUPPORTED, "{0} (line {1}, column {2}) is not "
+      + "read in a statement that calls a Rowspace function; the database reads it in statements "
+      + "without one. {3}"),
   // 80025 and 80026 were the SQLSTATEs of the engine's errors before they joined this list: retired.
 
   // ------------------------------------------------------------------ engine: runtime and device

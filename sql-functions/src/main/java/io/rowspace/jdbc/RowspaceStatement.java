@@ -8,6 +8,7 @@ import io.rowspace.sql.error.ErrorTranslation;
 import io.rowspace.sql.error.RowspaceErrors;
 import io.rowspace.sql.function.FunctionQueryRewriter;
 import io.rowspace.sql.parser.RowspaceSqlParser;
+import io.rowspace.sql.parser.UnreadConstruct;
 import io.rowspace.sql.routing.StatementRoute;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -164,7 +165,8 @@ public final class RowspaceStatement implements Statement {
         throw ErrorCode.IDENTIFIER_TOO_LONG.exception(
             firstLine.replaceFirst("'([^']{40})[^']*'", "'$1…'"), line, column);
       }
-      throw RowspaceErrors.syntax(firstLine, line, column);
+      SQLException construct = UnreadConstruct.at(sql, line, column);
+      throw construct != null ? construct : RowspaceErrors.syntax(firstLine, line, column);
     }
   }
 

@@ -41,6 +41,8 @@ final class TranslatingResultSet {
     ColumnOrigin[] origins = origins(calciteMeta, queries);
     boolean internal = origins != null;
     ResultSetMetaData meta = internal ? metadata(calciteMeta, origins) : calciteMeta;
+    boolean[] computedArrays = computedArrays(calciteMeta, origins);
+    boolean postgres = queries.postgres();
     return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
         new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
           String name = method.getName();
@@ -56,6 +58,13 @@ final class TranslatingResultSet {
               Object value = databaseValue(rows, name, args, origin);
               if (value != rows) {
                 return value;
+              }
+            }
+            if (computedArrays != null && name.equals("getString") && args.length == 1) {
+              int column = args[0] instanceof Integer index ? index : rows.findColumn((String) args[0]);
+              if (column >= 1 && column < computedArrays.length && computedArrays[column]) {
+                Object array = rows.getObject(column);
+                return array == null ? null : ArrayText.of(array, postgres);
               }
             }
             if (name.equals("getArray")) {
@@ -79,6 +88,23 @@ final class TranslatingResultSet {
     }
     ColumnOrigin[] origins = origins(calciteMeta, queries);
     return origins == null ? calciteMeta : metadata(calciteMeta, origins);
+  }
+
+  /**
+   * Per result column (1-based), whether it is an array Calcite computes (one it passes through
+   * from the database has the database's text already); null for none.
+   */
+  private static boolean[] computedArrays(ResultSetMetaData calciteMeta, ColumnOrigin[] origins)
+      throws SQLException {
+    int count = calciteMeta.getColumnCount();
+    boolean[] arrays = new boolean[count + 1];
+    boolean any = false;
+    for (int i = 1; i <= count; i++) {
+      arrays[i] = calciteMeta.getColumnType(i) == java.sql.Types.ARRAY
+          && (origins == null || origins[i] == null);
+      any |= arrays[i];
+    }
+    return any ? arrays : null;
   }
 
   /** The backing columns each result column passes through (1-based), or null for none. */

@@ -23,6 +23,7 @@ class PostgresUnseenQueriesTest {
       UnseenQueries.checkModelPositions(connection);
       UnseenQueries.checkErrors(connection);
       intervalsComputedBesideAModelCall(connection);
+      UnseenQueries.checkArrayTexts(connection);
       TestPostgres.dropPenguins(connection);
     }
   }

@@ -170,7 +170,17 @@ final class UnseenQueries {
             + "body_mass_g DESC NULLS LAST, id LIMIT 3 OFFSET 2", PROBA),
         new Query(RECURSIVE, PREDICT),
         new Query("WITH h AS (SELECT * FROM penguins WHERE sex = 'male') SELECT /*MODEL*/ h.id, "
-            + "h.island FROM h ORDER BY h.body_mass_g DESC NULLS LAST, h.id LIMIT 8", PREDICT));
+            + "h.island FROM h ORDER BY h.body_mass_g DESC NULLS LAST, h.id LIMIT 8", PREDICT),
+        // DISTINCT ON: the database keeps the first row of each key, then the model is called
+        new Query("SELECT DISTINCT ON (species) /*MODEL*/ species, id, body_mass_g FROM penguins "
+            + "ORDER BY species, body_mass_g DESC NULLS LAST, id", PREDICT),
+        new Query("SELECT DISTINCT ON (island, sex) /*MODEL*/ island, sex, id FROM penguins "
+            + "WHERE bill_length_mm > 40 ORDER BY island, sex NULLS FIRST, id DESC LIMIT 5",
+            PROBA),
+        new Query("SELECT DISTINCT ON (2) /*MODEL*/ id, species FROM penguins ORDER BY 2, id",
+            ANOMALY),
+        new Query("WITH firsts AS (SELECT DISTINCT ON (island) * FROM penguins ORDER BY island, "
+            + "id DESC) SELECT /*MODEL*/ id, island FROM firsts ORDER BY id", PREDICT));
   }
 
   /** Queries in H2's dialect. */
@@ -242,6 +252,13 @@ final class UnseenQueries {
         new Query("SELECT /*MODEL*/ species, round(AVG(body_mass_g)::numeric, 2) AS mass, "
             + "round(AVG(bill_length_mm)::numeric / 3, 1) AS bill FROM penguins "
             + "GROUP BY species ORDER BY species", MAX_PREDICT),
+        // JSON access as PostgreSQL writes it
+        new Query("SELECT /*MODEL*/ id, json_build_object('id', id, 's', species)->>'s' AS s, "
+            + "(json_build_object('m', body_mass_g)->'m')::text AS m FROM penguins "
+            + "WHERE json_build_object('i', island)->>'i' = 'Dream' ORDER BY id LIMIT 20", PREDICT),
+        // casts to array types as PostgreSQL writes them
+        new Query("SELECT /*MODEL*/ id, ARRAY[id, body_mass_g]::text[] AS a FROM penguins "
+            + "WHERE id = ANY('{1,2,3}'::int[]) ORDER BY id", PREDICT),
         // interval literals as PostgreSQL writes them, without a qualifier
         new Query("SELECT /*MODEL*/ id, TIMESTAMP '2024-01-01 10:00' + id * INTERVAL '1 hour' AS t, "
             + "DATE '2024-01-01' - INTERVAL '1 year 2 mons' AS y FROM penguins "
@@ -254,14 +271,12 @@ final class UnseenQueries {
   }
 
   /**
-   * PostgreSQL queries that do not run yet beside a model call (found here, not fixed):
-   * {@code DISTINCT ON} is not in Rowspace's grammar. Each is refused with an SQLSTATE, not an
-   * internal error; move a query to {@link #postgres()} once it runs.
+   * PostgreSQL queries that do not run yet beside a model call (found here, not fixed). Each is
+   * refused with an SQLSTATE, not an internal error; move a query to {@link #postgres()} once it
+   * runs.
    */
   static List<Query> postgresNotYet() {
-    return List.of(
-        new Query("SELECT DISTINCT ON (species) /*MODEL*/ species, id FROM penguins "
-            + "ORDER BY species, body_mass_g DESC NULLS LAST, id", PREDICT));
+    return List.of();
   }
 
 
@@ -292,6 +307,13 @@ final class UnseenQueries {
     cases.put("SELECT species, PREDICT('sp') AS p FROM penguins GROUP BY species", "42000");
     cases.put("SELECT species, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY body_mass_g) AS med, "
         + "MAX(PREDICT('sp')) AS m FROM penguins GROUP BY species", "0A000");
+    // which row DISTINCT ON keeps would depend on a model call
+    cases.put("SELECT DISTINCT ON (species) species, id, PREDICT_PROBA('sp') AS p FROM penguins "
+        + "ORDER BY species, p DESC", "0A000");
+    cases.put("SELECT DISTINCT ON (PREDICT('sp')) id FROM penguins", "0A000");
+    cases.put("SELECT DISTINCT ON (island) id FROM penguins WHERE PREDICT('sp') = species", "0A000");
+    cases.put("SELECT DISTINCT ON (s.rank) s.rank FROM TABLE(SIMILAR_ROWS('penguin_space', 1, 3)) "
+        + "s", "0A000");
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, String> c : cases.entrySet()) {
       try {
@@ -430,6 +452,44 @@ final class UnseenQueries {
         + "WHERE e.id IN (SELECT id FROM penguins)");
     assertEquals(344, ((Number) embedded.get(0).get(0)).intValue());
     assertEquals(344, ((Number) embedded.get(0).get(1)).intValue());
+  }
+
+  /**
+   * Arrays Calcite computes beside a model call ({@code array_agg} in a grouping with one) read
+   * as the database writes them ({@code {1,2}} on PostgreSQL, {@code [1, 2]} on H2), NULLs,
+   * booleans, floating-point numbers and strings that need quotes included, as the same query
+   * without the model call reads on the database; the NULL elements are kept (Calcite's own
+   * ARRAY_AGG leaves them out) and no row aggregated is NULL, not an empty array.
+   */
+  static void checkArrayTexts(Connection connection) throws SQLException {
+    String items = "species, array_agg(id ORDER BY id) AS ids, array_agg(sex ORDER BY id) AS sexes,"
+        + " array_agg(body_mass_g > 4000 ORDER BY id) AS heavy, array_agg(bill_length_mm ORDER BY "
+        + "id) AS bills, array_agg(island || ' ' || species ORDER BY id) AS names, "
+        + "array_agg(id) FILTER (WHERE id > 1000) AS none";
+    String rest = " FROM penguins WHERE id < 12 OR id BETWEEN 300 AND 304 GROUP BY species "
+        + "ORDER BY species";
+    List<List<String>> plain = texts(connection, "SELECT " + items + rest);
+    List<List<String>> beside = texts(connection, "SELECT " + items + ", MAX(PREDICT('sp')) AS p"
+        + rest);
+    assertEquals(2, plain.size(), plain.toString());
+    assertEquals(plain, beside.stream().map(row -> row.subList(0, row.size() - 1)).toList());
+  }
+
+  /** The rows of a query, as {@code getString} gives them. */
+  private static List<List<String>> texts(Connection connection, String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   private static Map<String, Long> toMap(List<List<Object>> rows) {

@@ -1,10 +1,15 @@
 package io.rowspace.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rowspace.server.RowspaceServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,59 @@ class UnseenQueriesTest {
   @Test
   void portableQueriesMeanWhatH2Says() {
     UnseenQueries.checkAll(new DifferentialCheck(connection, false), UnseenQueries.portable());
+  }
+
+  /**
+   * A DISTINCT ON whose kept rows would depend on a model call is refused where the user wrote
+   * it, with the way to write it instead; that way gives the first row of each key.
+   */
+  @Test
+  void distinctOnOrderedByAModelCallIsRefusedWithTheWindowThatDoesIt() throws SQLException {
+    SQLException refused = assertThrows(SQLException.class, () -> UnseenQueries.rows(connection,
+        "SELECT\n  DISTINCT ON (species) species, id FROM penguins\n"
+            + "ORDER BY species, PREDICT_PROBA('sp') DESC"));
+    assertEquals("0A000", refused.getSQLState());
+    assertTrue(refused.getMessage().startsWith("DISTINCT ON (line 2, column 3)"),
+        refused.getMessage());
+    assertTrue(refused.getMessage().contains("ROW_NUMBER() OVER (PARTITION BY key"),
+        refused.getMessage());
+    List<List<Object>> firsts = UnseenQueries.rows(connection, "SELECT species, id FROM (SELECT "
+        + "species, id, ROW_NUMBER() OVER (PARTITION BY species ORDER BY PREDICT_PROBA('sp') DESC, "
+        + "id) AS rn FROM penguins) s WHERE rn = 1 ORDER BY species");
+    assertEquals(3, firsts.size(), firsts.toString());
+  }
+
+  /**
+   * PostgreSQL's constructs the grammar does not read beside a model call are refused where the
+   * user wrote them, named, with the way to write them; the parser's own text is not shown.
+   */
+  @Test
+  void constructsNotReadBesideAModelCallAreNamedWithTheirFix() {
+    java.util.Map<String, String> constructs = new java.util.LinkedHashMap<>();
+    constructs.put("UPDATE penguins SET sex = PREDICT('sp') FROM penguins q WHERE q.id = "
+        + "penguins.id", "UPDATE ... FROM");
+    constructs.put("INSERT INTO penguins (id) SELECT id + 1000 FROM penguins WHERE PREDICT('sp') "
+        + "= 'x' RETURNING id", "RETURNING");
+    constructs.put("DELETE FROM penguins WHERE PREDICT('sp') = 'x' RETURNING id", "RETURNING");
+    constructs.put("SELECT id, PREDICT('sp') FROM penguins WHERE island LIKE ANY (ARRAY['Dr%'])",
+        "LIKE ANY");
+    constructs.put("SELECT id, PREDICT('sp') FROM ONLY penguins", "FROM ONLY");
+    for (java.util.Map.Entry<String, String> c : constructs.entrySet()) {
+      SQLException refused = assertThrows(SQLException.class,
+          () -> UnseenQueries.rows(connection, c.getKey()), c.getKey());
+      String word = c.getValue().replace("UPDATE ... ", "").replace("FROM ONLY", "ONLY")
+          .replace("LIKE ANY", "LIKE");
+      int column = c.getKey().lastIndexOf(" " + word + " ") + 2;
+      assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+      assertTrue(refused.getMessage().startsWith(c.getValue()) && refused.getMessage()
+          .contains("(line 1, column " + column + ")") && !refused.getMessage()
+          .contains("Encountered"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void arraysComputedBesideAModelCallReadAsH2WritesThem() throws SQLException {
+    UnseenQueries.checkArrayTexts(connection);
   }
 
   @Test

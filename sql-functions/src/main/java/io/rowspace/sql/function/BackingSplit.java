@@ -1,5 +1,7 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.error.ErrorCode;
+import io.rowspace.sql.parser.SqlDistinctOn;
 import io.rowspace.sql.pushdown.BackingErrors;
 import io.rowspace.sql.pushdown.BackingQuery;
 import io.rowspace.sql.pushdown.BackingQuerySchema;
@@ -37,7 +39,7 @@ import org.apache.calcite.util.Litmus;
  * model-free HAVING conjuncts go with it; when no model call decides the order, ORDER BY too, and
  * LIMIT/OFFSET when no model call filters rows. Calcite then keeps the database's row order.
  *
- * <p>About 600 lines: the split of one SELECT is one decision over shared state (the backing
+ * <p>About 690 lines: the split of one SELECT is one decision over shared state (the backing
  * select list, the column each item is read by, where grouping, windows and ordering happen);
  * each clause's rules read and extend that state, so they stay together.
  */
@@ -191,9 +193,15 @@ final class BackingSplit {
 
     // ORDER BY and LIMIT stay with the database where no model call decides them.
     // A window Calcite computes needs every row, and its output is not in the database's order
-    boolean rowsKeepOrder = grouping != Grouping.IN_CALCITE && !select.isDistinct()
-        && !calciteWindows;
+    SqlDistinctOn distinctOn = SqlDistinctOn.of(select);
+    boolean plainDistinct = select.isDistinct() && distinctOn == null;
+    boolean rowsKeepOrder = grouping != Grouping.IN_CALCITE && !plainDistinct && !calciteWindows;
     boolean orderPushed = rowsKeepOrder && orderIsModelFree();
+    if (distinctOn != null && !(orderPushed && !modelFilters && distinctKeysModelFree(distinctOn))) {
+      // which row is first per key is the database's to say (its collation, its equality, its
+      // order of ties), so DISTINCT ON runs there, before the model calls, or not at all
+      throw distinctOnRefused(distinctOn);
+    }
     boolean limitPushed = orderPushed && !modelFilters
         && !(select.getFetch() instanceof SqlDynamicParam)
         && !(select.getOffset() instanceof SqlDynamicParam);
@@ -205,7 +213,8 @@ final class BackingSplit {
       }
     }
 
-    SqlSelect pushed = new SqlSelect(POS, null, new SqlNodeList(items, POS), select.getFrom(),
+    SqlSelect pushed = new SqlSelect(POS, distinctOn == null ? null : SqlNodeList.of(distinctOn),
+        new SqlNodeList(items, POS), select.getFrom(),
         and(pushedWhere),
         grouping == Grouping.IN_DATABASE ? select.getGroup() : null,
         grouping == Grouping.IN_DATABASE ? and(pushedHaving) : null,
@@ -242,7 +251,7 @@ final class BackingSplit {
     }
     String table = calcite.register(query);
     return new SqlSelect(POS,
-        select.isDistinct() ? SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(POS)) : null,
+        plainDistinct ? SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(POS)) : null,
         outerList, new SqlIdentifier(List.of(BackingQuerySchema.NAME, table), POS),
         and(outerConditions), outerGroup, outerHaving, null, null, outerOrder,
         limitPushed ? null : select.getOffset(), limitPushed ? null : select.getFetch(), null);
@@ -491,6 +500,25 @@ final class BackingSplit {
       return key;
     }
     return outer(key, grouping != Grouping.IN_CALCITE);
+  }
+
+  /**
+   * Whether no key of DISTINCT ON calls a model, names an item that does (by alias or ordinal)
+   * or holds a parameter.
+   */
+  private boolean distinctKeysModelFree(SqlDistinctOn distinctOn) {
+    for (SqlNode key : distinctOn.keys()) {
+      if (ModelCalls.in(key) || ClauseContents.parameterIn(key) || namesModelItem(key, true)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The error for a DISTINCT ON that would need a model call's value to keep its rows. */
+  static SQLException distinctOnRefused(SqlDistinctOn distinctOn) {
+    SqlParserPos pos = distinctOn.getParserPosition();
+    return ErrorCode.DISTINCT_ON_BESIDE_MODEL_CALL.exception(pos.getLineNum(), pos.getColumnNum());
   }
 
   /** Whether no ORDER BY key is, or names, an item that calls a model. */

@@ -26,6 +26,7 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactory;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.dialect.H2SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
@@ -75,7 +76,15 @@ public final class CalciteQueries implements AutoCloseable {
     boolean postgres = session.database().isPostgres();
     this.dialectText = new DialectText(h2 || postgres ? dialect(h2, postgres).create(null)
         : session.dialect());
-    this.operators = SqlOperatorTables.of(ModelCallOperator.of(session));
+    List<SqlOperator> own = new ArrayList<>(ModelCallOperator.of(session));
+    // array_agg, where Calcite computes it, is written with it (ArrayAggregates)
+    own.add(ArrayAggregates.CONCATENATION);
+    this.operators = SqlOperatorTables.of(own);
+  }
+
+  /** Whether the backing database is PostgreSQL (values Calcite computes are written as it writes them). */
+  public boolean postgres() {
+    return session.database().isPostgres();
   }
 
   /** The Calcite connection, opened on first use. */

@@ -7,6 +7,7 @@ import io.rowspace.sql.catalog.PredictorRecord;
 import io.rowspace.sql.catalog.RowKey;
 import io.rowspace.sql.catalog.SpaceRecord;
 import io.rowspace.sql.error.RowspaceErrors;
+import io.rowspace.sql.parser.SqlDistinctOn;
 import io.rowspace.sql.session.BoundPredictor;
 import io.rowspace.sql.session.BoundSpace;
 import io.rowspace.sql.session.RowspaceSession;
@@ -49,7 +50,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * lacks are missing. The predictor is bound to the session once, here, not per row
  * ({@link StatementModels}); the table functions are {@link TableFunctionCalls}'.
  *
- * <p>About 480 lines: a visitor over every kind of node a query holds (SELECT, set operations,
+ * <p>About 520 lines: a visitor over every kind of node a query holds (SELECT, set operations,
  * WITH, ORDER BY, joins, subqueries) with the scope each opens, plus the PREDICT family's
  * arguments resolved in that scope; each part needs the visitor's scopes.
  */
@@ -95,6 +96,11 @@ public final class FunctionQueryRewriter {
     new ViewExpansion(new ModelViews(session.database()).definitions(),
         session.database().unquotedCasing()).expand(query);
     SqlNode rewritten = visit(query, new SelectScope(null, withItems()));
+    SqlDistinctOn calciteDistinctOn = distinctOnIn(rewritten);
+    if (calciteDistinctOn != null) {
+      // Calcite would read it as a plain DISTINCT
+      throw BackingSplit.distinctOnRefused(calciteDistinctOn);
+    }
     // Calcite's own parser reads value::type as CAST(value AS type)
     SqlNode standard = rewritten.accept(new org.apache.calcite.sql.util.SqlShuttle() {
       @Override public SqlNode visit(SqlCall call) {
@@ -108,7 +114,21 @@ public final class FunctionQueryRewriter {
             ? BooleanCasts.asCase(cast, postgres()) : visited;
       }
     });
-    return standard;
+    return ArrayAggregates.keepingNulls(standard);
+  }
+
+  /** A DISTINCT ON left in the part of a query Calcite evaluates, or null. */
+  private static SqlDistinctOn distinctOnIn(SqlNode rewritten) {
+    SqlDistinctOn[] found = {null};
+    rewritten.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlLiteral literal) {
+        if (found[0] == null && literal instanceof SqlDistinctOn distinctOn) {
+          found[0] = distinctOn;
+        }
+        return null;
+      }
+    });
+    return found[0];
   }
 
   private SqlNode visit(SqlNode node, SelectScope scope) throws SQLException {

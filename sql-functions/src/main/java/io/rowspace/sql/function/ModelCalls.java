@@ -1,7 +1,9 @@
 package io.rowspace.sql.function;
 
+import io.rowspace.sql.parser.SqlDistinctOn;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -27,6 +29,11 @@ public final class ModelCalls {
           return null;
         }
         return super.visit(call);
+      }
+
+      @Override public Void visit(SqlLiteral literal) {
+        // DISTINCT ON's keys stand among the SELECT's keywords
+        return literal instanceof SqlDistinctOn distinctOn ? distinctOn.keys().accept(this) : null;
       }
     });
     return found[0];
