@@ -421,6 +421,10 @@ public enum ErrorCode {
       "The rows lack columns of the space being extended: it needs {0}."),
   EXTENDED_RELATION_MISSING(81024, SqlStates.UNUSABLE_DATA, "The rows lack the related rows of "
       + "'{0}', a related table of the space being extended."),
+  ONE_RELATED_INPUT(81025, SqlStates.UNUSABLE_DATA, "An embedding space needs two inputs; the "
+      + "root table has no usable column of its own ({1}) and related table '{0}' is its only "
+      + "other input. Keep a column of the root table in the space (such as the one a predictor "
+      + "will predict), or include a second related table."),
 
   // ------------------------------------------------------------------ engine: data of a predictor
   TARGET_NOT_A_COLUMN(81030, SqlStates.INVALID_ARGUMENT,

@@ -140,6 +140,25 @@ class RootOnlyShapeTest {
   }
 
   @Test
+  void aRootWithOnlyItsKeyAndOneRelatedTableIsRefusedWithTheWayOut() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:root_one_related_"
+        + System.nanoTime()); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schools (school_id INTEGER PRIMARY KEY, sector VARCHAR(10))");
+      s.execute("CREATE TABLE students (student_id INTEGER PRIMARY KEY, school_id INTEGER "
+          + "REFERENCES schools(school_id), fee DOUBLE PRECISION)");
+      s.execute("INSERT INTO schools SELECT x, CASE WHEN MOD(x, 2) = 0 THEN 'a' ELSE 'b' END "
+          + "FROM SYSTEM_RANGE(1, 60)");
+      s.execute("INSERT INTO students SELECT x, MOD(x, 60) + 1, x FROM SYSTEM_RANGE(1, 240)");
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
+          "CREATE EMBEDDING SPACE schooling ON schools EXCLUDE COLUMNS (sector)"));
+      assertEquals("22000", e.getSQLState(), e.getMessage());
+      assertEquals(81025, e.getErrorCode(), e.getMessage());
+      assertTrue(e.getMessage().contains("related table 'STUDENTS' is its only other input"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void aRootWithNothingUsableAndNoRelatedTableIsStillRefused() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:rowspace:h2:mem:root_alone_"
         + System.nanoTime()); Statement s = c.createStatement()) {

@@ -154,10 +154,12 @@ public final class SpaceTrainer {
     if (encoders.isEmpty() && data.related().isEmpty()) {
       throw ErrorCode.NO_USABLE_COLUMNS.failure(String.join(", ", excluded));
     }
+    if (encoders.isEmpty() && data.related().size() == 1) {
+      throw ErrorCode.ONE_RELATED_INPUT.failure(data.related().get(0).relation().name(),
+          String.join(", ", excluded));
+    }
     if (encoders.size() + data.related().size() < 2) {
-      String only = encoders.isEmpty() ? data.related().get(0).relation().name()
-          : encoders.get(0).name();
-      throw ErrorCode.ONE_USABLE_COLUMN.failure(only,
+      throw ErrorCode.ONE_USABLE_COLUMN.failure(encoders.get(0).name(),
           excluded.isEmpty() ? "" : " (excluded: " + String.join(", ", excluded) + ")");
     }
     RowEncoder encoder = new RowEncoder(encoders);
