@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,11 +58,11 @@ final class ArrayText {
       return list;
     }
     if (value instanceof Object[] objects) {
-      return java.util.Arrays.asList(objects);
+      return Arrays.asList(objects);
     }
     if (value != null && value.getClass().isArray()) {
       int length = java.lang.reflect.Array.getLength(value);
-      List<Object> boxed = new java.util.ArrayList<>(length);
+      List<Object> boxed = new ArrayList<>(length);
       for (int i = 0; i < length; i++) {
         boxed.add(java.lang.reflect.Array.get(value, i));
       }

@@ -1,5 +1,7 @@
 package io.rowspace.sql.function;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
@@ -7,6 +9,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -23,7 +26,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 final class ArrayAggregates {
   /** The aggregate that stands for array_agg; the Calcite connection knows it by this name. */
-  static final org.apache.calcite.sql.SqlOperator CONCATENATION = SqlLibraryOperators.ARRAY_CONCAT_AGG;
+  static final SqlOperator CONCATENATION = SqlLibraryOperators.ARRAY_CONCAT_AGG;
   /** Calls that wrap an aggregate and are part of it. */
   private static final Set<SqlKind> WRAPPERS = Set.of(SqlKind.FILTER, SqlKind.WITHIN_GROUP,
       SqlKind.WITHIN_DISTINCT, SqlKind.OVER, SqlKind.RESPECT_NULLS);
@@ -82,7 +85,7 @@ final class ArrayAggregates {
     }
     SqlParserPos pos = call.getParserPosition();
     SqlNode element = call.operand(0);
-    java.util.List<SqlNode> operands = new java.util.ArrayList<>(call.getOperandList());
+    List<SqlNode> operands = new ArrayList<>(call.getOperandList());
     operands.set(0, SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, element));
     return CONCATENATION.createCall(call.getFunctionQuantifier(), pos,
         operands.toArray(new SqlNode[0]));
